@@ -1,0 +1,58 @@
+/** Roles of DOMAIN.md and the permission matrix; the server enforces it, the web draws menus from it. */
+export const ROLES = [
+  'county_admin',
+  'department_officer',
+  'township_officer',
+  'community_staff',
+  'party_secretary',
+  'grid_worker',
+  'party_member',
+  'social_org_staff',
+  'enterprise_hr',
+  'resident',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The three separated administrators (三员分立): never combined with each other or with other roles. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const PERMISSIONS = [
+  'place:read',
+  'place:write',
+  'user:read',
+  'user:write',
+  'user:grant',
+  'security:policy',
+  'audit:read',
+  'audit:export',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OFFICIALS: Permission[] = ['place:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  county_admin: [...OFFICIALS, 'place:write'],
+  department_officer: OFFICIALS,
+  township_officer: OFFICIALS,
+  community_staff: [...OFFICIALS, 'place:write'],
+  party_secretary: OFFICIALS,
+  grid_worker: OFFICIALS,
+  party_member: [],
+  social_org_staff: [],
+  enterprise_hr: [],
+  resident: [],
+  system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
+  security_admin: ['user:read', 'user:grant', 'security:policy'],
+  audit_admin: ['audit:read', 'audit:export'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))];
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

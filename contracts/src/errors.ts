@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Stable error codes of the API; the web translates them. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'session_expired',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'account_locked',
+  'invalid_credentials',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorDetail = z.object({ field: z.string(), reason: z.string() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+/** The one error shape of the whole API. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(ErrorDetail),
+    requestId: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/** Levels of the one place tree, top to bottom. */
+export const PLACE_LEVELS = [
+  'province',
+  'city',
+  'county',
+  'township',
+  'village',
+  'community',
+  'grid',
+  'building',
+  'dwelling',
+] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+export const Place = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  level: z.enum(PLACE_LEVELS),
+  code: z.string().nullable(),
+  name: z.string(),
+  childCount: z.number().int(),
+  path: z.array(z.object({ id: Id, name: z.string(), level: z.enum(PLACE_LEVELS) })),
+  attributes: z.record(z.string(), z.unknown()),
+});
+export type Place = z.infer<typeof Place>;
+
+export const PlaceChildrenQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const PlaceSearchQuery = z.object({
+  q: z.string().trim().min(1).max(40),
+  under: Id.optional(),
+  levels: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(z.enum(PLACE_LEVELS)).optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const PlaceSummary = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  level: z.enum(PLACE_LEVELS),
+  code: z.string().nullable(),
+  name: z.string(),
+  childCount: z.number().int(),
+});
+export type PlaceSummary = z.infer<typeof PlaceSummary>;
+
+export const PlaceCreate = z.object({
+  parentId: Id,
+  level: z.enum(['community', 'grid', 'building', 'dwelling']),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,32}$/, 'letters, digits and - only, at most 32')
+    .optional(),
+  name: z.string().trim().min(1).max(100),
+  attributes: z.record(z.string(), z.unknown()).default({}),
+});
+export type PlaceCreate = z.infer<typeof PlaceCreate>;
+
+export const PlaceUpdate = z.object({
+  name: z.string().trim().min(1).max(100),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  version: z.number().int().min(1),
+});

@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** All settings come from the environment, parsed here and nowhere else. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+  cookieSecure: boolean;
+  secretKey: string | undefined;
+  webDist: string;
+  rateLimitLogin: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return {
+    port: int('PORT', 8080),
+    host: process.env.HOST ?? '0.0.0.0',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.ANJU_DATA_DIR ?? path.join(process.cwd(), 'data')),
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    sessionIdleSeconds: int('ANJU_SESSION_IDLE_SECONDS', 30 * 60),
+    sessionMaxSeconds: int('ANJU_SESSION_MAX_SECONDS', 12 * 60 * 60),
+    cookieSecure: process.env.ANJU_COOKIE_SECURE === 'true',
+    secretKey: process.env.ANJU_SECRET_KEY || undefined,
+    webDist: path.join(root, 'web/dist'),
+    rateLimitLogin: int('ANJU_RATE_LIMIT_LOGIN', 20),
+    ...overrides,
+  };
+}

@@ -1,0 +1,112 @@
+import { permissionsOf, type LoginRequest, type Me, type Role } from '@anju/contracts';
+import type { Database } from '../../db/client.ts';
+import type { Config } from '../../config.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/session.repo.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as repo from './auth.repo.ts';
+
+export const MAX_FAILURES = 5;
+export const LOCK_SECONDS = 15 * 60;
+
+interface LoginMeta {
+  ip: string;
+  userAgent: string | undefined;
+  requestId: string;
+}
+
+/** Checks the password, applies the lockout rule, opens a session. Every attempt is audited. */
+export async function login(database: Database, config: Config, input: LoginRequest, meta: LoginMeta) {
+  const { db } = database;
+  const user = await repo.findUserByUsername(db, input.username);
+  const sys = { actor: null, ip: meta.ip, requestId: meta.requestId };
+  const fail = async (code: 'invalid_credentials' | 'account_locked', reason: string) => {
+    await audit(db, sys, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user?.id,
+      result: 'denied',
+      detail: { username: input.username, reason },
+    });
+    return new AppError(
+      code,
+      code === 'account_locked' ? 'account locked, try again later' : 'wrong username or password',
+    );
+  };
+  if (!user) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    throw await fail('invalid_credentials', 'unknown user');
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw await fail('account_locked', 'locked');
+  if (user.disabled) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    throw await fail('invalid_credentials', 'disabled');
+  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    const after = await repo.recordFailedLogin(db, user.id, MAX_FAILURES, LOCK_SECONDS);
+    const locked = !!after?.lockedUntil && after.lockedUntil > new Date();
+    throw await fail(locked ? 'account_locked' : 'invalid_credentials', locked ? 'locked now' : 'wrong password');
+  }
+  await repo.recordLogin(db, user.id);
+  const session = await createSession(database, user.id, { ...meta, maxSeconds: config.sessionMaxSeconds });
+  await audit(db, { actor: null, ip: meta.ip, requestId: meta.requestId }, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: user.id,
+    detail: { username: user.username },
+  });
+  return {
+    token: session.token,
+    me: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles as Role[],
+      csrfToken: session.csrfToken,
+      mustChangePassword: user.mustChangePassword,
+    },
+  };
+}
+
+export async function logout(database: Database, ctx: Ctx) {
+  await deleteSession(database, ctx.actor.sessionHash);
+  await audit(database.db, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId });
+}
+
+type Who = Pick<Actor, 'userId' | 'username' | 'displayName' | 'roles' | 'csrfToken' | 'mustChangePassword'>;
+
+/** The signed-in user's identity, permissions and scope roots, as the web needs them. */
+export async function describe(database: Database, config: Config, actor: Who): Promise<Me> {
+  const roots = await repo.scopeRoots(database.db, actor.userId);
+  return {
+    id: String(actor.userId),
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    permissions: permissionsOf(actor.roles),
+    scopes: roots.map((r) => ({ ...r, id: String(r.id) })),
+    csrfToken: actor.csrfToken,
+    idleTimeoutSeconds: config.sessionIdleSeconds,
+    mustChangePassword: actor.mustChangePassword,
+  };
+}
+
+export const me = (database: Database, config: Config, ctx: Ctx) => describe(database, config, ctx.actor);
+
+/** Changes the caller's own password; other sessions of the user are closed. */
+export async function changePassword(database: Database, ctx: Ctx, current: string, next: string) {
+  const user = await repo.findUserById(database.db, ctx.actor.userId);
+  if (!user || !(await verifyPassword(current, user.passwordHash))) {
+    throw new AppError('validation_failed', 'currentPassword: does not match', [
+      { field: 'currentPassword', reason: 'does not match' },
+    ]);
+  }
+  const hash = await hashPassword(next);
+  await database.db.transaction(async (tx) => {
+    await repo.setPassword(tx, user.id, hash, false);
+    await audit(tx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: user.id });
+  });
+  await deleteUserSessions(database, user.id);
+}

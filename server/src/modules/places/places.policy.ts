@@ -1,0 +1,18 @@
+import { can } from '@anju/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { pathInScope, scopeSql } from '../../platform/access/scope.ts';
+import { places } from '../../db/schema/index.ts';
+import { AppError } from '../../platform/errors.ts';
+
+/** A place outside the caller's scope is reported as missing, so its existence is not revealed. */
+export function assertCanRead(actor: Actor, place: { path: string } | undefined): asserts place {
+  if (!place || !pathInScope(actor, place.path)) throw new AppError('not_found', 'place not found');
+}
+
+/** Writers may only add or rename below their own scope roots, never the roots themselves. */
+export function assertCanWrite(actor: Actor, place: { path: string } | undefined): asserts place {
+  assertCanRead(actor, place);
+  if (!can(actor.roles, 'place:write')) throw new AppError('forbidden', 'requires place:write');
+}
+
+export const placeScope = (actor: Actor) => scopeSql(actor, places.path);

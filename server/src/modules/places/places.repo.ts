@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Conn } from '../../db/client.ts';
+import { places } from '../../db/schema/index.ts';
+
+export type PlaceRow = typeof places.$inferSelect;
+
+export const summaryColumns = {
+  id: places.id,
+  parentId: places.parentId,
+  level: places.level,
+  code: places.code,
+  name: places.name,
+  childCount: places.childCount,
+  path: places.path,
+};
+
+export async function findById(conn: Conn, id: number): Promise<PlaceRow | undefined> {
+  const [row] = await conn.select().from(places).where(eq(places.id, id));
+  return row;
+}
+
+export async function findByIds(conn: Conn, ids: number[]) {
+  if (ids.length === 0) return [];
+  return conn.select(summaryColumns).from(places).where(inArray(places.id, ids));
+}
+
+export async function children(conn: Conn, parentId: number, scope: SQL, limit: number, offset: number) {
+  const where = and(eq(places.parentId, parentId), scope);
+  const [items, [{ total }]] = await Promise.all([
+    conn.select(summaryColumns).from(places).where(where).orderBy(asc(places.code), asc(places.name)).limit(limit).offset(offset),
+    conn.select({ total: sql<number>`count(*)::int` }).from(places).where(where),
+  ]);
+  return { items, total };
+}
+
+/** Top-level places, for users who see the whole tree. */
+export async function roots(conn: Conn) {
+  return conn.select(summaryColumns).from(places).where(sql`${places.parentId} IS NULL`).orderBy(asc(places.code));
+}
+
+/** Search by name fragment, pinyin initials prefix or code prefix, within `scope` (and `under`). */
+export async function search(
+  conn: Conn,
+  q: string,
+  scope: SQL,
+  opts: { underPath?: string; levels?: string[]; limit: number },
+) {
+  const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const match = or(
+    like(places.name, `%${text}%`),
+    like(places.initials, `${text.toLowerCase()}%`),
+    like(places.code, `${text}%`),
+  );
+  const conds = [match, scope];
+  if (opts.underPath) conds.push(like(places.path, `${opts.underPath}%`));
+  if (opts.levels?.length) conds.push(inArray(places.level, opts.levels));
+  return conn
+    .select(summaryColumns)
+    .from(places)
+    .where(and(...conds))
+    .orderBy(asc(places.depth), asc(places.code))
+    .limit(opts.limit);
+}
+
+export async function insert(conn: Conn, row: typeof places.$inferInsert) {
+  const [created] = await conn.insert(places).values(row).returning();
+  return created;
+}
+
+export async function setPath(conn: Conn, id: number, path: string) {
+  await conn.update(places).set({ path }).where(eq(places.id, id));
+}
+
+export async function bumpChildCount(conn: Conn, id: number, by: number) {
+  await conn
+    .update(places)
+    .set({ childCount: sql`${places.childCount} + ${by}` })
+    .where(eq(places.id, id));
+}
+
+/** Updates when `version` still matches; returns undefined when someone else changed it first. */
+export async function updateVersioned(
+  conn: Conn,
+  id: number,
+  version: number,
+  patch: { name: string; initials: string; attributes?: Record<string, unknown> },
+) {
+  const [row] = await conn
+    .update(places)
+    .set({ ...patch, version: sql`${places.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(places.id, id), eq(places.version, version)))
+    .returning();
+  return row;
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  IdParams,
+  Place,
+  PlaceChildrenQuery,
+  PlaceCreate,
+  PlaceSearchQuery,
+  PlaceSummary,
+  PlaceUpdate,
+  pageOf,
+} from '@anju/contracts';
+import { ctxOf } from '../../platform/auth/auth.plugin.ts';
+import * as service from './places.service.ts';
+
+export async function placesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const read = app.authorize('place:read');
+  const write = app.authorize('place:write');
+  const tags = ['places'];
+
+  app.get('/api/places/roots', { schema: { tags, response: { 200: z.array(PlaceSummary) } }, preHandler: read }, (req) =>
+    service.roots(app.database, ctxOf(req)),
+  );
+  app.get('/api/places/search', { schema: { tags, querystring: PlaceSearchQuery, response: { 200: z.array(PlaceSummary) } }, preHandler: read }, (req) =>
+    service.search(app.database, ctxOf(req), req.query),
+  );
+  app.get('/api/places/:id', { schema: { tags, params: IdParams, response: { 200: Place } }, preHandler: read }, (req) =>
+    service.get(app.database, ctxOf(req), Number(req.params.id)),
+  );
+  app.get(
+    '/api/places/:id/children',
+    { schema: { tags, params: IdParams, querystring: PlaceChildrenQuery, response: { 200: pageOf(PlaceSummary) } }, preHandler: read },
+    (req) => service.children(app.database, ctxOf(req), Number(req.params.id), req.query.page, req.query.pageSize),
+  );
+  app.post('/api/places', { schema: { tags, body: PlaceCreate, response: { 201: Place } }, preHandler: write }, async (req, reply) => {
+    reply.status(201);
+    return service.create(app.database, ctxOf(req), req.body);
+  });
+  app.patch('/api/places/:id', { schema: { tags, params: IdParams, body: PlaceUpdate, response: { 200: Place } }, preHandler: write }, (req) =>
+    service.rename(app.database, ctxOf(req), Number(req.params.id), req.body),
+  );
+}

@@ -1,0 +1,138 @@
+import { PLACE_LEVELS, type Place, type PlaceCreate, type PlaceLevel, type PlaceSummary } from '@anju/contracts';
+import { pinyin } from 'pinyin-pro';
+import type { Database } from '../../db/client.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { seesWholeTree } from '../../platform/access/scope.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { assertCanRead, assertCanWrite, placeScope } from './places.policy.ts';
+import * as repo from './places.repo.ts';
+
+/** Pinyin initials of a name, lower case ('靖安镇' → 'jaz'), for search. */
+export function initialsOf(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 64);
+}
+
+const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+function summary(row: { id: number; parentId: number | null; level: string; code: string | null; name: string; childCount: number }): PlaceSummary {
+  return {
+    id: String(row.id),
+    parentId: row.parentId === null ? null : String(row.parentId),
+    level: row.level as PlaceLevel,
+    code: row.code,
+    name: row.name,
+    childCount: row.childCount,
+  };
+}
+
+export async function get(database: Database, ctx: Ctx, id: number): Promise<Place> {
+  const row = await repo.findById(database.db, id);
+  assertCanRead(ctx.actor, row);
+  const ancestors = await repo.findByIds(database.db, pathIds(row.path));
+  const byId = new Map(ancestors.map((a) => [a.id, a]));
+  return {
+    ...summary(row),
+    attributes: row.attributes as Record<string, unknown>,
+    path: pathIds(row.path)
+      .map((pid) => byId.get(pid))
+      .filter((a) => a !== undefined)
+      .map((a) => ({ id: String(a.id), name: a.name, level: a.level as PlaceLevel })),
+  };
+}
+
+/** The places a user starts browsing from: their scope roots, or the provinces for tree-wide admins. */
+export async function roots(database: Database, ctx: Ctx): Promise<PlaceSummary[]> {
+  if (seesWholeTree(ctx.actor)) return (await repo.roots(database.db)).map(summary);
+  const rows = await repo.findByIds(
+    database.db,
+    ctx.actor.scopes.map((s) => s.id),
+  );
+  return rows.sort((a, b) => a.path.localeCompare(b.path)).map(summary);
+}
+
+export async function children(database: Database, ctx: Ctx, id: number, page: number, pageSize: number) {
+  const parent = await repo.findById(database.db, id);
+  assertCanRead(ctx.actor, parent);
+  const { items, total } = await repo.children(database.db, id, placeScope(ctx.actor), pageSize, (page - 1) * pageSize);
+  return { items: items.map(summary), total, page, pageSize };
+}
+
+export async function search(
+  database: Database,
+  ctx: Ctx,
+  q: { q: string; under?: string; levels?: PlaceLevel[]; limit: number },
+) {
+  let underPath: string | undefined;
+  if (q.under) {
+    const under = await repo.findById(database.db, Number(q.under));
+    assertCanRead(ctx.actor, under);
+    underPath = under.path;
+  }
+  const rows = await repo.search(database.db, q.q, placeScope(ctx.actor), { underPath, levels: q.levels, limit: q.limit });
+  return rows.map(summary);
+}
+
+const CHILD_LEVEL: Partial<Record<PlaceLevel, PlaceLevel[]>> = {
+  township: ['community'],
+  community: ['grid', 'building'],
+  grid: ['building'],
+  building: ['dwelling'],
+};
+
+export async function create(database: Database, ctx: Ctx, input: PlaceCreate): Promise<Place> {
+  const created = await database.db.transaction(async (tx) => {
+    const parent = await repo.findById(tx, Number(input.parentId));
+    assertCanWrite(ctx.actor, parent);
+    if (!CHILD_LEVEL[parent.level as PlaceLevel]?.includes(input.level)) {
+      throw invalid('level', `a ${input.level} cannot be placed under a ${parent.level}`);
+    }
+    const row = await repo
+      .insert(tx, {
+        parentId: parent.id,
+        level: input.level,
+        code: input.code ?? null,
+        name: input.name,
+        initials: initialsOf(input.name),
+        path: 'pending',
+        depth: parent.depth + 1,
+        attributes: input.attributes,
+      })
+      .catch((e: { code?: string; cause?: { code?: string } }) => {
+        if (e.code === '23505' || e.cause?.code === '23505') throw conflict('code already used', [{ field: 'code', reason: 'already used' }]);
+        throw e;
+      });
+    await repo.setPath(tx, row.id, `${parent.path}${row.id}/`);
+    await repo.bumpChildCount(tx, parent.id, 1);
+    await audit(tx, ctx, { action: 'place.create', targetType: 'place', targetId: row.id, detail: { name: input.name, level: input.level } });
+    return row.id;
+  });
+  return get(database, ctx, created);
+}
+
+export async function rename(
+  database: Database,
+  ctx: Ctx,
+  id: number,
+  input: { name: string; attributes?: Record<string, unknown>; version: number },
+): Promise<Place> {
+  await database.db.transaction(async (tx) => {
+    const place = await repo.findById(tx, id);
+    assertCanWrite(ctx.actor, place);
+    if (PLACE_LEVELS.indexOf(place.level as PlaceLevel) < PLACE_LEVELS.indexOf('community')) {
+      throw new AppError('forbidden', 'administrative divisions follow the official codes and are not edited here');
+    }
+    const row = await repo.updateVersioned(tx, id, input.version, {
+      name: input.name,
+      initials: initialsOf(input.name),
+      attributes: input.attributes,
+    });
+    if (!row) throw conflict('the place was changed by someone else; reload and try again', [{ field: 'version', reason: 'stale' }]);
+    await audit(tx, ctx, { action: 'place.update', targetType: 'place', targetId: id, detail: { from: place.name, to: input.name } });
+  });
+  return get(database, ctx, id);
+}

@@ -1,0 +1,26 @@
+import type { Conn } from '../../db/client.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import type { Ctx, SystemCtx } from '../auth/actor.ts';
+
+export interface AuditEvent {
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  result?: 'ok' | 'denied' | 'failed';
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one row to the audit log, inside the caller's transaction when it has one. */
+export async function audit(conn: Conn, ctx: Ctx | SystemCtx, event: AuditEvent): Promise<void> {
+  await conn.insert(auditLog).values({
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.username ?? 'system',
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId === undefined ? null : String(event.targetId),
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    result: event.result ?? 'ok',
+    detail: event.detail ?? {},
+  });
+}

@@ -1,0 +1,36 @@
+import type { ErrorCode, ErrorDetail } from '@anju/contracts';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  account_locked: 423,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** An error the caller can act on: a stable code, an HTTP status, a message and per-field details. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'not permitted') => new AppError('forbidden', message);
+export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError('conflict', message, details);
+export const invalid = (field: string, reason: string) =>
+  new AppError('validation_failed', `${field}: ${reason}`, [{ field, reason }]);

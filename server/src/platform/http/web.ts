@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/** Serves the built web app; unknown non-API paths get index.html so client routes work on reload. */
+export async function registerWeb(app: FastifyInstance, dist: string) {
+  if (!fs.existsSync(`${dist}/index.html`)) {
+    app.log.warn({ dist }, 'web app not built; run `npm run build -w web`');
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
+  app.get('/*', (req, reply) => {
+    const p = req.url.split('?')[0];
+    if (p.startsWith('/api/') || p.startsWith('/open311/') || p === '/metrics') {
+      return reply.callNotFound();
+    }
+    if (/\.[a-z0-9]+$/i.test(p)) {
+      const file = `${dist}${p}`;
+      return fs.existsSync(file) ? reply.sendFile(p.slice(1)) : reply.callNotFound();
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}
