@@ -1,3 +1,4 @@
 export * from './places.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './notifications.ts';
