@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './places.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './notifications.ts';

@@ -16,16 +16,23 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { NotificationHub } from './platform/notify/hub.ts';
+import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
+import { platformJobs } from './platform/jobs/platform-jobs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    notificationHub: NotificationHub;
+    /** Background jobs; undefined in processes started without them (tests, CLI). */
+    jobs: Jobs | undefined;
   }
 }
 
 /** The modules of Anju, in the order they are mounted. */
-const MODULES = [systemRoutes, authRoutes, placesRoutes, usersRoutes, auditRoutes];
+const MODULES = [systemRoutes, authRoutes, placesRoutes, usersRoutes, auditRoutes, notificationsRoutes];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
   const app: FastifyInstance = Fastify({
@@ -37,6 +44,19 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  const hub = new NotificationHub(database, app.log);
+  await hub.start();
+  app.decorate('notificationHub', hub);
+  app.addHook('onClose', () => hub.stop());
+  app.decorate('jobs', undefined);
+  if (config.runJobs) {
+    const jobs = await startJobs(database, platformJobs(config), app.log, {
+      connectionString: config.databaseUrl,
+      cronMonitorIntervalSeconds: config.cronMonitorIntervalSeconds,
+    });
+    app.jobs = jobs;
+    app.addHook('onClose', () => jobs.stop());
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

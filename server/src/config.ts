@@ -13,6 +13,10 @@ export interface Config {
   secretKey: string | undefined;
   webDist: string;
   rateLimitLogin: number;
+  /** Run pg-boss workers and schedules in this process. */
+  runJobs: boolean;
+  sessionPurgeCron: string;
+  cronMonitorIntervalSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -37,6 +41,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secretKey: process.env.ANJU_SECRET_KEY || undefined,
     webDist: path.join(root, 'web/dist'),
     rateLimitLogin: int('ANJU_RATE_LIMIT_LOGIN', 20),
+    runJobs: process.env.ANJU_JOBS !== 'off',
+    sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
+    cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),
     ...overrides,
   };
 }

@@ -26,7 +26,7 @@ export interface TestApp {
 
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const config = loadConfig({ rateLimitLogin: 10_000, webDist: '/nonexistent', ...overrides });
+  const config = loadConfig({ rateLimitLogin: 10_000, webDist: '/nonexistent', runJobs: false, ...overrides });
   const app = await buildApp(config, database, { logger: false });
   await app.ready();
   return {

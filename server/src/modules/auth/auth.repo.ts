@@ -48,3 +48,11 @@ export async function scopeRoots(conn: Conn, userId: number) {
     .where(eq(userScopes.userId, userId))
     .orderBy(places.path);
 }
+
+export async function idsWithRole(conn: Conn, role: string): Promise<number[]> {
+  const rows = await conn
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${role} = ANY(${users.roles}) AND NOT ${users.disabled}`);
+  return rows.map((r) => r.id);
+}

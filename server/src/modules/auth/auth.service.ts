@@ -6,6 +6,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/auth/pa
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/session.repo.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notifyUsers } from '../../platform/notify/notify.ts';
 import * as repo from './auth.repo.ts';
 
 export const MAX_FAILURES = 5;
@@ -47,6 +48,13 @@ export async function login(database: Database, config: Config, input: LoginRequ
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     const after = await repo.recordFailedLogin(db, user.id, MAX_FAILURES, LOCK_SECONDS);
     const locked = !!after?.lockedUntil && after.lockedUntil > new Date();
+    if (locked) {
+      await notifyUsers(db, await repo.idsWithRole(db, 'security_admin'), {
+        kind: 'account_locked',
+        params: { username: user.username, ip: meta.ip },
+        link: `/admin/users?q=${encodeURIComponent(user.username)}`,
+      });
+    }
     throw await fail(locked ? 'account_locked' : 'invalid_credentials', locked ? 'locked now' : 'wrong password');
   }
   await repo.recordLogin(db, user.id);

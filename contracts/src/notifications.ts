@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id, Paging } from './common.ts';
+
+export const Notification = z.object({
+  id: Id,
+  kind: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationQuery = Paging.extend({
+  unread: z.enum(['true', 'false']).optional(),
+});
+
+export const NotificationPage = z.object({
+  items: z.array(Notification),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

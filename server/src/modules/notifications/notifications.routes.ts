@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams, NotificationPage, NotificationQuery, Ok } from '@anju/contracts';
+import { ctxOf } from '../../platform/auth/auth.plugin.ts';
+import * as service from './notifications.service.ts';
+
+const HEARTBEAT_MS = 25_000;
+
+export async function notificationsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+  const signedIn = app.authorize();
+
+  app.get('/api/notifications', { schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage } }, preHandler: signedIn }, (req) =>
+    service.list(app.database, ctxOf(req), req.query),
+  );
+  app.post('/api/notifications/:id/read', { schema: { tags, params: IdParams, response: { 200: Ok } }, preHandler: signedIn }, async (req) => {
+    await service.markRead(app.database, ctxOf(req), Number(req.params.id));
+    return { ok: true as const };
+  });
+  app.post('/api/notifications/read-all', { schema: { tags, response: { 200: Ok } }, preHandler: signedIn }, async (req) => {
+    await service.markRead(app.database, ctxOf(req));
+    return { ok: true as const };
+  });
+
+  /** Server-sent events: each new notification of the caller, from whichever process created it. */
+  app.get('/api/notifications/stream', { schema: { tags }, preHandler: signedIn }, (req, reply) => {
+    const ctx = ctxOf(req);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 5000\n\n');
+    const unsubscribe = app.notificationHub.subscribe(ctx.actor.userId, (id) => {
+      service
+        .getMine(app.database, ctx, id)
+        .then((n) => res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`))
+        .catch((err) => req.log.warn({ err }, 'notification not delivered'));
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const close = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    req.raw.on('close', close);
+  });
+}
