@@ -21,7 +21,8 @@ export async function authRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { max: app.config.rateLimitLogin, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const meta = { ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id };
+      // req.ip may come from X-Forwarded-For; keep it within the audit and session columns
+      const meta = { ip: req.ip.slice(0, 64), userAgent: req.headers['user-agent'], requestId: req.id };
       const session = await service.login(app.database, app.config, req.body, meta);
       reply.setCookie(SESSION_COOKIE, session.token, cookie());
       return service.describe(app.database, app.config, session.me);

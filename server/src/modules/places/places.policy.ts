@@ -1,6 +1,6 @@
 import { can } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { pathInScope, scopeSql } from '../../platform/access/scope.ts';
+import { pathInScope, scopeSql, seesWholeTree } from '../../platform/access/scope.ts';
 import { places } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -16,3 +16,11 @@ export function assertCanWrite(actor: Actor, place: { path: string } | undefined
 }
 
 export const placeScope = (actor: Actor) => scopeSql(actor, places.path);
+
+/** Renaming follows the same rule: a scope root is renamed by someone scoped above it, not by its own staff. */
+export function assertCanRename(actor: Actor, place: { path: string } | undefined): asserts place {
+  assertCanWrite(actor, place);
+  if (!seesWholeTree(actor) && !actor.scopes.some((s) => place.path.startsWith(s.path) && place.path !== s.path)) {
+    throw new AppError('forbidden', 'a scope root is renamed from above it');
+  }
+}

@@ -14,6 +14,9 @@ import {
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './places.service.ts';
 
+/** Versions are PostgreSQL integers: a larger one can never match, and the database would refuse it. */
+const Update = PlaceUpdate.extend({ version: z.number().int().min(1).max(2_147_483_647) });
+
 export async function placesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = app.authorize('place:read');
@@ -38,7 +41,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
     reply.status(201);
     return service.create(app.database, ctxOf(req), req.body);
   });
-  app.patch('/api/places/:id', { schema: { tags, params: IdParams, body: PlaceUpdate, response: { 200: Place } }, preHandler: write }, (req) =>
+  app.patch('/api/places/:id', { schema: { tags, params: IdParams, body: Update, response: { 200: Place } }, preHandler: write }, (req) =>
     service.rename(app.database, ctxOf(req), Number(req.params.id), req.body),
   );
 }

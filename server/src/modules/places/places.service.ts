@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { seesWholeTree } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
-import { assertCanRead, assertCanWrite, placeScope } from './places.policy.ts';
+import { assertCanRead, assertCanRename, assertCanWrite, placeScope } from './places.policy.ts';
 import * as repo from './places.repo.ts';
 
 /** Pinyin initials of a name, lower case ('靖安镇' → 'jaz'), for search. */
@@ -122,7 +122,7 @@ export async function rename(
 ): Promise<Place> {
   await database.db.transaction(async (tx) => {
     const place = await repo.findById(tx, id);
-    assertCanWrite(ctx.actor, place);
+    assertCanRename(ctx.actor, place);
     if (PLACE_LEVELS.indexOf(place.level as PlaceLevel) < PLACE_LEVELS.indexOf('community')) {
       throw new AppError('forbidden', 'administrative divisions follow the official codes and are not edited here');
     }

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, PasswordReset, User, UserCreate, UserGrant, UserListQuery, UserUpdate, pageOf } from '@anju/contracts';
+import { z } from 'zod';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './users.service.ts';
+
+/** Versions are PostgreSQL integers: a larger one can never match, and the database would refuse it. */
+const Version = z.number().int().min(1).max(2_147_483_647);
+const Update = UserUpdate.extend({ version: Version });
+const Grant = UserGrant.extend({ version: Version });
 
 export async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +28,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
     reply.status(201);
     return service.create(app.database, ctxOf(req), req.body);
   });
-  app.patch('/api/users/:id', { schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } }, preHandler: write }, (req) =>
+  app.patch('/api/users/:id', { schema: { tags, params: IdParams, body: Update, response: { 200: User } }, preHandler: write }, (req) =>
     service.update(app.database, ctxOf(req), id(req.params), req.body),
   );
   app.post(
@@ -30,7 +36,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: IdParams, body: PasswordReset, response: { 200: User } }, preHandler: write },
     (req) => service.resetPassword(app.database, ctxOf(req), id(req.params), req.body.password),
   );
-  app.put('/api/users/:id/grants', { schema: { tags, params: IdParams, body: UserGrant, response: { 200: User } }, preHandler: grant }, (req) =>
+  app.put('/api/users/:id/grants', { schema: { tags, params: IdParams, body: Grant, response: { 200: User } }, preHandler: grant }, (req) =>
     service.grant(app.database, ctxOf(req), id(req.params), req.body),
   );
   app.post('/api/users/:id/unlock', { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: grant }, (req) =>

@@ -1,7 +1,33 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetail } from '@anju/contracts';
 import { AppError } from '../errors.ts';
+
+/** SQLSTATE of a database error, whether drizzle wrapped it or not. */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : e.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** Path of the first key or string in `value` holding U+0000, which no PostgreSQL text can store. */
+function nulField(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const field = k.includes('\u0000') ? at : nulField(v, `${at}.${k}`);
+    if (field) return field;
+  }
+  return undefined;
+}
+
+/** SQLSTATE 22021 / 22P05: the database refused a character the caller sent; name the field when we can find it. */
+function refusedCharacter(err: unknown, req: FastifyRequest): ErrorDetail | undefined {
+  const state = sqlState(err);
+  if (state !== '22021' && state !== '22P05') return undefined;
+  const field = nulField(req.params, 'params') ?? nulField(req.query, 'querystring') ?? nulField(req.body, 'body');
+  return field ? { field, reason: 'must not contain the NUL character' } : undefined;
+}
 
 function body(code: ErrorCode | string, message: string, details: ErrorDetail[], requestId: string) {
   return { error: { code, message, details, requestId } };
@@ -23,10 +49,15 @@ export function registerErrorHandler(app: FastifyInstance) {
         .status(400)
         .send(body('validation_failed', details.map((d) => `${d.field}: ${d.reason}`).join('; '), details, req.id));
     }
+    const refused = refusedCharacter(err, req);
+    if (refused) return reply.status(400).send(body('validation_failed', `${refused.field}: ${refused.reason}`, [refused], req.id));
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('rate_limited', 'too many requests', [], req.id));
-    if (status === 413) return reply.status(413).send(body('payload_too_large', err.message, [], req.id));
-    if (status === 415) return reply.status(415).send(body('unsupported_media_type', err.message, [], req.id));
+    if (status === 413) return reply.status(413).send(body('payload_too_large', err.message, [{ field: 'body', reason: err.message }], req.id));
+    if (status === 415) {
+      const details = [{ field: 'headers.content-type', reason: 'send application/json' }];
+      return reply.status(415).send(body('unsupported_media_type', err.message, details, req.id));
+    }
     if (status >= 400 && status < 500) {
       const details = [{ field: 'body', reason: err.message }];
       return reply.status(400).send(body('validation_failed', err.message, details, req.id));
