@@ -7,7 +7,9 @@ if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
   console.error(`unsafe test database name: ${name}`);
   process.exit(1);
 }
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+const admin = new pg.Client({
+  connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+});
 try {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

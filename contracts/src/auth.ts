@@ -8,7 +8,12 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const ScopeRoot = z.object({ id: Id, name: z.string(), level: z.string(), code: z.string().nullable() });
+export const ScopeRoot = z.object({
+  id: Id,
+  name: z.string(),
+  level: z.string(),
+  code: z.string().nullable(),
+});
 export type ScopeRoot = z.infer<typeof ScopeRoot>;
 
 export const Me = z.object({
@@ -34,4 +39,7 @@ export const Password = z
     'needs 3 of: lower case, upper case, digit, symbol',
   );
 
-export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(128), newPassword: Password });
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: Password,
+});

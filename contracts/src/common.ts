@@ -11,7 +11,12 @@ export const Paging = z.object({
 export type Paging = z.infer<typeof Paging>;
 
 export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const Ok = z.object({ ok: z.literal(true) });
 export const ExportFormat = z.enum(['xlsx', 'csv']);

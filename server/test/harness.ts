@@ -26,7 +26,12 @@ export interface TestApp {
 
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const config = loadConfig({ rateLimitLogin: 10_000, webDist: '/nonexistent', runJobs: false, ...overrides });
+  const config = loadConfig({
+    rateLimitLogin: 10_000,
+    webDist: '/nonexistent',
+    runJobs: false,
+    ...overrides,
+  });
   const app = await buildApp(config, database, { logger: false });
   await app.ready();
   return {
@@ -58,16 +63,31 @@ export interface Tree {
 /** A private place tree for one test: its own codes, so tests share a database without clashing. */
 export async function makeTree(database: Database, tag = unique()): Promise<Tree> {
   const db = database.db;
-  const add = async (parent: { id: number; path: string; depth: number } | null, level: string, name: string) => {
+  const add = async (
+    parent: { id: number; path: string; depth: number } | null,
+    level: string,
+    name: string,
+  ) => {
     const [row] = await db
       .insert(places)
-      .values({ parentId: parent?.id ?? null, level, code: `t${unique()}`.slice(0, 32), name, initials: '', path: 'x', depth: parent ? parent.depth + 1 : 0 })
+      .values({
+        parentId: parent?.id ?? null,
+        level,
+        code: `t${unique()}`.slice(0, 32),
+        name,
+        initials: '',
+        path: 'x',
+        depth: parent ? parent.depth + 1 : 0,
+      })
       .returning();
     const path = `${parent?.path ?? '/'}${row.id}/`;
     await db.update(places).set({ path }).where(eq(places.id, row.id));
     if (parent) {
       const [p] = await db.select().from(places).where(eq(places.id, parent.id));
-      await db.update(places).set({ childCount: p.childCount + 1 }).where(eq(places.id, parent.id));
+      await db
+        .update(places)
+        .set({ childCount: p.childCount + 1 })
+        .where(eq(places.id, parent.id));
     }
     return { id: row.id, path, depth: row.depth };
   };
@@ -97,13 +117,21 @@ export async function makeTree(database: Database, tag = unique()): Promise<Tree
 export const TEST_PASSWORD = 'Anju#2026test';
 let cachedHash: Promise<string> | undefined;
 
-export async function makeUser(database: Database, roles: Role[], scopePlaceIds: number[] = [], name = `u${unique()}`) {
+export async function makeUser(
+  database: Database,
+  roles: Role[],
+  scopePlaceIds: number[] = [],
+  name = `u${unique()}`,
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const [row] = await database.db
     .insert(users)
     .values({ username: name, displayName: name, passwordHash: await cachedHash, roles })
     .returning();
-  if (scopePlaceIds.length) await database.db.insert(userScopes).values(scopePlaceIds.map((placeId) => ({ userId: row.id, placeId })));
+  if (scopePlaceIds.length)
+    await database.db
+      .insert(userScopes)
+      .values(scopePlaceIds.map((placeId) => ({ userId: row.id, placeId })));
   return { id: row.id, username: name };
 }
 
@@ -120,7 +148,11 @@ export interface Client {
   put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'anju_sid')!;
@@ -131,11 +163,17 @@ export async function login(app: FastifyInstance, username: string, password = T
     cookie: `anju_sid=${cookie.value}`,
     csrf: me.csrfToken,
     request: (opts) =>
-      app.inject({ ...opts, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, ...(opts.headers ?? {}) } }),
+      app.inject({
+        ...opts,
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, ...(opts.headers ?? {}) },
+      }),
     get: (url) => client.request({ method: 'GET', url }),
-    post: (url, payload) => client.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
-    patch: (url, payload) => client.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
-    put: (url, payload) => client.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
+    post: (url, payload) =>
+      client.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) =>
+      client.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) =>
+      client.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
   };
   return client;
 }

@@ -47,7 +47,10 @@ describe.runIf(base)('two processes on one PostgreSQL', () => {
     const { csrfToken } = await res.json();
     const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie } });
     expect((await me.json()).username).toBe(u.username);
-    const out = await fetch(`${b.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const out = await fetch(`${b.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(out.status).toBe(200);
     expect((await fetch(`${a.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
   });
@@ -57,7 +60,10 @@ describe.runIf(base)('two processes on one PostgreSQL', () => {
     const victim = await makeUser(database, ['audit_admin']);
     const cookie = (await login(b, security.username)).headers.get('set-cookie')!.split(';')[0];
     const controller = new AbortController();
-    const stream = await fetch(`${b.url}/api/notifications/stream`, { headers: { cookie }, signal: controller.signal });
+    const stream = await fetch(`${b.url}/api/notifications/stream`, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = stream.body!.getReader();
     const received = (async () => {
@@ -70,7 +76,10 @@ describe.runIf(base)('two processes on one PostgreSQL', () => {
       return text;
     })();
     for (let i = 0; i < 5; i++) await login(a, victim.username, 'wrong-password');
-    const text = await Promise.race([received, new Promise<string>((r) => setTimeout(() => r('timeout'), 15_000))]);
+    const text = await Promise.race([
+      received,
+      new Promise<string>((r) => setTimeout(() => r('timeout'), 15_000)),
+    ]);
     controller.abort();
     const data = JSON.parse(text.split('data: ')[1].split('\n')[0]);
     expect(data.kind).toBe('account_locked');

@@ -14,7 +14,9 @@ interface Journal {
  * so several processes starting at once apply them exactly once.
  */
 export async function migrate(database: Database): Promise<string[]> {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
+  ) as Journal;
   const applied: string[] = [];
   await database.db.transaction(async (tx) => {
     const run = async (text: string) => {

@@ -31,6 +31,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const forbidden = (message = 'not permitted') => new AppError('forbidden', message);
-export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError('conflict', message, details);
+export const conflict = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('conflict', message, details);
 export const invalid = (field: string, reason: string) =>
   new AppError('validation_failed', `${field}: ${reason}`, [{ field, reason }]);

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** Append-only: a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE. */
 export const auditLog = pgTable(

@@ -16,5 +16,9 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.id.desc()).where(sql`${t.readAt} is null`)],
+  (t) => [
+    index('notifications_user_idx')
+      .on(t.userId, t.id.desc())
+      .where(sql`${t.readAt} is null`),
+  ],
 );

@@ -36,7 +36,9 @@ export const places = pgTable(
     index('places_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('places_code_idx').using('btree', sql`${t.code} text_pattern_ops`),
     index('places_initials_idx').using('btree', sql`${t.initials} text_pattern_ops`),
-    uniqueIndex('places_code_unique').on(t.code).where(sql`${t.code} is not null`),
+    uniqueIndex('places_code_unique')
+      .on(t.code)
+      .where(sql`${t.code} is not null`),
     check(
       'places_level_check',
       sql`${t.level} in ('province','city','county','township','village','community','grid','building','dwelling')`,

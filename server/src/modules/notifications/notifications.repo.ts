@@ -8,7 +8,13 @@ export async function list(conn: Conn, userId: number, unreadOnly: boolean, limi
   const mine = eq(notifications.userId, userId);
   const where = unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
   const [items, [counts]] = await Promise.all([
-    conn.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(limit).offset(offset),
+    conn
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.id))
+      .limit(limit)
+      .offset(offset),
     conn
       .select({
         total: sql<number>`count(*) FILTER (WHERE ${unreadOnly ? sql`${notifications.readAt} IS NULL` : sql`true`})::int`,

@@ -11,17 +11,30 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   const tags = ['notifications'];
   const signedIn = app.authorize();
 
-  app.get('/api/notifications', { schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage } }, preHandler: signedIn }, (req) =>
-    service.list(app.database, ctxOf(req), req.query),
+  app.get(
+    '/api/notifications',
+    {
+      schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage } },
+      preHandler: signedIn,
+    },
+    (req) => service.list(app.database, ctxOf(req), req.query),
   );
-  app.post('/api/notifications/:id/read', { schema: { tags, params: IdParams, response: { 200: Ok } }, preHandler: signedIn }, async (req) => {
-    await service.markRead(app.database, ctxOf(req), Number(req.params.id));
-    return { ok: true as const };
-  });
-  app.post('/api/notifications/read-all', { schema: { tags, response: { 200: Ok } }, preHandler: signedIn }, async (req) => {
-    await service.markRead(app.database, ctxOf(req));
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/notifications/:id/read',
+    { schema: { tags, params: IdParams, response: { 200: Ok } }, preHandler: signedIn },
+    async (req) => {
+      await service.markRead(app.database, ctxOf(req), Number(req.params.id));
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/notifications/read-all',
+    { schema: { tags, response: { 200: Ok } }, preHandler: signedIn },
+    async (req) => {
+      await service.markRead(app.database, ctxOf(req));
+      return { ok: true as const };
+    },
+  );
 
   /** Server-sent events: each new notification of the caller, from whichever process created it. */
   app.get('/api/notifications/stream', { schema: { tags }, preHandler: signedIn }, (req, reply) => {

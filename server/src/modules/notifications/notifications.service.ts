@@ -15,9 +15,25 @@ export function present(r: repo.NotificationRow): Notification {
   };
 }
 
-export async function list(database: Database, ctx: Ctx, q: { unread?: 'true' | 'false'; page: number; pageSize: number }) {
-  const r = await repo.list(database.db, ctx.actor.userId, q.unread === 'true', q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: r.items.map(present), total: r.total, unread: r.unread, page: q.page, pageSize: q.pageSize };
+export async function list(
+  database: Database,
+  ctx: Ctx,
+  q: { unread?: 'true' | 'false'; page: number; pageSize: number },
+) {
+  const r = await repo.list(
+    database.db,
+    ctx.actor.userId,
+    q.unread === 'true',
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  return {
+    items: r.items.map(present),
+    total: r.total,
+    unread: r.unread,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** One of the caller's own notifications; anyone else's is reported missing. */

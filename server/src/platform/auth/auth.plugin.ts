@@ -68,7 +68,8 @@ export async function authPlugin(app: FastifyInstance) {
       if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
         throw new AppError('csrf_failed', 'missing or wrong X-CSRF-Token header');
       }
-      if (permission && !can(actor.roles, permission)) throw new AppError('forbidden', `requires ${permission}`);
+      if (permission && !can(actor.roles, permission))
+        throw new AppError('forbidden', `requires ${permission}`);
     };
   });
 }

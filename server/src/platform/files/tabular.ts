@@ -19,7 +19,10 @@ export function csvStream<T>(columns: Column<T>[], rows: AsyncIterable<T[]>): Re
   (async () => {
     out.write('\uFEFF' + columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
     for await (const batch of rows) {
-      out.write(batch.map((r) => columns.map((c) => csvCell(c.value(r))).join(',')).join('\r\n') + (batch.length ? '\r\n' : ''));
+      out.write(
+        batch.map((r) => columns.map((c) => csvCell(c.value(r))).join(',')).join('\r\n') +
+          (batch.length ? '\r\n' : ''),
+      );
     }
     out.end();
   })().catch((err) => out.destroy(err));

@@ -25,7 +25,8 @@ function nulField(value: unknown, at: string): string | undefined {
 function refusedCharacter(err: unknown, req: FastifyRequest): ErrorDetail | undefined {
   const state = sqlState(err);
   if (state !== '22021' && state !== '22P05') return undefined;
-  const field = nulField(req.params, 'params') ?? nulField(req.query, 'querystring') ?? nulField(req.body, 'body');
+  const field =
+    nulField(req.params, 'params') ?? nulField(req.query, 'querystring') ?? nulField(req.body, 'body');
   return field ? { field, reason: 'must not contain the NUL character' } : undefined;
 }
 
@@ -42,18 +43,36 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const details = err.validation.map((v) => {
-        const field = [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
+        const field = [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.');
         return { field, reason: v.message ?? 'invalid' };
       });
       return reply
         .status(400)
-        .send(body('validation_failed', details.map((d) => `${d.field}: ${d.reason}`).join('; '), details, req.id));
+        .send(
+          body(
+            'validation_failed',
+            details.map((d) => `${d.field}: ${d.reason}`).join('; '),
+            details,
+            req.id,
+          ),
+        );
     }
     const refused = refusedCharacter(err, req);
-    if (refused) return reply.status(400).send(body('validation_failed', `${refused.field}: ${refused.reason}`, [refused], req.id));
+    if (refused)
+      return reply
+        .status(400)
+        .send(body('validation_failed', `${refused.field}: ${refused.reason}`, [refused], req.id));
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('rate_limited', 'too many requests', [], req.id));
-    if (status === 413) return reply.status(413).send(body('payload_too_large', err.message, [{ field: 'body', reason: err.message }], req.id));
+    if (status === 413)
+      return reply
+        .status(413)
+        .send(body('payload_too_large', err.message, [{ field: 'body', reason: err.message }], req.id));
     if (status === 415) {
       const details = [{ field: 'headers.content-type', reason: 'send application/json' }];
       return reply.status(415).send(body('unsupported_media_type', err.message, details, req.id));

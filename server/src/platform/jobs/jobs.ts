@@ -37,7 +37,9 @@ export async function startJobs(
   opts: { connectionString?: string; cronMonitorIntervalSeconds?: number } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({
-    ...(database.pglite ? { db: pgliteAdapter(database) } : { connectionString: opts.connectionString, max: 4 }),
+    ...(database.pglite
+      ? { db: pgliteAdapter(database) }
+      : { connectionString: opts.connectionString, max: 4 }),
     application_name: 'anju-jobs',
     cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds ?? 30,
   });

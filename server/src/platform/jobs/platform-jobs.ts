@@ -11,10 +11,14 @@ export function platformJobs(config: Config): JobDefinition[] {
       cron: config.sessionPurgeCron,
       async run(database) {
         const removed = await purgeSessions(database, config.sessionIdleSeconds);
-        await audit(database.db, { actor: null, ip: 'localhost', requestId: 'job:sessions-purge' }, {
-          action: 'system.sessions_purge',
-          detail: { removed },
-        });
+        await audit(
+          database.db,
+          { actor: null, ip: 'localhost', requestId: 'job:sessions-purge' },
+          {
+            action: 'system.sessions_purge',
+            detail: { removed },
+          },
+        );
       },
     },
   ];

@@ -60,7 +60,11 @@ export class NotificationHub {
     const onError = (err: Error) => {
       this.log.error({ err }, 'notification listener lost its connection');
       client.release(err);
-      if (!this.closed) setTimeout(() => this.listenPg(pool).catch((e) => this.log.error({ err: e }, 'relisten failed')), 1000);
+      if (!this.closed)
+        setTimeout(
+          () => this.listenPg(pool).catch((e) => this.log.error({ err: e }, 'relisten failed')),
+          1000,
+        );
     };
     client.on('notification', onNotification);
     client.on('error', onError);

@@ -19,7 +19,14 @@ export async function notifyUsers(conn: Conn, userIds: number[], input: Notifica
   if (userIds.length === 0) return;
   const rows = await conn
     .insert(notifications)
-    .values(userIds.map((userId) => ({ userId, kind: input.kind, params: input.params ?? {}, link: input.link ?? null })))
+    .values(
+      userIds.map((userId) => ({
+        userId,
+        kind: input.kind,
+        params: input.params ?? {},
+        link: input.link ?? null,
+      })),
+    )
     .returning({ id: notifications.id, userId: notifications.userId });
   const payload = JSON.stringify(rows.map((r) => [r.userId, r.id]));
   await conn.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
