@@ -1,0 +1,50 @@
+import type { Permission } from '@anju/contracts';
+import { Flex, Spin } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMe, useSignedIn } from '../features/auth/api.ts';
+import type { LoginNotice } from '../features/auth/pages/LoginPage.tsx';
+import { setSessionLostHandler } from '../ui/api.ts';
+import { ErrorView } from '../ui/ErrorView.tsx';
+import { isCode } from '../ui/errors.ts';
+import { ForbiddenPage } from '../ui/StatusPages.tsx';
+
+/** Sends the user to the login page whenever the server says the session is gone. */
+export function SessionWatch() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(() => {
+    setSessionLostHandler((code) => {
+      if (window.location.pathname === '/login') return;
+      client.removeQueries({ queryKey: ['me'] });
+      const notice: LoginNotice | undefined = code === 'session_expired' ? 'expired' : undefined;
+      navigate('/login', { replace: true, state: { notice } });
+    });
+  }, [navigate, client]);
+  return <Outlet />;
+}
+
+/** Renders its routes only for a signed-in user who need not change the password first. */
+export function RequireSession() {
+  const me = useMe();
+  const { pathname } = useLocation();
+  if (me.isPending) {
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (isCode(me.error, 'session_expired')) return <Navigate to="/login" replace state={{ notice: 'expired' satisfies LoginNotice }} />;
+  if (isCode(me.error, 'unauthenticated')) return <Navigate to="/login" replace />;
+  if (me.error) return <ErrorView error={me.error} />;
+  if (me.data.mustChangePassword && pathname !== '/password') return <Navigate to="/password" replace />;
+  return <Outlet />;
+}
+
+/** Shows the 403 page instead of its children when the permission is missing. */
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useSignedIn();
+  return me.permissions.includes(permission) ? children : <ForbiddenPage />;
+}

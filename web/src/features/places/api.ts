@@ -1,0 +1,56 @@
+import type { Place, PlaceCreate, PlaceSummary } from '@anju/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../ui/api.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The places a user starts browsing from: their scope roots, or the provinces for tree-wide admins. */
+export function usePlaceRoots(enabled = true) {
+  return useQuery({ queryKey: ['places', 'roots'], queryFn: () => api<PlaceSummary[]>('/places/roots'), enabled, staleTime: 60_000 });
+}
+
+export function usePlace(id: string | undefined) {
+  return useQuery({ queryKey: ['places', 'one', id], queryFn: () => api<Place>(`/places/${id}`), enabled: !!id });
+}
+
+export function usePlaceChildren(id: string | undefined, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['places', 'children', id, page, pageSize],
+    queryFn: () => api<Page<PlaceSummary>>(`/places/${id}/children`, { query: { page, pageSize } }),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of up to 500 children, for lazily opened tree nodes. */
+export const fetchChildren = (id: string) => api<Page<PlaceSummary>>(`/places/${id}/children`, { query: { pageSize: 500 } }).then((p) => p.items);
+
+/** Places by name, pinyin initials or code, within the user's scope. */
+export function usePlaceSearch(q: string) {
+  return useQuery({
+    queryKey: ['places', 'search', q],
+    queryFn: () => api<PlaceSummary[]>('/places/search', { query: { q, limit: 20 } }),
+    enabled: q.trim().length > 0,
+  });
+}
+
+export function useCreatePlace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<PlaceCreate, 'attributes'>) => api<Place>('/places', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['places'] }),
+  });
+}
+
+export function useRenamePlace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; name: string; version: number }) => api<Place>(`/places/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['places'] }),
+  });
+}
