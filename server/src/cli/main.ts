@@ -1,26 +1,24 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { start } from '../main.ts';
+import { SCALE_NAMES } from '../db/seed/index.ts';
+import { seedCommand } from './seed.ts';
+import { serve } from './serve.ts';
 
 const program = new Command('anju').description('安居 Anju — resettlement community governance');
 
+const integer = (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('not an integer');
+  return n;
+};
+
 program
   .command('serve')
-  .description('migrate the database and serve the API and web app')
-  .option('--demo', 'load site-scale demo data on first start')
-  .action(async () => {
-    const config = loadConfig();
-    const running = await start(config);
-    console.log(`Anju is running at ${running.url}`);
-    const shutdown = async () => {
-      await running.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-  });
+  .description('migrate the database and serve the API and web app; loads the divisions on first start')
+  .option('--demo', 'on first start also load site-scale demo data and the demo accounts')
+  .action(serve);
 
 program
   .command('migrate')
@@ -31,5 +29,13 @@ program
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     await database.close();
   });
+
+program
+  .command('seed')
+  .description('generate synthetic resettlement communities (deterministic for a seed) and the demo accounts')
+  .addOption(new Option('--scale <scale>', 'how much to generate').choices(SCALE_NAMES).default('site'))
+  .option('--seed <n>', 'seed of the generator', integer, 1)
+  .option('--force', 'seed even though the database already holds communities')
+  .action(seedCommand);
 
 await program.parseAsync();

@@ -1,0 +1,32 @@
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { hasCommunities, seed, type ScaleName } from '../db/seed/index.ts';
+import { consoleProgress } from '../platform/progress.ts';
+
+/** `anju seed`: synthetic data of a scale into the configured database. */
+export async function seedCommand(opts: { scale: ScaleName; seed: number; force?: boolean }): Promise<void> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await migrate(database);
+    if (!opts.force && (await hasCommunities(database))) {
+      console.error(
+        'This database already holds resettlement communities; seeding again would add more. Use --force to add them anyway.',
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const started = Date.now();
+    const places = await seed(database, {
+      scale: opts.scale,
+      seed: opts.seed,
+      progress: consoleProgress(),
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `seeded scale ${opts.scale} (seed ${opts.seed}): ${places.communities.length} communities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await database.close();
+  }
+}

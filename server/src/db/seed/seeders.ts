@@ -1,0 +1,6 @@
+import { demoAccountsSeeder } from './demo-accounts.ts';
+import { placesSeeder } from './places-seeder.ts';
+import type { Seeder } from './registry.ts';
+
+/** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
+export const SEEDERS: Seeder[] = [placesSeeder, demoAccountsSeeder];
