@@ -20,7 +20,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   db: Db;
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** `name` makes it a prepared statement on PostgreSQL, planned once per connection: for hot queries. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Bulk-loads CSV text (no header) into table(columns) with COPY. */
   copy(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
@@ -38,8 +39,8 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
     kind: 'postgres',
     db,
     pool,
-    async query(text, params) {
-      return (await pool.query(text, params as unknown[])).rows;
+    async query(text, params, name) {
+      return (await pool.query({ text, values: params as unknown[], name })).rows;
     },
     async copy(table, columns, csv) {
       const client = await pool.connect();

@@ -24,13 +24,19 @@ export async function findByIds(conn: Conn, ids: number[]) {
   return conn.select(summaryColumns).from(places).where(inArray(places.id, ids));
 }
 
+/** One page of children and their total in one query (a window count); a page past the end counts apart. */
 export async function children(conn: Conn, parentId: number, scope: SQL, limit: number, offset: number) {
   const where = and(eq(places.parentId, parentId), scope);
-  const [items, [{ total }]] = await Promise.all([
-    conn.select(summaryColumns).from(places).where(where).orderBy(asc(places.code), asc(places.name)).limit(limit).offset(offset),
-    conn.select({ total: sql<number>`count(*)::int` }).from(places).where(where),
-  ]);
-  return { items, total };
+  const rows = await conn
+    .select({ ...summaryColumns, total: sql<number>`(count(*) OVER ())::int` })
+    .from(places)
+    .where(where)
+    .orderBy(asc(places.code), asc(places.name))
+    .limit(limit)
+    .offset(offset);
+  if (rows.length > 0) return { items: rows, total: rows[0].total };
+  const [{ total }] = await conn.select({ total: sql<number>`count(*)::int` }).from(places).where(where);
+  return { items: rows, total };
 }
 
 /** Top-level places, for users who see the whole tree. */

@@ -47,6 +47,7 @@ export async function findSession(database: Database, tokenHash: string): Promis
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1`,
     [tokenHash],
+    'anju_find_session',
   );
   return rows[0];
 }
