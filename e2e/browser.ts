@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject, test } from 'vitest';
+
+export const PASSWORD = 'Anju@2026';
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 800 };
+const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
+
+let browser: Browser;
+
+/** Launches Debian's Chromium once per journey file. */
+export function useBrowser() {
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(() => browser?.close());
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+/** A journey in a fresh browser context; on failure a screenshot goes to e2e/artifacts/. */
+export function journey(name: string, viewport: { width: number; height: number }, body: (page: Page) => Promise<void>) {
+  test(name, async () => {
+    const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await body(page);
+    } catch (error) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/** Signs in through the login page and waits for the signed-in layout. */
+export async function signIn(page: Page, username: string, password = PASSWORD) {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('menu-home').or(page.getByTestId('menu-toggle')).first().waitFor();
+}
+
+/** Opens the side menu when it lives in a drawer (phones). */
+export async function openMenu(page: Page) {
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByTestId('menu-home').waitFor();
+}
+
+/** Width of the page's content beyond the viewport: 0 when nothing scrolls sideways. */
+export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
