@@ -58,8 +58,42 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
 }
 
 /** Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do. */
+/**
+ * PGlite's files belong to one process; a second one would corrupt them. A lock file holding the
+ * owner's pid refuses the second process (a stale lock of a dead process is taken over).
+ */
+function lockDataDir(dir: string): () => void {
+  const lock = path.join(path.dirname(dir), 'anju.pid');
+  try {
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `the embedded database in ${path.dirname(dir)} is in use by process ${owner}; ` +
+          'stop it first, or set DATABASE_URL to run several processes on PostgreSQL',
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openPglite(dir?: string): Promise<Database> {
-  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  let unlock = () => {};
+  if (dir) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    unlock = lockDataDir(dir);
+  }
   const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -75,7 +109,10 @@ export async function openPglite(dir?: string): Promise<Database> {
         blob: new Blob([csv]),
       });
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 
