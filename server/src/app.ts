@@ -41,6 +41,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // open event streams must not hold a shutdown
+    forceCloseConnections: true,
   });
   app.decorate('database', database);
   app.decorate('config', config);
