@@ -17,7 +17,9 @@ async function townshipId(): Promise<string> {
     body: JSON.stringify({ username: 'county_admin', password: PASSWORD }),
   });
   const cookie = login.headers.getSetCookie()[0].split(';')[0];
-  const found = (await (await fetch(`${baseUrl()}/api/places/search?q=jaz&levels=township`, { headers: { cookie } })).json()) as { id: string; name: string }[];
+  const found = (await (
+    await fetch(`${baseUrl()}/api/places/search?q=jaz&levels=township`, { headers: { cookie } })
+  ).json()) as { id: string; name: string }[];
   return found.find((p) => p.name === '靖安镇')!.id;
 }
 

@@ -15,7 +15,15 @@ export function useBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(() => browser?.close());
@@ -24,7 +32,11 @@ export function useBrowser() {
 export const baseUrl = () => inject('baseUrl');
 
 /** A journey in a fresh browser context; on failure a screenshot goes to e2e/artifacts/. */
-export function journey(name: string, viewport: { width: number; height: number }, body: (page: Page) => Promise<void>) {
+export function journey(
+  name: string,
+  viewport: { width: number; height: number },
+  body: (page: Page) => Promise<void>,
+) {
   test(name, async () => {
     const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'zh-CN' });
     const page = await context.newPage();
@@ -33,7 +45,9 @@ export function journey(name: string, viewport: { width: number; height: number 
       await body(page);
     } catch (error) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true })
+        .catch(() => {});
       throw error;
     } finally {
       await context.close();
@@ -58,4 +72,5 @@ export async function openMenu(page: Page) {
 }
 
 /** Width of the page's content beyond the viewport: 0 when nothing scrolls sideways. */
-export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

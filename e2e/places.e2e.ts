@@ -8,34 +8,41 @@ const placeName = (page: Page) => page.getByTestId('place-name').textContent();
 
 /** Opens the first place of this level label in the children table. */
 async function openChild(page: Page, levelLabel: string) {
-  const row = page.getByTestId('place-children').locator('tbody tr', { has: page.getByRole('cell', { name: levelLabel, exact: true }) }).first();
+  const row = page
+    .getByTestId('place-children')
+    .locator('tbody tr', { has: page.getByRole('cell', { name: levelLabel, exact: true }) })
+    .first();
   const name = (await row.locator('a').first().textContent())!;
   await row.locator('a').first().click();
   await expect.poll(() => placeName(page)).toBe(name);
   return name;
 }
 
-journey('county_admin browses 靖安镇, a community and a grid, and searches by pinyin initials', DESKTOP, async (page) => {
-  await signIn(page, 'county_admin');
-  await page.getByTestId('menu-places').click();
-  await expect.poll(() => placeName(page)).toBe('昭阳区');
+journey(
+  'county_admin browses 靖安镇, a community and a grid, and searches by pinyin initials',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'county_admin');
+    await page.getByTestId('menu-places').click();
+    await expect.poll(() => placeName(page)).toBe('昭阳区');
 
-  const tree = page.getByTestId('place-tree');
-  await tree.locator('.ant-tree-treenode', { hasText: '昭阳区' }).locator('.ant-tree-switcher').click();
-  await tree.getByText('靖安镇', { exact: true }).click();
-  await expect.poll(() => placeName(page)).toBe('靖安镇');
+    const tree = page.getByTestId('place-tree');
+    await tree.locator('.ant-tree-treenode', { hasText: '昭阳区' }).locator('.ant-tree-switcher').click();
+    await tree.getByText('靖安镇', { exact: true }).click();
+    await expect.poll(() => placeName(page)).toBe('靖安镇');
 
-  const community = await openChild(page, '安置社区');
-  await openChild(page, '网格');
-  const path = await page.getByTestId('place-path').textContent();
-  expect(path).toContain('靖安镇');
-  expect(path).toContain(community);
+    const community = await openChild(page, '安置社区');
+    await openChild(page, '网格');
+    const path = await page.getByTestId('place-path').textContent();
+    expect(path).toContain('靖安镇');
+    expect(path).toContain(community);
 
-  await page.getByTestId('place-search').click();
-  await page.keyboard.type('jaz');
-  await page.locator('.ant-select-item-option', { hasText: '靖安镇' }).first().click();
-  await expect.poll(() => placeName(page)).toBe('靖安镇');
-});
+    await page.getByTestId('place-search').click();
+    await page.keyboard.type('jaz');
+    await page.locator('.ant-select-item-option', { hasText: '靖安镇' }).first().click();
+    await expect.poll(() => placeName(page)).toBe('靖安镇');
+  },
+);
 
 journey('community_staff adds a grid under the community and renames it, on a phone', PHONE, async (page) => {
   await signIn(page, 'community_staff');

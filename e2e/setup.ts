@@ -27,7 +27,10 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
   const deadline = Date.now() + 170_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${log()}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -44,7 +47,15 @@ export default async function setup(project: TestProject) {
   let output = '';
   const server = spawn(process.execPath, ['server/bin/anju.js', 'serve', '--demo'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANJU_DATA_DIR: dataDir, ANJU_RATE_LIMIT_LOGIN: '1000', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ANJU_DATA_DIR: dataDir,
+      ANJU_RATE_LIMIT_LOGIN: '1000',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

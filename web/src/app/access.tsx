@@ -36,7 +36,8 @@ export function RequireSession() {
       </Flex>
     );
   }
-  if (isCode(me.error, 'session_expired')) return <Navigate to="/login" replace state={{ notice: 'expired' satisfies LoginNotice }} />;
+  if (isCode(me.error, 'session_expired'))
+    return <Navigate to="/login" replace state={{ notice: 'expired' satisfies LoginNotice }} />;
   if (isCode(me.error, 'unauthenticated')) return <Navigate to="/login" replace />;
   if (me.error) return <ErrorView error={me.error} />;
   if (me.data.mustChangePassword && pathname !== '/password') return <Navigate to="/password" replace />;

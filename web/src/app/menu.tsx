@@ -23,4 +23,5 @@ export const visibleMenu = (permissions: readonly string[]) =>
 
 /** The menu entry a path belongs to, for highlighting. */
 export const menuKeyOf = (pathname: string) =>
-  [...MENU].reverse().find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))?.key ?? 'home';
+  [...MENU].reverse().find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))?.key ??
+  'home';

@@ -11,7 +11,9 @@ import { NotFoundPage } from '../ui/StatusPages.tsx';
 import { RequirePermission, RequireSession, SessionWatch } from './access.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 
-const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const guarded = (permission: Permission, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
 
 export const router = createBrowserRouter([
   {

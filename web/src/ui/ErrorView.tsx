@@ -11,5 +11,12 @@ export function ErrorView({ error }: { error: unknown }) {
   if (error instanceof ApiError && error.code === 'not_found') return <NotFoundPage />;
   if (error instanceof ApiError && error.code === 'forbidden') return <ForbiddenPage />;
   const requestId = error instanceof ApiError ? error.requestId : undefined;
-  return <Alert type="error" showIcon title={text(error)} description={requestId && t('common.requestId', { id: requestId })} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={text(error)}
+      description={requestId && t('common.requestId', { id: requestId })}
+    />
+  );
 }

@@ -8,7 +8,12 @@ export function LanguageSwitch() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en-US';
   return (
-    <Button type="text" icon={<GlobalOutlined />} onClick={() => setLanguage(english ? 'zh-CN' : 'en-US')} data-testid="lang-switch">
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      onClick={() => setLanguage(english ? 'zh-CN' : 'en-US')}
+      data-testid="lang-switch"
+    >
       {english ? '中文' : 'English'}
     </Button>
   );

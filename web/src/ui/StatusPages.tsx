@@ -12,7 +12,13 @@ const home = (label: string) => (
 export function ForbiddenPage() {
   const { t } = useTranslation();
   return (
-    <Result status="403" title={t('status.forbidden')} subTitle={t('status.forbiddenHint')} extra={home(t('common.backHome'))} data-testid="page-403" />
+    <Result
+      status="403"
+      title={t('status.forbidden')}
+      subTitle={t('status.forbiddenHint')}
+      extra={home(t('common.backHome'))}
+      data-testid="page-403"
+    />
   );
 }
 
@@ -20,6 +26,12 @@ export function ForbiddenPage() {
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Result status="404" title={t('status.notFound')} subTitle={t('status.notFoundHint')} extra={home(t('common.backHome'))} data-testid="page-404" />
+    <Result
+      status="404"
+      title={t('status.notFound')}
+      subTitle={t('status.notFoundHint')}
+      extra={home(t('common.backHome'))}
+      data-testid="page-404"
+    />
   );
 }

@@ -32,7 +32,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function toError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as ErrorBody | null;
-  if (!body?.error) return new ApiError(res.status, res.status >= 500 ? 'internal' : 'unknown', res.statusText);
+  if (!body?.error)
+    return new ApiError(res.status, res.status >= 500 ? 'internal' : 'unknown', res.statusText);
   const { code, message, details, requestId } = body.error;
   return new ApiError(res.status, code, message, details ?? [], requestId);
 }

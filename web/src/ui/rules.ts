@@ -6,10 +6,16 @@ import { useTranslation } from 'react-i18next';
 export function useRules() {
   const { t } = useTranslation();
   return {
-    required: (field: string): FormRule => ({ required: true, whitespace: true, message: t('common.required', { field }) }),
+    required: (field: string): FormRule => ({
+      required: true,
+      whitespace: true,
+      message: t('common.required', { field }),
+    }),
     password: {
       validator: (_: unknown, value: string | undefined) =>
-        Password.safeParse(value ?? '').success ? Promise.resolve() : Promise.reject(new Error(t('password.rule'))),
+        Password.safeParse(value ?? '').success
+          ? Promise.resolve()
+          : Promise.reject(new Error(t('password.rule'))),
     } satisfies FormRule,
   };
 }

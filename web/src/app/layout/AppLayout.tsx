@@ -18,7 +18,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0 } }} title={t('app.name')}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0 } }}
+          title={t('app.name')}
+        >
           <SideMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       ) : (

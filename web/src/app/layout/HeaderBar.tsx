@@ -28,14 +28,36 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
     items: [
       { key: 'roles', label: <Typography.Text type="secondary">{roles}</Typography.Text>, disabled: true },
       { type: 'divider' as const },
-      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: signOut, 'data-testid': 'logout' },
+      {
+        key: 'logout',
+        icon: <LogoutOutlined />,
+        label: t('header.logout'),
+        onClick: signOut,
+        'data-testid': 'logout',
+      },
     ],
   };
 
   return (
-    <Layout.Header style={{ background: '#fff', padding: phone ? '0 8px' : '0 24px', borderBottom: '1px solid #f0f0f0', lineHeight: 'normal', height: 56 }}>
+    <Layout.Header
+      style={{
+        background: '#fff',
+        padding: phone ? '0 8px' : '0 24px',
+        borderBottom: '1px solid #f0f0f0',
+        lineHeight: 'normal',
+        height: 56,
+      }}
+    >
       <Flex align="center" gap={8} style={{ height: '100%' }}>
-        {phone && <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('menu.open')} data-testid="menu-toggle" />}
+        {phone && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            onClick={onOpenMenu}
+            aria-label={t('menu.open')}
+            data-testid="menu-toggle"
+          />
+        )}
         {me.permissions.includes('place:read') && <ScopeSwitcher width={phone ? '100%' : 280} />}
         <Space size={phone ? 0 : 8} style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
           <LanguageSwitch />

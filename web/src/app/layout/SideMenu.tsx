@@ -20,5 +20,12 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       onNavigate?.();
     },
   }));
-  return <Menu mode="inline" selectedKeys={[menuKeyOf(pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />;
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[menuKeyOf(pathname)]}
+      items={items}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
 }

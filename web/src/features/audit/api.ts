@@ -20,4 +20,5 @@ export function useAuditLog(filter: AuditFilter, page: number, pageSize: number)
 }
 
 /** The download address of the filtered log as an Excel or CSV file. */
-export const exportUrl = (filter: AuditFilter, format: 'xlsx' | 'csv') => apiUrl('/audit/export', { ...filter, format });
+export const exportUrl = (filter: AuditFilter, format: 'xlsx' | 'csv') =>
+  apiUrl('/audit/export', { ...filter, format });

@@ -48,7 +48,8 @@ export function useLogout() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api('/auth/password', { method: 'POST', body }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api('/auth/password', { method: 'POST', body }),
     onSuccess: () => {
       setCsrfToken(undefined);
       client.clear();

@@ -11,11 +11,20 @@ export interface Page<T> {
 
 /** The places a user starts browsing from: their scope roots, or the provinces for tree-wide admins. */
 export function usePlaceRoots(enabled = true) {
-  return useQuery({ queryKey: ['places', 'roots'], queryFn: () => api<PlaceSummary[]>('/places/roots'), enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['places', 'roots'],
+    queryFn: () => api<PlaceSummary[]>('/places/roots'),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 export function usePlace(id: string | undefined) {
-  return useQuery({ queryKey: ['places', 'one', id], queryFn: () => api<Place>(`/places/${id}`), enabled: !!id });
+  return useQuery({
+    queryKey: ['places', 'one', id],
+    queryFn: () => api<Place>(`/places/${id}`),
+    enabled: !!id,
+  });
 }
 
 export function usePlaceChildren(id: string | undefined, page: number, pageSize: number) {
@@ -28,7 +37,8 @@ export function usePlaceChildren(id: string | undefined, page: number, pageSize:
 }
 
 /** One page of up to 500 children, for lazily opened tree nodes. */
-export const fetchChildren = (id: string) => api<Page<PlaceSummary>>(`/places/${id}/children`, { query: { pageSize: 500 } }).then((p) => p.items);
+export const fetchChildren = (id: string) =>
+  api<Page<PlaceSummary>>(`/places/${id}/children`, { query: { pageSize: 500 } }).then((p) => p.items);
 
 /** Places by name, pinyin initials or code, within the user's scope. */
 export function usePlaceSearch(q: string) {
@@ -50,7 +60,8 @@ export function useCreatePlace() {
 export function useRenamePlace() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; name: string; version: number }) => api<Place>(`/places/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: { id: string; name: string; version: number }) =>
+      api<Place>(`/places/${id}`, { method: 'PATCH', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['places'] }),
   });
 }

@@ -20,10 +20,14 @@ export function useUsers(filter: UserFilter) {
 
 function useUserMutation<V>(call: (v: V) => Promise<User>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: call, onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({
+    mutationFn: call,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
 }
 
-export const useCreateUser = () => useUserMutation((body: UserCreate) => api<User>('/users', { method: 'POST', body }));
+export const useCreateUser = () =>
+  useUserMutation((body: UserCreate) => api<User>('/users', { method: 'POST', body }));
 
 export const useSetDisabled = () =>
   useUserMutation((u: { id: string; disabled: boolean; version: number }) =>
@@ -31,8 +35,14 @@ export const useSetDisabled = () =>
   );
 
 export const useResetPassword = () =>
-  useUserMutation((u: { id: string; password: string }) => api<User>(`/users/${u.id}/password`, { method: 'POST', body: { password: u.password } }));
+  useUserMutation((u: { id: string; password: string }) =>
+    api<User>(`/users/${u.id}/password`, { method: 'POST', body: { password: u.password } }),
+  );
 
-export const useGrant = () => useUserMutation(({ id, ...body }: UserGrant & { id: string }) => api<User>(`/users/${id}/grants`, { method: 'PUT', body }));
+export const useGrant = () =>
+  useUserMutation(({ id, ...body }: UserGrant & { id: string }) =>
+    api<User>(`/users/${id}/grants`, { method: 'PUT', body }),
+  );
 
-export const useUnlock = () => useUserMutation((id: string) => api<User>(`/users/${id}/unlock`, { method: 'POST' }));
+export const useUnlock = () =>
+  useUserMutation((id: string) => api<User>(`/users/${id}/unlock`, { method: 'POST' }));

@@ -1,5 +1,5 @@
 import { AUDIT_RESULTS } from '@anju/contracts';
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../api.ts';
@@ -32,15 +32,22 @@ export function AuditFilters({ onChange }: { onChange(filter: AuditFilter): void
         <Input allowClear placeholder={t('audit.action')} style={{ width: 160 }} data-testid="audit-action" />
       </Form.Item>
       <Form.Item name="result">
-        <Select allowClear placeholder={t('audit.result')} style={{ width: 120 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('audit.result')}
+          style={{ width: 120 }}
+          options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
+        />
       </Form.Item>
       <Form.Item name="range">
         <DatePicker.RangePicker />
       </Form.Item>
-      <Button type="primary" htmlType="submit" data-testid="audit-search">
-        {t('common.search')}
-      </Button>
-      <Button onClick={() => (form.resetFields(), apply({}))}>{t('common.reset')}</Button>
+      <Space>
+        <Button type="primary" htmlType="submit" data-testid="audit-search">
+          {t('common.search')}
+        </Button>
+        <Button onClick={() => (form.resetFields(), apply({}))}>{t('common.reset')}</Button>
+      </Space>
     </Form>
   );
 }

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@anju/contracts';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { useDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { exportUrl, useAuditLog, type AuditFilter } from '../api.ts';
@@ -14,6 +15,7 @@ const RESULT_COLOR = { ok: 'green', denied: 'orange', failed: 'red' } as const;
 export function AuditPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
+  const when = useDateTime();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const log = useAuditLog(filter, paging.page, paging.pageSize);
@@ -21,7 +23,13 @@ export function AuditPage() {
   const exports = me.permissions.includes('audit:export') && (
     <Space wrap>
       {(['xlsx', 'csv'] as const).map((format) => (
-        <Button key={format} icon={<DownloadOutlined />} href={exportUrl(filter, format)} download data-testid={`audit-export-${format}`}>
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          href={exportUrl(filter, format)}
+          download
+          data-testid={`audit-export-${format}`}
+        >
           {t(format === 'xlsx' ? 'audit.exportXlsx' : 'audit.exportCsv')}
         </Button>
       ))}
@@ -48,7 +56,11 @@ export function AuditPage() {
             scroll={{ x: 'max-content' }}
             loading={log.isFetching}
             dataSource={log.data?.items}
-            expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre> }}
+            expandable={{
+              expandedRowRender: (e) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre>
+              ),
+            }}
             pagination={{
               current: paging.page,
               pageSize: paging.pageSize,
@@ -57,11 +69,40 @@ export function AuditPage() {
               onChange: (page, pageSize) => setPaging({ page, pageSize }),
             }}
             columns={[
-              { title: t('audit.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString() },
-              { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? '—' },
-              { title: t('audit.action'), dataIndex: 'action' },
-              { title: t('audit.target'), key: 'target', render: (_, e) => (e.targetType ? `${e.targetType}#${e.targetId ?? ''}` : '—') },
-              { title: t('audit.result'), dataIndex: 'result', render: (r: AuditEntry['result']) => <Tag color={RESULT_COLOR[r]}>{t(`audit.results.${r}`)}</Tag> },
+              {
+                title: t('audit.at'),
+                dataIndex: 'at',
+                render: when,
+              },
+              {
+                title: t('audit.actor'),
+                dataIndex: 'actorName',
+                render: (name: string | null) => name ?? '—',
+              },
+              {
+                title: t('audit.action'),
+                dataIndex: 'action',
+                render: (action: string) => (
+                  <>
+                    {t(`audit.actions.${action}`, { defaultValue: '' })}{' '}
+                    <Typography.Text type="secondary" code>
+                      {action}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: t('audit.target'),
+                key: 'target',
+                render: (_, e) => (e.targetType ? `${e.targetType}#${e.targetId ?? ''}` : '—'),
+              },
+              {
+                title: t('audit.result'),
+                dataIndex: 'result',
+                render: (r: AuditEntry['result']) => (
+                  <Tag color={RESULT_COLOR[r]}>{t(`audit.results.${r}`)}</Tag>
+                ),
+              },
               { title: t('audit.ip'), dataIndex: 'ip' },
             ]}
           />

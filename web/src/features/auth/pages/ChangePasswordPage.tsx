@@ -35,10 +35,18 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title={t('password.title')} />
       <Card style={{ maxWidth: 480 }}>
-        {me.mustChangePassword && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
-        {change.error && <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />}
+        {me.mustChangePassword && (
+          <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+        )}
+        {change.error && (
+          <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />
+        )}
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[rules.required(t('password.current'))]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[rules.required(t('password.current'))]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
@@ -55,7 +63,10 @@ export function ChangePasswordPage() {
             dependencies={['newPassword']}
             rules={[
               ({ getFieldValue }) => ({
-                validator: (_, v) => (v && v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+                validator: (_, v) =>
+                  v && v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
               }),
             ]}
           >

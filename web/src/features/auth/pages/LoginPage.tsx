@@ -18,10 +18,17 @@ export function LoginPage() {
   const rules = useRules();
 
   const submit = (values: { username: string; password: string }) =>
-    login.mutate(values, { onSuccess: (me) => navigate(me.mustChangePassword ? '/password' : '/', { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (me) => navigate(me.mustChangePassword ? '/password' : '/', { replace: true }),
+    });
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}
+    >
       <Card style={{ width: '100%', maxWidth: 380 }}>
         <Flex justify="space-between" align="start">
           <div>
@@ -32,14 +39,42 @@ export function LoginPage() {
           </div>
           <LanguageSwitch />
         </Flex>
-        {notice && !login.error && <Alert style={{ marginTop: 16 }} type="warning" showIcon title={t(`login.${notice}`)} data-testid="login-notice" />}
-        {login.error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={errorText(login.error)} data-testid="login-error" />}
+        {notice && !login.error && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="warning"
+            showIcon
+            title={t(`login.${notice}`)}
+            data-testid="login-notice"
+          />
+        )}
+        {login.error && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="error"
+            showIcon
+            title={errorText(login.error)}
+            data-testid="login-error"
+          />
+        )}
         <Form layout="vertical" style={{ marginTop: 16 }} onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[rules.required(t('login.username'))]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[rules.required(t('login.username'))]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[rules.required(t('login.password'))]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[rules.required(t('login.password'))]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('login.submit')}

@@ -18,18 +18,28 @@ export function ScopeSummary() {
   const me = useSignedIn();
   const roots = me.scopes.slice(0, 6);
   const children = useQueries({
-    queries: roots.map((r) => ({ queryKey: ['places', 'children-all', r.id], queryFn: () => fetchChildren(r.id) })),
+    queries: roots.map((r) => ({
+      queryKey: ['places', 'children-all', r.id],
+      queryFn: () => fetchChildren(r.id),
+    })),
   });
   return (
     <Card title={t('home.summary')} data-testid="scope-summary">
       <Row gutter={[16, 16]}>
         {roots.map((root, i) => (
           <Col key={root.id} xs={24} md={12} xl={8}>
-            <Card size="small" title={<Link to={`/places/${root.id}`}>{root.name}</Link>} loading={children[i].isPending}>
+            <Card
+              size="small"
+              title={<Link to={`/places/${root.id}`}>{root.name}</Link>}
+              loading={children[i].isPending}
+            >
               <Row gutter={16}>
                 {countByLevel(children[i].data ?? []).map(([level, count]) => (
                   <Col key={level} span={12}>
-                    <Statistic title={`${t('home.directChildren')} · ${t(`levels.${level}`)}`} value={count} />
+                    <Statistic
+                      title={`${t('home.directChildren')} · ${t(`levels.${level}`)}`}
+                      value={count}
+                    />
                   </Col>
                 ))}
               </Row>

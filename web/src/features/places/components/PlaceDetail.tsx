@@ -44,7 +44,10 @@ export function PlaceDetail({ id }: { id: string }) {
       <Breadcrumb
         data-testid="place-path"
         style={{ marginBottom: 12 }}
-        items={p.path.map((a) => ({ key: a.id, title: a.id === p.id ? a.name : <Link to={`/places/${a.id}`}>{a.name}</Link> }))}
+        items={p.path.map((a) => ({
+          key: a.id,
+          title: a.id === p.id ? a.name : <Link to={`/places/${a.id}`}>{a.name}</Link>,
+        }))}
       />
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('places.code')}>{p.code ?? '—'}</Descriptions.Item>
@@ -65,7 +68,11 @@ export function PlaceDetail({ id }: { id: string }) {
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}
         columns={[
-          { title: t('places.name'), dataIndex: 'name', render: (name: string, c) => <Link to={`/places/${c.id}`}>{name}</Link> },
+          {
+            title: t('places.name'),
+            dataIndex: 'name',
+            render: (name: string, c) => <Link to={`/places/${c.id}`}>{name}</Link>,
+          },
           { title: t('places.level'), dataIndex: 'level', render: (l: string) => t(`levels.${l}`) },
           { title: t('places.code'), dataIndex: 'code' },
           { title: t('places.childCount'), dataIndex: 'childCount', align: 'right' },

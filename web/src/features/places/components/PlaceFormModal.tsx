@@ -13,7 +13,15 @@ interface Values {
 }
 
 /** Adds a place under `place` (mode add) or renames `place` (mode rename). */
-export function PlaceFormModal({ place, mode, onClose }: { place: Place; mode: 'add' | 'rename'; onClose(): void }) {
+export function PlaceFormModal({
+  place,
+  mode,
+  onClose,
+}: {
+  place: Place;
+  mode: 'add' | 'rename';
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -26,8 +34,12 @@ export function PlaceFormModal({ place, mode, onClose }: { place: Place; mode: '
   const mutation = mode === 'add' ? create : rename;
 
   const submit = (v: Values) => {
-    const done = { onSuccess: () => (message.success(t(mode === 'add' ? 'places.created' : 'places.renamed')), onClose()), onError: (e: unknown) => fieldErrors(form, e) };
-    if (mode === 'add') create.mutate({ parentId: place.id, level: v.level!, name: v.name, code: v.code || undefined }, done);
+    const done = {
+      onSuccess: () => (message.success(t(mode === 'add' ? 'places.created' : 'places.renamed')), onClose()),
+      onError: (e: unknown) => fieldErrors(form, e),
+    };
+    if (mode === 'add')
+      create.mutate({ parentId: place.id, level: v.level!, name: v.name, code: v.code || undefined }, done);
     else rename.mutate({ id: place.id, name: v.name, version: versionOf(place) }, done);
   };
 
@@ -41,18 +53,44 @@ export function PlaceFormModal({ place, mode, onClose }: { place: Place; mode: '
       okText={t('common.save')}
       destroyOnHidden
     >
-      {mutation.error && <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 16 }} data-testid="place-form-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={mode === 'add' ? { level: levels[0], name: '' } : { name: place.name }}>
+      {mutation.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(mutation.error)}
+          style={{ marginBottom: 16 }}
+          data-testid="place-form-error"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={mode === 'add' ? { level: levels[0], name: '' } : { name: place.name }}
+      >
         {mode === 'add' && (
-          <Form.Item name="level" label={t('places.level')} rules={[{ required: true, message: t('reasons.required') }]}>
+          <Form.Item
+            name="level"
+            label={t('places.level')}
+            rules={[{ required: true, message: t('reasons.required') }]}
+          >
             <Select options={levels.map((l) => ({ value: l, label: t(`levels.${l}`) }))} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('places.name')} rules={[rules.required(t('places.name')), { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('places.name')}
+          rules={[rules.required(t('places.name')), { max: 100 }]}
+        >
           <Input data-testid="place-form-name" />
         </Form.Item>
         {mode === 'add' && (
-          <Form.Item name="code" label={t('places.code')} extra={t('places.codeHint')} rules={[{ pattern: /^[0-9A-Za-z-]{1,32}$/, message: t('places.codeHint') }]}>
+          <Form.Item
+            name="code"
+            label={t('places.code')}
+            extra={t('places.codeHint')}
+            rules={[{ pattern: /^[0-9A-Za-z-]{1,32}$/, message: t('places.codeHint') }]}
+          >
             <Input />
           </Form.Item>
         )}

@@ -19,7 +19,10 @@ export function PlaceSearch() {
       style={{ width: '100%' }}
       loading={results.isFetching}
       notFoundContent={null}
-      options={(results.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${t(`levels.${p.level}`)}${p.code ? ` · ${p.code}` : ''}` }))}
+      options={(results.data ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.name} · ${t(`levels.${p.level}`)}${p.code ? ` · ${p.code}` : ''}`,
+      }))}
       onChange={(id: string) => {
         setQ('');
         navigate(`/places/${id}`);

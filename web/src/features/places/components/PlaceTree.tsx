@@ -6,7 +6,12 @@ import { usePlaceTree, type PlaceNode } from './usePlaceTree.ts';
 function nest(nodes: PlaceNode[], parent: string | null): TreeDataNode[] {
   return nodes
     .filter((n) => n.pId === parent)
-    .map((n) => ({ key: n.id, title: n.title, isLeaf: n.isLeaf, children: n.isLeaf ? undefined : nest(nodes, n.id) }))
+    .map((n) => ({
+      key: n.id,
+      title: n.title,
+      isLeaf: n.isLeaf,
+      children: n.isLeaf ? undefined : nest(nodes, n.id),
+    }))
     .map((n) => (n.children?.length === 0 ? { ...n, children: undefined } : n));
 }
 

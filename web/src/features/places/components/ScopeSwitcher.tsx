@@ -19,7 +19,9 @@ export function ScopeSwitcher({ width }: { width: number | string }) {
       loadData={(node) => tree.load(String(node.value))}
       labelInValue
       value={scope ? { value: scope.id, label: scope.name } : undefined}
-      onChange={(v?: { value: string; label: string }) => setScope(v ? { id: v.value, name: String(v.label) } : null)}
+      onChange={(v?: { value: string; label: string }) =>
+        setScope(v ? { id: v.value, name: String(v.label) } : null)
+      }
       placeholder={t('header.scopePlaceholder')}
       allowClear
       loading={roots.isPending}

@@ -32,7 +32,13 @@ export function PlacesPage() {
           </Card>
         </Col>
         <Col xs={24} md={15} xl={17}>
-          {id ? <PlaceDetail key={id} id={id} /> : <Card><Empty description={t('places.pick')} /></Card>}
+          {id ? (
+            <PlaceDetail key={id} id={id} />
+          ) : (
+            <Card>
+              <Empty description={t('places.pick')} />
+            </Card>
+          )}
         </Col>
       </Row>
     </>

@@ -23,26 +23,59 @@ export function GrantModal({ user, onClose }: { user: User; onClose(): void }) {
 
   const submit = (v: Values) =>
     grant.mutate(
-      { id: user.id, roles: v.roles, scopePlaceIds: v.scopePlaceIds.map((p) => p.value), version: user.version },
-      { onSuccess: () => (message.success(t('users.saved')), onClose()), onError: (e) => fieldErrors(form, e) },
+      {
+        id: user.id,
+        roles: v.roles,
+        scopePlaceIds: v.scopePlaceIds.map((p) => p.value),
+        version: user.version,
+      },
+      {
+        onSuccess: () => (message.success(t('users.saved')), onClose()),
+        onError: (e) => fieldErrors(form, e),
+      },
     );
 
   return (
-    <Modal open title={t('users.grantTitle', { name: user.displayName })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={grant.isPending} okText={t('common.save')} destroyOnHidden>
-      {grant.error && <Alert type="error" showIcon title={errorText(grant.error)} style={{ marginBottom: 16 }} />}
+    <Modal
+      open
+      title={t('users.grantTitle', { name: user.displayName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={grant.isPending}
+      okText={t('common.save')}
+      destroyOnHidden
+    >
+      {grant.error && (
+        <Alert type="error" showIcon title={errorText(grant.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ roles: user.roles, scopePlaceIds: user.scopes.map((s) => ({ value: s.id, label: s.name })) }}
+        initialValues={{
+          roles: user.roles,
+          scopePlaceIds: user.scopes.map((s) => ({ value: s.id, label: s.name })),
+        }}
       >
         <Form.Item
           name="roles"
           label={t('users.roles')}
           extra={t('users.adminRolesHint')}
-          rules={[{ validator: (_, v: Role[]) => (mixesAdmin(v ?? []) ? Promise.reject(new Error(t('users.adminRolesExclusive'))) : Promise.resolve()) }]}
+          rules={[
+            {
+              validator: (_, v: Role[]) =>
+                mixesAdmin(v ?? [])
+                  ? Promise.reject(new Error(t('users.adminRolesExclusive')))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <Select mode="multiple" maxCount={5} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="grant-roles" />
+          <Select
+            mode="multiple"
+            maxCount={5}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            data-testid="grant-roles"
+          />
         </Form.Item>
         <Form.Item name="scopePlaceIds" label={t('users.scopePlaces')}>
           <PlacePicker />

@@ -16,13 +16,34 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose(): v
   const rules = useRules();
 
   const submit = ({ password }: { password: string }) =>
-    reset.mutate({ id: user.id, password }, { onSuccess: () => (message.success(t('users.saved')), onClose()), onError: (e) => fieldErrors(form, e) });
+    reset.mutate(
+      { id: user.id, password },
+      {
+        onSuccess: () => (message.success(t('users.saved')), onClose()),
+        onError: (e) => fieldErrors(form, e),
+      },
+    );
 
   return (
-    <Modal open title={`${t('users.resetPassword')} · ${user.displayName}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={reset.isPending} okText={t('common.save')} destroyOnHidden>
-      {reset.error && <Alert type="error" showIcon title={errorText(reset.error)} style={{ marginBottom: 16 }} />}
+    <Modal
+      open
+      title={`${t('users.resetPassword')} · ${user.displayName}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      okText={t('common.save')}
+      destroyOnHidden
+    >
+      {reset.error && (
+        <Alert type="error" showIcon title={errorText(reset.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="password" label={t('password.new')} extra={t('password.rule')} rules={[rules.password]}>
+        <Form.Item
+          name="password"
+          label={t('password.new')}
+          extra={t('password.rule')}
+          rules={[rules.password]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

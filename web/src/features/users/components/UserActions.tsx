@@ -7,24 +7,42 @@ import { useSetDisabled, useUnlock } from '../api.ts';
 export type UserDialog = 'password' | 'grant';
 
 /** Row actions, shown by permission: user:write (disable, enable, reset password) and user:grant (grant, unlock). */
-export function UserActions({ user, permissions, onOpen }: { user: User; permissions: string[]; onOpen(dialog: UserDialog): void }) {
+export function UserActions({
+  user,
+  permissions,
+  onOpen,
+}: {
+  user: User;
+  permissions: string[];
+  onOpen(dialog: UserDialog): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const setDisabled = useSetDisabled();
   const unlock = useUnlock();
-  const done = { onSuccess: () => message.success(t('users.saved')), onError: (e: unknown) => message.error(errorText(e)) };
+  const done = {
+    onSuccess: () => message.success(t('users.saved')),
+    onError: (e: unknown) => message.error(errorText(e)),
+  };
   const locked = !!user.lockedUntil && new Date(user.lockedUntil) > new Date();
 
   return (
     <Space size={0} wrap>
       {permissions.includes('user:write') &&
         (user.disabled ? (
-          <Button type="link" size="small" onClick={() => setDisabled.mutate({ id: user.id, disabled: false, version: user.version }, done)}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setDisabled.mutate({ id: user.id, disabled: false, version: user.version }, done)}
+          >
             {t('users.enable')}
           </Button>
         ) : (
-          <Popconfirm title={t('users.confirmDisable', { name: user.displayName })} onConfirm={() => setDisabled.mutate({ id: user.id, disabled: true, version: user.version }, done)}>
+          <Popconfirm
+            title={t('users.confirmDisable', { name: user.displayName })}
+            onConfirm={() => setDisabled.mutate({ id: user.id, disabled: true, version: user.version }, done)}
+          >
             <Button type="link" size="small" danger>
               {t('users.disable')}
             </Button>
@@ -36,7 +54,12 @@ export function UserActions({ user, permissions, onOpen }: { user: User; permiss
         </Button>
       )}
       {permissions.includes('user:grant') && (
-        <Button type="link" size="small" onClick={() => onOpen('grant')} data-testid={`grant-${user.username}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => onOpen('grant')}
+          data-testid={`grant-${user.username}`}
+        >
           {t('users.grant')}
         </Button>
       )}

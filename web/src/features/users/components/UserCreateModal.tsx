@@ -21,24 +21,49 @@ export function UserCreateModal({ onClose }: { onClose(): void }) {
   const rules = useRules();
 
   const submit = (v: Values) =>
-    create.mutate(v, { onSuccess: () => (message.success(t('users.saved')), onClose()), onError: (e) => fieldErrors(form, e) });
+    create.mutate(v, {
+      onSuccess: () => (message.success(t('users.saved')), onClose()),
+      onError: (e) => fieldErrors(form, e),
+    });
 
   return (
-    <Modal open title={t('users.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.save')} destroyOnHidden>
-      {create.error && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />}
+    <Modal
+      open
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.save')}
+      destroyOnHidden
+    >
+      {create.error && (
+        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="username"
           label={t('users.username')}
           extra={t('users.usernameRule')}
-          rules={[rules.required(t('users.username')), { pattern: /^[a-z][a-z0-9_.-]{2,63}$/, message: t('users.usernameRule') }]}
+          rules={[
+            rules.required(t('users.username')),
+            { pattern: /^[a-z][a-z0-9_.-]{2,63}$/, message: t('users.usernameRule') },
+          ]}
         >
           <Input autoComplete="off" data-testid="user-form-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[rules.required(t('users.displayName')), { max: 64 }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[rules.required(t('users.displayName')), { max: 64 }]}
+        >
           <Input data-testid="user-form-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('users.initialPassword')} extra={t('password.rule')} rules={[rules.password]}>
+        <Form.Item
+          name="password"
+          label={t('users.initialPassword')}
+          extra={t('password.rule')}
+          rules={[rules.password]}
+        >
           <Input.Password autoComplete="new-password" data-testid="user-form-password" />
         </Form.Item>
       </Form>

@@ -4,6 +4,7 @@ import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { useDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useUsers, type UserFilter } from '../api.ts';
@@ -12,11 +13,10 @@ import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { UserActions, type UserDialog } from '../components/UserActions.tsx';
 import { UserCreateModal } from '../components/UserCreateModal.tsx';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
-
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
+  const when = useDateTime();
   const [filter, setFilter] = useState<UserFilter>({ page: 1, pageSize: 20 });
   const users = useUsers(filter);
   const [creating, setCreating] = useState(false);
@@ -24,7 +24,8 @@ export function UsersPage() {
 
   const status = (u: User) => {
     if (u.disabled) return <Tag>{t('users.disabled')}</Tag>;
-    if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Tag color="orange">{t('users.locked')}</Tag>;
+    if (u.lockedUntil && new Date(u.lockedUntil) > new Date())
+      return <Tag color="orange">{t('users.locked')}</Tag>;
     return <Tag color="green">{t('users.active')}</Tag>;
   };
 
@@ -34,7 +35,12 @@ export function UsersPage() {
         title={t('users.title')}
         extra={
           me.permissions.includes('user:write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="user-create"
+            >
               {t('users.create')}
             </Button>
           )
@@ -77,17 +83,37 @@ export function UsersPage() {
             columns={[
               { title: t('users.username'), dataIndex: 'username' },
               { title: t('users.displayName'), dataIndex: 'displayName' },
-              { title: t('users.roles'), dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>) },
-              { title: t('users.scopes'), dataIndex: 'scopes', render: (scopes: User['scopes']) => scopes.map((s) => s.name).join('、') },
+              {
+                title: t('users.roles'),
+                dataIndex: 'roles',
+                render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>),
+              },
+              {
+                title: t('users.scopes'),
+                dataIndex: 'scopes',
+                render: (scopes: User['scopes']) => scopes.map((s) => s.name).join('、'),
+              },
               { title: t('users.status'), key: 'status', render: (_, u) => status(u) },
               { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: when },
-              { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} permissions={me.permissions} onOpen={(kind) => setDialog({ kind, user: u })} /> },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, u) => (
+                  <UserActions
+                    user={u}
+                    permissions={me.permissions}
+                    onOpen={(kind) => setDialog({ kind, user: u })}
+                  />
+                ),
+              },
             ]}
           />
         )}
       </Card>
       {creating && <UserCreateModal onClose={() => setCreating(false)} />}
-      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'password' && (
+        <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'grant' && <GrantModal user={dialog.user} onClose={() => setDialog(null)} />}
     </>
   );
