@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useErrorText } from '../../../ui/errors.ts';
 import { LanguageSwitch } from '../../../ui/LanguageSwitch.tsx';
 import { useRules } from '../../../ui/rules.ts';
+import { useScope } from '../../../ui/scope.tsx';
 import { useLogin } from '../api.ts';
 
 export type LoginNotice = 'expired' | 'passwordChanged';
@@ -16,10 +17,14 @@ export function LoginPage() {
   const login = useLogin();
   const errorText = useErrorText();
   const rules = useRules();
+  const { setScope } = useScope();
 
   const submit = (values: { username: string; password: string }) =>
     login.mutate(values, {
-      onSuccess: (me) => navigate(me.mustChangePassword ? '/password' : '/', { replace: true }),
+      onSuccess: (me) => {
+        setScope(null);
+        navigate(me.mustChangePassword ? '/password' : '/', { replace: true });
+      },
     });
 
   return (
