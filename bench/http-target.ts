@@ -7,7 +7,13 @@ import { openPostgres } from '../server/src/db/client.ts';
 
 const url = process.env.DATABASE_URL!;
 const anjuDb = await openPostgres(url, 20);
-const config = loadConfig({ runJobs: false, logLevel: 'warn', webDist: '/nonexistent', port: 0 });
+const config = loadConfig({
+  runJobs: false,
+  secretKey: process.env.ANJU_SECRET_KEY ?? 'be'.repeat(32),
+  logLevel: 'warn',
+  webDist: '/nonexistent',
+  port: 0,
+});
 const anju = await buildApp(config, anjuDb, { logger: false });
 await anju.listen({ port: 0, host: '127.0.0.1' });
 

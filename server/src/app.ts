@@ -20,12 +20,14 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
+import { createCipher, loadSecret, type Cipher } from './platform/crypto.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
     notificationHub: NotificationHub;
+    cipher: Cipher;
     /** Background jobs; undefined in processes started without them (tests, CLI). */
     jobs: Jobs | undefined;
   }
@@ -46,6 +48,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('cipher', createCipher(loadSecret(config)));
   const hub = new NotificationHub(database, app.log);
   await hub.start();
   app.decorate('notificationHub', hub);

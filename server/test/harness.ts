@@ -24,12 +24,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A fixed key for tests; real deployments take ANJU_SECRET_KEY. */
+export const TEST_SECRET = '5a'.repeat(32);
+
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({
     rateLimitLogin: 10_000,
     webDist: '/nonexistent',
     runJobs: false,
+    secretKey: TEST_SECRET,
     ...overrides,
   });
   const app = await buildApp(config, database, { logger: false });

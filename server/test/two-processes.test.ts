@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { makeUser, TEST_PASSWORD } from './harness.ts';
+import { makeUser, TEST_PASSWORD, TEST_SECRET } from './harness.ts';
 import { startServer, type ServerProcess } from './processes.ts';
 
 const base = process.env.DATABASE_URL;
@@ -21,7 +21,12 @@ describe.runIf(base)('two processes on one PostgreSQL', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     database = await openPostgres(url, 2);
     await migrate(database);
-    const env = { DATABASE_URL: url, ANJU_SESSION_PURGE_CRON: '* * * * *', ANJU_CRON_MONITOR_SECONDS: '2' };
+    const env = {
+      DATABASE_URL: url,
+      ANJU_SECRET_KEY: TEST_SECRET,
+      ANJU_SESSION_PURGE_CRON: '* * * * *',
+      ANJU_CRON_MONITOR_SECONDS: '2',
+    };
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
   }, 180_000);
 
