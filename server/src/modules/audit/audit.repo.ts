@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
@@ -18,8 +18,9 @@ function where(f: AuditFilter): SQL | undefined {
   if (f.action) conds.push(sql`${auditLog.action} LIKE ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
   if (f.result) conds.push(eq(auditLog.result, f.result));
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
-  // a bare date as `to` means the whole of that day
-  if (f.to) conds.push(f.to.length === 10 ? lt(auditLog.at, new Date(Date.parse(f.to) + 86_400_000)) : lte(auditLog.at, new Date(f.to)));
+  // a bare date as `to` means the whole of that day; an instant, its whole millisecond, since entries
+  // are shown to the millisecond but stored to the microsecond
+  if (f.to) conds.push(lt(auditLog.at, new Date(Date.parse(f.to) + (f.to.length === 10 ? 86_400_000 : 1))));
   return conds.length ? and(...conds) : undefined;
 }
 
