@@ -127,7 +127,7 @@ async function fixture(): Promise<Fx> {
 
 /** Everything a refused call could have written: places in the tree, audit rows by the caller, the target account. */
 async function written(actorId: number, fx: Fx) {
-  const [row] = await t.database.query(
+  const [row] = await t.database.query<{ audited: number } & Record<string, unknown>>(
     `SELECT (SELECT count(*)::int FROM places WHERE path LIKE $1) AS places,
             (SELECT count(*)::int FROM audit_log WHERE actor_id = $2) AS audited,
             (SELECT count(*)::int FROM users WHERE username = $3) AS created,
