@@ -71,3 +71,22 @@ journey('home and places have no horizontal scroll on a phone', PHONE, async (pa
   await page.getByTestId('place-children').waitFor();
   expect(await horizontalOverflow(page)).toBe(0);
 });
+
+journey(
+  'the chosen scope is kept across reloads and opens the place browser there',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'township_officer');
+    await page.getByTestId('scope-switcher').click();
+    const popup = page.locator('.ant-select-tree');
+    await popup
+      .locator('.ant-select-tree-treenode', { hasText: '靖安镇' })
+      .locator('.ant-select-tree-switcher')
+      .click();
+    await popup.getByText('嘉和社区', { exact: true }).click();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('scope-switcher').textContent()).toContain('嘉和社区');
+    await page.getByTestId('menu-places').click();
+    await expect.poll(() => placeName(page)).toBe('嘉和社区');
+  },
+);

@@ -39,3 +39,10 @@ journey('a place outside the scope reads as missing', PHONE, async (page) => {
   await page.goto('/places/1');
   await page.getByTestId('page-404').waitFor();
 });
+
+journey('when the session is gone, the next request leads to the login page', DESKTOP, async (page) => {
+  await signIn(page, 'county_admin');
+  await page.context().clearCookies();
+  await page.getByTestId('menu-places').click();
+  await page.waitForURL('**/login');
+});
