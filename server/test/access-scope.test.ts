@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ROLES, can, ROLES } from '@anju/contracts';
 import { errorCode, makeTree, signIn, testApp, type Client, type TestApp, type Tree } from './harness.ts';
 
 let t: TestApp;
@@ -58,6 +59,22 @@ describe('out of scope looks exactly like missing', () => {
       [`/${a.province}/%`, `/${b.province}/%`],
     );
     expect(after).toEqual(before);
+  });
+
+  const READERS = ROLES.filter((r) => can([r], 'place:read') && !ADMIN_ROLES.includes(r));
+  it.each(READERS)('for every scoped role that reads places: %s', async (role) => {
+    const c = await signIn(t, [role], [a.community]);
+    const probe = async (id: string) =>
+      Promise.all([
+        c.get(`/api/places/${id}`).then(learned),
+        c.get(`/api/places/${id}/children`).then(learned),
+        search(c, { q: '社区', under: id }).then(learned),
+      ]);
+    const missing = await probe(MISSING);
+    expect(missing.map((m) => m.code)).toEqual(['not_found', 'not_found', 'not_found']);
+    for (const id of [a.otherCommunity, a.otherGrid, b.community]) expect(await probe(String(id)), `place ${id}`).toEqual(missing);
+    expect((await c.get(`/api/places/${a.grid}`)).statusCode).toBe(200);
+    expect(ids(await search(c, { q: '社区' }))).toEqual([String(a.community)]);
   });
 
   it('a user with a place role but no scope sees nothing', async () => {
