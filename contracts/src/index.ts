@@ -7,3 +7,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
 export * from './id-number.ts';
+export * from './registry-codes.ts';

@@ -2,3 +2,4 @@ export * from './places.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
+export * from './registry.ts';
