@@ -3,6 +3,9 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { SCALE_NAMES } from '../db/seed/index.ts';
+import { consoleProgress } from '../platform/progress.ts';
+import { backup } from './backup.ts';
+import { restore, RestoreRefused } from './restore.ts';
 import { seedCommand } from './seed.ts';
 import { serve } from './serve.ts';
 
@@ -37,5 +40,41 @@ program
   .option('--seed <n>', 'seed of the generator', integer, 1)
   .option('--force', 'seed even though the database already holds communities')
   .action(seedCommand);
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write the backup (gzip)')
+  .description('write a logical backup of every table (works on PGlite and PostgreSQL)')
+  .action(async (file: string) => {
+    const database = await openDatabase(loadConfig());
+    try {
+      await migrate(database);
+      const manifest = await backup(database, file, consoleProgress());
+      console.log(
+        `backup written to ${file}: ${manifest.tables.length} tables at ${manifest.migrations.at(-1)}`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .argument('<file>', 'a backup written by `anju backup`')
+  .description('restore a backup into an empty database')
+  .action(async (file: string) => {
+    const database = await openDatabase(loadConfig());
+    try {
+      await migrate(database);
+      await restore(database, file, consoleProgress());
+      console.log(`restored ${file}`);
+    } catch (e) {
+      if (!(e instanceof RestoreRefused)) throw e;
+      console.error(`restore refused: ${e.message}`);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
 
 await program.parseAsync();

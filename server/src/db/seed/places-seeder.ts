@@ -50,8 +50,9 @@ export const placesSeeder = defineSeeder({
     const codeUnder = (township: string) => {
       const seq = sequences.get(township) ?? sequenceNumbers();
       sequences.set(township, seq);
-      for (const n of seq) {
-        const code = `${township.slice(0, 9)}${String(n).padStart(3, '0')}`;
+      // Not for…of: leaving that loop would close the generator for the next community.
+      for (let n = seq.next(); !n.done; n = seq.next()) {
+        const code = `${township.slice(0, 9)}${String(n.value).padStart(3, '0')}`;
         if (!taken.has(code)) return code;
       }
       throw new Error(`township ${township} has no community code left`);
