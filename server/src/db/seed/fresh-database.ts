@@ -31,7 +31,9 @@ export async function freshDatabase(base = process.env.DATABASE_URL): Promise<Fr
   return {
     url: url.toString(),
     open: () => openPostgres(url.toString(), 5),
-    drop: () => admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: async () => {
+      await admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
   };
 }
 
