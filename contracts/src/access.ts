@@ -28,26 +28,45 @@ export const PERMISSIONS = [
   'security:policy',
   'audit:read',
   'audit:export',
+  'person:read',
+  'person:write',
+  'person:reveal',
+  'person:health',
+  'person:export',
+  'person:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OFFICIALS: Permission[] = ['place:read'];
+const OFFICIALS: Permission[] = ['place:read', 'person:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  county_admin: [...OFFICIALS, 'place:write'],
-  department_officer: OFFICIALS,
-  township_officer: OFFICIALS,
-  community_staff: [...OFFICIALS, 'place:write'],
+  county_admin: [...OFFICIALS, 'place:write', 'person:reveal', 'person:health', 'person:export'],
+  department_officer: [...OFFICIALS, 'person:health'],
+  township_officer: [...OFFICIALS, 'person:reveal', 'person:health', 'person:export'],
+  community_staff: [
+    ...OFFICIALS,
+    'place:write',
+    'person:write',
+    'person:reveal',
+    'person:health',
+    'person:export',
+    'person:import',
+  ],
   party_secretary: OFFICIALS,
-  grid_worker: OFFICIALS,
+  grid_worker: [...OFFICIALS, 'person:write', 'person:health'],
   party_member: [],
   social_org_staff: [],
   enterprise_hr: [],
   resident: [],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
-  security_admin: ['user:read', 'user:grant', 'security:policy'],
+  security_admin: ['user:read', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
 };
+
+/** Permissions on personal data; the three administrators never hold them. */
+export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) =>
+  p.startsWith('person:'),
+);
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Database ids travel as decimal strings so bigint never loses precision. */
-export const Id = z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be a positive integer id');
+/** Database ids travel as decimal strings; 15 digits at most, so they stay exact as JavaScript numbers. */
+export const Id = z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a positive integer id');
+
+/** The version an update started from (optimistic concurrency). */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 export const IdParams = z.object({ id: Id });
 
 export const Paging = z.object({

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'session_expired',
   'csrf_failed',
+  'password_change_required',
   'forbidden',
   'not_found',
   'conflict',

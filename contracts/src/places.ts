@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, Version } from './common.ts';
 
 /** Levels of the one place tree, top to bottom. */
 export const PLACE_LEVELS = [
@@ -24,8 +24,19 @@ export const Place = z.object({
   childCount: z.number().int(),
   path: z.array(z.object({ id: Id, name: z.string(), level: z.enum(PLACE_LEVELS) })),
   attributes: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
 });
 export type Place = z.infer<typeof Place>;
+
+/** Which levels may be added under which: communities under townships, and so on down to dwellings. */
+export const CHILD_LEVELS: Partial<
+  Record<PlaceLevel, readonly ('community' | 'grid' | 'building' | 'dwelling')[]>
+> = {
+  township: ['community'],
+  community: ['grid', 'building'],
+  grid: ['building'],
+  building: ['dwelling'],
+};
 
 export const PlaceChildrenQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -70,5 +81,5 @@ export type PlaceCreate = z.infer<typeof PlaceCreate>;
 export const PlaceUpdate = z.object({
   name: z.string().trim().min(1).max(100),
   attributes: z.record(z.string(), z.unknown()).optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });

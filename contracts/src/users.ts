@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './access.ts';
 import { Password } from './auth.ts';
-import { Id, Paging } from './common.ts';
+import { Id, Paging, Version } from './common.ts';
 
 export const Username = z
   .string()
@@ -37,13 +37,13 @@ export type UserCreate = z.infer<typeof UserCreate>;
 export const UserUpdate = z.object({
   displayName: z.string().trim().min(1).max(64).optional(),
   disabled: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });
 
 export const UserGrant = z.object({
   roles: z.array(z.enum(ROLES)).max(5),
   scopePlaceIds: z.array(Id).max(50),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export type UserGrant = z.infer<typeof UserGrant>;
 

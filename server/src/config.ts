@@ -15,6 +15,8 @@ export interface Config {
   rateLimitLogin: number;
   /** Run pg-boss workers and schedules in this process. */
   runJobs: boolean;
+  /** Proxies whose X-Forwarded-For is believed: false, true, or a list of addresses/CIDRs. */
+  trustProxy: boolean | string[];
   sessionPurgeCron: string;
   cronMonitorIntervalSeconds: number;
 }
@@ -25,6 +27,12 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((s) => s.trim());
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -42,6 +50,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     webDist: path.join(root, 'web/dist'),
     rateLimitLogin: int('ANJU_RATE_LIMIT_LOGIN', 20),
     runJobs: process.env.ANJU_JOBS !== 'off',
+    trustProxy: trustProxy(process.env.ANJU_TRUST_PROXY),
     sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
     cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),
     ...overrides,

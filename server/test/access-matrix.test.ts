@@ -2,7 +2,18 @@ import { randomInt } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ROLES, can, ROLES, type Permission, type Role } from '@anju/contracts';
-import { errorCode, login, makeTree, makeUser, signIn, TEST_PASSWORD, testApp, type Client, type TestApp, type Tree } from './harness.ts';
+import {
+  errorCode,
+  login,
+  makeTree,
+  makeUser,
+  signIn,
+  TEST_PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+  type Tree,
+} from './harness.ts';
 
 /** What one call needs: a user to act on, a building to rename, a name no one has yet. */
 interface Fx {
@@ -31,63 +42,136 @@ const unique = () => `${Date.now().toString(36)}${randomInt(1e9).toString(36)}`;
 
 const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/health', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
-  { route: 'GET /api/openapi.json', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/openapi.json' }) },
+  {
+    route: 'GET /api/openapi.json',
+    access: 'public',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
   { route: 'GET /metrics', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/metrics' }) },
   {
     route: 'POST /api/auth/login',
     access: 'public',
     ok: 200,
-    req: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: signer.username, password: TEST_PASSWORD } }),
+    req: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: signer.username, password: TEST_PASSWORD },
+    }),
   },
-  { route: 'GET /api/auth/me', access: 'signed-in', ok: 200, req: () => ({ method: 'GET', url: '/api/auth/me' }) },
-  { route: 'POST /api/auth/logout', access: 'signed-in', ok: 200, endsSession: true, req: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  {
+    route: 'GET /api/auth/me',
+    access: 'signed-in',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    access: 'signed-in',
+    ok: 200,
+    endsSession: true,
+    req: () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
   {
     route: 'POST /api/auth/password',
     access: 'signed-in',
     ok: 200,
     endsSession: true,
-    req: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' } }),
+    req: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' },
+    }),
   },
-  { route: 'GET /api/places/roots', access: 'place:read', ok: 200, req: () => ({ method: 'GET', url: '/api/places/roots' }) },
+  {
+    route: 'GET /api/places/roots',
+    access: 'place:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/places/roots' }),
+  },
   {
     route: 'GET /api/places/search',
     access: 'place:read',
     ok: 200,
-    req: () => ({ method: 'GET', url: '/api/places/search', query: { q: '靖安', under: String(tree.community) } }),
+    req: () => ({
+      method: 'GET',
+      url: '/api/places/search',
+      query: { q: '靖安', under: String(tree.community) },
+    }),
   },
-  { route: 'GET /api/places/:id', access: 'place:read', ok: 200, req: () => ({ method: 'GET', url: `/api/places/${tree.grid}` }) },
-  { route: 'GET /api/places/:id/children', access: 'place:read', ok: 200, req: () => ({ method: 'GET', url: `/api/places/${tree.grid}/children` }) },
+  {
+    route: 'GET /api/places/:id',
+    access: 'place:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: `/api/places/${tree.grid}` }),
+  },
+  {
+    route: 'GET /api/places/:id/children',
+    access: 'place:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: `/api/places/${tree.grid}/children` }),
+  },
   {
     route: 'POST /api/places',
     access: 'place:write',
     ok: 201,
-    req: () => ({ method: 'POST', url: '/api/places', payload: { parentId: String(tree.grid), level: 'building', name: `楼${unique()}` } }),
+    req: () => ({
+      method: 'POST',
+      url: '/api/places',
+      payload: { parentId: String(tree.grid), level: 'building', name: `楼${unique()}` },
+    }),
   },
   {
     route: 'PATCH /api/places/:id',
     access: 'place:write',
     ok: 200,
-    req: (fx) => ({ method: 'PATCH', url: `/api/places/${fx.building}`, payload: { name: `改名${unique()}`, version: 1 } }),
+    req: (fx) => ({
+      method: 'PATCH',
+      url: `/api/places/${fx.building}`,
+      payload: { name: `改名${unique()}`, version: 1 },
+    }),
   },
-  { route: 'GET /api/users', access: 'user:read', ok: 200, req: (fx) => ({ method: 'GET', url: '/api/users', query: { q: fx.target.username } }) },
-  { route: 'GET /api/users/:id', access: 'user:read', ok: 200, req: (fx) => ({ method: 'GET', url: `/api/users/${fx.target.id}` }) },
+  {
+    route: 'GET /api/users',
+    access: 'user:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: '/api/users', query: { q: fx.target.username } }),
+  },
+  {
+    route: 'GET /api/users/:id',
+    access: 'user:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: `/api/users/${fx.target.id}` }),
+  },
   {
     route: 'POST /api/users',
     access: 'user:write',
     ok: 201,
-    req: (fx) => ({ method: 'POST', url: '/api/users', payload: { username: fx.newUsername, displayName: '新用户', password: 'Fresh#Pass2026' } }),
+    req: (fx) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: fx.newUsername, displayName: '新用户', password: 'Fresh#Pass2026' },
+    }),
   },
   {
     route: 'PATCH /api/users/:id',
     access: 'user:write',
     ok: 200,
-    req: (fx) => ({ method: 'PATCH', url: `/api/users/${fx.target.id}`, payload: { displayName: '改名', disabled: true, version: 1 } }),
+    req: (fx) => ({
+      method: 'PATCH',
+      url: `/api/users/${fx.target.id}`,
+      payload: { displayName: '改名', disabled: true, version: 1 },
+    }),
   },
   {
     route: 'POST /api/users/:id/password',
     access: 'user:write',
     ok: 200,
-    req: (fx) => ({ method: 'POST', url: `/api/users/${fx.target.id}/password`, payload: { password: 'Reset#Pass2026' } }),
+    req: (fx) => ({
+      method: 'POST',
+      url: `/api/users/${fx.target.id}/password`,
+      payload: { password: 'Reset#Pass2026' },
+    }),
   },
   {
     route: 'PUT /api/users/:id/grants',
@@ -99,13 +183,27 @@ const ENDPOINTS: Endpoint[] = [
       payload: { roles: ['township_officer'], scopePlaceIds: [String(tree.township)], version: 1 },
     }),
   },
-  { route: 'POST /api/users/:id/unlock', access: 'user:grant', ok: 200, req: (fx) => ({ method: 'POST', url: `/api/users/${fx.target.id}/unlock` }) },
-  { route: 'GET /api/audit', access: 'audit:read', ok: 200, req: () => ({ method: 'GET', url: '/api/audit', query: { result: 'denied' } }) },
+  {
+    route: 'POST /api/users/:id/unlock',
+    access: 'user:grant',
+    ok: 200,
+    req: (fx) => ({ method: 'POST', url: `/api/users/${fx.target.id}/unlock` }),
+  },
+  {
+    route: 'GET /api/audit',
+    access: 'audit:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/audit', query: { result: 'denied' } }),
+  },
   {
     route: 'GET /api/audit/export',
     access: 'audit:export',
     ok: 200,
-    req: (fx) => ({ method: 'GET', url: '/api/audit/export', query: { format: 'csv', actor: fx.target.username } }),
+    req: (fx) => ({
+      method: 'GET',
+      url: '/api/audit/export',
+      query: { format: 'csv', actor: fx.target.username },
+    }),
   },
 ];
 
@@ -119,8 +217,15 @@ const clientOf = (role: Role) => {
 
 async function fixture(): Promise<Fx> {
   const target = await makeUser(t.database, ['grid_worker'], [tree.grid]);
-  await t.database.query(`UPDATE users SET locked_until = now() + interval '10 minutes', failed_logins = 0 WHERE id = $1`, [target.id]);
-  const res = await staff.post('/api/places', { parentId: String(tree.grid), level: 'building', name: `楼${unique()}` });
+  await t.database.query(
+    `UPDATE users SET locked_until = now() + interval '10 minutes', failed_logins = 0 WHERE id = $1`,
+    [target.id],
+  );
+  const res = await staff.post('/api/places', {
+    parentId: String(tree.grid),
+    level: 'building',
+    name: `楼${unique()}`,
+  });
   expect(res.statusCode).toBe(201);
   return { target, building: Number(res.json().id), newUsername: `n${unique()}` };
 }
@@ -141,7 +246,8 @@ async function written(actorId: number, fx: Fx) {
   return row;
 }
 
-const allowed = (role: Role, access: Access) => access === 'public' || access === 'signed-in' || can([role], access);
+const allowed = (role: Role, access: Access) =>
+  access === 'public' || access === 'signed-in' || can([role], access);
 
 beforeAll(async () => {
   t = await testApp();
@@ -155,7 +261,9 @@ describe('route table', () => {
   it('lists every route of the core modules, and each one exists', async () => {
     const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const served = Object.entries(spec.paths)
-      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      )
       .filter((r) => /^\w+ \/api\/(health|auth|places|users|audit)(\/|$)/.test(r));
     const listed = ENDPOINTS.map((e) => e.route);
     expect(served.filter((r) => !listed.includes(r))).toEqual([]);
@@ -169,29 +277,43 @@ describe('route table', () => {
 describe('signed out', () => {
   const guarded = ENDPOINTS.filter((e) => e.access !== 'public');
 
-  it.each(guarded.map((e) => [e.route, e] as const))('%s → 401 unauthenticated, nothing written', async (_r, e) => {
-    const fx = await fixture();
-    const before = await written(0, fx);
-    const res = await t.app.inject(e.req(fx));
-    expect(res.statusCode).toBe(401);
-    expect(errorCode(res)).toBe('unauthenticated');
-    expect(await written(0, fx)).toEqual(before);
-  });
+  it.each(guarded.map((e) => [e.route, e] as const))(
+    '%s → 401 unauthenticated, nothing written',
+    async (_r, e) => {
+      const fx = await fixture();
+      const before = await written(0, fx);
+      const res = await t.app.inject(e.req(fx));
+      expect(res.statusCode).toBe(401);
+      expect(errorCode(res)).toBe('unauthenticated');
+      expect(await written(0, fx)).toEqual(before);
+    },
+  );
 
-  it.each(guarded.map((e) => [e.route, e] as const))('%s with an unknown session → 401 session_expired', async (_r, e) => {
-    const fx = await fixture();
-    const res = await t.app.inject({ ...e.req(fx), headers: { cookie: `anju_sid=${unique()}`, 'x-csrf-token': 'x' } });
-    expect(res.statusCode).toBe(401);
-    expect(errorCode(res)).toBe('session_expired');
-  });
+  it.each(guarded.map((e) => [e.route, e] as const))(
+    '%s with an unknown session → 401 session_expired',
+    async (_r, e) => {
+      const fx = await fixture();
+      const res = await t.app.inject({
+        ...e.req(fx),
+        headers: { cookie: `anju_sid=${unique()}`, 'x-csrf-token': 'x' },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(errorCode(res)).toBe('session_expired');
+    },
+  );
 
-  it.each(ENDPOINTS.filter((e) => e.access === 'public').map((e) => [e.route, e] as const))('%s is public', async (_r, e) => {
-    expect((await t.app.inject(e.req(await fixture()))).statusCode).toBe(e.ok);
-  });
+  it.each(ENDPOINTS.filter((e) => e.access === 'public').map((e) => [e.route, e] as const))(
+    '%s is public',
+    async (_r, e) => {
+      expect((await t.app.inject(e.req(await fixture()))).statusCode).toBe(e.ok);
+    },
+  );
 });
 
 const CASES = ROLES.flatMap((role) =>
-  ENDPOINTS.filter((e) => e.access !== 'public').map((e) => [role, e.route, allowed(role, e.access) ? 'allowed' : 'forbidden', e] as const),
+  ENDPOINTS.filter((e) => e.access !== 'public').map(
+    (e) => [role, e.route, allowed(role, e.access) ? 'allowed' : 'forbidden', e] as const,
+  ),
 );
 
 describe('every role × every endpoint, from ROLE_PERMISSIONS', () => {
@@ -209,31 +331,49 @@ describe('every role × every endpoint, from ROLE_PERMISSIONS', () => {
     expect(res.statusCode, res.body).toBe(e.ok);
     const after = await written(client.userId, fx);
     // every write, and the export, leaves an audit row naming the caller
-    if (e.req(fx).method !== 'GET' || e.access === 'audit:export') expect(after.audited).toBe(before.audited + 1);
+    if (e.req(fx).method !== 'GET' || e.access === 'audit:export')
+      expect(after.audited).toBe(before.audited + 1);
     else expect(after.audited).toBe(before.audited);
   });
 });
 
 describe('three separated administrators (三员分立)', () => {
-  const act = async (role: Role, e: string) => (await clientOf(role)).request(ENDPOINTS.find((x) => x.route === e)!.req(await fixture()));
+  const act = async (role: Role, e: string) =>
+    (await clientOf(role)).request(ENDPOINTS.find((x) => x.route === e)!.req(await fixture()));
 
   it('audit_admin reads and exports the log but cannot manage or grant accounts', async () => {
     expect((await act('audit_admin', 'GET /api/audit')).statusCode).toBe(200);
-    for (const e of ['GET /api/users', 'POST /api/users', 'PATCH /api/users/:id', 'PUT /api/users/:id/grants', 'GET /api/places/roots']) {
+    for (const e of [
+      'GET /api/users',
+      'POST /api/users',
+      'PATCH /api/users/:id',
+      'PUT /api/users/:id/grants',
+      'GET /api/places/roots',
+    ]) {
       expect(errorCode(await act('audit_admin', e)), e).toBe('forbidden');
     }
   });
 
   it('system_admin manages accounts but cannot read the log nor grant roles', async () => {
     expect((await act('system_admin', 'POST /api/users')).statusCode).toBe(201);
-    for (const e of ['GET /api/audit', 'GET /api/audit/export', 'PUT /api/users/:id/grants', 'POST /api/users/:id/unlock']) {
+    for (const e of [
+      'GET /api/audit',
+      'GET /api/audit/export',
+      'PUT /api/users/:id/grants',
+      'POST /api/users/:id/unlock',
+    ]) {
       expect(errorCode(await act('system_admin', e)), e).toBe('forbidden');
     }
   });
 
   it('security_admin grants roles but cannot create accounts nor read the log', async () => {
     expect((await act('security_admin', 'PUT /api/users/:id/grants')).statusCode).toBe(200);
-    for (const e of ['POST /api/users', 'PATCH /api/users/:id', 'POST /api/users/:id/password', 'GET /api/audit']) {
+    for (const e of [
+      'POST /api/users',
+      'PATCH /api/users/:id',
+      'POST /api/users/:id/password',
+      'GET /api/audit',
+    ]) {
       expect(errorCode(await act('security_admin', e)), e).toBe('forbidden');
     }
   });
@@ -242,7 +382,7 @@ describe('three separated administrators (三员分立)', () => {
     // exactly these: a personal-data permission given to an administrator shows up here
     const duties: Record<string, Permission[]> = {
       system_admin: ['place:read', 'place:write', 'user:read', 'user:write'],
-      security_admin: ['user:read', 'user:grant', 'security:policy'],
+      security_admin: ['place:read', 'user:read', 'user:grant', 'security:policy'],
       audit_admin: ['audit:read', 'audit:export'],
     };
     for (const role of ADMIN_ROLES) {

@@ -6,6 +6,7 @@ const STATUS: Record<ErrorCode, number> = {
   session_expired: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  password_change_required: 403,
   forbidden: 403,
   account_locked: 423,
   not_found: 404,

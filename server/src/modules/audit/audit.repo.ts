@@ -15,7 +15,8 @@ export type AuditRow = typeof auditLog.$inferSelect;
 function where(f: AuditFilter): SQL | undefined {
   const conds: SQL[] = [];
   if (f.actor) conds.push(eq(auditLog.actorName, f.actor));
-  if (f.action) conds.push(sql`${auditLog.action} LIKE ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  if (f.action)
+    conds.push(sql`${auditLog.action} LIKE ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
   if (f.result) conds.push(eq(auditLog.result, f.result));
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
   // a bare date as `to` means the whole of that day; an instant, its whole millisecond, since entries
@@ -28,7 +29,10 @@ export async function list(conn: Conn, f: AuditFilter, limit: number, offset: nu
   const w = where(f);
   const [items, [{ total }]] = await Promise.all([
     conn.select().from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(limit).offset(offset),
-    conn.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(w),
+    conn
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(w),
   ]);
   return { items, total };
 }

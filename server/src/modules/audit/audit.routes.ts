@@ -5,7 +5,9 @@ import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { CONTENT_TYPES } from '../../platform/files/tabular.ts';
 import * as service from './audit.service.ts';
 
-const ExportQuery = AuditQuery.omit({ page: true, pageSize: true }).extend({ format: ExportFormat.default('xlsx') });
+const ExportQuery = AuditQuery.omit({ page: true, pageSize: true }).extend({
+  format: ExportFormat.default('xlsx'),
+});
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -13,7 +15,10 @@ export async function auditRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/audit',
-    { schema: { tags, querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } }, preHandler: app.authorize('audit:read') },
+    {
+      schema: { tags, querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
+      preHandler: app.authorize('audit:read'),
+    },
     (req) => service.list(app.database, req.query),
   );
   app.get(

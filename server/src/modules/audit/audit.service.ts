@@ -41,7 +41,11 @@ const COLUMNS: Column<repo.AuditRow>[] = [
 
 /** Streams the filtered log as .xlsx or CSV; the export itself is audited first. */
 export async function exportLog(database: Database, ctx: Ctx, q: repo.AuditFilter, format: 'xlsx' | 'csv') {
-  await audit(database.db, ctx, { action: 'audit.export', targetType: 'audit_log', detail: { ...q, format } });
+  await audit(database.db, ctx, {
+    action: 'audit.export',
+    targetType: 'audit_log',
+    detail: { ...q, format },
+  });
   const rows = repo.batches(database.db, q);
   return format === 'xlsx' ? xlsxStream('audit', COLUMNS, rows) : csvStream(COLUMNS, rows);
 }

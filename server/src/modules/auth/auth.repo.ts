@@ -36,7 +36,12 @@ export async function recordLogin(conn: Conn, id: number) {
 export async function setPassword(conn: Conn, id: number, passwordHash: string, mustChange: boolean) {
   await conn
     .update(users)
-    .set({ passwordHash, mustChangePassword: mustChange, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
+    .set({
+      passwordHash,
+      mustChangePassword: mustChange,
+      updatedAt: sql`now()`,
+      version: sql`${users.version} + 1`,
+    })
     .where(eq(users.id, id));
 }
 

@@ -39,13 +39,18 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: Me } }, preHandler: app.authorize() }, (req) =>
-    service.me(app.database, app.config, ctxOf(req)),
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], response: { 200: Me } }, preHandler: app.authorize() },
+    (req) => service.me(app.database, app.config, ctxOf(req)),
   );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: ChangePasswordRequest, response: { 200: Ok } }, preHandler: app.authorize() },
+    {
+      schema: { tags: ['auth'], body: ChangePasswordRequest, response: { 200: Ok } },
+      preHandler: app.authorize(),
+    },
     async (req, reply) => {
       await service.changePassword(app.database, ctxOf(req), req.body.currentPassword, req.body.newPassword);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

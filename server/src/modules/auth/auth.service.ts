@@ -29,6 +29,7 @@ export async function login(database: Database, config: Config, input: LoginRequ
       targetType: 'user',
       targetId: user?.id,
       result: 'denied',
+      actor: { id: user?.id ?? null, name: input.username.slice(0, 64) },
       detail: { username: input.username, reason },
     });
     return new AppError(
@@ -55,16 +56,24 @@ export async function login(database: Database, config: Config, input: LoginRequ
         link: `/admin/users?q=${encodeURIComponent(user.username)}`,
       });
     }
-    throw await fail(locked ? 'account_locked' : 'invalid_credentials', locked ? 'locked now' : 'wrong password');
+    throw await fail(
+      locked ? 'account_locked' : 'invalid_credentials',
+      locked ? 'locked now' : 'wrong password',
+    );
   }
   await repo.recordLogin(db, user.id);
   const session = await createSession(database, user.id, { ...meta, maxSeconds: config.sessionMaxSeconds });
-  await audit(db, { actor: null, ip: meta.ip, requestId: meta.requestId }, {
-    action: 'auth.login',
-    targetType: 'user',
-    targetId: user.id,
-    detail: { username: user.username },
-  });
+  await audit(
+    db,
+    { actor: null, ip: meta.ip, requestId: meta.requestId },
+    {
+      action: 'auth.login',
+      actor: { id: user.id, name: user.username },
+      targetType: 'user',
+      targetId: user.id,
+      detail: { username: user.username },
+    },
+  );
   return {
     token: session.token,
     me: {

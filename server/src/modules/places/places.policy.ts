@@ -20,7 +20,10 @@ export const placeScope = (actor: Actor) => scopeSql(actor, places.path);
 /** Renaming follows the same rule: a scope root is renamed by someone scoped above it, not by its own staff. */
 export function assertCanRename(actor: Actor, place: { path: string } | undefined): asserts place {
   assertCanWrite(actor, place);
-  if (!seesWholeTree(actor) && !actor.scopes.some((s) => place.path.startsWith(s.path) && place.path !== s.path)) {
+  if (
+    !seesWholeTree(actor) &&
+    !actor.scopes.some((s) => place.path.startsWith(s.path) && place.path !== s.path)
+  ) {
     throw new AppError('forbidden', 'a scope root is renamed from above it');
   }
 }

@@ -35,13 +35,20 @@ export async function children(conn: Conn, parentId: number, scope: SQL, limit: 
     .limit(limit)
     .offset(offset);
   if (rows.length > 0) return { items: rows, total: rows[0].total };
-  const [{ total }] = await conn.select({ total: sql<number>`count(*)::int` }).from(places).where(where);
+  const [{ total }] = await conn
+    .select({ total: sql<number>`count(*)::int` })
+    .from(places)
+    .where(where);
   return { items: rows, total };
 }
 
 /** Top-level places, for users who see the whole tree. */
 export async function roots(conn: Conn) {
-  return conn.select(summaryColumns).from(places).where(sql`${places.parentId} IS NULL`).orderBy(asc(places.code));
+  return conn
+    .select(summaryColumns)
+    .from(places)
+    .where(sql`${places.parentId} IS NULL`)
+    .orderBy(asc(places.code));
 }
 
 /** Search by name fragment, pinyin initials prefix or code prefix, within `scope` (and `under`). */

@@ -1,4 +1,11 @@
-import { PLACE_LEVELS, type Place, type PlaceCreate, type PlaceLevel, type PlaceSummary } from '@anju/contracts';
+import {
+  CHILD_LEVELS,
+  PLACE_LEVELS,
+  type Place,
+  type PlaceCreate,
+  type PlaceLevel,
+  type PlaceSummary,
+} from '@anju/contracts';
 import { pinyin } from 'pinyin-pro';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -19,7 +26,14 @@ export function initialsOf(name: string): string {
 
 const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
-function summary(row: { id: number; parentId: number | null; level: string; code: string | null; name: string; childCount: number }): PlaceSummary {
+function summary(row: {
+  id: number;
+  parentId: number | null;
+  level: string;
+  code: string | null;
+  name: string;
+  childCount: number;
+}): PlaceSummary {
   return {
     id: String(row.id),
     parentId: row.parentId === null ? null : String(row.parentId),
@@ -38,6 +52,7 @@ export async function get(database: Database, ctx: Ctx, id: number): Promise<Pla
   return {
     ...summary(row),
     attributes: row.attributes as Record<string, unknown>,
+    version: row.version,
     path: pathIds(row.path)
       .map((pid) => byId.get(pid))
       .filter((a) => a !== undefined)
@@ -58,7 +73,13 @@ export async function roots(database: Database, ctx: Ctx): Promise<PlaceSummary[
 export async function children(database: Database, ctx: Ctx, id: number, page: number, pageSize: number) {
   const parent = await repo.findById(database.db, id);
   assertCanRead(ctx.actor, parent);
-  const { items, total } = await repo.children(database.db, id, placeScope(ctx.actor), pageSize, (page - 1) * pageSize);
+  const { items, total } = await repo.children(
+    database.db,
+    id,
+    placeScope(ctx.actor),
+    pageSize,
+    (page - 1) * pageSize,
+  );
   return { items: items.map(summary), total, page, pageSize };
 }
 
@@ -73,22 +94,19 @@ export async function search(
     assertCanRead(ctx.actor, under);
     underPath = under.path;
   }
-  const rows = await repo.search(database.db, q.q, placeScope(ctx.actor), { underPath, levels: q.levels, limit: q.limit });
+  const rows = await repo.search(database.db, q.q, placeScope(ctx.actor), {
+    underPath,
+    levels: q.levels,
+    limit: q.limit,
+  });
   return rows.map(summary);
 }
-
-const CHILD_LEVEL: Partial<Record<PlaceLevel, PlaceLevel[]>> = {
-  township: ['community'],
-  community: ['grid', 'building'],
-  grid: ['building'],
-  building: ['dwelling'],
-};
 
 export async function create(database: Database, ctx: Ctx, input: PlaceCreate): Promise<Place> {
   const created = await database.db.transaction(async (tx) => {
     const parent = await repo.findById(tx, Number(input.parentId));
     assertCanWrite(ctx.actor, parent);
-    if (!CHILD_LEVEL[parent.level as PlaceLevel]?.includes(input.level)) {
+    if (!CHILD_LEVELS[parent.level as PlaceLevel]?.includes(input.level)) {
       throw invalid('level', `a ${input.level} cannot be placed under a ${parent.level}`);
     }
     const row = await repo
@@ -103,12 +121,18 @@ export async function create(database: Database, ctx: Ctx, input: PlaceCreate): 
         attributes: input.attributes,
       })
       .catch((e: { code?: string; cause?: { code?: string } }) => {
-        if (e.code === '23505' || e.cause?.code === '23505') throw conflict('code already used', [{ field: 'code', reason: 'already used' }]);
+        if (e.code === '23505' || e.cause?.code === '23505')
+          throw conflict('code already used', [{ field: 'code', reason: 'already used' }]);
         throw e;
       });
     await repo.setPath(tx, row.id, `${parent.path}${row.id}/`);
     await repo.bumpChildCount(tx, parent.id, 1);
-    await audit(tx, ctx, { action: 'place.create', targetType: 'place', targetId: row.id, detail: { name: input.name, level: input.level } });
+    await audit(tx, ctx, {
+      action: 'place.create',
+      targetType: 'place',
+      targetId: row.id,
+      detail: { name: input.name, level: input.level },
+    });
     return row.id;
   });
   return get(database, ctx, created);
@@ -124,15 +148,26 @@ export async function rename(
     const place = await repo.findById(tx, id);
     assertCanRename(ctx.actor, place);
     if (PLACE_LEVELS.indexOf(place.level as PlaceLevel) < PLACE_LEVELS.indexOf('community')) {
-      throw new AppError('forbidden', 'administrative divisions follow the official codes and are not edited here');
+      throw new AppError(
+        'forbidden',
+        'administrative divisions follow the official codes and are not edited here',
+      );
     }
     const row = await repo.updateVersioned(tx, id, input.version, {
       name: input.name,
       initials: initialsOf(input.name),
       attributes: input.attributes,
     });
-    if (!row) throw conflict('the place was changed by someone else; reload and try again', [{ field: 'version', reason: 'stale' }]);
-    await audit(tx, ctx, { action: 'place.update', targetType: 'place', targetId: id, detail: { from: place.name, to: input.name } });
+    if (!row)
+      throw conflict('the place was changed by someone else; reload and try again', [
+        { field: 'version', reason: 'stale' },
+      ]);
+    await audit(tx, ctx, {
+      action: 'place.update',
+      targetType: 'place',
+      targetId: id,
+      detail: { from: place.name, to: input.name },
+    });
   });
   return get(database, ctx, id);
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, makeTree, signIn, testApp, type Client, type TestApp, type Tree } from '../../../test/harness.ts';
+import {
+  errorCode,
+  makeTree,
+  signIn,
+  testApp,
+  type Client,
+  type TestApp,
+  type Tree,
+} from '../../../test/harness.ts';
 import { initialsOf } from './places.service.ts';
 
 let t: TestApp;
@@ -33,12 +41,25 @@ describe('creating the lower levels', () => {
     const community = await create(county, tree.township, 'community', '安居社区', `c-${tag}`);
     expect(community.statusCode, community.body).toBe(201);
     const c = community.json();
-    expect(c).toMatchObject({ level: 'community', name: '安居社区', code: `c-${tag}`, childCount: 0, parentId: String(tree.township) });
-    expect(c.path.map((p: { level: string }) => p.level)).toEqual(['province', 'city', 'county', 'township', 'community']);
+    expect(c).toMatchObject({
+      level: 'community',
+      name: '安居社区',
+      code: `c-${tag}`,
+      childCount: 0,
+      parentId: String(tree.township),
+    });
+    expect(c.path.map((p: { level: string }) => p.level)).toEqual([
+      'province',
+      'city',
+      'county',
+      'township',
+      'community',
+    ]);
     const grid = (await create(county, c.id, 'grid', '一网格', `c-${tag}-01`)).json();
     const building = (await create(county, grid.id, 'building', '1栋')).json();
     const direct = (await create(county, c.id, 'building', '2栋')).json();
-    for (const n of ['101', '102', '103']) expect((await create(county, building.id, 'dwelling', n)).statusCode).toBe(201);
+    for (const n of ['101', '102', '103'])
+      expect((await create(county, building.id, 'dwelling', n)).statusCode).toBe(201);
     expect(await childCount(c.id)).toBe(2);
     expect(await childCount(grid.id)).toBe(1);
     expect(await childCount(building.id)).toBe(3);
@@ -82,7 +103,8 @@ describe('browsing and search', () => {
   let community: { id: string };
   beforeAll(async () => {
     community = (await create(county, tree.township, 'community', '幸福家园社区', `xf-${tag}`)).json();
-    for (let i = 1; i <= 5; i++) await create(county, community.id, 'building', `幸福${i}栋`, `xf-${tag}-b${i}`);
+    for (let i = 1; i <= 5; i++)
+      await create(county, community.id, 'building', `幸福${i}栋`, `xf-${tag}-b${i}`);
   });
 
   it('pages children in code order with a total', async () => {
@@ -94,7 +116,8 @@ describe('browsing and search', () => {
   });
 
   it('finds by name fragment, pinyin initials and code prefix', async () => {
-    const find = async (q: string, extra = '') => (await county.get(`/api/places/search?q=${encodeURIComponent(q)}${extra}`)).json();
+    const find = async (q: string, extra = '') =>
+      (await county.get(`/api/places/search?q=${encodeURIComponent(q)}${extra}`)).json();
     expect(ids(await find('幸福家园'))).toEqual([community.id]);
     expect(ids(await find('xfjy'))).toEqual([community.id]);
     expect(ids(await find('XFJY'))).toEqual([community.id]);
@@ -146,7 +169,9 @@ describe('renaming', () => {
       expect(res.statusCode).toBe(403);
       expect(errorCode(res)).toBe('forbidden');
     }
-    const [row] = await t.database.query<{ version: number }>('SELECT version FROM places WHERE id = $1', [tree.township]);
+    const [row] = await t.database.query<{ version: number }>('SELECT version FROM places WHERE id = $1', [
+      tree.township,
+    ]);
     expect(row.version).toBe(1);
   });
 });
@@ -173,7 +198,11 @@ describe('audit', () => {
         result: 'ok',
         detail: { name: '审计楼', level: 'building' },
       },
-      expect.objectContaining({ action: 'place.update', request_id: renamed.headers['x-request-id'], detail: { from: '审计楼', to: '审计二楼' } }),
+      expect.objectContaining({
+        action: 'place.update',
+        request_id: renamed.headers['x-request-id'],
+        detail: { from: '审计楼', to: '审计二楼' },
+      }),
     ]);
   });
 });

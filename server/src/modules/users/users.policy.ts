@@ -5,13 +5,18 @@ import { invalid } from '../../platform/errors.ts';
 export function assertRolesSeparated(roles: readonly Role[]) {
   const admin = roles.filter((r) => ADMIN_ROLES.includes(r));
   if (admin.length > 0 && roles.length > 1) {
-    throw invalid('roles', 'system_admin, security_admin and audit_admin cannot be combined with any other role');
+    throw invalid(
+      'roles',
+      'system_admin, security_admin and audit_admin cannot be combined with any other role',
+    );
   }
 }
 
 /** Roles that work on places need at least one scope; the three administrators need none. */
 export function assertScopesFit(roles: readonly Role[], scopeCount: number) {
   const needsScope = roles.some((r) => !ADMIN_ROLES.includes(r));
-  if (needsScope && scopeCount === 0) throw invalid('scopePlaceIds', 'at least one scope is needed for these roles');
-  if (!needsScope && scopeCount > 0) throw invalid('scopePlaceIds', 'administrators are not scoped to places');
+  if (needsScope && scopeCount === 0)
+    throw invalid('scopePlaceIds', 'at least one scope is needed for these roles');
+  if (!needsScope && scopeCount > 0)
+    throw invalid('scopePlaceIds', 'administrators are not scoped to places');
 }

@@ -24,8 +24,17 @@ export async function list(conn: Conn, f: { q?: string; role?: string; limit: nu
   if (f.role) conds.push(sql`${f.role} = ANY(${users.roles})`);
   const where = conds.length ? and(...conds) : undefined;
   const [items, [{ total }]] = await Promise.all([
-    conn.select(columns).from(users).where(where).orderBy(asc(users.username)).limit(f.limit).offset(f.offset),
-    conn.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+    conn
+      .select(columns)
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.username))
+      .limit(f.limit)
+      .offset(f.offset),
+    conn
+      .select({ total: sql<number>`count(*)::int` })
+      .from(users)
+      .where(where),
   ]);
   return { items, total };
 }
@@ -51,7 +60,12 @@ export async function insert(conn: Conn, row: typeof users.$inferInsert) {
   return created;
 }
 
-export async function updateVersioned(conn: Conn, id: number, version: number, patch: Partial<typeof users.$inferInsert>) {
+export async function updateVersioned(
+  conn: Conn,
+  id: number,
+  version: number,
+  patch: Partial<typeof users.$inferInsert>,
+) {
   const [row] = await conn
     .update(users)
     .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })

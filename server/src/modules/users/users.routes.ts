@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, PasswordReset, User, UserCreate, UserGrant, UserListQuery, UserUpdate, pageOf } from '@anju/contracts';
-import { z } from 'zod';
+import {
+  IdParams,
+  PasswordReset,
+  User,
+  UserCreate,
+  UserGrant,
+  UserListQuery,
+  UserUpdate,
+  pageOf,
+} from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './users.service.ts';
-
-/** Versions are PostgreSQL integers: a larger one can never match, and the database would refuse it. */
-const Version = z.number().int().min(1).max(2_147_483_647);
-const Update = UserUpdate.extend({ version: Version });
-const Grant = UserGrant.extend({ version: Version });
 
 export async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -18,28 +21,42 @@ export async function usersRoutes(fastify: FastifyInstance) {
   const grant = app.authorize('user:grant');
   const id = (p: { id: string }) => Number(p.id);
 
-  app.get('/api/users', { schema: { tags, querystring: UserListQuery, response: { 200: pageOf(User) } }, preHandler: read }, (req) =>
-    service.list(app.database, req.query),
+  app.get(
+    '/api/users',
+    { schema: { tags, querystring: UserListQuery, response: { 200: pageOf(User) } }, preHandler: read },
+    (req) => service.list(app.database, req.query),
   );
-  app.get('/api/users/:id', { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: read }, (req) =>
-    service.get(app.database, id(req.params)),
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: read },
+    (req) => service.get(app.database, id(req.params)),
   );
-  app.post('/api/users', { schema: { tags, body: UserCreate, response: { 201: User } }, preHandler: write }, async (req, reply) => {
-    reply.status(201);
-    return service.create(app.database, ctxOf(req), req.body);
-  });
-  app.patch('/api/users/:id', { schema: { tags, params: IdParams, body: Update, response: { 200: User } }, preHandler: write }, (req) =>
-    service.update(app.database, ctxOf(req), id(req.params), req.body),
+  app.post(
+    '/api/users',
+    { schema: { tags, body: UserCreate, response: { 201: User } }, preHandler: write },
+    async (req, reply) => {
+      reply.status(201);
+      return service.create(app.database, ctxOf(req), req.body);
+    },
+  );
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } }, preHandler: write },
+    (req) => service.update(app.database, ctxOf(req), id(req.params), req.body),
   );
   app.post(
     '/api/users/:id/password',
     { schema: { tags, params: IdParams, body: PasswordReset, response: { 200: User } }, preHandler: write },
     (req) => service.resetPassword(app.database, ctxOf(req), id(req.params), req.body.password),
   );
-  app.put('/api/users/:id/grants', { schema: { tags, params: IdParams, body: Grant, response: { 200: User } }, preHandler: grant }, (req) =>
-    service.grant(app.database, ctxOf(req), id(req.params), req.body),
+  app.put(
+    '/api/users/:id/grants',
+    { schema: { tags, params: IdParams, body: UserGrant, response: { 200: User } }, preHandler: grant },
+    (req) => service.grant(app.database, ctxOf(req), id(req.params), req.body),
   );
-  app.post('/api/users/:id/unlock', { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: grant }, (req) =>
-    service.unlock(app.database, ctxOf(req), id(req.params)),
+  app.post(
+    '/api/users/:id/unlock',
+    { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: grant },
+    (req) => service.unlock(app.database, ctxOf(req), id(req.params)),
   );
 }

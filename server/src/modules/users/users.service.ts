@@ -9,17 +9,25 @@ import { assertRolesSeparated, assertScopesFit } from './users.policy.ts';
 import * as repo from './users.repo.ts';
 import { findByIds as findPlaces } from '../places/places.repo.ts';
 
-const stale = () => conflict('the account was changed by someone else; reload and try again', [{ field: 'version', reason: 'stale' }]);
+const stale = () =>
+  conflict('the account was changed by someone else; reload and try again', [
+    { field: 'version', reason: 'stale' },
+  ]);
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 async function present(database: Database, rows: repo.UserRow[]): Promise<User[]> {
-  const scopes = await repo.scopesOf(database.db, rows.map((r) => r.id));
+  const scopes = await repo.scopesOf(
+    database.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: String(r.id),
     username: r.username,
     displayName: r.displayName,
     roles: r.roles as Role[],
-    scopes: scopes.filter((s) => s.userId === r.id).map((s) => ({ id: String(s.id), name: s.name, level: s.level })),
+    scopes: scopes
+      .filter((s) => s.userId === r.id)
+      .map((s) => ({ id: String(s.id), name: s.name, level: s.level })),
     disabled: r.disabled,
     lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? iso(r.lockedUntil) : null,
     lastLoginAt: iso(r.lastLoginAt),
@@ -28,8 +36,16 @@ async function present(database: Database, rows: repo.UserRow[]): Promise<User[]
   }));
 }
 
-export async function list(database: Database, q: { q?: string; role?: Role; page: number; pageSize: number }) {
-  const { items, total } = await repo.list(database.db, { q: q.q, role: q.role, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+export async function list(
+  database: Database,
+  q: { q?: string; role?: Role; page: number; pageSize: number },
+) {
+  const { items, total } = await repo.list(database.db, {
+    q: q.q,
+    role: q.role,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { items: await present(database, items), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -44,24 +60,49 @@ export async function create(database: Database, ctx: Ctx, input: UserCreate): P
   const passwordHash = await hashPassword(input.password);
   const id = await database.db.transaction(async (tx) => {
     const row = await repo
-      .insert(tx, { username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true })
+      .insert(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .catch((e: { code?: string; cause?: { code?: string } }) => {
-        if (e.code === '23505' || e.cause?.code === '23505') throw conflict('username already taken', [{ field: 'username', reason: 'already taken' }]);
+        if (e.code === '23505' || e.cause?.code === '23505')
+          throw conflict('username already taken', [{ field: 'username', reason: 'already taken' }]);
         throw e;
       });
-    await audit(tx, ctx, { action: 'user.create', targetType: 'user', targetId: row.id, detail: { username: input.username } });
+    await audit(tx, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.id,
+      detail: { username: input.username },
+    });
     return row.id;
   });
   return get(database, id);
 }
 
-export async function update(database: Database, ctx: Ctx, id: number, input: { displayName?: string; disabled?: boolean; version: number }) {
-  if (id === ctx.actor.userId && input.disabled) throw invalid('disabled', 'you cannot disable your own account');
+export async function update(
+  database: Database,
+  ctx: Ctx,
+  id: number,
+  input: { displayName?: string; disabled?: boolean; version: number },
+) {
+  if (id === ctx.actor.userId && input.disabled)
+    throw invalid('disabled', 'you cannot disable your own account');
   await database.db.transaction(async (tx) => {
     if (!(await repo.findById(tx, id))) throw notFound('user');
-    const row = await repo.updateVersioned(tx, id, input.version, { displayName: input.displayName, disabled: input.disabled });
+    const row = await repo.updateVersioned(tx, id, input.version, {
+      displayName: input.displayName,
+      disabled: input.disabled,
+    });
     if (!row) throw stale();
-    await audit(tx, ctx, { action: 'user.update', targetType: 'user', targetId: id, detail: { displayName: input.displayName, disabled: input.disabled } });
+    await audit(tx, ctx, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      detail: { displayName: input.displayName, disabled: input.disabled },
+    });
   });
   if (input.disabled) await deleteUserSessions(database, id);
   return get(database, id);
@@ -94,7 +135,12 @@ export async function grant(database: Database, ctx: Ctx, id: number, input: Use
     const row = await repo.updateVersioned(tx, id, input.version, { roles });
     if (!row) throw stale();
     await repo.replaceScopes(tx, id, placeIds);
-    await audit(tx, ctx, { action: 'user.grant', targetType: 'user', targetId: id, detail: { roles, scopePlaceIds: placeIds } });
+    await audit(tx, ctx, {
+      action: 'user.grant',
+      targetType: 'user',
+      targetId: id,
+      detail: { roles, scopePlaceIds: placeIds },
+    });
   });
   await deleteUserSessions(database, id);
   return get(database, id);

@@ -8,13 +8,15 @@ export interface AuditEvent {
   targetId?: string | number;
   result?: 'ok' | 'denied' | 'failed';
   detail?: Record<string, unknown>;
+  /** Who acted, when the context has no signed-in user yet (sign-in attempts). */
+  actor?: { id: number | null; name: string };
 }
 
 /** Appends one row to the audit log, inside the caller's transaction when it has one. */
 export async function audit(conn: Conn, ctx: Ctx | SystemCtx, event: AuditEvent): Promise<void> {
   await conn.insert(auditLog).values({
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.username ?? 'system',
+    actorId: event.actor?.id ?? ctx.actor?.userId ?? null,
+    actorName: event.actor?.name ?? ctx.actor?.username ?? 'system',
     action: event.action,
     targetType: event.targetType ?? null,
     targetId: event.targetId === undefined ? null : String(event.targetId),

@@ -16,13 +16,16 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** All a user with a reset or initial password may do until they choose their own. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_SECONDS = 30;
 
 /** Builds the service context of an authorized request. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor) throw new AppError('unauthenticated', 'sign in first');
-  return { actor: req.actor, ip: req.ip, requestId: req.id };
+  // the address may come from X-Forwarded-For; keep it within the audit and session columns
+  return { actor: req.actor, ip: req.ip.slice(0, 64), requestId: req.id };
 }
 
 export async function authPlugin(app: FastifyInstance) {
@@ -68,8 +71,12 @@ export async function authPlugin(app: FastifyInstance) {
       if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
         throw new AppError('csrf_failed', 'missing or wrong X-CSRF-Token header');
       }
-      if (permission && !can(actor.roles, permission))
+      if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) {
+        throw new AppError('password_change_required', 'change your password first');
+      }
+      if (permission && !can(actor.roles, permission)) {
         throw new AppError('forbidden', `requires ${permission}`);
+      }
     };
   });
 }
