@@ -49,11 +49,13 @@ export async function createDemoAccounts(database: Database, places: GeneratedPl
     dwelling: building.occupiedDwellingIds[0],
   };
   const created: string[] = [];
-  for (const account of DEMO_ACCOUNTS) {
+  // scrypt runs on the thread pool: hash all at once.
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  for (const [i, account] of DEMO_ACCOUNTS.entries()) {
     const [user] = await database.query<{ id: number }>(
       `INSERT INTO users (username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4::text[])
        ON CONFLICT (username) DO NOTHING RETURNING id::int8 AS id`,
-      [account.username, account.displayName, await hashPassword(DEMO_PASSWORD), [account.username]],
+      [account.username, account.displayName, hashes[i], [account.username]],
     );
     if (!user) continue;
     if (account.scope)
