@@ -8,3 +8,4 @@ export * from './audit.ts';
 export * from './notifications.ts';
 export * from './id-number.ts';
 export * from './registry-codes.ts';
+export * from './registry.ts';

@@ -17,6 +17,7 @@ import { placesRoutes } from './modules/places/places.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -34,7 +35,7 @@ declare module 'fastify' {
 }
 
 /** The modules of Anju, in the order they are mounted. */
-const MODULES = [systemRoutes, authRoutes, placesRoutes, usersRoutes, auditRoutes, notificationsRoutes];
+const MODULES = [systemRoutes, authRoutes, placesRoutes, usersRoutes, auditRoutes, notificationsRoutes, registryRoutes];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
   const app: FastifyInstance = Fastify({

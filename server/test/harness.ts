@@ -8,6 +8,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { places, users, userScopes } from '../src/db/schema/index.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import { eq } from 'drizzle-orm';
+import { checkDigit } from '@anju/contracts';
 
 /** A migrated database: in-memory PGlite, or the PostgreSQL of DATABASE_URL (shared, so data is per test). */
 export async function testDatabase(): Promise<Database> {
@@ -118,6 +119,40 @@ export async function makeTree(database: Database, tag = unique()): Promise<Tree
   };
 }
 
+/** Adds one place under `parentId` (or a root), keeping path and child count right. */
+export async function addPlace(
+  database: Database,
+  parentId: number | null,
+  level: string,
+  name: string,
+): Promise<number> {
+  const db = database.db;
+  const parent =
+    parentId === null ? undefined : (await db.select().from(places).where(eq(places.id, parentId)))[0];
+  const [row] = await db
+    .insert(places)
+    .values({
+      parentId,
+      level,
+      code: `t${unique()}`.slice(0, 32),
+      name,
+      initials: '',
+      path: 'x',
+      depth: parent ? parent.depth + 1 : 0,
+    })
+    .returning();
+  await db
+    .update(places)
+    .set({ path: `${parent?.path ?? '/'}${row.id}/` })
+    .where(eq(places.id, row.id));
+  if (parent)
+    await db
+      .update(places)
+      .set({ childCount: parent.childCount + 1 })
+      .where(eq(places.id, parent.id));
+  return row.id;
+}
+
 export const TEST_PASSWORD = 'Anju#2026test';
 let cachedHash: Promise<string> | undefined;
 
@@ -195,4 +230,17 @@ export function errorCode(res: LightMyRequestResponse): string {
     throw new Error(`not the error shape: ${res.body}`);
   }
   return body.error.code;
+}
+
+/** A valid ID number, random enough that parallel test files never collide. */
+export function randomIdNumber(opts: { birth?: string; sex?: 'male' | 'female' } = {}): string {
+  const birth = (
+    opts.birth ??
+    `${1940 + randomInt(80)}-${String(1 + randomInt(12)).padStart(2, '0')}-${String(1 + randomInt(28)).padStart(2, '0')}`
+  ).replaceAll('-', '');
+  const region = `53${String(randomInt(10_000)).padStart(4, '0')}`;
+  let seq = randomInt(1000);
+  if (opts.sex && (seq % 2 === 1) !== (opts.sex === 'male')) seq = (seq + 1) % 1000;
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
 }

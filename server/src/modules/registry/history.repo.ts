@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import type { Conn } from '../../db/client.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { rows } from './registry.sql.ts';
+
+export interface HistoryInput {
+  householdId: number;
+  personId?: number | null;
+  event: string;
+  version: number;
+  changes?: Record<string, unknown>;
+  note?: string | null;
+  eventDate?: string | null;
+}
+
+export async function record(conn: Conn, ctx: Ctx, entries: HistoryInput[]) {
+  for (const e of entries) {
+    await conn.execute(sql`
+      INSERT INTO registry_history (household_id, person_id, event, version, changes, note, event_date, actor_id, actor_name)
+      VALUES (${e.householdId}, ${e.personId ?? null}, ${e.event}, ${e.version}, ${JSON.stringify(e.changes ?? {})}::jsonb,
+              ${e.note ?? null}, ${e.eventDate ?? null}, ${ctx.actor.userId}, ${ctx.actor.username})`);
+  }
+}
+
+export interface HistoryRow {
+  id: number;
+  event: string;
+  person_id: number | null;
+  version: number;
+  changes: Record<string, unknown>;
+  note: string | null;
+  event_date: string | null;
+  actor_name: string | null;
+  at: Date;
+}
+
+export async function ofHousehold(conn: Conn, householdId: number) {
+  return rows<HistoryRow>(
+    conn,
+    sql`SELECT id, event, person_id, version, changes, note, to_char(event_date, 'YYYY-MM-DD') AS event_date, actor_name, at
+          FROM registry_history WHERE household_id = ${householdId} ORDER BY id DESC LIMIT 500`,
+  );
+}
+
+export async function ofPerson(conn: Conn, personId: number) {
+  return rows<HistoryRow>(
+    conn,
+    sql`SELECT id, event, person_id, version, changes, note, to_char(event_date, 'YYYY-MM-DD') AS event_date, actor_name, at
+          FROM registry_history WHERE person_id = ${personId} ORDER BY id DESC LIMIT 500`,
+  );
+}

@@ -1,0 +1,60 @@
+import { maskIdNumber, maskPhone, normalisePhone, parseIdNumber, type ParsedIdNumber } from '@anju/contracts';
+import type { Cipher } from '../../platform/crypto.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+
+export interface SealedId {
+  parsed: ParsedIdNumber;
+  cipher: string;
+  hash: string;
+  masked: string;
+}
+
+export interface SealedPhone {
+  cipher: string;
+  hash: string;
+  masked: string;
+}
+
+const ID_REASONS = {
+  format: 'must be 18 characters (17 digits and a digit or X) or a 15-digit legacy number',
+  region: 'does not start with a valid province code',
+  birth_date: 'holds an impossible birth date',
+  check_digit: 'check digit does not match (GB 11643)',
+} as const;
+
+/** Validates an ID number and prepares what is stored: ciphertext, blind index, masked form. */
+export function sealIdNumber(cipher: Cipher, input: string, field = 'idNumber'): SealedId {
+  const r = parseIdNumber(input);
+  if (!r.ok) throw invalid(field, ID_REASONS[r.problem]);
+  return {
+    parsed: r.id,
+    cipher: cipher.encrypt(r.id.value),
+    hash: idHash(cipher, r.id.value),
+    masked: maskIdNumber(r.id.value),
+  };
+}
+
+export const idHash = (cipher: Cipher, value: string) => cipher.blindIndex('id_number', value);
+export const phoneHash = (cipher: Cipher, value: string) => cipher.blindIndex('phone', value);
+
+export function sealPhone(cipher: Cipher, input: string | undefined, field = 'phone'): SealedPhone | null {
+  if (input === undefined || input === '') return null;
+  const value = normalisePhone(input);
+  if (!value) throw invalid(field, 'not a valid phone number');
+  return { cipher: cipher.encrypt(value), hash: phoneHash(cipher, value), masked: maskPhone(value) };
+}
+
+/** The ID number already belongs to someone: name them only when the caller may see them. */
+export function duplicateId(field: string, visibleName: string | null) {
+  const reason = visibleName
+    ? `already registered: ${visibleName}`
+    : 'already registered in another jurisdiction';
+  return new AppError('conflict', `${field}: ${reason}`, [{ field, reason }]);
+}
+
+export function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}

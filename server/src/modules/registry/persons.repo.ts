@@ -1,0 +1,206 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PersonQuery } from '@anju/contracts';
+import type { Conn } from '../../db/client.ts';
+import { like, PERSON_SELECT, rows, type PersonRow } from './registry.sql.ts';
+
+export interface PersonFilter extends Omit<
+  PersonQuery,
+  'page' | 'pageSize' | 'sort' | 'order' | 'idNumber' | 'phone'
+> {
+  underPath?: string;
+  idHash?: string;
+  phoneHash?: string;
+  phoneTail?: string;
+}
+
+function dateYearsAgo(years: number, today = new Date()): string {
+  const d = new Date(Date.UTC(today.getFullYear() - years, today.getMonth(), today.getDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+function where(scope: SQL, f: PersonFilter): SQL {
+  const c: SQL[] = [scope, sql`p.status = ${f.status}`];
+  if (f.underPath)
+    c.push(sql`(p.residence_path LIKE ${like(f.underPath)} OR p.hukou_path LIKE ${like(f.underPath)})`);
+  if (f.q) {
+    const q = f.q.toLowerCase();
+    c.push(/^[a-z]+$/.test(q) ? sql`p.initials LIKE ${like(q)}` : sql`p.name LIKE ${like(f.q)}`);
+  }
+  if (f.idHash) c.push(sql`p.id_hash = ${f.idHash}`);
+  if (f.idTail) c.push(sql`right(p.id_masked, 4) = ${f.idTail.toUpperCase()}`);
+  if (f.phoneHash) c.push(sql`p.phone_hash = ${f.phoneHash}`);
+  if (f.phoneTail) c.push(sql`right(p.phone_masked, 4) = ${f.phoneTail}`);
+  if (f.tags?.length) c.push(sql`p.tags @> ${`{${f.tags.join(',')}}`}::text[]`);
+  if (f.labour) c.push(sql`p.labour_capacity = ${f.labour}`);
+  if (f.sex) c.push(sql`p.sex = ${f.sex}`);
+  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max+1) years
+  if (f.ageMin !== undefined) c.push(sql`p.birth_date <= ${dateYearsAgo(f.ageMin)}::date`);
+  if (f.ageMax !== undefined) c.push(sql`p.birth_date > ${dateYearsAgo(f.ageMax + 1)}::date`);
+  return sql.join(c, sql` AND `);
+}
+
+const ORDER: Record<PersonQuery['sort'], SQL> = {
+  household: sql.raw(`p.household_id %d, (p.relation <> 'head') %d, p.birth_date, p.id`),
+  name: sql.raw(`p.name %d, p.id`),
+  age: sql.raw(`p.birth_date %r, p.id`),
+  updated: sql.raw(`p.updated_at %d, p.id`),
+};
+
+function orderBy(sort: PersonQuery['sort'], order: 'asc' | 'desc'): SQL {
+  const dir = order.toUpperCase();
+  const flip = order === 'asc' ? 'DESC' : 'ASC';
+  const text = (ORDER[sort] as unknown as { queryChunks: { value: string[] }[] }).queryChunks[0].value[0];
+  return sql.raw(text.replaceAll('%d', dir).replaceAll('%r', flip));
+}
+
+export async function list(
+  conn: Conn,
+  scope: SQL,
+  f: PersonFilter,
+  sort: PersonQuery['sort'],
+  order: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) {
+  const w = where(scope, f);
+  const [items, [{ total }]] = await Promise.all([
+    rows<PersonRow>(
+      conn,
+      sql`${PERSON_SELECT} WHERE ${w} ORDER BY ${orderBy(sort, order)} LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    rows<{ total: number }>(conn, sql`SELECT count(*)::int AS total FROM persons p WHERE ${w}`),
+  ]);
+  return { items, total };
+}
+
+/** Streams matching people in keyset pages, for exports. */
+export async function* batches(
+  conn: Conn,
+  scope: SQL,
+  f: PersonFilter,
+  size = 2000,
+): AsyncGenerator<PersonRow[]> {
+  let after = 0;
+  const w = where(scope, f);
+  for (;;) {
+    const page = await rows<PersonRow>(
+      conn,
+      sql`${PERSON_SELECT} WHERE ${w} AND p.id > ${after} ORDER BY p.id LIMIT ${size}`,
+    );
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1].id;
+  }
+}
+
+export async function findById(conn: Conn, id: number, lock = false): Promise<PersonRow | undefined> {
+  const [row] = await rows<PersonRow>(
+    conn,
+    sql`${PERSON_SELECT} WHERE p.id = ${id}${lock ? sql` FOR UPDATE OF p` : sql``}`,
+  );
+  return row;
+}
+
+export async function ofHousehold(conn: Conn, householdId: number): Promise<PersonRow[]> {
+  return rows<PersonRow>(
+    conn,
+    sql`${PERSON_SELECT} WHERE p.household_id = ${householdId} ORDER BY (p.status <> 'living'), (p.relation <> 'head'), p.birth_date, p.id`,
+  );
+}
+
+export async function findByIdHashes(conn: Conn, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return rows<{ id: number; id_hash: string; name: string; residence_path: string; hukou_path: string }>(
+    conn,
+    sql`SELECT id, id_hash, name, residence_path, hukou_path FROM persons WHERE id_hash IN (${sql.join(
+      hashes.map((h) => sql`${h}`),
+      sql`, `,
+    )})`,
+  );
+}
+
+export interface NewPerson {
+  householdId: number;
+  relation: string;
+  name: string;
+  initials: string;
+  idCipher: string;
+  idHash: string;
+  idMasked: string;
+  sex: string;
+  birthDate: string;
+  ethnicity: string;
+  phoneCipher: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+  education: string | null;
+  health: string;
+  disabilityGrade: number | null;
+  labourCapacity: string;
+  tags: string[];
+  partyMember: boolean;
+  hukouPlaceId: number;
+  hukouPath: string;
+  residencePlaceId: number;
+  residencePath: string;
+}
+
+export async function insert(conn: Conn, p: NewPerson): Promise<number> {
+  const [row] = await rows<{ id: number }>(
+    conn,
+    sql`INSERT INTO persons (household_id, relation, name, initials, id_cipher, id_hash, id_masked, sex, birth_date,
+          ethnicity, phone_cipher, phone_hash, phone_masked, education, health, disability_grade, labour_capacity,
+          tags, party_member, hukou_place_id, hukou_path, residence_place_id, residence_path)
+        VALUES (${p.householdId}, ${p.relation}, ${p.name}, ${p.initials}, ${p.idCipher}, ${p.idHash}, ${p.idMasked},
+          ${p.sex}, ${p.birthDate}, ${p.ethnicity}, ${p.phoneCipher}, ${p.phoneHash}, ${p.phoneMasked}, ${p.education},
+          ${p.health}, ${p.disabilityGrade}, ${p.labourCapacity}, ${`{${p.tags.join(',')}}`}::text[], ${p.partyMember},
+          ${p.hukouPlaceId}, ${p.hukouPath}, ${p.residencePlaceId}, ${p.residencePath})
+        RETURNING id`,
+  );
+  return row.id;
+}
+
+const COLUMN: Record<string, string> = {
+  householdId: 'household_id',
+  relation: 'relation',
+  name: 'name',
+  initials: 'initials',
+  ethnicity: 'ethnicity',
+  phoneCipher: 'phone_cipher',
+  phoneHash: 'phone_hash',
+  phoneMasked: 'phone_masked',
+  education: 'education',
+  health: 'health',
+  disabilityGrade: 'disability_grade',
+  labourCapacity: 'labour_capacity',
+  tags: 'tags',
+  partyMember: 'party_member',
+  hukouPlaceId: 'hukou_place_id',
+  hukouPath: 'hukou_path',
+  residencePlaceId: 'residence_place_id',
+  residencePath: 'residence_path',
+  status: 'status',
+};
+
+/** Applies `patch` when `version` still matches; false when someone else changed the person first. */
+export async function update(
+  conn: Conn,
+  id: number,
+  version: number | null,
+  patch: Partial<NewPerson> & { status?: string },
+) {
+  const sets = Object.entries(patch)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) =>
+      k === 'tags'
+        ? sql`tags = ${`{${(v as string[]).join(',')}}`}::text[]`
+        : sql`${sql.raw(COLUMN[k])} = ${v}`,
+    );
+  const versionCheck = version === null ? sql`` : sql` AND version = ${version}`;
+  const done = await rows<{ id: number }>(
+    conn,
+    sql`UPDATE persons SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+         WHERE id = ${id}${versionCheck} RETURNING id`,
+  );
+  return done.length === 1;
+}
