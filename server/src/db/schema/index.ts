@@ -3,3 +3,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
 export * from './registry.ts';
+export * from './registry-import.ts';
