@@ -201,3 +201,9 @@ export const SavedFilterCreate = z.object({
   name: z.string().trim().min(1).max(64),
   params: z.record(z.string().max(32), z.string().max(400)),
 });
+
+export const DutyAssignment = z.object({
+  duty: z.string().regex(/^[a-z_]{1,32}$/),
+  side: z.enum(['residence', 'hukou']),
+  note: z.string().trim().max(200).nullable().optional(),
+});

@@ -18,6 +18,7 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -35,7 +36,16 @@ declare module 'fastify' {
 }
 
 /** The modules of Anju, in the order they are mounted. */
-const MODULES = [systemRoutes, authRoutes, placesRoutes, usersRoutes, auditRoutes, notificationsRoutes, registryRoutes];
+const MODULES = [
+  systemRoutes,
+  authRoutes,
+  placesRoutes,
+  usersRoutes,
+  auditRoutes,
+  notificationsRoutes,
+  registryRoutes,
+  registryExtrasRoutes,
+];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
   const app: FastifyInstance = Fastify({
