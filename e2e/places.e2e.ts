@@ -44,24 +44,32 @@ journey(
   },
 );
 
-journey('community_staff adds a grid under the community and renames it, on a phone', PHONE, async (page) => {
-  await signIn(page, 'community_staff');
-  await page.goto('/places');
-  await page.getByTestId('place-add').waitFor();
-  expect(await horizontalOverflow(page)).toBe(0);
-  const name = `测试网格${Date.now() % 100000}`;
+journey(
+  'community_staff adds a grid under the community and renames it twice, on a phone',
+  PHONE,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.goto('/places');
+    await page.getByTestId('place-add').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    const name = `测试网格${Date.now() % 100000}`;
 
-  await page.getByTestId('place-add').click();
-  await page.getByTestId('place-form-name').fill(name);
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.getByTestId('place-children').getByRole('link', { name }).click();
-  await expect.poll(() => placeName(page)).toBe(name);
+    await page.getByTestId('place-add').click();
+    await page.getByTestId('place-form-name').fill(name);
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('place-children').getByRole('link', { name }).click();
+    await expect.poll(() => placeName(page)).toBe(name);
 
-  await page.getByTestId('place-rename').click();
-  await page.getByTestId('place-form-name').fill(`${name}（改）`);
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await expect.poll(() => placeName(page)).toBe(`${name}（改）`);
-});
+    // Each rename carries the version the previous one left, so a second one needs no reload.
+    for (const renamed of [`${name}（改）`, `${name}（再改）`]) {
+      await page.getByTestId('place-rename').click();
+      await page.getByTestId('place-form-name').fill(renamed);
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await expect.poll(() => placeName(page)).toBe(renamed);
+    }
+    expect(await page.getByTestId('place-form-error').count()).toBe(0);
+  },
+);
 
 journey('home and places have no horizontal scroll on a phone', PHONE, async (page) => {
   await signIn(page, 'grid_worker');

@@ -62,6 +62,10 @@ export function useRenamePlace() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; name: string; version: number }) =>
       api<Place>(`/places/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['places'] }),
+    onSuccess: (place) => {
+      // The answer carries the new version, so the next rename needs no reload.
+      client.setQueryData(['places', 'one', place.id], place);
+      return client.invalidateQueries({ queryKey: ['places'] });
+    },
   });
 }

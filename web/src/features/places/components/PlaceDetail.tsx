@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { PlaceSummary } from '@anju/contracts';
+import { CHILD_LEVELS, type PlaceSummary } from '@anju/contracts';
 import { Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { usePlace, usePlaceChildren } from '../api.ts';
-import { CHILD_LEVELS, RENAMEABLE } from '../levels.ts';
+import { RENAMEABLE } from '../levels.ts';
 import { PlaceFormModal } from './PlaceFormModal.tsx';
 
 /** One place: where it is, what it is, and the places below it. */

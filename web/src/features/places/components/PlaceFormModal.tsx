@@ -1,10 +1,9 @@
-import type { Place } from '@anju/contracts';
+import { CHILD_LEVELS, type Place } from '@anju/contracts';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useRules } from '../../../ui/rules.ts';
 import { useCreatePlace, useRenamePlace } from '../api.ts';
-import { CHILD_LEVELS, versionOf } from '../levels.ts';
 
 interface Values {
   level?: 'community' | 'grid' | 'building' | 'dwelling';
@@ -40,7 +39,7 @@ export function PlaceFormModal({
     };
     if (mode === 'add')
       create.mutate({ parentId: place.id, level: v.level!, name: v.name, code: v.code || undefined }, done);
-    else rename.mutate({ id: place.id, name: v.name, version: versionOf(place) }, done);
+    else rename.mutate({ id: place.id, name: v.name, version: place.version }, done);
   };
 
   return (
