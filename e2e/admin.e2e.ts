@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, PASSWORD, baseUrl, journey, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, journey, signIn, useBrowser } from './browser.ts';
 
 useBrowser();
 
@@ -8,20 +8,6 @@ const stamp = Date.now().toString(36);
 const username = `e2e_${stamp}`;
 const initialPassword = 'Start#2026e2e';
 const newPassword = 'Mine#2026e2e';
-
-/** The id of 靖安镇, looked up through the API as the county administrator. */
-async function townshipId(): Promise<string> {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'county_admin', password: PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
-  const found = (await (
-    await fetch(`${baseUrl()}/api/places/search?q=jaz&levels=township`, { headers: { cookie } })
-  ).json()) as { id: string; name: string }[];
-  return found.find((p) => p.name === '靖安镇')!.id;
-}
 
 async function findUser(page: Page) {
   await page.goto('/admin/users');
@@ -55,7 +41,6 @@ journey('system_admin creates a user', DESKTOP, async (page) => {
 });
 
 journey('security_admin grants it the grid worker role and 靖安镇', DESKTOP, async (page) => {
-  const placeId = await townshipId();
   await signIn(page, 'security_admin');
   await findUser(page);
   await page.getByTestId(`grant-${username}`).click();
@@ -63,8 +48,15 @@ journey('security_admin grants it the grid worker role and 靖安镇', DESKTOP, 
   await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
   await page.keyboard.press('Escape');
   await page.getByTestId('place-picker').click();
-  await page.keyboard.type(placeId);
-  await page.keyboard.press('Enter');
+  const tree = page.locator('.ant-select-tree');
+  for (const name of ['云南省', '昭通市', '昭阳区']) {
+    await tree
+      .locator('.ant-select-tree-treenode', { hasText: name })
+      .locator('.ant-select-tree-switcher')
+      .click();
+  }
+  await tree.getByText('靖安镇', { exact: true }).click();
+  await page.keyboard.press('Escape');
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
   const row = await findUser(page);
   await row.getByText('网格员', { exact: true }).waitFor();

@@ -20,7 +20,7 @@ const ROLES: [string, string, string[]][] = [
   ['enterprise_hr', '企业（帮扶车间）人事', PUBLIC],
   ['resident', '居民', PUBLIC],
   ['system_admin', '系统管理员', ['home', 'places', 'users', 'password']],
-  ['security_admin', '安全管理员', ['home', 'users', 'password']],
+  ['security_admin', '安全管理员', ['home', 'places', 'users', 'password']],
   ['audit_admin', '审计管理员', ['home', 'audit', 'password']],
 ];
 

@@ -1,6 +1,6 @@
-import { Select, TreeSelect } from 'antd';
+import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isCode } from '../../../ui/errors.ts';
+import { useErrorText } from '../../../ui/errors.ts';
 import { usePlaceRoots } from '../api.ts';
 import { usePlaceTree } from './usePlaceTree.ts';
 
@@ -14,24 +14,12 @@ interface Props {
   onChange?: (value: PickedPlace[]) => void;
 }
 
-/** Picks several places from the lazily loaded tree; without place:read, place ids are typed in. */
+/** Picks several places from the place tree, loaded one level at a time as nodes open. */
 export function PlacePicker({ value, onChange }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const roots = usePlaceRoots();
   const tree = usePlaceTree(roots.data);
-  if (isCode(roots.error, 'forbidden')) {
-    return (
-      <Select
-        mode="tags"
-        labelInValue
-        value={value}
-        onChange={(v: PickedPlace[]) => onChange?.(v.filter((p) => /^[1-9][0-9]{0,17}$/.test(p.value)))}
-        tokenSeparators={[',', ' ']}
-        open={false}
-        data-testid="place-picker"
-      />
-    );
-  }
   return (
     <TreeSelect
       data-testid="place-picker"
@@ -44,6 +32,10 @@ export function PlacePicker({ value, onChange }: Props) {
       onChange={(v: PickedPlace[]) => onChange?.(v)}
       placeholder={t('header.scopePlaceholder')}
       loading={roots.isPending}
+      // Tree-wide admins start from every province; a plain list scrolls to any of them.
+      virtual={false}
+      status={roots.error ? 'error' : undefined}
+      notFoundContent={roots.error ? errorText(roots.error) : undefined}
       styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
     />
   );
