@@ -1,22 +1,30 @@
-import type { Permission } from '@anju/contracts';
+import type { Me, Permission } from '@anju/contracts';
 import { Flex, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe, useSignedIn } from '../features/auth/api.ts';
 import type { LoginNotice } from '../features/auth/pages/LoginPage.tsx';
-import { setSessionLostHandler } from '../ui/api.ts';
+import { setSessionHandler } from '../ui/api.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
 import { isCode } from '../ui/errors.ts';
 import { ForbiddenPage } from '../ui/StatusPages.tsx';
 
-/** Sends the user to the login page whenever the server says the session is gone. */
+/**
+ * Sends the user to the login page whenever the server says the session is gone, and to the
+ * change-password page whenever it says the password must be changed first.
+ */
 export function SessionWatch() {
   const navigate = useNavigate();
   const client = useQueryClient();
   useEffect(() => {
-    setSessionLostHandler((code) => {
+    setSessionHandler((code) => {
       if (window.location.pathname === '/login') return;
+      if (code === 'password_change_required') {
+        client.setQueryData<Me>(['me'], (me) => me && { ...me, mustChangePassword: true });
+        if (window.location.pathname !== '/password') navigate('/password', { replace: true });
+        return;
+      }
       client.removeQueries({ queryKey: ['me'] });
       const notice: LoginNotice | undefined = code === 'session_expired' ? 'expired' : undefined;
       navigate('/login', { replace: true, state: { notice } });

@@ -13,19 +13,25 @@ export class ApiError extends Error {
   }
 }
 
-type SessionLost = (code: 'unauthenticated' | 'session_expired') => void;
+/** Answers that concern the session rather than the request: it is gone, or must change its password first. */
+export type SessionEvent = 'unauthenticated' | 'session_expired' | 'password_change_required';
+const SESSION_EVENTS = new Set<string>([
+  'unauthenticated',
+  'session_expired',
+  'password_change_required',
+] satisfies SessionEvent[]);
 
 let csrfToken: string | undefined;
-let onSessionLost: SessionLost = () => {};
+let onSessionEvent: (code: SessionEvent) => void = () => {};
 
 /** The CSRF token of the signed-in session, sent on every state-changing request. */
 export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
-/** Called when the server says the session is gone, so the app can go to the login page. */
-export function setSessionLostHandler(handler: SessionLost) {
-  onSessionLost = handler;
+/** Called when the server says the session is gone or must change its password, so the app can go there. */
+export function setSessionHandler(handler: (code: SessionEvent) => void) {
+  onSessionEvent = handler;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -66,7 +72,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   });
   if (!res.ok) {
     const error = await toError(res);
-    if (error.code === 'unauthenticated' || error.code === 'session_expired') onSessionLost(error.code);
+    if (SESSION_EVENTS.has(error.code)) onSessionEvent(error.code as SessionEvent);
     throw error;
   }
   return (await res.json()) as T;
