@@ -63,7 +63,8 @@ export async function backupTables(database: Database): Promise<TableInfo[]> {
 
 /** Reads lines and byte runs from a stream of buffers (the gunzipped backup). */
 export class FrameReader {
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private length = 0;
   private done = false;
 
   constructor(private readonly source: AsyncIterator<Buffer>) {}
@@ -75,28 +76,41 @@ export class FrameReader {
       this.done = true;
       return false;
     }
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, next.value]) : next.value;
+    this.chunks.push(next.value);
+    this.length += next.value.length;
     return true;
+  }
+
+  /** Takes the first n buffered bytes (joining pieces only here, once per frame). */
+  private take(n: number, skip = 0): Buffer {
+    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
+    const out = all.subarray(0, n);
+    const rest = all.subarray(n + skip);
+    this.chunks = rest.length ? [rest] : [];
+    this.length = rest.length;
+    return out;
   }
 
   /** The next line, or undefined at the end of the stream. */
   async line(): Promise<string | undefined> {
-    let at: number;
-    while ((at = this.buffer.indexOf(10)) < 0) {
+    let scanned = 0;
+    for (;;) {
+      let offset = 0;
+      for (const chunk of this.chunks) {
+        const at = offset + chunk.length > scanned ? chunk.indexOf(10, Math.max(0, scanned - offset)) : -1;
+        if (at >= 0) return this.take(offset + at, 1).toString('utf8');
+        offset += chunk.length;
+      }
+      scanned = this.length;
       if (!(await this.fill())) {
-        if (this.buffer.length) throw new Error('backup file is truncated');
+        if (this.length) throw new Error('backup file is truncated');
         return undefined;
       }
     }
-    const text = this.buffer.subarray(0, at).toString('utf8');
-    this.buffer = this.buffer.subarray(at + 1);
-    return text;
   }
 
   async bytes(n: number): Promise<Buffer> {
-    while (this.buffer.length < n) if (!(await this.fill())) throw new Error('backup file is truncated');
-    const out = this.buffer.subarray(0, n);
-    this.buffer = this.buffer.subarray(n);
-    return out;
+    while (this.length < n) if (!(await this.fill())) throw new Error('backup file is truncated');
+    return this.take(n);
   }
 }

@@ -144,7 +144,7 @@ export function planSites(rng: Rng, scale: Scale, townshipsByCounty: Map<string,
   ];
   let left = scale.people - plans[0].people;
   const counties = scale.destinationCounties.filter((c) => townshipsByCounty.get(c)?.length);
-  while (left >= PEOPLE[scale.siteMix[0]?.[0] ?? 'village'][2] && scale.siteMix.length) {
+  while (scale.siteMix.length && left >= PEOPLE.village[2]) {
     const type = rng.weighted(scale.siteMix);
     const [median, sigma, min, max] = PEOPLE[type];
     const people = Math.min(left, Math.round(Math.min(max, Math.max(min, rng.logNormal(median, sigma)))));
