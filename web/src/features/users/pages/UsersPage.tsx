@@ -3,6 +3,7 @@ import { ROLES, type Role, type User } from '@anju/contracts';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -17,8 +18,16 @@ export function UsersPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const when = useDateTime();
-  const [filter, setFilter] = useState<UserFilter>({ page: 1, pageSize: 20 });
+  // The search text lives in the address (?q=), so links such as a notification's open the user.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') || undefined;
+  const [rest, setFilter] = useState<Omit<UserFilter, 'q'>>({ page: 1, pageSize: 20 });
+  const filter: UserFilter = { ...rest, q };
   const users = useUsers(filter);
+  const search = (text: string) => {
+    setParams(text ? { q: text } : {}, { replace: true });
+    setFilter((f) => ({ ...f, page: 1 }));
+  };
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<{ kind: UserDialog; user: User } | null>(null);
 
@@ -49,9 +58,11 @@ export function UsersPage() {
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            key={q}
+            defaultValue={q}
             allowClear
             placeholder={t('users.search')}
-            onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined, page: 1 }))}
+            onSearch={search}
             style={{ width: 240 }}
             data-testid="user-search"
           />
