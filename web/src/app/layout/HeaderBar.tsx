@@ -3,11 +3,13 @@ import { Button, Dropdown, Flex, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../../features/auth/api.ts';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
+import { useNotificationStream } from '../../features/notifications/useNotificationStream.ts';
 import { ScopeSwitcher } from '../../features/places/components/ScopeSwitcher.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { useScope } from '../../ui/scope.tsx';
 
-/** Menu button (phones), scope switcher, language, and the signed-in user with sign-out. */
+/** Menu button (phones), scope switcher, notifications, language, and the signed-in user with sign-out. */
 export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu(): void }) {
   const { t } = useTranslation();
   const me = useSignedIn();
@@ -15,6 +17,9 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
   const { setScope } = useScope();
   const navigate = useNavigate();
   const roles = me.roles.map((r) => t(`roles.${r}`)).join('、');
+  // Until the password is changed the server answers nothing else, so neither is asked for.
+  const working = !me.mustChangePassword;
+  useNotificationStream(me.csrfToken, working);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -58,8 +63,9 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
             data-testid="menu-toggle"
           />
         )}
-        {me.permissions.includes('place:read') && <ScopeSwitcher width={phone ? '100%' : 280} />}
+        {working && me.permissions.includes('place:read') && <ScopeSwitcher width={phone ? '100%' : 280} />}
         <Space size={phone ? 0 : 8} style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
+          {working && <NotificationBell phone={phone} />}
           <LanguageSwitch />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
