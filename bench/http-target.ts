@@ -33,7 +33,7 @@ bare.get<{ Params: { id: string }; Querystring: { scope: string } }>('/places/:i
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-const port = (s: typeof bare) => (s.server.address() as { port: number }).port;
+const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
 console.log(JSON.stringify({ anju: port(anju), bare: port(bare) }));
 process.on('SIGTERM', async () => {
   await Promise.all([anju.close(), bare.close()]);
