@@ -12,7 +12,10 @@ export interface Running {
 }
 
 /** config → database → migrations → app.listen. */
-export async function start(config: Config, prepare?: (database: Database) => Promise<void>): Promise<Running> {
+export async function start(
+  config: Config,
+  prepare?: (database: Database) => Promise<void>,
+): Promise<Running> {
   const database = await openDatabase(config);
   await migrate(database);
   if (prepare) await prepare(database);

@@ -13,9 +13,14 @@ let theirs: { id: string; code: string };
 const MISSING = '987654321098765';
 
 /** The error body without its request id: what a caller can learn from it. */
-const learned = (res: LightMyRequestResponse) => ({ status: res.statusCode, ...res.json().error, requestId: undefined });
+const learned = (res: LightMyRequestResponse) => ({
+  status: res.statusCode,
+  ...res.json().error,
+  requestId: undefined,
+});
 const ids = (res: LightMyRequestResponse) => (res.json() as { id: string }[]).map((p) => p.id).sort();
-const search = (c: Client, q: Record<string, string>) => c.get(`/api/places/search?${new URLSearchParams(q)}`);
+const search = (c: Client, q: Record<string, string>) =>
+  c.get(`/api/places/search?${new URLSearchParams(q)}`);
 
 beforeAll(async () => {
   t = await testApp();
@@ -23,7 +28,12 @@ beforeAll(async () => {
   b = await makeTree(t.database);
   township = await signIn(t, ['county_admin'], [a.township]);
   const add = async (parentId: number, name: string, code: string) => {
-    const res = await township.post('/api/places', { parentId: String(parentId), level: 'building', name, code });
+    const res = await township.post('/api/places', {
+      parentId: String(parentId),
+      level: 'building',
+      name,
+      code,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return { id: res.json().id as string, code };
   };
@@ -72,7 +82,8 @@ describe('out of scope looks exactly like missing', () => {
       ]);
     const missing = await probe(MISSING);
     expect(missing.map((m) => m.code)).toEqual(['not_found', 'not_found', 'not_found']);
-    for (const id of [a.otherCommunity, a.otherGrid, b.community]) expect(await probe(String(id)), `place ${id}`).toEqual(missing);
+    for (const id of [a.otherCommunity, a.otherGrid, b.community])
+      expect(await probe(String(id)), `place ${id}`).toEqual(missing);
     expect((await c.get(`/api/places/${a.grid}`)).statusCode).toBe(200);
     expect(ids(await search(c, { q: '社区' }))).toEqual([String(a.community)]);
   });
@@ -118,7 +129,9 @@ describe('community staff of community A', () => {
 describe('the township above both communities', () => {
   it('sees both, so the limits above are the scope and not missing data', async () => {
     const officer = await signIn(t, ['township_officer'], [a.township]);
-    expect(ids(await search(officer, { q: '社区' }))).toEqual([String(a.community), String(a.otherCommunity)].sort());
+    expect(ids(await search(officer, { q: '社区' }))).toEqual(
+      [String(a.community), String(a.otherCommunity)].sort(),
+    );
     expect(ids(await search(officer, { q: 'xfl' }))).toEqual([theirs.id]);
     expect((await officer.get(`/api/places/${a.township}/children`)).json().total).toBe(2);
     expect(errorCode(await officer.get(`/api/places/${b.township}`))).toBe('not_found');
@@ -145,7 +158,9 @@ describe('another tree entirely', () => {
     const county = await signIn(t, ['county_admin'], [a.county]);
     const res = await search(county, { q: '社区' });
     expect(ids(res)).toEqual([String(a.community), String(a.otherCommunity)].sort());
-    const provinceB = (await t.database.query<{ name: string }>('SELECT name FROM places WHERE id = $1', [b.province]))[0].name;
+    const provinceB = (
+      await t.database.query<{ name: string }>('SELECT name FROM places WHERE id = $1', [b.province])
+    )[0].name;
     expect((await search(county, { q: provinceB })).json()).toEqual([]);
     expect(ids(await county.get('/api/places/roots'))).toEqual([String(a.county)]);
   });
@@ -158,7 +173,11 @@ describe('scope roots', () => {
     expect(own.statusCode).toBe(403);
     expect(errorCode(own)).toBe('forbidden');
     const officer = await signIn(t, ['county_admin'], [a.township]);
-    const version = (await t.database.query<{ version: number }>('SELECT version FROM places WHERE id = $1', [a.community]))[0].version;
-    expect((await officer.patch(`/api/places/${a.community}`, { name: '靖安社区', version })).statusCode).toBe(200);
+    const version = (
+      await t.database.query<{ version: number }>('SELECT version FROM places WHERE id = $1', [a.community])
+    )[0].version;
+    expect(
+      (await officer.patch(`/api/places/${a.community}`, { name: '靖安社区', version })).statusCode,
+    ).toBe(200);
   });
 });

@@ -28,8 +28,13 @@ const row = async () => (await t.database.db.select().from(auditLog).where(eq(au
 
 beforeAll(async () => {
   t = await testApp();
-  await audit(t.database.db, { actor: null, ip: '10.0.0.1', requestId: marker }, { action: 'test.append_only', detail: { marker } });
-  id = (await t.database.query<{ id: number }>('SELECT id FROM audit_log WHERE request_id = $1', [marker]))[0].id;
+  await audit(
+    t.database.db,
+    { actor: null, ip: '10.0.0.1', requestId: marker },
+    { action: 'test.append_only', detail: { marker } },
+  );
+  id = (await t.database.query<{ id: number }>('SELECT id FROM audit_log WHERE request_id = $1', [marker]))[0]
+    .id;
 });
 afterAll(() => t.close());
 
@@ -51,7 +56,9 @@ describe(`audit_log at the database level`, () => {
   });
 
   it('refuses changes through the ORM too', async () => {
-    await expect(t.database.db.update(auditLog).set({ result: 'failed' }).where(eq(auditLog.id, id))).rejects.toThrow();
+    await expect(
+      t.database.db.update(auditLog).set({ result: 'failed' }).where(eq(auditLog.id, id)),
+    ).rejects.toThrow();
     await expect(t.database.db.delete(auditLog).where(eq(auditLog.id, id))).rejects.toThrow();
     expect((await row()).result).toBe('ok');
   });

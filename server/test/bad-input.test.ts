@@ -1,6 +1,15 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, makeUser, signIn, TEST_PASSWORD, testApp, type Client, type TestApp, type Tree } from './harness.ts';
+import {
+  makeTree,
+  makeUser,
+  signIn,
+  TEST_PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+  type Tree,
+} from './harness.ts';
 
 let t: TestApp;
 let tree: Tree;
@@ -15,7 +24,9 @@ type Who = keyof typeof c | 'anonymous';
 
 /** Everything a refused request could have touched. */
 async function state() {
-  const actors = Object.values(c).map((x) => x.userId).join(',');
+  const actors = Object.values(c)
+    .map((x) => x.userId)
+    .join(',');
   const [row] = await t.database.query(
     `SELECT (SELECT count(*)::int FROM places WHERE path LIKE $1) AS places,
             (SELECT count(*)::int FROM users WHERE username LIKE $2) AS users,
@@ -45,7 +56,10 @@ async function refused(who: Who, opts: InjectOptions, field: string, status = 40
   expect(error.requestId).toBe(res.headers['x-request-id']);
   const fields: string[] = error.details.map((d: { field: string }) => d.field);
   // an array may be named as a whole or by its bad item
-  expect(fields.some((f) => f === field || (orItem && f.startsWith(`${field}.`))), `${field} in ${res.body}`).toBe(true);
+  expect(
+    fields.some((f) => f === field || (orItem && f.startsWith(`${field}.`))),
+    `${field} in ${res.body}`,
+  ).toBe(true);
   for (const d of error.details) expect(typeof d.reason).toBe('string');
   expect(await state()).toEqual(before);
   const rows = await t.database.query('SELECT 1 FROM audit_log WHERE request_id = $1', [error.requestId]);
@@ -82,7 +96,10 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     url: () => '/api/auth/password',
     valid: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'New#Pass2026' }),
     required: ['currentPassword', 'newPassword'],
-    bad: { currentPassword: [1, '', long(129)], newPassword: ['short1A', 'alllowercase', 'lowerand1234', long(129), 12345678] },
+    bad: {
+      currentPassword: [1, '', long(129)],
+      newPassword: ['short1A', 'alllowercase', 'lowerand1234', long(129), 12345678],
+    },
   },
   {
     name: 'POST /api/places',
@@ -106,7 +123,11 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     url: () => `/api/places/${building}`,
     valid: () => ({ name: '改名楼', version: 1 }),
     required: ['name', 'version'],
-    bad: { name: ['', long(101), NUL], version: [0, -1, 1.5, '1', 1e10, 2 ** 31], attributes: ['x', { k: NUL }] },
+    bad: {
+      name: ['', long(101), NUL],
+      version: [0, -1, 1.5, '1', 1e10, 2 ** 31],
+      attributes: ['x', { k: NUL }],
+    },
   },
   {
     name: 'POST /api/users',
@@ -147,7 +168,11 @@ const BODY_ENDPOINTS: BodyEndpoint[] = [
     valid: () => ({ roles: ['grid_worker'], scopePlaceIds: [String(tree.grid)], version: 1 }),
     required: ['roles', 'scopePlaceIds', 'version'],
     bad: {
-      roles: ['grid_worker', ['bogus'], ['grid_worker', 'resident', 'party_member', 'township_officer', 'enterprise_hr', 'social_org_staff']],
+      roles: [
+        'grid_worker',
+        ['bogus'],
+        ['grid_worker', 'resident', 'party_member', 'township_officer', 'enterprise_hr', 'social_org_staff'],
+      ],
       scopePlaceIds: ['5', [5], ['abc'], ['-1'], Array.from({ length: 51 }, (_, i) => String(i + 1))],
       version: [0, 1e10],
     },
@@ -165,7 +190,11 @@ beforeAll(async () => {
     self: await signIn(t, ['grid_worker'], [tree.grid]),
   };
   target = await makeUser(t.database, ['grid_worker'], [tree.grid], `${tag}target`);
-  const res = await c.staff.post('/api/places', { parentId: String(tree.grid), level: 'building', name: '楼' });
+  const res = await c.staff.post('/api/places', {
+    parentId: String(tree.grid),
+    level: 'building',
+    name: '楼',
+  });
   building = res.json().id;
 });
 afterAll(() => t.close());
@@ -183,7 +212,12 @@ describe.each(BODY_ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) 
     await refused(e.who, req('{"name": "unterminated', json), 'body');
     await refused(e.who, req('', json), 'body');
     await refused(e.who, req(JSON.stringify(e.valid()), { 'content-type': 'text/plain' }), 'body');
-    await refused(e.who, req('name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 'headers.content-type', 415);
+    await refused(
+      e.who,
+      req('name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      'headers.content-type',
+      415,
+    );
     await refused(e.who, req(JSON.stringify([e.valid()]), json), 'body');
     await refused(e.who, req('null', json), 'body');
     await refused(e.who, req({ ...e.valid(), pad: 'x'.repeat(1024 * 1024) }), 'body', 413);
@@ -200,7 +234,10 @@ describe.each(BODY_ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) 
   it.each(Object.entries(e.bad).flatMap(([field, values]) => values.map((v) => [field, v] as const)))(
     'refuses %s = %j',
     async (field, value) => {
-      const where = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value)[0] : undefined;
+      const where =
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? Object.keys(value)[0]
+          : undefined;
       const expected = where ? `body.${field}.${where}` : `body.${field}`;
       await refused(e.who, req({ ...e.valid(), [field]: value }), expected, 400, Array.isArray(value));
     },
@@ -221,7 +258,11 @@ const BAD_IDS = ['abc', '-1', '0', '1.5', '1e3', '0x10', '99999999999999999999',
 
 describe.each(PATH_ROUTES)('%s %s %s with a bad id', (who, method, route, payload) => {
   it.each(BAD_IDS)('refuses id %s', async (id) => {
-    await refused(who, { method, url: route.replace(':id', id), payload: payload as InjectOptions['payload'] }, 'params.id');
+    await refused(
+      who,
+      { method, url: route.replace(':id', id), payload: payload as InjectOptions['payload'] },
+      'params.id',
+    );
   });
 });
 
@@ -267,11 +308,31 @@ describe('query parameters', () => {
 
 describe('rules checked by the services', () => {
   it('a level that does not fit its parent, admin roles mixed, scopes missing or unknown', async () => {
-    await refused('staff', { method: 'POST', url: '/api/places', payload: { parentId: String(tree.grid), level: 'dwelling', name: '101' } }, 'level');
-    const grant = (payload: unknown) => ({ method: 'PUT' as const, url: `/api/users/${target.id}/grants`, payload: payload as InjectOptions['payload'] });
-    await refused('sec', grant({ roles: ['system_admin', 'grid_worker'], scopePlaceIds: [String(tree.grid)], version: 1 }), 'roles');
+    await refused(
+      'staff',
+      {
+        method: 'POST',
+        url: '/api/places',
+        payload: { parentId: String(tree.grid), level: 'dwelling', name: '101' },
+      },
+      'level',
+    );
+    const grant = (payload: unknown) => ({
+      method: 'PUT' as const,
+      url: `/api/users/${target.id}/grants`,
+      payload: payload as InjectOptions['payload'],
+    });
+    await refused(
+      'sec',
+      grant({ roles: ['system_admin', 'grid_worker'], scopePlaceIds: [String(tree.grid)], version: 1 }),
+      'roles',
+    );
     await refused('sec', grant({ roles: ['grid_worker'], scopePlaceIds: [], version: 1 }), 'scopePlaceIds');
-    await refused('sec', grant({ roles: ['grid_worker'], scopePlaceIds: ['987654321098765'], version: 1 }), 'scopePlaceIds');
+    await refused(
+      'sec',
+      grant({ roles: ['grid_worker'], scopePlaceIds: ['987654321098765'], version: 1 }),
+      'scopePlaceIds',
+    );
   });
 
   it('an over-long forwarded address does not break login, and the audit row stays within its column', async () => {
@@ -282,7 +343,9 @@ describe('rules checked by the services', () => {
       payload: { username: `${tag}nobody`, password: 'x' },
     });
     expect(res.statusCode).toBe(401);
-    const [row] = await t.database.query<{ ip: string }>('SELECT ip FROM audit_log WHERE request_id = $1', [res.json().error.requestId]);
+    const [row] = await t.database.query<{ ip: string }>('SELECT ip FROM audit_log WHERE request_id = $1', [
+      res.json().error.requestId,
+    ]);
     expect(row.ip.length).toBeLessThanOrEqual(64);
   });
 });
