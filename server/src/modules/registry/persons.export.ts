@@ -40,7 +40,7 @@ export async function exportPersons(
   q: Omit<PersonQuery, 'page' | 'pageSize'>,
   format: 'xlsx' | 'csv',
 ) {
-  const filter: repo.PersonFilter = { ...q };
+  const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
   if (q.under) {
     const [under] = await rows<{ path: string }>(
       database.db,

@@ -11,6 +11,14 @@ export interface PersonFilter extends Omit<
   idHash?: string;
   phoneHash?: string;
   phoneTail?: string;
+  /** Building and room, as staff type them: '3-502' or '3栋502' (room 502 of building 3). */
+  room?: { building: string; room: string };
+}
+
+/** Reads '3-502', '3栋502', '3幢1单元502', '2排5号' as building and room; undefined for anything else. */
+export function parseRoom(q: string): PersonFilter['room'] {
+  const m = /^(\d{1,3})\s*[-—#栋幢排号]\s*(?:\d{1,2}\s*单元\s*)?(\d{1,4})\s*[室号]?$/.exec(q.trim());
+  return m ? { building: m[1], room: m[2] } : undefined;
 }
 
 function dateYearsAgo(years: number, today = new Date()): string {
@@ -22,7 +30,13 @@ function where(scope: SQL, f: PersonFilter): SQL {
   const c: SQL[] = [scope, sql`p.status = ${f.status}`];
   if (f.underPath)
     c.push(sql`(p.residence_path LIKE ${like(f.underPath)} OR p.hukou_path LIKE ${like(f.underPath)})`);
-  if (f.q) {
+  if (f.room) {
+    const { building, room } = f.room;
+    c.push(sql`p.residence_place_id IN (
+      SELECT d.id FROM places d JOIN places b ON b.id = d.parent_id
+       WHERE b.name IN (${building + '栋'}, ${building + '幢'}, ${building + '排'})
+         AND (d.name LIKE ${'%' + room + '室'} OR d.name = ${building + '排' + room + '号'}))`);
+  } else if (f.q) {
     const q = f.q.toLowerCase();
     c.push(/^[a-z]+$/.test(q) ? sql`p.initials LIKE ${like(q)}` : sql`p.name LIKE ${like(f.q)}`);
   }

@@ -22,7 +22,7 @@ const stale = () =>
   ]);
 
 export async function list(database: Database, cipher: Cipher, ctx: Ctx, q: PersonQuery) {
-  const filter: repo.PersonFilter = { ...q };
+  const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
   if (q.under) {
     const [under] = await rows<{ path: string }>(
       database.db,

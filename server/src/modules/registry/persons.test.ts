@@ -89,6 +89,9 @@ describe('search', () => {
     expect(await names(w.staff, 'ageMax=17')).toEqual(['李小龙']);
     expect(await names(w.staff, 'ageMin=18&sex=female')).toEqual(['王芳']);
     expect(await names(w.staff, `under=${w.tree.otherCommunity}`)).toEqual([]);
+    expect(await names(w.staff, 'q=1-101')).toEqual(['李小龙', '李明', '王芳']);
+    expect(await names(w.staff, `q=${encodeURIComponent('1栋101室')}`)).toHaveLength(3);
+    expect(await names(w.staff, 'q=1-102')).toEqual([]);
   });
 
   it('sorts and pages with a total', async () => {
