@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { loadSecret } from './platform/crypto.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -16,6 +17,8 @@ export async function start(
   config: Config,
   prepare?: (database: Database) => Promise<void>,
 ): Promise<Running> {
+  // a missing key is refused before the database is touched
+  loadSecret(config);
   const database = await openDatabase(config);
   await migrate(database);
   if (prepare) await prepare(database);

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { DatabaseUnavailable, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { SCALE_NAMES } from '../db/seed/index.ts';
 import { consoleProgress } from '../platform/progress.ts';
@@ -77,4 +77,11 @@ program
     }
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (e) {
+  if (!(e instanceof DatabaseUnavailable || (e instanceof Error && /ANJU_SECRET_KEY/.test(e.message))))
+    throw e;
+  console.error(`anju: ${e.message}`);
+  process.exitCode = 1;
+}

@@ -58,6 +58,9 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
 }
 
 /** Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do. */
+/** A condition the operator must fix (not a bug): the CLI prints its message without a stack. */
+export class DatabaseUnavailable extends Error {}
+
 /**
  * PGlite's files belong to one process; a second one would corrupt them. A lock file holding the
  * owner's pid refuses the second process (a stale lock of a dead process is taken over).
@@ -67,7 +70,7 @@ function lockDataDir(dir: string): () => void {
   try {
     const owner = Number(fs.readFileSync(lock, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
+      throw new DatabaseUnavailable(
         `the embedded database in ${path.dirname(dir)} is in use by process ${owner}; ` +
           'stop it first, or set DATABASE_URL to run several processes on PostgreSQL',
       );
