@@ -9,3 +9,4 @@ export * from './notifications.ts';
 export * from './id-number.ts';
 export * from './registry-codes.ts';
 export * from './registry.ts';
+export * from './registry-import.ts';

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
+import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -45,6 +46,7 @@ const MODULES = [
   notificationsRoutes,
   registryRoutes,
   registryExtrasRoutes,
+  registryImportRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean | string[];
   sessionPurgeCron: string;
   cronMonitorIntervalSeconds: number;
+  /** Largest registry import file accepted, in bytes. */
+  importMaxBytes: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -53,6 +55,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: trustProxy(process.env.ANJU_TRUST_PROXY),
     sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
     cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),
+    importMaxBytes: int('ANJU_IMPORT_MAX_MB', 200) * 1024 * 1024,
     ...overrides,
   };
 }

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/** The headers of the import template, in order: one row per person, `户编号` groups a household. */
+export const IMPORT_HEADERS = [
+  '户编号',
+  '与户主关系',
+  '姓名',
+  '身份证号',
+  '民族',
+  '联系电话',
+  '文化程度',
+  '健康状况',
+  '残疾等级',
+  '劳动能力',
+  '人员标签',
+  '党员',
+  '户籍地代码',
+  '住房代码',
+  '迁出村代码',
+  '搬迁年份',
+  '安置方式',
+  '户类型',
+] as const;
+export type ImportHeader = (typeof IMPORT_HEADERS)[number];
+
+/** Headers a file must have; the others may be left out. */
+export const REQUIRED_IMPORT_HEADERS: readonly ImportHeader[] = [
+  '户编号',
+  '与户主关系',
+  '姓名',
+  '身份证号',
+  '劳动能力',
+  '户籍地代码',
+  '住房代码',
+  '安置方式',
+  '户类型',
+];
+
+export const IMPORT_STATUSES = ['validating', 'validated', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const ImportError = z.object({
+  row: z.number().int().describe('spreadsheet row; the header is row 1'),
+  column: z.string().describe('header name, or 文件 for the file as a whole'),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof ImportError>;
+
+export const ImportCounts = z.object({
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  newPersons: z.number().int(),
+  updates: z.number().int(),
+  households: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportJob = z.object({
+  id: Id,
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  message: z.string().nullable().describe('why the file was refused or the commit failed'),
+  progress: z.object({
+    rows: z.number().int(),
+    total: z.number().int().optional(),
+    percent: z.number().int().min(0).max(100),
+  }),
+  counts: ImportCounts,
+  errors: z.object({
+    items: z.array(ImportError),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+  createdAt: z.string(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportJobQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ImportCommit = z.object({
+  skipBadRows: z.boolean().default(false).describe('skip bad rows and every household holding one'),
+});

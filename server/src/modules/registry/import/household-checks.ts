@@ -1,0 +1,92 @@
+import type { Database } from '../../../db/client.ts';
+import type { ImportCounts } from '@anju/contracts';
+
+const agree = (column: string, header: string) =>
+  `SELECT first_row, '${header}', 'rows of household ' || key || ' disagree on ${header}'
+     FROM k WHERE min_${column} IS DISTINCT FROM max_${column}`;
+
+const HOUSEHOLD_COLUMNS: [string, string][] = [
+  ['dwelling_id', '住房代码'],
+  ['origin_village_id', '迁出村代码'],
+  ['relocation_year', '搬迁年份'],
+  ['resettlement_type', '安置方式'],
+  ['poverty_status', '户类型'],
+];
+
+/**
+ * Checks across rows, set-based on the staged rows of import `$1`: duplicate ID numbers within the
+ * file, one head per household (counting registered members the file leaves as they are), members
+ * of one registered household, one dwelling per household and a free one for a new household.
+ */
+const CHECKS = `
+WITH k AS (
+  SELECT household_key AS key, min(row_no) AS first_row,
+         count(*) FILTER (WHERE relation = 'head') AS heads,
+         min(household_id) AS target, max(household_id) AS max_target,
+         min(occupant_id) AS occupant, min(household_dwelling_id) AS target_dwelling,
+         ${HOUSEHOLD_COLUMNS.map(([c]) => `min(${c}) AS min_${c}, max(${c}) AS max_${c}`).join(', ')}
+    FROM registry_import_rows WHERE import_id = $1 GROUP BY household_key),
+kept AS (
+  SELECT p.household_id, count(*) AS heads
+    FROM persons p LEFT JOIN registry_import_rows s ON s.import_id = $1 AND s.person_id = p.id
+   WHERE p.household_id IN (SELECT target FROM k WHERE target IS NOT NULL)
+     AND p.relation = 'head' AND p.status = 'living' AND s.row_no IS NULL
+   GROUP BY p.household_id),
+heads AS (
+  SELECT k.key, k.first_row, k.heads + coalesce(kept.heads, 0) AS n FROM k LEFT JOIN kept ON kept.household_id = k.target),
+shared AS (
+  SELECT min_dwelling_id AS dwelling, array_agg(key ORDER BY first_row) AS keys
+    FROM k WHERE min_dwelling_id IS NOT NULL GROUP BY min_dwelling_id HAVING count(*) > 1),
+duplicates AS (
+  SELECT id_hash, array_agg(row_no ORDER BY row_no) AS rows
+    FROM registry_import_rows WHERE import_id = $1 AND id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1),
+problems (row_no, col, reason) AS (
+  SELECT s.row_no, '身份证号', 'the same ID number as row ' || array_to_string(array_remove(d.rows, s.row_no), ', ')
+    FROM duplicates d JOIN registry_import_rows s ON s.import_id = $1 AND s.id_hash = d.id_hash
+  UNION ALL
+  SELECT first_row, '与户主关系', 'household ' || key || ' has no head' FROM heads WHERE n = 0
+  UNION ALL
+  SELECT s.row_no, '与户主关系', 'household ' || h.key || ' has ' || h.n || ' heads'
+    FROM heads h JOIN registry_import_rows s ON s.import_id = $1 AND s.household_key = h.key AND s.relation = 'head'
+   WHERE h.n > 1
+  UNION ALL
+  SELECT first_row, '身份证号', 'members of household ' || key || ' are registered in different households'
+    FROM k WHERE target <> max_target
+  UNION ALL
+  ${HOUSEHOLD_COLUMNS.map(([c, h]) => agree(c, h)).join('\n  UNION ALL\n  ')}
+  UNION ALL
+  SELECT first_row, '住房代码', 'household ' || key || ' is registered in another dwelling; moving is a change of dwelling'
+    FROM k WHERE target IS NOT NULL AND min_dwelling_id <> target_dwelling
+  UNION ALL
+  SELECT first_row, '住房代码', 'the dwelling is already home of another household'
+    FROM k WHERE target IS NULL AND occupant IS NOT NULL
+  UNION ALL
+  SELECT k.first_row, '住房代码', 'the same dwelling as household ' || array_to_string(array_remove(sh.keys, k.key), ', ')
+    FROM shared sh JOIN k ON k.min_dwelling_id = sh.dwelling)
+INSERT INTO registry_import_errors (import_id, row_no, "column", reason)
+SELECT $1, row_no, col, reason FROM problems`;
+
+/** Runs the checks across rows, marks bad rows and the households holding them, and counts. */
+export async function checkHouseholds(database: Database, importId: number): Promise<ImportCounts> {
+  await database.query(CHECKS, [importId]);
+  await database.query(
+    `UPDATE registry_import_rows SET bad = true
+      WHERE import_id = $1 AND NOT bad
+        AND row_no IN (SELECT row_no FROM registry_import_errors WHERE import_id = $1)`,
+    [importId],
+  );
+  await database.query(
+    `UPDATE registry_import_rows SET skip = true
+      WHERE import_id = $1 AND household_key IN (SELECT household_key FROM registry_import_rows WHERE import_id = $1 AND bad)`,
+    [importId],
+  );
+  const [counts] = await database.query<ImportCounts>(
+    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE NOT bad)::int AS valid, count(*) FILTER (WHERE bad)::int AS invalid,
+            count(*) FILTER (WHERE NOT bad AND person_id IS NULL)::int AS "newPersons",
+            count(*) FILTER (WHERE NOT bad AND person_id IS NOT NULL)::int AS updates,
+            count(DISTINCT household_key)::int AS households
+       FROM registry_import_rows WHERE import_id = $1`,
+    [importId],
+  );
+  return counts;
+}

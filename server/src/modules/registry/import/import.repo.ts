@@ -1,0 +1,117 @@
+import type { ImportCounts, ImportError, ImportStatus } from '@anju/contracts';
+import type { Database } from '../../../db/client.ts';
+
+export interface ImportRow {
+  id: number;
+  user_id: number;
+  file_name: string;
+  format: 'xlsx' | 'csv';
+  status: ImportStatus;
+  rows: number;
+  percent: number;
+  counts: Partial<ImportCounts>;
+  message: string | null;
+  created_at: Date;
+}
+
+export async function insert(database: Database, userId: number, fileName: string, format: string) {
+  const [row] = await database.query<{ id: number }>(
+    `INSERT INTO registry_imports (user_id, file_name, format) VALUES ($1, $2, $3) RETURNING id`,
+    [userId, fileName.slice(0, 255), format],
+  );
+  return row.id;
+}
+
+/** The import, only for the user who started it. */
+export async function findOwn(database: Database, id: number, userId: number) {
+  const [row] = await database.query<ImportRow>(
+    `SELECT * FROM registry_imports WHERE id = $1 AND user_id = $2`,
+    [id, userId],
+  );
+  return row;
+}
+
+export async function setState(
+  database: Database,
+  id: number,
+  s: {
+    status?: ImportStatus;
+    rows?: number;
+    percent?: number;
+    counts?: ImportCounts;
+    message?: string | null;
+  },
+) {
+  await database.query(
+    `UPDATE registry_imports SET status = coalesce($2, status), rows = coalesce($3, rows),
+            percent = coalesce($4, percent), counts = coalesce($5::jsonb, counts),
+            message = CASE WHEN $6::boolean THEN $7 ELSE message END, updated_at = now()
+      WHERE id = $1`,
+    [
+      id,
+      s.status ?? null,
+      s.rows ?? null,
+      s.percent ?? null,
+      s.counts ? JSON.stringify(s.counts) : null,
+      s.message !== undefined,
+      s.message ?? null,
+    ],
+  );
+}
+
+/** Moves a validated import to committing; false when it is not validated (or another commit took it). */
+export async function claimCommit(database: Database, id: number): Promise<boolean> {
+  const rows = await database.query(
+    `UPDATE registry_imports SET status = 'committing', percent = 0, updated_at = now()
+      WHERE id = $1 AND status = 'validated' RETURNING id`,
+    [id],
+  );
+  return rows.length === 1;
+}
+
+export async function errorsPage(database: Database, id: number, limit: number, offset: number) {
+  const [items, [{ total }]] = await Promise.all([
+    database.query<ImportError>(
+      `SELECT row_no AS row, "column", reason FROM registry_import_errors WHERE import_id = $1
+        ORDER BY row_no, id LIMIT $2 OFFSET $3`,
+      [id, limit, offset],
+    ),
+    database.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM registry_import_errors WHERE import_id = $1`,
+      [id],
+    ),
+  ]);
+  return { items, total };
+}
+
+/** All errors of an import in row order, a page at a time, for the report. */
+export async function* errorBatches(
+  database: Database,
+  id: number,
+  size = 5000,
+): AsyncGenerator<ImportError[]> {
+  let after = [0, 0];
+  for (;;) {
+    const page = await database.query<ImportError & { id: number }>(
+      `SELECT id, row_no AS row, "column", reason FROM registry_import_errors
+        WHERE import_id = $1 AND (row_no, id) > ($2, $3) ORDER BY row_no, id LIMIT $4`,
+      [id, after[0], after[1], size],
+    );
+    if (page.length === 0) return;
+    yield page;
+    const last = page[page.length - 1];
+    after = [last.row, last.id];
+  }
+}
+
+export async function addError(database: Database, id: number, e: ImportError) {
+  await database.query(
+    `INSERT INTO registry_import_errors (import_id, row_no, "column", reason) VALUES ($1, $2, $3, $4)`,
+    [id, e.row, e.column, e.reason],
+  );
+}
+
+/** Staged rows are only needed until the import is committed or has failed. */
+export async function dropRows(database: Database, id: number) {
+  await database.query(`DELETE FROM registry_import_rows WHERE import_id = $1`, [id]);
+}

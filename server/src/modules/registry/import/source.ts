@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { IMPORT_HEADERS, REQUIRED_IMPORT_HEADERS, type ImportHeader } from '@anju/contracts';
+import { AppError } from '../../../platform/errors.ts';
+import { csvRecords, textChunks } from './csv.ts';
+
+export const DATA_SHEET = '人口';
+export type FileFormat = 'xlsx' | 'csv';
+
+/** One data row: its spreadsheet row number and its cells in IMPORT_HEADERS order ('' when absent). */
+export interface SourceRow {
+  rowNo: number;
+  cells: string[];
+}
+
+interface Record_ {
+  rowNo: number;
+  values: string[];
+}
+
+/** The whole file is refused: nothing of it can be read as the template. */
+export const refused = (reason: string, column = '文件') =>
+  new AppError('validation_failed', reason, [{ field: column, reason }]);
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  if ('text' in v) return String(v.text);
+  return '';
+}
+
+async function* xlsxRecords(file: string, onBytes: (n: number) => void): AsyncGenerator<Record_> {
+  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.pipe(counter), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      seen.push(name);
+      let header = name === DATA_SHEET;
+      let other = false;
+      for await (const row of sheet) {
+        if (other) continue;
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!header && blank(values)) continue;
+        header ||= values.some((v) => REQUIRED_IMPORT_HEADERS.includes(v.trim() as ImportHeader));
+        if (header) yield { rowNo: row.number, values };
+        else other = true;
+      }
+      if (header) return;
+    }
+    throw refused(
+      `wrong sheet: no sheet ${DATA_SHEET} and no sheet with the template's header (sheets: ${seen.join(', ')})`,
+    );
+  } finally {
+    input.destroy();
+  }
+}
+
+async function* csvFileRecords(file: string, onBytes: (n: number) => void): AsyncGenerator<Record_> {
+  let rowNo = 0;
+  for await (const values of csvRecords(textChunks(file, onBytes))) yield { rowNo: ++rowNo, values };
+}
+
+/** A broken file (a damaged zip, bad XML) is the caller's mistake, not a bug. */
+async function* unreadable<T>(format: FileFormat, records: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* records;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw refused(`the file could not be read as .${format}: ${(err as Error).message}`.slice(0, 300));
+  }
+}
+
+const blank = (values: string[]) => values.every((v) => v.trim() === '');
+
+/**
+ * Opens the data of a file: finds the header row (the first non-blank one), maps the template's
+ * headers to columns and refuses the file when required ones are missing.
+ */
+export async function openSource(
+  file: string,
+  format: FileFormat,
+  onBytes: (n: number) => void = () => {},
+): Promise<AsyncGenerator<SourceRow>> {
+  const records = unreadable(
+    format,
+    format === 'xlsx' ? xlsxRecords(file, onBytes) : csvFileRecords(file, onBytes),
+  );
+  let first = await records.next();
+  while (!first.done && blank(first.value.values)) first = await records.next();
+  if (first.done) throw refused('the file holds no rows: its first row must be the header of the template');
+  const header = first.value.values.map((h) =>
+    h
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .replace(/\*$/, ''),
+  );
+  const columns = IMPORT_HEADERS.map((h) => header.indexOf(h));
+  const missing = REQUIRED_IMPORT_HEADERS.filter((h) => columns[IMPORT_HEADERS.indexOf(h)] < 0);
+  if (missing.length === REQUIRED_IMPORT_HEADERS.length) {
+    await records.return(undefined);
+    throw refused(
+      format === 'xlsx'
+        ? `wrong sheet: use the sheet ${DATA_SHEET} of the template, whose first row is its header (户编号, 姓名, 身份证号, …)`
+        : 'the first row is not the header of the template (户编号, 姓名, 身份证号, …)',
+    );
+  }
+  if (missing.length) {
+    await records.return(undefined);
+    const error = refused(`missing required columns: ${missing.join(', ')}`);
+    error.details.splice(0, 1, ...missing.map((h) => ({ field: h, reason: 'missing column' })));
+    throw error;
+  }
+  return (async function* () {
+    for await (const r of records) {
+      if (blank(r.values)) continue;
+      yield { rowNo: r.rowNo, cells: columns.map((c) => (c < 0 ? '' : (r.values[c] ?? '').trim())) };
+    }
+  })();
+}
