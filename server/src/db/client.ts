@@ -25,6 +25,8 @@ export interface Database {
   /** Bulk-loads CSV text (no header) into table(columns) with COPY. */
   copy(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
+  /** Runs `fn` while holding a PostgreSQL advisory lock, so work like a first load happens in one process only. */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   pool?: pg.Pool;
   pglite?: PGlite;
 }
@@ -54,6 +56,16 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
       }
     },
     close: () => pool.end(),
+    async exclusive(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.release();
+      }
+    },
   };
 }
 
@@ -116,6 +128,8 @@ export async function openPglite(dir?: string): Promise<Database> {
       await client.close();
       unlock();
     },
+    // one process owns an embedded database, so there is nobody to exclude
+    exclusive: (_key, fn) => fn(),
   };
 }
 

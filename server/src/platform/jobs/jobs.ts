@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.ts';
 
+const JOBS_SETUP_LOCK = 7_311_003;
+
 /** A background job; with `cron` it runs on that schedule exactly once across all server processes. */
 export interface JobDefinition {
   name: string;
@@ -44,16 +46,21 @@ export async function startJobs(
     cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds ?? 30,
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
-  await boss.start();
+  // pg-boss creates its schema and queues with DDL that deadlocks when two processes start together
+  await database.exclusive(JOBS_SETUP_LOCK, async () => {
+    await boss.start();
+    for (const def of definitions) {
+      await boss.createQueue(def.name);
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+    }
+  });
   for (const def of definitions) {
-    await boss.createQueue(def.name);
     await boss.work(def.name, async (jobs) => {
       for (const job of jobs) {
         log.info({ job: def.name, id: job.id }, 'job started');
         await def.run(database, (job.data ?? {}) as Record<string, unknown>);
       }
     });
-    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
   }
   return {
     boss,
