@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, journey, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, journey, saveDialog, signIn, useBrowser } from './browser.ts';
 
 useBrowser();
 
@@ -33,10 +33,10 @@ journey('system_admin creates a user', DESKTOP, async (page) => {
   await page.getByTestId('user-form-username').fill(username);
   await page.getByTestId('user-form-name').fill('测试网格员');
   await page.getByTestId('user-form-password').fill('short');
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await saveDialog(page);
   await page.getByText('至少 8 位，且包含').nth(1).waitFor();
   await page.getByTestId('user-form-password').fill(initialPassword);
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await saveDialog(page);
   await (await findUser(page)).getByText('测试网格员').waitFor();
 });
 
@@ -57,7 +57,7 @@ journey('security_admin grants it the grid worker role and 靖安镇', DESKTOP, 
   }
   await tree.getByText('靖安镇', { exact: true }).click();
   await page.keyboard.press('Escape');
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await saveDialog(page);
   const row = await findUser(page);
   await row.getByText('网格员', { exact: true }).waitFor();
   await row.getByText('靖安镇').waitFor();

@@ -74,3 +74,12 @@ export async function openMenu(page: Page) {
 /** Width of the page's content beyond the viewport: 0 when nothing scrolls sideways. */
 export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * Clicks the open dialog's primary button once the dialog has stopped zooming in: a click aimed
+ * while it still grows can land beside the moving button and be lost.
+ */
+export async function saveDialog(page: Page) {
+  await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+}

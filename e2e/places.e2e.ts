@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, journey, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, PHONE, horizontalOverflow, journey, saveDialog, signIn, useBrowser } from './browser.ts';
 
 useBrowser();
 
@@ -56,7 +56,7 @@ journey(
 
     await page.getByTestId('place-add').click();
     await page.getByTestId('place-form-name').fill(name);
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await saveDialog(page);
     await page.getByTestId('place-children').getByRole('link', { name }).click();
     await expect.poll(() => placeName(page)).toBe(name);
 
@@ -64,7 +64,7 @@ journey(
     for (const renamed of [`${name}（改）`, `${name}（再改）`]) {
       await page.getByTestId('place-rename').click();
       await page.getByTestId('place-form-name').fill(renamed);
-      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await saveDialog(page);
       await expect.poll(() => placeName(page)).toBe(renamed);
     }
     expect(await page.getByTestId('place-form-error').count()).toBe(0);
