@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Id, Paging } from './common.ts';
 
+/** Kinds of notification; the web labels each as `notifications.<kind>`. */
+export const NOTIFICATION_KINDS = ['account_locked'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const Notification = z.object({
   id: Id,
   kind: z.string(),

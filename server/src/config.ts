@@ -15,6 +15,8 @@ export interface Config {
   rateLimitLogin: number;
   /** Run pg-boss workers and schedules in this process. */
   runJobs: boolean;
+  /** How often an open notification stream is checked against its session and kept alive. */
+  notificationHeartbeatMs: number;
   /** Proxies whose X-Forwarded-For is believed: false, true, or a list of addresses/CIDRs. */
   trustProxy: boolean | string[];
   sessionPurgeCron: string;
@@ -52,6 +54,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     webDist: path.join(root, 'web/dist'),
     rateLimitLogin: int('ANJU_RATE_LIMIT_LOGIN', 20),
     runJobs: process.env.ANJU_JOBS !== 'off',
+    notificationHeartbeatMs: int('ANJU_NOTIFICATION_HEARTBEAT_MS', 25_000),
     trustProxy: trustProxy(process.env.ANJU_TRUST_PROXY),
     sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
     cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),

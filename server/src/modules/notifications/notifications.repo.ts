@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
 
@@ -40,4 +40,13 @@ export async function markRead(conn: Conn, userId: number, id?: number) {
     .update(notifications)
     .set({ readAt: sql`now()` })
     .where(id === undefined ? mine : and(mine, eq(notifications.id, id)));
+}
+
+export async function unreadAfter(conn: Conn, userId: number, lastId: number) {
+  return conn
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), gt(notifications.id, lastId), isNull(notifications.readAt)))
+    .orderBy(asc(notifications.id))
+    .limit(100);
 }

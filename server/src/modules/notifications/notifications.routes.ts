@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, NotificationPage, NotificationQuery, Ok } from '@anju/contracts';
+import { IdParams, NotificationPage, NotificationQuery, Ok, type Notification } from '@anju/contracts';
+import { findSession } from '../../platform/auth/session.repo.ts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './notifications.service.ts';
-
-const HEARTBEAT_MS = 25_000;
 
 export async function notificationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -48,13 +47,32 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
       'x-accel-buffering': 'no',
     });
     res.write('retry: 5000\n\n');
+    const send = (n: Notification) =>
+      res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+    // the stream lives no longer than the session that opened it (sign-out, idle end, disabling)
+    const alive = async () => {
+      const s = await findSession(app.database, ctx.actor.sessionHash);
+      const ok = !!s && !s.expired && !s.disabled && s.idle_seconds < app.config.sessionIdleSeconds;
+      if (!ok) res.end();
+      return ok;
+    };
     const unsubscribe = app.notificationHub.subscribe(ctx.actor.userId, (id) => {
-      service
-        .getMine(app.database, ctx, id)
-        .then((n) => res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`))
+      alive()
+        .then(async (ok) => ok && send(await service.getMine(app.database, ctx, id)))
         .catch((err) => req.log.warn({ err }, 'notification not delivered'));
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const lastSeen = Number(req.headers['last-event-id']);
+    if (Number.isSafeInteger(lastSeen) && lastSeen > 0) {
+      service
+        .since(app.database, ctx, lastSeen)
+        .then((missed) => missed.forEach(send))
+        .catch((err) => req.log.warn({ err }, 'missed notifications not replayed'));
+    }
+    const heartbeat = setInterval(() => {
+      alive()
+        .then((ok) => ok && res.write(': keep-alive\n\n'))
+        .catch(() => res.end());
+    }, app.config.notificationHeartbeatMs);
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -47,3 +47,8 @@ export async function markRead(database: Database, ctx: Ctx, id?: number) {
   if (id !== undefined) await getMine(database, ctx, id);
   await repo.markRead(database.db, ctx.actor.userId, id);
 }
+
+/** Unread notifications after `lastId`, for a stream that reconnects with Last-Event-ID. */
+export async function since(database: Database, ctx: Ctx, lastId: number): Promise<Notification[]> {
+  return (await repo.unreadAfter(database.db, ctx.actor.userId, lastId)).map(present);
+}

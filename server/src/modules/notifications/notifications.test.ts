@@ -5,7 +5,7 @@ import { errorCode, makeUser, signIn, TEST_PASSWORD, testApp, type TestApp } fro
 let t: TestApp;
 let base: string;
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ notificationHeartbeatMs: 200 });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
 });
@@ -83,5 +83,43 @@ describe('notifications', () => {
     const data = JSON.parse(mine.text().split('data: ')[1].split('\n')[0]);
     expect(data).toMatchObject({ kind: 'account_locked', params: { username: 'x' }, readAt: null });
     expect(theirs.text()).not.toContain('event: notification');
+  });
+
+  it('ends the stream when its session ends, and replays what was missed after Last-Event-ID', async () => {
+    const u = await makeUser(t.database, ['security_admin']);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: u.username, password: TEST_PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = await login.json();
+    await notifyUsers(t.database.db, [u.id], { kind: 'account_locked', params: { username: 'first' } });
+    await notifyUsers(t.database.db, [u.id], { kind: 'account_locked', params: { username: 'second' } });
+    const [first] = await t.database.query<{ id: number }>(
+      'SELECT min(id)::int AS id FROM notifications WHERE user_id = $1',
+      [u.id],
+    );
+    const res = await fetch(`${base}/api/notifications/stream`, {
+      headers: { cookie, 'last-event-id': String(first.id) },
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    const ended = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return true;
+        text += new TextDecoder().decode(value);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    await fetch(`${base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    const closed = await Promise.race([ended, new Promise((r) => setTimeout(() => r(false), 5000))]);
+    expect(closed).toBe(true);
+    expect(text).toContain('"username":"second"');
+    expect(text).not.toContain('"username":"first"');
   });
 });

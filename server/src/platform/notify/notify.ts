@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
+import type { NotificationKind } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
 
 export const NOTIFY_CHANNEL = 'anju_notify';
 
 export interface NotificationInput {
-  /** i18n key suffix on the web (`notifications.<kind>`), e.g. 'account_locked'. */
-  kind: string;
+  /** One of NOTIFICATION_KINDS; the web labels it `notifications.<kind>`. */
+  kind: NotificationKind;
   params?: Record<string, string | number>;
   link?: string;
 }
