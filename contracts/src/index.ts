@@ -10,3 +10,4 @@ export * from './id-number.ts';
 export * from './registry-codes.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';
+export * from './incidents.ts';

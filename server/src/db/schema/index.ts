@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './notifications.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';
+export * from './incidents.ts';

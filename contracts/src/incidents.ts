@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { Id, Paging, Version } from './common.ts';
+
+/** The workflow of DOMAIN.md M1: reported → accepted → dispatched → in progress → replied → verified → closed. */
+export const INCIDENT_STATUSES = [
+  'reported',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'replied',
+  'verified',
+  'closed',
+  'recalled',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const INCIDENT_ACTIONS = [
+  'accept',
+  'dispatch',
+  'start',
+  'reply',
+  'verify',
+  'reject',
+  'callback',
+  'return',
+  'recall',
+  'extend',
+  'supervise',
+  'escalate',
+] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+export const INCIDENT_SOURCES = ['resident', 'grid_worker', 'party_member', 'hotline_12345', 'department', 'open311'] as const;
+
+/** 小事不出网格、大事不出社区、难事不出乡镇: the handling ladder, bottom up. */
+export const HANDLING_LEVELS = ['grid', 'community', 'township', 'county'] as const;
+export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
+export const IncidentCategory = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  acceptHours: z.number().int(),
+  deadlineHours: z.number().int(),
+  startLevel: z.enum(HANDLING_LEVELS),
+  autoEscalate: z.boolean(),
+});
+
+export const IncidentReport = z.object({
+  categoryCode: z.string().regex(/^[a-z_]{1,32}$/),
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(2000).default(''),
+  source: z.enum(INCIDENT_SOURCES).optional(),
+  /** Where it happened: a grid, building or dwelling in the reporter's reach. */
+  placeId: Id,
+  householdId: Id.optional(),
+  reporterName: z.string().trim().max(32).optional(),
+  reporterPhone: z.string().trim().max(20).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
+export type IncidentReport = z.infer<typeof IncidentReport>;
+
+export const IncidentAct = z.object({
+  action: z.enum(INCIDENT_ACTIONS),
+  version: Version,
+  note: z.string().trim().max(1000).optional(),
+  /** dispatch: a user or a department to handle it. */
+  assigneeUserId: Id.optional(),
+  departmentId: Id.optional(),
+  /** extend: extra hours. */
+  hours: z.number().int().min(1).max(24 * 30).optional(),
+  /** callback */
+  satisfaction: z.enum(SATISFACTIONS).optional(),
+});
+export type IncidentAct = z.infer<typeof IncidentAct>;
+
+export const IncidentStep = z.object({
+  id: Id,
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+
+export const Incident = z.object({
+  id: Id,
+  code: z.string(),
+  categoryCode: z.string(),
+  title: z.string(),
+  description: z.string(),
+  source: z.enum(INCIDENT_SOURCES),
+  place: z.object({ id: Id, name: z.string(), path: z.string() }),
+  householdId: Id.nullable(),
+  level: z.enum(HANDLING_LEVELS),
+  handlingPlace: z.object({ id: Id, name: z.string() }),
+  assigneeUserId: Id.nullable(),
+  departmentId: Id.nullable(),
+  status: z.enum(INCIDENT_STATUSES),
+  supervised: z.boolean(),
+  overdue: z.boolean(),
+  acceptDueAt: z.string(),
+  dueAt: z.string(),
+  reportedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  satisfaction: z.enum(SATISFACTIONS).nullable(),
+  mine: z.boolean().describe('reported by the caller'),
+  version: z.number().int(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentDetail = Incident.extend({ steps: z.array(IncidentStep) });
+
+export const IncidentQuery = Paging.extend({
+  under: Id.optional(),
+  status: z.enum(INCIDENT_STATUSES).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  categoryCode: z.string().max(32).optional(),
+  assignedToMe: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+export const KpiQuery = z.object({
+  under: Id.optional(),
+  from: z.string().date(),
+  to: z.string().date(),
+});
+
+export const Kpi = z.object({
+  reported: z.number().int(),
+  accepted: z.number().int(),
+  acceptedInTime: z.number().int(),
+  timelyAcceptanceRate: z.number().nullable(),
+  closed: z.number().int(),
+  closedOnTime: z.number().int(),
+  onTimeClosureRate: z.number().nullable(),
+  callbacks: z.number().int(),
+  satisfied: z.number().int(),
+  satisfactionRate: z.number().nullable(),
+  averageHandlingHours: z.number().nullable(),
+  overdueOpen: z.number().int(),
+});

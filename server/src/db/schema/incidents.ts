@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { places } from './places.ts';
+import { users } from './users.ts';
+
+/** The category catalogue: deadlines and the level a category starts at, as data. */
+export const incidentCategories = pgTable('incident_categories', {
+  code: varchar('code', { length: 32 }).primaryKey(),
+  nameZh: varchar('name_zh', { length: 64 }).notNull(),
+  nameEn: varchar('name_en', { length: 64 }).notNull(),
+  acceptHours: smallint('accept_hours').notNull(),
+  deadlineHours: integer('deadline_hours').notNull(),
+  startLevel: smallint('start_level').notNull().default(0),
+  autoEscalate: boolean('auto_escalate').notNull().default(true),
+  attributes: jsonb('attributes').notNull().default({}),
+  active: boolean('active').notNull().default(true),
+  sort: smallint('sort').notNull().default(0),
+});
+
+/** County departments incidents are dispatched to (civil affairs, human resources, health…). */
+export const departments = pgTable(
+  'departments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    countyId: bigint('county_id', { mode: 'number' })
+      .notNull()
+      .references(() => places.id),
+    code: varchar('code', { length: 32 }).notNull(),
+    nameZh: varchar('name_zh', { length: 64 }).notNull(),
+    nameEn: varchar('name_en', { length: 64 }).notNull(),
+  },
+  (t) => [uniqueIndex('departments_code_unique').on(t.countyId, t.code)],
+);
+
+export const userDepartments = pgTable(
+  'user_departments',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    departmentId: bigint('department_id', { mode: 'number' })
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.departmentId] })],
+);
+
+/**
+ * An incident (事件/诉求). `place_path` is where it happened (scope of the officials there);
+ * `handling_path` is the place whose level handles it now (grid → community → township → county).
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    code: varchar('code', { length: 24 }).notNull(),
+    categoryCode: varchar('category_code', { length: 32 })
+      .notNull()
+      .references(() => incidentCategories.code),
+    title: varchar('title', { length: 100 }).notNull(),
+    description: text('description').notNull().default(''),
+    source: varchar('source', { length: 16 }).notNull(),
+    reporterUserId: bigint('reporter_user_id', { mode: 'number' }),
+    reporterName: varchar('reporter_name', { length: 32 }),
+    reporterPhoneCipher: text('reporter_phone_cipher'),
+    reporterPhoneMasked: varchar('reporter_phone_masked', { length: 20 }),
+    placeId: bigint('place_id', { mode: 'number' })
+      .notNull()
+      .references(() => places.id),
+    placePath: text('place_path').notNull(),
+    householdId: bigint('household_id', { mode: 'number' }),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    level: smallint('level').notNull(),
+    handlingPlaceId: bigint('handling_place_id', { mode: 'number' }).notNull(),
+    assigneeUserId: bigint('assignee_user_id', { mode: 'number' }),
+    departmentId: bigint('department_id', { mode: 'number' }),
+    status: varchar('status', { length: 16 }).notNull(),
+    supervised: boolean('supervised').notNull().default(false),
+    overdue: boolean('overdue').notNull().default(false),
+    acceptDueAt: timestamp('accept_due_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    satisfaction: varchar('satisfaction', { length: 24 }),
+    attributes: jsonb('attributes').notNull().default({}),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('incidents_code_unique').on(t.code),
+    index('incidents_place_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.reportedAt.desc()),
+    index('incidents_reporter_idx').on(t.reporterUserId, t.reportedAt.desc()),
+    index('incidents_assignee_idx').on(t.assigneeUserId).where(sql`${t.closedAt} IS NULL`),
+    index('incidents_department_idx').on(t.departmentId).where(sql`${t.departmentId} IS NOT NULL`),
+    index('incidents_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} NOT IN ('closed', 'recalled') AND NOT ${t.overdue}`),
+  ],
+);
+
+/** Every step of an incident, append-only: the timeline. */
+export const incidentSteps = pgTable(
+  'incident_steps',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    action: varchar('action', { length: 16 }).notNull(),
+    fromStatus: varchar('from_status', { length: 16 }),
+    toStatus: varchar('to_status', { length: 16 }).notNull(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorName: varchar('actor_name', { length: 64 }),
+    note: text('note'),
+    data: jsonb('data').notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_steps_incident_idx').on(t.incidentId, t.id)],
+);
