@@ -6,8 +6,11 @@ import path from 'node:path';
 import { openPglite, type Database } from '../server/src/db/client.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { freshDatabase } from '../server/src/db/seed/fresh-database.ts';
+import { demoAccountsSeeder } from '../server/src/db/seed/demo-accounts.ts';
 import { seed, SCALE_NAMES, type ScaleName } from '../server/src/db/seed/index.ts';
 import { PLACE_COLUMNS, placeCsvLine, type PlaceRow } from '../server/src/db/seed/place-rows.ts';
+import { placesSeeder } from '../server/src/db/seed/places-seeder.ts';
+import { createCipher } from '../server/src/platform/crypto.ts';
 import { arg, BENCH_PG } from './util.ts';
 
 const BATCH = 20_000;
@@ -38,7 +41,13 @@ export default async function run(args: string[]) {
 
   const seeded = await open(kind);
   let started = performance.now();
-  const places = await seed(seeded.database, { scale, seed: Number(arg(args, 'seed', '1')) });
+  // The place tree only: households and people are measured by the registry benchmark.
+  const places = await seed(seeded.database, {
+    scale,
+    seed: Number(arg(args, 'seed', '1')),
+    cipher: createCipher(Buffer.alloc(32, 1)),
+    seeders: [placesSeeder, demoAccountsSeeder],
+  });
   const seedSeconds = seconds(started);
   const rows = await seeded.database.query<PlaceRow>(
     `SELECT id::int8 AS id, parent_id::int8 AS "parentId", level, code, name, initials, path, depth, child_count AS "childCount", attributes

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { migratedFreshDatabase, type FreshDatabase } from '../db/seed/fresh-database.ts';
 import { seed } from '../db/seed/index.ts';
+import { createCipher } from '../platform/crypto.ts';
+import { TEST_SECRET } from '../../test/harness.ts';
 import { backup } from './backup.ts';
 import { backupTables, quoteIdent } from './backup-format.ts';
 import { restore, RestoreRefused } from './restore.ts';
@@ -41,7 +43,7 @@ describe('backup and restore', () => {
   const file = path.join(dir, 'site.anju.gz');
   beforeAll(async () => {
     source = await emptyDatabase();
-    await seed(source, { scale: 'site', seed: 5 });
+    await seed(source, { scale: 'site', seed: 5, cipher: createCipher(Buffer.from(TEST_SECRET, 'hex')) });
     await source.query(
       `INSERT INTO audit_log (action, result, detail) VALUES ('test.backup', 'ok', '{"note":"逗号, \\"引号\\""}')`,
     );

@@ -2,11 +2,14 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { hasCommunities, seed, type ScaleName } from '../db/seed/index.ts';
+import { createCipher, loadSecret } from '../platform/crypto.ts';
 import { consoleProgress } from '../platform/progress.ts';
 
 /** `anju seed`: synthetic data of a scale into the configured database. */
 export async function seedCommand(opts: { scale: ScaleName; seed: number; force?: boolean }): Promise<void> {
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  const cipher = createCipher(loadSecret(config));
+  const database = await openDatabase(config);
   try {
     await migrate(database);
     if (!opts.force && (await hasCommunities(database))) {
@@ -20,6 +23,7 @@ export async function seedCommand(opts: { scale: ScaleName; seed: number; force?
     const places = await seed(database, {
       scale: opts.scale,
       seed: opts.seed,
+      cipher,
       progress: consoleProgress(),
       log: (line) => console.log(line),
     });

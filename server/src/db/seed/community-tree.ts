@@ -164,6 +164,7 @@ export function communityRows(
     name: plan.name,
     townshipCode: township.code,
     resettlementType: plan.resettlementType,
+    openedYear: plan.openedYear,
     people: plan.people,
     households: plan.households,
     originCountyCodes: plan.originCountyCodes,

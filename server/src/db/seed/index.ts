@@ -1,3 +1,4 @@
+import type { Cipher } from '../../platform/crypto.ts';
 import { silentProgress, type Progress } from '../../platform/progress.ts';
 import type { Database } from '../client.ts';
 import { orderSeeders, type GeneratedPlaces, type Seeder } from './registry.ts';
@@ -12,6 +13,8 @@ export { SCALE_NAMES, type ScaleName } from './scales.ts';
 export interface SeedOptions {
   scale: ScaleName;
   seed?: number;
+  /** The server's field cipher (createCipher(loadSecret(config))), so sealed identifiers can be revealed. */
+  cipher: Cipher;
   progress?: Progress;
   log?: (line: string) => void;
   seeders?: Seeder[];
@@ -38,6 +41,7 @@ export async function seed(database: Database, options: SeedOptions): Promise<Ge
       seed: seedNumber,
       scale,
       progress: options.progress ?? silentProgress,
+      cipher: options.cipher,
       places,
       log: options.log ?? (() => {}),
     });

@@ -1,3 +1,4 @@
+import type { Cipher } from '../../platform/crypto.ts';
 import type { Progress } from '../../platform/progress.ts';
 import type { Database } from '../client.ts';
 import type { Rng } from './rng.ts';
@@ -22,6 +23,7 @@ export interface GeneratedCommunity {
   name: string;
   townshipCode: string;
   resettlementType: 'urban' | 'town' | 'village';
+  openedYear: number;
   people: number;
   households: number;
   originCountyCodes: string[];
@@ -42,6 +44,8 @@ export interface SeedContext {
   seed: number;
   scale: Scale;
   progress: Progress;
+  /** Seals ID and phone numbers as the registry does: the server's key (loadSecret), or reveal fails. */
+  cipher: Cipher;
   places: GeneratedPlaces;
   /** Lines for the operator (accounts created, figures). */
   log(line: string): void;

@@ -1,6 +1,7 @@
 import { demoAccountsSeeder } from './demo-accounts.ts';
+import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { Seeder } from './registry.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
-export const SEEDERS: Seeder[] = [placesSeeder, demoAccountsSeeder];
+export const SEEDERS: Seeder[] = [placesSeeder, personsSeeder, demoAccountsSeeder];
