@@ -5,3 +5,7 @@ export * from './notifications.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';
 export * from './incidents.ts';
+export * from './norms.ts';
+export * from './grids.ts';
+export * from './party.ts';
+export * from './visits.ts';
