@@ -34,15 +34,45 @@ export const PERMISSIONS = [
   'person:health',
   'person:export',
   'person:import',
+  'grid:read',
+  'grid:write',
+  'party:read',
+  'party:write',
+  'visit:read',
+  'visit:write',
+  'incident:report',
+  'incident:read',
+  'incident:handle',
+  'incident:supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OFFICIALS: Permission[] = ['place:read', 'person:read'];
+const OFFICIALS: Permission[] = ['place:read', 'person:read', 'grid:read', 'visit:read'];
+/** Officials who take incidents at their level of the ladder, read them and report them. */
+const HANDLERS: Permission[] = ['incident:report', 'incident:read', 'incident:handle'];
+const PARTY: Permission[] = ['party:read', 'party:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  county_admin: [...OFFICIALS, 'place:write', 'person:reveal', 'person:health', 'person:export'],
-  department_officer: [...OFFICIALS, 'person:health'],
-  township_officer: [...OFFICIALS, 'person:reveal', 'person:health', 'person:export'],
+  county_admin: [
+    ...OFFICIALS,
+    'place:write',
+    'person:reveal',
+    'person:health',
+    'person:export',
+    'party:read',
+    ...HANDLERS,
+    'incident:supervise',
+  ],
+  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS],
+  township_officer: [
+    ...OFFICIALS,
+    'person:reveal',
+    'person:health',
+    'person:export',
+    'party:read',
+    ...HANDLERS,
+    'incident:supervise',
+  ],
   community_staff: [
     ...OFFICIALS,
     'place:write',
@@ -51,13 +81,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:health',
     'person:export',
     'person:import',
+    'grid:write',
+    ...PARTY,
+    ...HANDLERS,
   ],
-  party_secretary: OFFICIALS,
-  grid_worker: [...OFFICIALS, 'person:write', 'person:health'],
-  party_member: [],
+  party_secretary: [
+    ...OFFICIALS,
+    'grid:write',
+    ...PARTY,
+    'incident:report',
+    'incident:read',
+    'incident:supervise',
+  ],
+  grid_worker: [...OFFICIALS, 'person:write', 'person:health', 'visit:write', ...HANDLERS],
+  party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: [],
   enterprise_hr: [],
-  resident: [],
+  resident: ['incident:report'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],

@@ -30,7 +30,14 @@ export const INCIDENT_ACTIONS = [
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
-export const INCIDENT_SOURCES = ['resident', 'grid_worker', 'party_member', 'hotline_12345', 'department', 'open311'] as const;
+export const INCIDENT_SOURCES = [
+  'resident',
+  'grid_worker',
+  'party_member',
+  'hotline_12345',
+  'department',
+  'open311',
+] as const;
 
 /** 小事不出网格、大事不出社区、难事不出乡镇: the handling ladder, bottom up. */
 export const HANDLING_LEVELS = ['grid', 'community', 'township', 'county'] as const;
@@ -71,7 +78,12 @@ export const IncidentAct = z.object({
   assigneeUserId: Id.optional(),
   departmentId: Id.optional(),
   /** extend: extra hours. */
-  hours: z.number().int().min(1).max(24 * 30).optional(),
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional(),
   /** callback */
   satisfaction: z.enum(SATISFACTIONS).optional(),
 });

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Id, Paging } from './common.ts';
 
 /** Kinds of notification; the web labels each as `notifications.<kind>`. */
-export const NOTIFICATION_KINDS = ['account_locked'] as const;
+export const NOTIFICATION_KINDS = [
+  'account_locked',
+  'incident_reported',
+  'incident_dispatched',
+  'incident_escalated',
+  'incident_supervised',
+  'incident_overdue',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const Notification = z.object({

@@ -19,7 +19,11 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { incidentJobs } from './modules/incidents/sweep.ts';
 import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
+import { gridsRoutes } from './modules/grids/grids.routes.ts';
+import { partyRoutes } from './modules/party/party.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -46,7 +50,10 @@ const MODULES = [
   notificationsRoutes,
   registryRoutes,
   registryExtrasRoutes,
+  incidentsRoutes,
   registryImportRoutes,
+  gridsRoutes,
+  partyRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
@@ -68,7 +75,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.addHook('onClose', () => hub.stop());
   app.decorate('jobs', undefined);
   if (config.runJobs) {
-    const jobs = await startJobs(database, platformJobs(config), app.log, {
+    const jobs = await startJobs(database, [...platformJobs(config), ...incidentJobs], app.log, {
       connectionString: config.databaseUrl,
       cronMonitorIntervalSeconds: config.cronMonitorIntervalSeconds,
     });

@@ -14,3 +14,12 @@ INSERT INTO incident_categories (code, name_zh, name_en, accept_hours, deadline_
   ('origin_land_rights', '原籍土地林地权益', 'Origin land and forest rights', 24, 360, 2, true, 120),
   ('policy_consultation', '政策咨询', 'Policy consultation', 4, 72, 0, true, 130),
   ('other', '其他诉求', 'Other requests', 8, 168, 0, true, 900);
+--> statement-breakpoint
+CREATE FUNCTION append_only_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER incident_steps_no_update BEFORE UPDATE OR DELETE ON incident_steps
+  FOR EACH ROW EXECUTE FUNCTION append_only_refuse_change();

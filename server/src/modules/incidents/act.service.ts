@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import type { IncidentAct, IncidentStatus } from '@anju/contracts';
+import type { Database, Tx } from '../../db/client.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { notifyUsers } from '../../platform/notify/notify.ts';
+import { canSee, standingOf } from './incidents.policy.ts';
+import * as repo from './incidents.repo.ts';
+import { get, handlingFor, LEVEL_ROLE } from './incidents.service.ts';
+import type { IncidentRow } from './incidents.sql.ts';
+import { decide } from './workflow.ts';
+
+const REASONS = {
+  not_now: 'is not possible in the current status',
+  not_yours: 'is not yours to take on this incident',
+  top_level: 'cannot go above the county',
+} as const;
+
+/** Columns an action sets besides status, level and version. */
+async function effects(
+  tx: Tx,
+  i: IncidentRow,
+  input: IncidentAct,
+  level: number,
+): Promise<{
+  set: Record<string, unknown>;
+  notify: number[];
+  kind?: 'incident_dispatched' | 'incident_escalated' | 'incident_supervised';
+}> {
+  switch (input.action) {
+    case 'accept':
+      return { set: { accepted_at: sql`now()` }, notify: [] };
+    case 'dispatch': {
+      if (!input.assigneeUserId === !input.departmentId)
+        throw invalid('assigneeUserId', 'give either an assignee or a department');
+      if (input.departmentId) {
+        const [dept] = (
+          await tx.execute(sql`SELECT d.id FROM departments d JOIN places c ON c.id = d.county_id
+                                              WHERE d.id = ${Number(input.departmentId)} AND ${i.place_path} LIKE c.path || '%'`)
+        ).rows;
+        if (!dept) throw invalid('departmentId', 'not a department of this county');
+        return {
+          set: { department_id: Number(input.departmentId), assignee_user_id: null },
+          notify: await repo.departmentUsers(tx, Number(input.departmentId)),
+          kind: 'incident_dispatched',
+        };
+      }
+      const assignee = Number(input.assigneeUserId);
+      const [ok] = (
+        await tx.execute(sql`SELECT 1 FROM user_scopes s JOIN places p ON p.id = s.place_id
+                                          WHERE s.user_id = ${assignee} AND ${i.place_path} LIKE p.path || '%' LIMIT 1`)
+      ).rows;
+      if (!ok) throw invalid('assigneeUserId', 'works outside the place of this incident');
+      return {
+        set: { assignee_user_id: assignee, department_id: null },
+        notify: [assignee],
+        kind: 'incident_dispatched',
+      };
+    }
+    case 'reply':
+      if (!input.note) throw invalid('note', 'a reply needs the outcome written down');
+      return { set: { replied_at: sql`now()` }, notify: [] };
+    case 'return':
+    case 'reject':
+      if (!input.note) throw invalid('note', 'give the reason');
+      return {
+        set: input.action === 'return' ? { assignee_user_id: null, department_id: null } : {},
+        notify: [],
+      };
+    case 'callback':
+      if (!input.satisfaction) throw invalid('satisfaction', 'record how satisfied the reporter is');
+      return { set: { satisfaction: input.satisfaction, closed_at: sql`now()` }, notify: [] };
+    case 'extend':
+      if (!input.hours || !input.note) throw invalid('hours', 'an extension needs hours and a reason');
+      return {
+        set: { due_at: sql`due_at + make_interval(hours => ${input.hours})`, overdue: false },
+        notify: [],
+      };
+    case 'supervise':
+      return {
+        set: { supervised: true },
+        notify: i.assignee_user_id ? [i.assignee_user_id] : [],
+        kind: 'incident_supervised',
+      };
+    case 'escalate': {
+      const category = await repo.category(tx, i.category_code);
+      const handling = await handlingFor(tx, i.place_path, 0, level);
+      return {
+        set: {
+          level: handling.level,
+          handling_place_id: handling.place.id,
+          assignee_user_id: null,
+          department_id: null,
+          accept_due_at: sql`now() + make_interval(hours => ${category?.accept_hours ?? 24})`,
+        },
+        notify: await repo.handlersAt(tx, handling.place.id, LEVEL_ROLE[handling.level]),
+        kind: 'incident_escalated',
+      };
+    }
+    default:
+      return { set: {}, notify: [] };
+  }
+}
+
+/** Takes one workflow action; two people acting on one version: one wins, the other gets 409. */
+export async function act(database: Database, ctx: Ctx, id: number, input: IncidentAct) {
+  await database.db.transaction(async (tx) => {
+    const i = await repo.findById(tx, id, true);
+    const departments = await repo.departmentsOf(tx, ctx.actor.userId);
+    if (!i || !canSee(ctx.actor, i, departments)) throw new AppError('not_found', 'incident not found');
+    if (i.version !== input.version)
+      throw conflict('the incident was changed by someone else; reload and try again', [
+        { field: 'version', reason: 'stale' },
+      ]);
+    const decision = decide(
+      i.status as IncidentStatus,
+      i.level,
+      input.action,
+      standingOf(ctx.actor, i, departments),
+    );
+    if (!decision.ok) {
+      const code = decision.reason === 'not_yours' ? 'forbidden' : 'conflict';
+      throw new AppError(code, `${input.action} ${REASONS[decision.reason]}`, [
+        { field: 'action', reason: REASONS[decision.reason] },
+      ]);
+    }
+    const { set, notify, kind } = await effects(tx, i, input, decision.level);
+    const assignments = Object.entries({ ...set, status: decision.to }).map(
+      ([k, v]) => sql`${sql.raw(k)} = ${v}`,
+    );
+    await tx.execute(
+      sql`UPDATE incidents SET ${sql.join([...assignments, sql`version = version + 1`], sql`, `)} WHERE id = ${id}`,
+    );
+    await repo.addStep(tx, {
+      incidentId: id,
+      action: input.action,
+      from: i.status,
+      to: decision.to,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+      note: input.note,
+      data: {
+        satisfaction: input.satisfaction,
+        hours: input.hours,
+        assigneeUserId: input.assigneeUserId,
+        departmentId: input.departmentId,
+        level: decision.level,
+      },
+    });
+    if (kind)
+      await notifyUsers(tx, notify, {
+        kind,
+        params: { title: i.title, code: i.code },
+        link: `/incidents/${id}`,
+      });
+    await audit(tx, ctx, {
+      action: `incident.${input.action}`,
+      targetType: 'incident',
+      targetId: id,
+      detail: { from: i.status, to: decision.to },
+    });
+  });
+  return get(database, ctx, id);
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  IdParams,
+  Incident,
+  IncidentAct,
+  IncidentCategory,
+  IncidentDetail,
+  IncidentQuery,
+  IncidentReport,
+  Kpi,
+  KpiQuery,
+  HANDLING_LEVELS,
+  pageOf,
+} from '@anju/contracts';
+import { ctxOf } from '../../platform/auth/auth.plugin.ts';
+import { invalid } from '../../platform/errors.ts';
+import { act } from './act.service.ts';
+import * as repo from './incidents.repo.ts';
+import * as service from './incidents.service.ts';
+import { kpi } from './kpi.ts';
+
+export async function incidentsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['incidents'];
+  const id = (p: { id: string }) => Number(p.id);
+
+  app.get(
+    '/api/incident-categories',
+    {
+      schema: { tags, response: { 200: z.array(IncidentCategory) } },
+      preHandler: app.authorize('incident:report'),
+    },
+    async () =>
+      (await repo.categories(app.database.db)).map((c) => ({
+        code: c.code,
+        nameZh: c.name_zh,
+        nameEn: c.name_en,
+        acceptHours: c.accept_hours,
+        deadlineHours: c.deadline_hours,
+        startLevel: HANDLING_LEVELS[c.start_level],
+        autoEscalate: c.auto_escalate,
+      })),
+  );
+  app.post(
+    '/api/incidents',
+    {
+      schema: { tags, body: IncidentReport, response: { 201: IncidentDetail } },
+      preHandler: app.authorize('incident:report'),
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return service.report(app.database, app.cipher, ctxOf(req), req.body);
+    },
+  );
+  // everyone who may report may list: residents see their own reports only
+  app.get(
+    '/api/incidents',
+    {
+      schema: { tags, querystring: IncidentQuery, response: { 200: pageOf(Incident) } },
+      preHandler: app.authorize('incident:report'),
+    },
+    (req) => service.list(app.database, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/incidents/kpi',
+    {
+      schema: { tags, querystring: KpiQuery, response: { 200: Kpi } },
+      preHandler: app.authorize('incident:read'),
+    },
+    async (req) => {
+      const { from, to, under } = req.query;
+      if (from > to) throw invalid('from', 'must not be after to');
+      let underPath: string | undefined;
+      if (under)
+        underPath =
+          (await repo.ancestors(app.database.db, `/${under}/`)).find((p) => p.id === Number(under))?.path ??
+          '/none/';
+      return kpi(app.database, ctxOf(req), { underPath, from, to });
+    },
+  );
+  app.get(
+    '/api/incidents/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: IncidentDetail } },
+      preHandler: app.authorize('incident:report'),
+    },
+    (req) => service.get(app.database, ctxOf(req), id(req.params)),
+  );
+  app.post(
+    '/api/incidents/:id/actions',
+    {
+      schema: { tags, params: IdParams, body: IncidentAct, response: { 200: IncidentDetail } },
+      preHandler: app.authorize('incident:report'),
+    },
+    (req) => act(app.database, ctxOf(req), id(req.params), req.body),
+  );
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  errorCode,
+  makeTree,
+  signIn,
+  testApp,
+  type Client,
+  type TestApp,
+  type Tree,
+} from '../../../test/harness.ts';
+import { sweep } from './sweep.ts';
+
+let t: TestApp;
+let tree: Tree;
+let resident: Client;
+let grid: Client;
+let staff: Client;
+let township: Client;
+let department: Client;
+let departmentId: number;
+
+beforeAll(async () => {
+  t = await testApp();
+  tree = await makeTree(t.database);
+  resident = await signIn(t, ['resident'], [tree.dwelling]);
+  grid = await signIn(t, ['grid_worker'], [tree.grid]);
+  staff = await signIn(t, ['community_staff'], [tree.community]);
+  township = await signIn(t, ['township_officer'], [tree.township]);
+  department = await signIn(t, ['department_officer'], [tree.county]);
+  const [d] = await t.database.query<{ id: number }>(
+    `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县医保局', 'Medical insurance bureau') RETURNING id`,
+    [tree.county, `ybj${Date.now()}`],
+  );
+  departmentId = Number(d.id);
+  await t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
+    department.userId,
+    departmentId,
+  ]);
+});
+afterAll(() => t.close());
+
+const report = async (c: Client, over: Record<string, unknown> = {}) => {
+  const res = await c.post('/api/incidents', {
+    categoryCode: 'neighbour_dispute',
+    title: '楼上漏水',
+    placeId: String(tree.dwelling),
+    ...over,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+};
+const step = async (c: Client, incident: { id: string; version: number }, body: Record<string, unknown>) =>
+  c.post(`/api/incidents/${incident.id}/actions`, { version: incident.version, ...body });
+const ok = async (c: Client, incident: { id: string; version: number }, body: Record<string, unknown>) => {
+  const res = await step(c, incident, body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('reporting', () => {
+  it('puts a resident’s report on the grid of their home and tells the grid worker', async () => {
+    const i = await report(resident);
+    expect(i).toMatchObject({
+      status: 'reported',
+      level: 'grid',
+      handlingPlace: { id: String(tree.grid) },
+      source: 'resident',
+      mine: true,
+    });
+    expect(i.code).toMatch(/^SJ\d{8}-\d+$/);
+    expect(new Date(i.dueAt).getTime() - new Date(i.reportedAt).getTime()).toBe(72 * 3600_000);
+    const [n] = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'incident_reported'`,
+      [grid.userId],
+    );
+    expect(n.n).toBeGreaterThan(0);
+  });
+
+  it('starts a bigger category higher up the ladder', async () => {
+    const i = await report(resident, { categoryCode: 'medical_insurance', title: '医保报销' });
+    expect(i).toMatchObject({ level: 'township', handlingPlace: { id: String(tree.township) } });
+  });
+
+  it('refuses unknown categories and places out of reach', async () => {
+    expect(
+      (
+        await resident.post('/api/incidents', {
+          categoryCode: 'nothing',
+          title: '测试',
+          placeId: String(tree.dwelling),
+        })
+      ).json().error.details[0].field,
+    ).toBe('categoryCode');
+    const far = await resident.post('/api/incidents', {
+      categoryCode: 'other',
+      title: '测试',
+      placeId: String(tree.otherGrid),
+    });
+    expect(far.statusCode).toBe(404);
+  });
+});
+
+describe('who sees what', () => {
+  it('shows a resident only their own reports, a grid worker their grid, a department what was dispatched to it', async () => {
+    const i = await report(resident);
+    const neighbour = await signIn(t, ['resident'], [tree.dwelling]);
+    expect((await neighbour.get(`/api/incidents/${i.id}`)).statusCode).toBe(404);
+    expect(
+      (await neighbour.get('/api/incidents')).json().items.map((x: { id: string }) => x.id),
+    ).not.toContain(i.id);
+    expect((await grid.get(`/api/incidents/${i.id}`)).statusCode).toBe(200);
+    const outsider = await signIn(t, ['community_staff'], [tree.otherCommunity]);
+    expect(errorCode(await outsider.get(`/api/incidents/${i.id}`))).toBe('not_found');
+    expect((await department.get(`/api/incidents/${i.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the workflow', () => {
+  it('goes from report to a closed, rated case, every step on the timeline, and the KPI moves', async () => {
+    // KPI days are days in China (UTC+8)
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const before = (await staff.get(`/api/incidents/kpi?from=${today}&to=${today}`)).json();
+    let i = await report(resident);
+    i = await ok(grid, i, { action: 'accept' });
+    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
+    i = await ok(grid, i, { action: 'start' });
+    expect((await step(grid, i, { action: 'reply' })).json().error.details[0].field).toBe('note');
+    i = await ok(grid, i, { action: 'reply', note: '已协调维修' });
+    i = await ok(grid, i, { action: 'verify' });
+    i = await ok(grid, i, { action: 'callback', satisfaction: 'satisfied' });
+    expect(i).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
+    expect(i.steps.map((s: { action: string }) => s.action)).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'start',
+      'reply',
+      'verify',
+      'callback',
+    ]);
+    const after = (await staff.get(`/api/incidents/kpi?from=${today}&to=${today}`)).json();
+    expect(after.reported - before.reported).toBe(1);
+    expect(after.acceptedInTime - before.acceptedInTime).toBe(1);
+    expect(after.closedOnTime - before.closedOnTime).toBe(1);
+    expect(after.satisfied - before.satisfied).toBe(1);
+    expect(after.onTimeClosureRate).toBeGreaterThan(0);
+  });
+
+  it('refuses actions out of turn (409) and by the wrong person (403)', async () => {
+    const i = await report(resident);
+    expect(errorCode(await step(resident, i, { action: 'accept' }))).toBe('forbidden');
+    expect(errorCode(await step(grid, i, { action: 'callback', satisfaction: 'satisfied' }))).toBe(
+      'conflict',
+    );
+  });
+
+  it('lets one of two simultaneous acceptances win and the other get 409', async () => {
+    const i = await report(resident);
+    const [a, b] = await Promise.all([
+      step(grid, i, { action: 'accept' }),
+      step(staff, i, { action: 'accept' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+  });
+
+  it('lets the reporter recall before it is dispatched', async () => {
+    let i = await report(resident);
+    i = await ok(resident, i, { action: 'recall', note: '已自行解决' });
+    expect(i.status).toBe('recalled');
+  });
+
+  it('climbs to the community on escalation, out of the grid worker’s hands', async () => {
+    let i = await report(resident);
+    i = await ok(grid, i, { action: 'escalate', note: '需社区协调' });
+    expect(i).toMatchObject({
+      level: 'community',
+      status: 'reported',
+      handlingPlace: { id: String(tree.community) },
+    });
+    expect(errorCode(await step(grid, i, { action: 'accept' }))).toBe('forbidden');
+    i = await ok(staff, i, { action: 'accept' });
+    expect(i.status).toBe('accepted');
+  });
+
+  it('goes to a county department, which sees and handles only what it was given', async () => {
+    let i = await report(resident, { categoryCode: 'medical_insurance', title: '医保报销' });
+    i = await ok(township, i, { action: 'accept' });
+    i = await ok(township, i, { action: 'dispatch', departmentId: String(departmentId) });
+    i = await ok(department, i, { action: 'start' });
+    i = await ok(department, i, { action: 'reply', note: '已补报' });
+    expect(i.status).toBe('replied');
+    expect(
+      (await department.get('/api/incidents'))
+        .json()
+        .items.every((x: { departmentId: string }) => x.departmentId === String(departmentId)),
+    ).toBe(true);
+  });
+});
+
+describe('deadlines and the sweep', () => {
+  it('escalates what nobody accepted in time and marks what is overdue, with a controlled clock', async () => {
+    const i = await report(resident);
+    const reported = new Date(i.reportedAt).getTime();
+    await sweep(t.database, new Date(reported + 3 * 3600_000));
+    let now = (await grid.get(`/api/incidents/${i.id}`)).json();
+    expect((await staff.get(`/api/incidents/${i.id}`)).json()).toMatchObject({
+      level: 'community',
+      status: 'reported',
+    });
+    expect(now.steps.at(-1)).toMatchObject({ action: 'escalate', actorName: 'system', note: 'not_accepted' });
+    const accepted = await ok(staff, (await staff.get(`/api/incidents/${i.id}`)).json(), {
+      action: 'accept',
+    });
+    await sweep(t.database, new Date(reported + 73 * 3600_000));
+    now = (await staff.get(`/api/incidents/${accepted.id}`)).json();
+    expect(now).toMatchObject({ overdue: true, supervised: true, level: 'township' });
+  });
+});

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import type { JobDefinition } from '../../platform/jobs/jobs.ts';
+import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
+import { rows } from './incidents.sql.ts';
+
+const LEVEL_NAME = sql.raw(
+  `CASE i.level + 1 WHEN 1 THEN 'community' WHEN 2 THEN 'township' WHEN 3 THEN 'county' END`,
+);
+const NEXT_PLACE = sql`(SELECT a.id FROM places a
+   WHERE a.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[]) AND a.level = ${LEVEL_NAME} LIMIT 1)`;
+
+/**
+ * The rules, set-based:
+ * 1. reported but not accepted by accept_due_at → one rung up the ladder (if the category escalates);
+ * 2. open past due_at → marked overdue and supervised, and one rung up when the category escalates.
+ * Each change leaves a step and notifies the people now responsible.
+ */
+export async function sweep(database: Database, now = new Date()) {
+  return database.db.transaction(async (tx) => {
+    const escalated = await rows<{
+      id: number;
+      handling_place_id: number;
+      level: number;
+      title: string;
+      reason: string;
+    }>(
+      tx,
+      sql`WITH due AS (
+            SELECT i.id, ${NEXT_PLACE} AS next_place, c.accept_hours,
+                   CASE WHEN i.due_at < ${now}::timestamptz THEN 'overdue' ELSE 'not_accepted' END AS reason
+              FROM incidents i JOIN incident_categories c ON c.code = i.category_code
+             WHERE i.level < 3 AND c.auto_escalate AND (
+                   (i.status = 'reported' AND i.accept_due_at < ${now}::timestamptz)
+                OR (i.status NOT IN ('closed', 'recalled') AND NOT i.overdue AND i.due_at < ${now}::timestamptz))
+             FOR UPDATE OF i SKIP LOCKED),
+          moved AS (
+            UPDATE incidents i SET level = i.level + 1, handling_place_id = d.next_place, status = 'reported',
+                   assignee_user_id = NULL, department_id = NULL, version = i.version + 1,
+                   accept_due_at = ${now}::timestamptz + make_interval(hours => d.accept_hours),
+                   overdue = i.overdue OR d.reason = 'overdue', supervised = i.supervised OR d.reason = 'overdue'
+              FROM due d WHERE i.id = d.id AND d.next_place IS NOT NULL
+            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, i.status),
+          logged AS (
+            INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_name, note, data)
+            SELECT id, 'escalate', NULL, 'reported', 'system', reason, jsonb_build_object('level', level) FROM moved)
+          SELECT id, handling_place_id, level, title, reason FROM moved`,
+    );
+    const overdue = await rows<{ id: number; assignee_user_id: number | null; title: string }>(
+      tx,
+      sql`WITH late AS (
+            UPDATE incidents i SET overdue = true, supervised = true, version = i.version + 1
+             WHERE i.status NOT IN ('closed', 'recalled') AND NOT i.overdue AND i.due_at < ${now}::timestamptz
+            RETURNING i.id, i.assignee_user_id, i.title, i.status),
+          logged AS (
+            INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_name, note)
+            SELECT id, 'overdue', status, status, 'system', 'past the deadline' FROM late)
+          SELECT id, assignee_user_id, title FROM late`,
+    );
+    const notified = await rows<{ user_id: number; id: number }>(
+      tx,
+      sql`INSERT INTO notifications (user_id, kind, params, link)
+          SELECT u.id, 'incident_escalated', jsonb_build_object('title', e.title), '/incidents/' || e.id
+            FROM jsonb_to_recordset(${JSON.stringify(escalated)}::jsonb) AS e(id bigint, handling_place_id bigint, level int, title text)
+            JOIN user_scopes s ON s.place_id = e.handling_place_id
+            JOIN users u ON u.id = s.user_id AND NOT u.disabled
+             AND (CASE e.level WHEN 1 THEN 'community_staff' WHEN 2 THEN 'township_officer' ELSE 'county_admin' END) = ANY(u.roles)
+          UNION ALL
+          SELECT o.assignee_user_id, 'incident_overdue', jsonb_build_object('title', o.title), '/incidents/' || o.id
+            FROM jsonb_to_recordset(${JSON.stringify(overdue)}::jsonb) AS o(id bigint, assignee_user_id bigint, title text)
+           WHERE o.assignee_user_id IS NOT NULL
+          RETURNING user_id, id`,
+    );
+    if (notified.length) {
+      await tx.execute(
+        sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(notified.map((n) => [Number(n.user_id), Number(n.id)]))})`,
+      );
+    }
+    return {
+      escalated: escalated.length,
+      overdue: overdue.length + escalated.filter((e) => e.reason === 'overdue').length,
+    };
+  });
+}
+
+export const incidentJobs: JobDefinition[] = [
+  {
+    name: 'incidents-sweep',
+    cron: '* * * * *',
+    async run(database) {
+      await sweep(database);
+    },
+  },
+];

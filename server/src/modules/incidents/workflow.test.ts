@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  INCIDENT_ACTIONS,
+  INCIDENT_STATUSES,
+  type IncidentAction,
+  type IncidentStatus,
+} from '@anju/contracts';
+import { decide, RULES, type Standing } from './workflow.ts';
+
+const nobody: Standing = { reporter: false, assignee: false, handler: false, supervisor: false };
+const as = (who: keyof Standing): Standing => ({ ...nobody, [who]: true });
+
+/** Every allowed move, written out: [action, from, to, who]. */
+const ALLOWED: [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing][] = [
+  ['accept', 'reported', 'accepted', 'handler'],
+  ['dispatch', 'accepted', 'dispatched', 'handler'],
+  ['start', 'dispatched', 'in_progress', 'assignee'],
+  ['reply', 'in_progress', 'replied', 'assignee'],
+  ['verify', 'replied', 'verified', 'handler'],
+  ['reject', 'replied', 'in_progress', 'handler'],
+  ['callback', 'verified', 'closed', 'handler'],
+  ['return', 'dispatched', 'accepted', 'assignee'],
+  ['return', 'in_progress', 'accepted', 'assignee'],
+  ['recall', 'reported', 'recalled', 'reporter'],
+  ['recall', 'accepted', 'recalled', 'reporter'],
+  ['extend', 'accepted', 'accepted', 'handler'],
+  ['extend', 'dispatched', 'dispatched', 'supervisor'],
+  ['extend', 'in_progress', 'in_progress', 'handler'],
+  ['escalate', 'reported', 'reported', 'handler'],
+  ['escalate', 'accepted', 'reported', 'handler'],
+  ['escalate', 'dispatched', 'reported', 'supervisor'],
+  ['escalate', 'in_progress', 'reported', 'supervisor'],
+  ...(['reported', 'accepted', 'dispatched', 'in_progress', 'replied', 'verified'] as const).map(
+    (s) =>
+      ['supervise', s, s, 'supervisor'] as [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing],
+  ),
+];
+
+describe('incident workflow', () => {
+  it.each(ALLOWED)('%s: %s → %s by the %s', (action, from, to, who) => {
+    expect(decide(from, 0, action, as(who))).toEqual({ ok: true, to, level: action === 'escalate' ? 1 : 0 });
+  });
+
+  it('refuses every other action in every status', () => {
+    for (const action of INCIDENT_ACTIONS) {
+      for (const status of INCIDENT_STATUSES) {
+        const everyone: Standing = { reporter: true, assignee: true, handler: true, supervisor: true };
+        const allowed = ALLOWED.some(([a, f]) => a === action && f === status);
+        expect(decide(status, 0, action, everyone).ok, `${action} in ${status}`).toBe(allowed);
+      }
+    }
+  });
+
+  it('refuses an action to whoever the table does not name', () => {
+    for (const [action, from, , who] of ALLOWED) {
+      for (const other of ['reporter', 'assignee', 'handler', 'supervisor'] as const) {
+        if (RULES[action].who.includes(other) || other === who) continue;
+        expect(decide(from, 0, action, as(other)), `${action} by ${other}`).toEqual({
+          ok: false,
+          reason: 'not_yours',
+        });
+      }
+    }
+  });
+
+  it('climbs the ladder grid → community → township → county and stops there', () => {
+    expect(decide('accepted', 0, 'escalate', as('handler'))).toEqual({ ok: true, to: 'reported', level: 1 });
+    expect(decide('accepted', 2, 'escalate', as('handler'))).toEqual({ ok: true, to: 'reported', level: 3 });
+    expect(decide('accepted', 3, 'escalate', as('handler'))).toEqual({ ok: false, reason: 'top_level' });
+  });
+
+  it('keeps closed and recalled incidents closed', () => {
+    const everyone: Standing = { reporter: true, assignee: true, handler: true, supervisor: true };
+    for (const action of INCIDENT_ACTIONS) {
+      expect(decide('closed', 0, action, everyone).ok).toBe(false);
+      expect(decide('recalled', 0, action, everyone).ok).toBe(false);
+    }
+  });
+});
