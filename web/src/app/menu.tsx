@@ -1,4 +1,13 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
 
@@ -7,21 +16,50 @@ export interface MenuEntry {
   path: string;
   icon: ReactNode;
   permission?: Permission;
+  /** A group: shown when the user holds its permission and may open one of its entries. */
+  children?: MenuEntry[];
 }
 
 /** The side menu; an entry shows when the user holds its permission. */
 export const MENU: MenuEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, permission: 'place:read' },
+  {
+    key: 'registry',
+    path: '/registry',
+    icon: <IdcardOutlined />,
+    permission: 'person:read',
+    children: [
+      { key: 'households', path: '/registry/households', icon: <HomeOutlined /> },
+      { key: 'persons', path: '/registry/persons', icon: <UserOutlined /> },
+      {
+        key: 'import',
+        path: '/registry/import',
+        icon: <CloudUploadOutlined />,
+        permission: 'person:import',
+      },
+    ],
+  },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, permission: 'user:read' },
   { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'password', path: '/password', icon: <KeyOutlined /> },
 ];
 
-export const visibleMenu = (permissions: readonly string[]) =>
-  MENU.filter((m) => !m.permission || permissions.includes(m.permission));
+const allowed = (permissions: readonly string[]) => (m: MenuEntry) =>
+  !m.permission || permissions.includes(m.permission);
+
+export const visibleMenu = (permissions: readonly string[]): MenuEntry[] =>
+  MENU.filter(allowed(permissions))
+    .map((m) => (m.children ? { ...m, children: m.children.filter(allowed(permissions)) } : m))
+    .filter((m) => !m.children || m.children.length > 0);
+
+const leaves = MENU.flatMap((m) => m.children ?? [m]);
 
 /** The menu entry a path belongs to, for highlighting. */
 export const menuKeyOf = (pathname: string) =>
-  [...MENU].reverse().find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))?.key ??
+  [...leaves].reverse().find((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))?.key ??
   'home';
+
+/** The group holding the entry of a path, to open it. */
+export const menuGroupOf = (pathname: string) =>
+  MENU.find((m) => m.children?.some((c) => pathname.startsWith(c.path)))?.key;

@@ -6,6 +6,12 @@ import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.ts
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
+import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
+import { HouseholdDetailPage } from '../features/registry/pages/HouseholdDetailPage.tsx';
+import { HouseholdsPage } from '../features/registry/pages/HouseholdsPage.tsx';
+import { ImportPage } from '../features/registry/pages/ImportPage.tsx';
+import { PersonDetailPage } from '../features/registry/pages/PersonDetailPage.tsx';
+import { PersonsPage } from '../features/registry/pages/PersonsPage.tsx';
 import { UsersPage } from '../features/users/pages/UsersPage.tsx';
 import { NotFoundPage } from '../ui/StatusPages.tsx';
 import { RequirePermission, RequireSession, SessionWatch } from './access.tsx';
@@ -29,6 +35,12 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: 'places', element: guarded('place:read', <PlacesPage />) },
               { path: 'places/:id', element: guarded('place:read', <PlacesPage />) },
+              { path: 'registry/households', element: guarded('person:read', <HouseholdsPage />) },
+              { path: 'registry/households/new', element: guarded('person:write', <HouseholdCreatePage />) },
+              { path: 'registry/households/:id', element: guarded('person:read', <HouseholdDetailPage />) },
+              { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
+              { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },
+              { path: 'registry/import', element: guarded('person:import', <ImportPage />) },
               { path: 'admin/users', element: guarded('user:read', <UsersPage />) },
               { path: 'admin/audit', element: guarded('audit:read', <AuditPage />) },
               { path: 'password', element: <ChangePasswordPage /> },

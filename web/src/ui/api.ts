@@ -34,6 +34,9 @@ export function setSessionHandler(handler: (code: SessionEvent) => void) {
   onSessionEvent = handler;
 }
 
+/** The CSRF header for state-changing requests sent other than through `api` (uploads). */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function toError(res: Response): Promise<ApiError> {

@@ -2,7 +2,7 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSignedIn } from '../../features/auth/api.ts';
-import { menuKeyOf, visibleMenu } from '../menu.tsx';
+import { menuGroupOf, menuKeyOf, visibleMenu, type MenuEntry } from '../menu.tsx';
 
 /** The role-aware navigation menu. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -10,7 +10,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useSignedIn();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = visibleMenu(me.permissions).map((m) => ({
+  const item = (m: MenuEntry) => ({
     key: m.key,
     icon: m.icon,
     label: t(`menu.${m.key}`),
@@ -19,11 +19,18 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       navigate(m.path);
       onNavigate?.();
     },
-  }));
+  });
+  const items = visibleMenu(me.permissions).map((m) =>
+    m.children
+      ? { key: m.key, icon: m.icon, label: t(`menu.${m.key}`), children: m.children.map(item) }
+      : item(m),
+  );
+  const group = menuGroupOf(pathname);
   return (
     <Menu
       mode="inline"
       selectedKeys={[menuKeyOf(pathname)]}
+      defaultOpenKeys={['registry', ...(group ? [group] : [])]}
       items={items}
       style={{ borderInlineEnd: 'none' }}
     />

@@ -1,0 +1,24 @@
+import type { HouseholdDetail, Permission } from '@anju/contracts';
+import type { ReactNode } from 'react';
+import { HouseholdHistoryTab, HouseholdMembersTab } from './HouseholdTabsContent.tsx';
+
+/**
+ * The tabs of a household's detail page. Later modules (monitoring, employment, services, …) add
+ * their own entry here; each shows when the user holds its permission.
+ */
+export interface HouseholdTab {
+  key: string;
+  /** i18n key of the tab's title. */
+  label: string;
+  permission?: Permission;
+  render(household: HouseholdDetail): ReactNode;
+}
+
+export const householdTabs: HouseholdTab[] = [
+  {
+    key: 'members',
+    label: 'registry.household.membersTab',
+    render: (h) => <HouseholdMembersTab household={h} />,
+  },
+  { key: 'history', label: 'registry.history.title', render: (h) => <HouseholdHistoryTab household={h} /> },
+];

@@ -1,0 +1,93 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Grid, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useScope } from '../../../ui/scope.tsx';
+import { useSignedIn } from '../../auth/api.ts';
+import { personsExportUrl, usePersons, type PersonFilter } from '../api.ts';
+import { PersonFilters } from '../components/PersonFilters.tsx';
+import { PersonCards, PersonTable } from '../components/PersonList.tsx';
+import { SavedFilters } from '../components/SavedFilters.tsx';
+
+const FILTER_KEYS = [
+  'q',
+  'idTail',
+  'phone',
+  'tags',
+  'labour',
+  'sex',
+  'ageMin',
+  'ageMax',
+  'side',
+  'sort',
+  'order',
+];
+
+/** People in the chosen scope: search, filters, saved filters, export; a card list on phones. */
+export function PersonsPage() {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const phone = !Grid.useBreakpoint().md;
+  const { scope } = useScope();
+  // Filters and paging live in the address, so a search can be linked, reloaded and gone back to.
+  const [params, setParams] = useSearchParams();
+  const filter: PersonFilter = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+  );
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const persons = usePersons(filter, scope?.id, page, pageSize);
+  const apply = (f: Record<string, string>) => setParams(f, { replace: true });
+  const paging = {
+    page,
+    pageSize,
+    total: persons.data?.total,
+    onChange: (p: number, size: number) =>
+      setParams({ ...filter, page: String(p), pageSize: String(size) }, { replace: true }),
+  };
+
+  const exports = me.permissions.includes('person:export') && (
+    <Space wrap>
+      {(['xlsx', 'csv'] as const).map((format) => (
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          href={personsExportUrl(filter, scope?.id, format)}
+          download
+          data-testid={`person-export-${format}`}
+        >
+          {t(`registry.export.${format}`)}
+        </Button>
+      ))}
+    </Space>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('registry.persons.title')} extra={exports} />
+      <Card>
+        {scope && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('registry.scopeNote', { name: scope.name })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <PersonFilters value={filter} onChange={apply} />
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <SavedFilters list="persons" current={filter} onApply={apply} />
+        </Flex>
+        {persons.error ? (
+          <ErrorView error={persons.error} />
+        ) : phone ? (
+          <PersonCards items={persons.data?.items} loading={persons.isFetching} paging={paging} />
+        ) : (
+          <PersonTable items={persons.data?.items} loading={persons.isFetching} paging={paging} />
+        )}
+      </Card>
+    </>
+  );
+}
