@@ -9,3 +9,4 @@ export * from './norms.ts';
 export * from './grids.ts';
 export * from './party.ts';
 export * from './visits.ts';
+export * from './open311.ts';
