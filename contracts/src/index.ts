@@ -11,3 +11,6 @@ export * from './registry-codes.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';
 export * from './incidents.ts';
+export * from './grids.ts';
+export * from './party.ts';
+export * from './visits.ts';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { places } from '../../db/schema/index.ts';
+import { pgArray } from '../../db/array.ts';
 
 export type PlaceRow = typeof places.$inferSelect;
 
@@ -104,4 +105,26 @@ export async function updateVersioned(
     .where(and(eq(places.id, id), eq(places.version, version)))
     .returning();
   return row;
+}
+
+/** Rewrites the paths of whole subtrees under `within` set-based; the roots of `moves` get `parentId`. */
+export async function rebase(
+  conn: Conn,
+  within: string,
+  moves: { id: number; from: string; to: string }[],
+  parentId: number,
+) {
+  const result = await conn.execute(sql`
+    UPDATE places p SET
+      path = m.to_path || substr(p.path, length(m.from_path) + 1),
+      parent_id = CASE WHEN p.id = m.id THEN ${parentId}::bigint ELSE p.parent_id END,
+      version = CASE WHEN p.id = m.id THEN p.version + 1 ELSE p.version END,
+      updated_at = now()
+    FROM (SELECT unnest(${pgArray(moves.map((m) => m.id))}::bigint[]) AS id,
+                 unnest(${pgArray(moves.map((m) => m.from))}::text[]) AS from_path,
+                 unnest(${pgArray(moves.map((m) => m.to))}::text[]) AS to_path) m
+    WHERE p.path LIKE ${within.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}
+      AND left(p.path, length(m.from_path)) = m.from_path
+    RETURNING p.id`);
+  return result.rows as { id: number }[];
 }

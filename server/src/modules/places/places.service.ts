@@ -7,7 +7,7 @@ import {
   type PlaceSummary,
 } from '@anju/contracts';
 import { pinyin } from 'pinyin-pro';
-import type { Database } from '../../db/client.ts';
+import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { seesWholeTree } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -102,38 +102,49 @@ export async function search(
   return rows.map(summary);
 }
 
+/** Inserts a place under `parent` in the caller's transaction: path, child count and audit row. */
+export async function addChild(
+  tx: Conn,
+  ctx: Ctx,
+  parent: repo.PlaceRow,
+  input: Omit<PlaceCreate, 'parentId'>,
+): Promise<repo.PlaceRow> {
+  if (!CHILD_LEVELS[parent.level as PlaceLevel]?.includes(input.level)) {
+    throw invalid('level', `a ${input.level} cannot be placed under a ${parent.level}`);
+  }
+  const row = await repo
+    .insert(tx, {
+      parentId: parent.id,
+      level: input.level,
+      code: input.code ?? null,
+      name: input.name,
+      initials: initialsOf(input.name),
+      path: 'pending',
+      depth: parent.depth + 1,
+      attributes: input.attributes,
+    })
+    .catch((e: { code?: string; cause?: { code?: string } }) => {
+      if (e.code === '23505' || e.cause?.code === '23505')
+        throw conflict('code already used', [{ field: 'code', reason: 'already used' }]);
+      throw e;
+    });
+  row.path = `${parent.path}${row.id}/`;
+  await repo.setPath(tx, row.id, row.path);
+  await repo.bumpChildCount(tx, parent.id, 1);
+  await audit(tx, ctx, {
+    action: 'place.create',
+    targetType: 'place',
+    targetId: row.id,
+    detail: { name: input.name, level: input.level },
+  });
+  return row;
+}
+
 export async function create(database: Database, ctx: Ctx, input: PlaceCreate): Promise<Place> {
   const created = await database.db.transaction(async (tx) => {
     const parent = await repo.findById(tx, Number(input.parentId));
     assertCanWrite(ctx.actor, parent);
-    if (!CHILD_LEVELS[parent.level as PlaceLevel]?.includes(input.level)) {
-      throw invalid('level', `a ${input.level} cannot be placed under a ${parent.level}`);
-    }
-    const row = await repo
-      .insert(tx, {
-        parentId: parent.id,
-        level: input.level,
-        code: input.code ?? null,
-        name: input.name,
-        initials: initialsOf(input.name),
-        path: 'pending',
-        depth: parent.depth + 1,
-        attributes: input.attributes,
-      })
-      .catch((e: { code?: string; cause?: { code?: string } }) => {
-        if (e.code === '23505' || e.cause?.code === '23505')
-          throw conflict('code already used', [{ field: 'code', reason: 'already used' }]);
-        throw e;
-      });
-    await repo.setPath(tx, row.id, `${parent.path}${row.id}/`);
-    await repo.bumpChildCount(tx, parent.id, 1);
-    await audit(tx, ctx, {
-      action: 'place.create',
-      targetType: 'place',
-      targetId: row.id,
-      detail: { name: input.name, level: input.level },
-    });
-    return row.id;
+    return (await addChild(tx, ctx, parent, input)).id;
   });
   return get(database, ctx, created);
 }
@@ -170,4 +181,30 @@ export async function rename(
     });
   });
   return get(database, ctx, id);
+}
+
+/** A subtree moved from one path prefix to another. */
+export interface PathMove {
+  from: string;
+  to: string;
+}
+
+/**
+ * Moves children of `from` (with their subtrees) under `to`, a place of the same level: rewrites the
+ * paths of the whole subtrees in one statement and keeps child counts. Returns the prefix moves.
+ */
+export async function moveChildren(
+  tx: Conn,
+  childIds: number[],
+  from: repo.PlaceRow,
+  to: repo.PlaceRow,
+): Promise<PathMove[]> {
+  const moves = childIds.map((id) => ({ id, from: `${from.path}${id}/`, to: `${to.path}${id}/` }));
+  const moved = await repo.rebase(tx, from.path, moves, to.id);
+  const roots = moved.filter((m) => moves.some((x) => x.id === Number(m.id)));
+  if (roots.length !== childIds.length)
+    throw invalid('buildingIds', `only children of ${from.name} can be moved from it`);
+  await repo.bumpChildCount(tx, from.id, -childIds.length);
+  await repo.bumpChildCount(tx, to.id, childIds.length);
+  return moves.map(({ from: f, to: t }) => ({ from: f, to: t }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { places, users, userScopes } from '../../db/schema/index.ts';
 
@@ -81,4 +81,28 @@ export async function replaceScopes(conn: Conn, userId: number, placeIds: number
 
 export async function unlock(conn: Conn, id: number) {
   await conn.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+}
+
+export async function withRole(conn: Conn, ids: number[], role: string) {
+  if (ids.length === 0) return [];
+  return conn
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.id, ids), sql`${role} = ANY(${users.roles})`, eq(users.disabled, false)));
+}
+
+export async function withRoleWithin(conn: Conn, role: string, path: string) {
+  return conn
+    .selectDistinct({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .innerJoin(userScopes, eq(userScopes.userId, users.id))
+    .innerJoin(places, eq(places.id, userScopes.placeId))
+    .where(
+      and(
+        sql`${role} = ANY(${users.roles})`,
+        eq(users.disabled, false),
+        like(places.path, `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      ),
+    )
+    .orderBy(users.displayName, users.id);
 }

@@ -1,5 +1,5 @@
 import type { Role, User, UserCreate, UserGrant } from '@anju/contracts';
-import type { Database } from '../../db/client.ts';
+import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { deleteUserSessions } from '../../platform/auth/session.repo.ts';
@@ -153,4 +153,19 @@ export async function unlock(database: Database, ctx: Ctx, id: number) {
     await audit(tx, ctx, { action: 'user.unlock', targetType: 'user', targetId: id });
   });
   return get(database, id);
+}
+
+/** Of `ids`, the accounts that hold `role`, with their display names. */
+export async function holdersOf(conn: Conn, ids: number[], role: Role) {
+  return (await repo.withRole(conn, ids, role)).map((u) => ({ id: u.id, displayName: u.displayName }));
+}
+
+/** Accounts holding `role` whose scope lies inside `path` (a community's grid workers). */
+export async function holdersWithin(conn: Conn, role: Role, path: string) {
+  return repo.withRoleWithin(conn, role, path);
+}
+
+/** Replaces a user's scope roots; the grids module keeps a grid worker's scope on their grids. */
+export async function setScopes(conn: Conn, userId: number, placeIds: number[]) {
+  await repo.replaceScopes(conn, userId, placeIds);
 }

@@ -27,3 +27,8 @@ export function scopeSql(actor: Actor, pathColumn: AnyPgColumn | SQL): SQL {
   const parts = actor.scopes.map((s) => sql`${pathColumn} LIKE ${s.path + '%'}`);
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
+
+/** True when `path` is in the actor's scope or contains part of it (a community seen by its grid workers). */
+export function reaches(actor: Actor, path: string): boolean {
+  return seesWholeTree(actor) || actor.scopes.some((s) => path.startsWith(s.path) || s.path.startsWith(path));
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Id, Version } from './common.ts';
+
+/** Most vertices a grid boundary may have, over all its rings. */
+export const GRID_MAX_POINTS = 2000;
+
+const Position = z.tuple([z.number(), z.number()]);
+const Ring = z.array(Position).min(4);
+
+/** A grid boundary: a GeoJSON Polygon or MultiPolygon in WGS84 (longitude, latitude). */
+export const GridBoundary = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1).max(50) }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(Ring).min(1).max(50)).min(1).max(50),
+  }),
+]);
+export type GridBoundary = z.infer<typeof GridBoundary>;
+
+export const GRID_SIZES = ['under', 'within', 'over'] as const;
+
+export const GridWorkerRef = z.object({ id: Id, displayName: z.string() });
+
+export const GridSummary = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  households: z.number().int(),
+  /** Against the household norm of a grid (300–500 by default). */
+  size: z.enum(GRID_SIZES),
+  workers: z.array(GridWorkerRef),
+  hasBoundary: z.boolean(),
+  version: z.number().int(),
+});
+export type GridSummary = z.infer<typeof GridSummary>;
+
+export const GridList = z.object({
+  norm: z.object({ min: z.number().int(), max: z.number().int() }),
+  items: z.array(GridSummary),
+});
+
+export const Grid = GridSummary.extend({
+  communityId: Id,
+  boundary: GridBoundary.nullable(),
+});
+export type Grid = z.infer<typeof Grid>;
+
+export const GridCreate = z.object({
+  name: z.string().trim().min(1).max(100),
+  boundary: GridBoundary.optional(),
+});
+
+export const GridBoundaryUpdate = z.object({ boundary: GridBoundary, version: Version });
+
+export const GridWorkersUpdate = z.object({ userIds: z.array(Id).max(20), version: Version });
+
+/** Moves buildings (with their dwellings, households and people) into another grid of the community. */
+export const Regrid = z.object({
+  toGridId: Id,
+  buildingIds: z.array(Id).min(1).max(200),
+  version: Version,
+  toVersion: Version,
+});
+
+export const RegridResult = z.object({
+  buildings: z.number().int(),
+  households: z.number().int(),
+  persons: z.number().int(),
+  from: GridSummary,
+  to: GridSummary,
+});

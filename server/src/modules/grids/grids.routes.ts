@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Grid,
+  GridBoundaryUpdate,
+  GridCreate,
+  GridList,
+  GridWorkerRef,
+  GridWorkersUpdate,
+  IdParams,
+  Regrid,
+  RegridResult,
+} from '@anju/contracts';
+import { ctxOf } from '../../platform/auth/auth.plugin.ts';
+import * as grids from './grids.service.ts';
+import { regrid } from './regrid.service.ts';
+
+export async function gridsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const read = app.authorize('grid:read');
+  const write = app.authorize('grid:write');
+  const tags = ['grids'];
+  const id = (p: { id: string }) => Number(p.id);
+
+  app.get(
+    '/api/communities/:id/grids',
+    { schema: { tags, params: IdParams, response: { 200: GridList } }, preHandler: read },
+    (req) => grids.list(app.database, ctxOf(req), id(req.params)),
+  );
+  app.post(
+    '/api/communities/:id/grids',
+    { schema: { tags, params: IdParams, body: GridCreate, response: { 201: Grid } }, preHandler: write },
+    async (req, reply) => {
+      reply.status(201);
+      return grids.create(app.database, ctxOf(req), id(req.params), req.body);
+    },
+  );
+  app.get(
+    '/api/communities/:id/grid-workers',
+    { schema: { tags, params: IdParams, response: { 200: z.array(GridWorkerRef) } }, preHandler: write },
+    (req) => grids.candidates(app.database, ctxOf(req), id(req.params)),
+  );
+  app.get(
+    '/api/grids/:id',
+    { schema: { tags, params: IdParams, response: { 200: Grid } }, preHandler: read },
+    (req) => grids.get(app.database, ctxOf(req), id(req.params)),
+  );
+  app.put(
+    '/api/grids/:id/boundary',
+    {
+      schema: { tags, params: IdParams, body: GridBoundaryUpdate, response: { 200: Grid } },
+      preHandler: write,
+    },
+    (req) => grids.setBoundary(app.database, ctxOf(req), id(req.params), req.body),
+  );
+  app.put(
+    '/api/grids/:id/workers',
+    {
+      schema: { tags, params: IdParams, body: GridWorkersUpdate, response: { 200: Grid } },
+      preHandler: write,
+    },
+    (req) => grids.setWorkers(app.database, ctxOf(req), id(req.params), req.body),
+  );
+  app.post(
+    '/api/grids/:id/regrid',
+    { schema: { tags, params: IdParams, body: Regrid, response: { 200: RegridResult } }, preHandler: write },
+    (req) => regrid(app.database, ctxOf(req), id(req.params), req.body),
+  );
+}
