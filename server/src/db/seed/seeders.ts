@@ -1,7 +1,8 @@
 import { demoAccountsSeeder } from './demo-accounts.ts';
+import { incidentsSeeder } from './incidents-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { Seeder } from './registry.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
-export const SEEDERS: Seeder[] = [placesSeeder, personsSeeder, demoAccountsSeeder];
+export const SEEDERS: Seeder[] = [placesSeeder, personsSeeder, demoAccountsSeeder, incidentsSeeder];
