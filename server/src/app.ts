@@ -24,6 +24,7 @@ import { incidentJobs } from './modules/incidents/sweep.ts';
 import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
 import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { partyRoutes } from './modules/party/party.routes.ts';
+import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -54,6 +55,7 @@ const MODULES = [
   registryImportRoutes,
   gridsRoutes,
   partyRoutes,
+  visitsRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {

@@ -136,3 +136,15 @@ export async function personNames(conn: Conn, ids: number[]) {
     sql`SELECT id, name FROM persons WHERE id = ANY(${pgArray(ids)}::bigint[])`,
   );
 }
+
+/** A household's number, head and residence, for modules that act on households (visits). */
+export async function householdResidence(conn: Conn, id: number) {
+  const [row] = await rows<{
+    id: number;
+    household_no: string;
+    head_name: string;
+    residence_path: string;
+    status: string;
+  }>(conn, sql`SELECT id, household_no, head_name, residence_path, status FROM households WHERE id = ${id}`);
+  return row;
+}

@@ -1,0 +1,99 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Conn } from '../../db/client.ts';
+
+async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
+  return (await conn.execute(query)).rows as T[];
+}
+
+export interface VisitRow {
+  id: number;
+  household_id: number;
+  household_no: string;
+  head_name: string;
+  residence_path: string;
+  grid_id: number;
+  visitor_name: string;
+  visited_on: string;
+  kind: string;
+  findings: string;
+  follow_ups: string;
+  becomes_incident: boolean;
+  incident_id: number | null;
+  photo_ids: number[];
+  created_at: Date;
+}
+
+/** Visits are scoped by where the household lives now (`h.residence_path`). */
+const VISIT_SELECT = sql`SELECT v.id, v.household_id, h.household_no, h.head_name, h.residence_path, v.grid_id,
+       u.display_name AS visitor_name, to_char(v.visited_on, 'YYYY-MM-DD') AS visited_on, v.kind, v.findings,
+       v.follow_ups, v.becomes_incident, v.incident_id,
+       ARRAY(SELECT ph.id FROM visit_photos ph WHERE ph.visit_id = v.id ORDER BY ph.id) AS photo_ids, v.created_at
+  FROM visits v
+  JOIN households h ON h.id = v.household_id
+  JOIN users u ON u.id = v.visitor_id`;
+
+export async function findVisit(conn: Conn, id: number): Promise<VisitRow | undefined> {
+  const [row] = await rows<VisitRow>(conn, sql`${VISIT_SELECT} WHERE v.id = ${id}`);
+  return row;
+}
+
+export async function list(conn: Conn, where: SQL, limit: number, offset: number) {
+  const [items, [{ total }]] = await Promise.all([
+    rows<VisitRow>(
+      conn,
+      sql`${VISIT_SELECT} WHERE ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    rows<{ total: number }>(
+      conn,
+      sql`SELECT count(*)::int AS total FROM visits v JOIN households h ON h.id = v.household_id WHERE ${where}`,
+    ),
+  ]);
+  return { items, total };
+}
+
+export async function insert(
+  conn: Conn,
+  v: {
+    householdId: number;
+    gridId: number;
+    householdPath: string;
+    visitorId: number;
+    visitedOn: string;
+    kind: string;
+    findings: string;
+    followUps: string;
+    becomesIncident: boolean;
+  },
+) {
+  const [row] = await rows<{ id: number }>(
+    conn,
+    sql`INSERT INTO visits (household_id, grid_id, household_path, visitor_id, visited_on, kind, findings, follow_ups, becomes_incident)
+        VALUES (${v.householdId}, ${v.gridId}, ${v.householdPath}, ${v.visitorId}, ${v.visitedOn}, ${v.kind},
+                ${v.findings}, ${v.followUps}, ${v.becomesIncident})
+        RETURNING id`,
+  );
+  return Number(row.id);
+}
+
+export async function insertPhoto(conn: Conn, visitId: number, contentType: string, content: Buffer) {
+  const [row] = await rows<{ id: number }>(
+    conn,
+    sql`INSERT INTO visit_photos (visit_id, content_type, bytes, content)
+        VALUES (${visitId}, ${contentType}, ${content.length}, ${content}) RETURNING id`,
+  );
+  return Number(row.id);
+}
+
+export async function findPhoto(conn: Conn, id: number) {
+  const [row] = await rows<{ visit_id: number; content_type: string; content: Buffer | Uint8Array }>(
+    conn,
+    sql`SELECT visit_id, content_type, content FROM visit_photos WHERE id = ${id}`,
+  );
+  return row;
+}
+
+export const plans = (conn: Conn) =>
+  rows<{ tag: string | null; interval_months: number }>(
+    conn,
+    sql`SELECT tag, interval_months FROM visit_plans ORDER BY tag NULLS LAST`,
+  );

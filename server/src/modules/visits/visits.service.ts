@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import type { Visit, VisitCreate } from '@anju/contracts';
+import type { Database } from '../../db/client.ts';
+import { pathInScope, reaches, scopeSql } from '../../platform/access/scope.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { gridsOfWorker } from '../grids/grids.service.ts';
+import { findById as findPlace, findByIds as findPlaces } from '../places/places.repo.ts';
+import { dictionary } from '../registry/extras.service.ts';
+import { householdResidence } from '../registry/residence.service.ts';
+import { byGrid, byWorker, type CoverageFigure } from './coverage.ts';
+import { imageTypeOf } from './photo.ts';
+import * as repo from './visits.repo.ts';
+
+const present = (r: repo.VisitRow): Visit => ({
+  id: String(r.id),
+  householdId: String(r.household_id),
+  householdNo: r.household_no,
+  headName: r.head_name,
+  gridId: String(r.grid_id),
+  visitorName: r.visitor_name,
+  visitedOn: r.visited_on,
+  kind: r.kind,
+  findings: r.findings,
+  followUps: r.follow_ups,
+  becomesIncident: r.becomes_incident,
+  incidentId: r.incident_id === null ? null : String(r.incident_id),
+  photoIds: r.photo_ids.map(String),
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+async function visible(database: Database, ctx: Ctx, id: number) {
+  const row = await repo.findVisit(database.db, id);
+  if (!row || !pathInScope(ctx.actor, row.residence_path)) throw notFound('visit');
+  return row;
+}
+
+export async function get(database: Database, ctx: Ctx, id: number) {
+  return present(await visible(database, ctx, id));
+}
+
+/** Logs a visit to a household in the caller's scope; a grid worker only in the grids they work in. */
+export async function create(database: Database, ctx: Ctx, input: VisitCreate) {
+  const household = await householdResidence(database.db, Number(input.householdId));
+  if (!household || household.status !== 'active' || !pathInScope(ctx.actor, household.residence_path))
+    throw notFound('household');
+  if (ctx.actor.roles.includes('grid_worker')) {
+    const grids = await gridsOfWorker(database.db, ctx.actor.userId);
+    if (!grids.some((g) => household.residence_path.startsWith(g.path)))
+      throw new AppError('forbidden', 'a grid worker logs visits in their own grids');
+  }
+  const ancestors = await findPlaces(
+    database.db,
+    household.residence_path.split('/').filter(Boolean).map(Number),
+  );
+  const grid = ancestors.find((p) => p.level === 'grid');
+  if (!grid) throw invalid('householdId', 'the household lives in no grid');
+  if (!(await dictionary(database, 'visit_kind')).some((k) => k.code === input.kind))
+    throw invalid('kind', 'not a visit kind');
+  if (input.visitedOn > new Date().toISOString().slice(0, 10)) throw invalid('visitedOn', 'is in the future');
+  const id = await database.db.transaction(async (tx) => {
+    const visitId = await repo.insert(tx, {
+      householdId: Number(household.id),
+      gridId: grid.id,
+      householdPath: household.residence_path,
+      visitorId: ctx.actor.userId,
+      visitedOn: input.visitedOn,
+      kind: input.kind,
+      findings: input.findings,
+      followUps: input.followUps,
+      becomesIncident: input.becomesIncident,
+    });
+    await audit(tx, ctx, {
+      action: 'visit.create',
+      targetType: 'household',
+      targetId: household.id,
+      detail: { visitId, kind: input.kind, becomesIncident: input.becomesIncident },
+    });
+    return visitId;
+  });
+  return get(database, ctx, id);
+}
+
+export async function list(
+  database: Database,
+  ctx: Ctx,
+  q: { householdId?: string; gridId?: string; from?: string; to?: string; page: number; pageSize: number },
+) {
+  const where = [scopeSql(ctx.actor, sql.raw('h.residence_path'))];
+  if (q.householdId) where.push(sql`v.household_id = ${Number(q.householdId)}`);
+  if (q.gridId) where.push(sql`v.grid_id = ${Number(q.gridId)}`);
+  if (q.from) where.push(sql`v.visited_on >= ${q.from}`);
+  if (q.to) where.push(sql`v.visited_on <= ${q.to}`);
+  const { items, total } = await repo.list(
+    database.db,
+    sql.join(where, sql` AND `),
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  return { items: items.map(present), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Stores a photo of a visit the caller can see; the type comes from the content, not the name. */
+export async function addPhoto(database: Database, ctx: Ctx, visitId: number, content: Buffer) {
+  await visible(database, ctx, visitId);
+  const contentType = imageTypeOf(content);
+  const id = await database.db.transaction(async (tx) => {
+    const photoId = await repo.insertPhoto(tx, visitId, contentType, content);
+    await audit(tx, ctx, {
+      action: 'visit.photo',
+      targetType: 'visit',
+      targetId: visitId,
+      detail: { photoId },
+    });
+    return photoId;
+  });
+  return { id: String(id), contentType, bytes: content.length };
+}
+
+export async function photo(database: Database, ctx: Ctx, id: number) {
+  const row = await repo.findPhoto(database.db, id);
+  if (!row) throw notFound('photo');
+  await visible(database, ctx, Number(row.visit_id));
+  return { contentType: row.content_type, content: Buffer.from(row.content) };
+}
+
+const rate = (f: CoverageFigure) => ({
+  id: String(f.id),
+  name: f.name,
+  due: f.due,
+  visited: f.visited,
+  rate: f.due === 0 ? null : Math.round((f.visited / f.due) * 10_000) / 10_000,
+});
+
+/** Coverage per grid and per grid worker in a community (see coverage.ts for the definition). */
+export async function coverage(
+  database: Database,
+  ctx: Ctx,
+  q: { communityId: string; from: string; to: string },
+) {
+  if (q.from > q.to) throw invalid('to', 'must not be before from');
+  const community = await findPlace(database.db, Number(q.communityId));
+  if (!community || community.level !== 'community' || !reaches(ctx.actor, community.path))
+    throw notFound('community');
+  const scope = scopeSql(ctx.actor, sql.raw('g.path'));
+  const [grids, workers] = await Promise.all([
+    byGrid(database.db, community.id, scope, q.from, q.to),
+    byWorker(database.db, community.id, scope, q.from, q.to),
+  ]);
+  return { from: q.from, to: q.to, grids: grids.map(rate), workers: workers.map(rate) };
+}
