@@ -1,4 +1,20 @@
-import { ERROR_CODES, PLACE_LEVELS, ROLES } from '@anju/contracts';
+import {
+  EDUCATION_LEVELS,
+  ERROR_CODES,
+  HEALTH_STATUSES,
+  HOUSEHOLD_STATUSES,
+  JURISDICTION_SIDES,
+  LABOUR_CAPACITIES,
+  LIFE_EVENTS,
+  PERSON_SORTS,
+  PERSON_STATUSES,
+  PLACE_LEVELS,
+  POVERTY_STATUSES,
+  RELATIONS,
+  RESETTLEMENT_TYPES,
+  ROLES,
+  SEXES,
+} from '@anju/contracts';
 import { expect, test } from 'vitest';
 import enUS from '../web/src/i18n/en-US.json' with { type: 'json' };
 import zhCN from '../web/src/i18n/zh-CN.json' with { type: 'json' };
@@ -27,6 +43,28 @@ test('every role, place level and error code has a label', () => {
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleDescriptions.${r}`]),
     ...PLACE_LEVELS.map((l) => `levels.${l}`),
     ...ERROR_CODES.map((c) => `errors.${c}`),
+  ];
+  expect(needed.filter((k) => !all.has(k))).toEqual([]);
+});
+
+test('every registry code list has a label for each code', () => {
+  const all = new Set(keys(zhCN));
+  const lists: [string, readonly string[]][] = [
+    ['relation', RELATIONS],
+    ['sex', SEXES],
+    ['resettlement', RESETTLEMENT_TYPES],
+    ['poverty', POVERTY_STATUSES],
+    ['labour', LABOUR_CAPACITIES],
+    ['education', EDUCATION_LEVELS],
+    ['health', HEALTH_STATUSES],
+    ['personStatus', PERSON_STATUSES],
+    ['householdStatus', HOUSEHOLD_STATUSES],
+    ['event', [...LIFE_EVENTS, 'create', 'update']],
+    ['side', JURISDICTION_SIDES],
+  ];
+  const needed = [
+    ...lists.flatMap(([list, codes]) => codes.map((c) => `codes.${list}.${c}`)),
+    ...PERSON_SORTS.map((s) => `registry.filter.sorts.${s}`),
   ];
   expect(needed.filter((k) => !all.has(k))).toEqual([]);
 });

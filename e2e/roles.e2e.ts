@@ -3,8 +3,9 @@ import { DESKTOP, PHONE, journey, openMenu, signIn, useBrowser } from './browser
 
 useBrowser();
 
-const MENUS = ['home', 'places', 'users', 'audit', 'password'];
-const OFFICIAL = ['home', 'places', 'password'];
+const MENUS = ['home', 'places', 'households', 'persons', 'import', 'users', 'audit', 'password'];
+const OFFICIAL = ['home', 'places', 'households', 'persons', 'password'];
+const COMMUNITY = [...OFFICIAL, 'import'];
 const PUBLIC = ['home', 'password'];
 
 /** What each demo account must see in the side menu, with its role label in zh-CN. */
@@ -12,7 +13,7 @@ const ROLES: [string, string, string[]][] = [
   ['county_admin', '县级管理员', OFFICIAL],
   ['department_officer', '部门工作人员', OFFICIAL],
   ['township_officer', '乡镇（街道）工作人员', OFFICIAL],
-  ['community_staff', '社区工作人员', OFFICIAL],
+  ['community_staff', '社区工作人员', COMMUNITY],
   ['party_secretary', '社区党组织书记', OFFICIAL],
   ['grid_worker', '网格员', OFFICIAL],
   ['party_member', '党员', PUBLIC],
