@@ -105,6 +105,10 @@ export const incidents = pgTable(
   (t) => [
     uniqueIndex('incidents_code_unique').on(t.code),
     index('incidents_place_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.reportedAt.desc()),
+    // scoped lists of open incidents (the daily view) read only the open ones of an area
+    index('incidents_open_place_idx')
+      .using('btree', sql`${t.placePath} text_pattern_ops`)
+      .where(sql`${t.status} NOT IN ('closed', 'recalled')`),
     index('incidents_reporter_idx').on(t.reporterUserId, t.reportedAt.desc()),
     index('incidents_assignee_idx').on(t.assigneeUserId).where(sql`${t.closedAt} IS NULL`),
     index('incidents_department_idx').on(t.departmentId).where(sql`${t.departmentId} IS NOT NULL`),

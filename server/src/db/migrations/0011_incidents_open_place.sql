@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_open_place_idx" ON "incidents" USING btree ("place_path" text_pattern_ops) WHERE "incidents"."status" NOT IN ('closed', 'recalled');
