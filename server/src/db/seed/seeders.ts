@@ -1,8 +1,15 @@
 import { demoAccountsSeeder } from './demo-accounts.ts';
+import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { Seeder } from './registry.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
-export const SEEDERS: Seeder[] = [placesSeeder, personsSeeder, demoAccountsSeeder, incidentsSeeder];
+export const SEEDERS: Seeder[] = [
+  placesSeeder,
+  personsSeeder,
+  demoAccountsSeeder,
+  incidentsSeeder,
+  governanceSeeder,
+];
