@@ -91,6 +91,7 @@ export function MemberFields(props: Props) {
         <Form.Item
           name={n('idNumber')}
           label={t('registry.person.idNumber')}
+          required
           rules={[idRule]}
           extra={<IdDerived path={absolute} />}
         >

@@ -138,9 +138,6 @@ export function PersonCards({ items, loading, paging }: Props) {
         showTotal={showTotal}
         onChange={paging.onChange}
       />
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center' }}>
-        {paging.total !== undefined && showTotal(paging.total)}
-      </Typography.Text>
     </>
   );
 }
