@@ -76,14 +76,18 @@ export async function list(
   limit: number,
   offset: number,
 ) {
-  const w = where(scope, f);
-  const [items, [{ total }]] = await Promise.all([
-    rows<PersonRow>(
-      conn,
-      sql`${PERSON_SELECT} WHERE ${w} ORDER BY ${orderBy(sort, order)} LIMIT ${limit} OFFSET ${offset}`,
-    ),
-    rows<{ total: number }>(conn, sql`SELECT count(*)::int AS total FROM persons p WHERE ${w}`),
-  ]);
+  // The scope's matches are collected first (an index scan per scope root), then sorted and paged:
+  // left to itself the planner may walk another index in sort order and test the whole table.
+  const found = await rows<PersonRow & { total: number }>(
+    conn,
+    sql`WITH scoped AS MATERIALIZED (SELECT p.id FROM persons p WHERE ${where(scope, f)})
+        SELECT t.total, page.* FROM (SELECT count(*)::int AS total FROM scoped) t
+        LEFT JOIN LATERAL (
+          ${PERSON_SELECT} WHERE p.id IN (SELECT id FROM scoped)
+          ORDER BY ${orderBy(sort, order)} LIMIT ${limit} OFFSET ${offset}) page ON true`,
+  );
+  const total = found[0]?.total ?? 0;
+  const items = found.filter((r) => r.id !== null).map(({ total: _total, ...r }) => r as PersonRow);
   return { items, total };
 }
 
