@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'incident:read',
   'incident:handle',
   'incident:supervise',
+  'open311:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,7 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_org_staff: [],
   enterprise_hr: [],
   resident: ['incident:report'],
-  system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
+  system_admin: ['user:read', 'user:write', 'place:read', 'place:write', 'open311:manage'],
   security_admin: ['user:read', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
 };

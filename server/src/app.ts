@@ -25,6 +25,7 @@ import { registryImportRoutes } from './modules/registry/import/import.routes.ts
 import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { partyRoutes } from './modules/party/party.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -56,6 +57,7 @@ const MODULES = [
   gridsRoutes,
   partyRoutes,
   visitsRoutes,
+  open311Routes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {

@@ -1,0 +1,103 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Conn } from '../../db/client.ts';
+
+async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
+  return (await conn.execute(query)).rows as T[];
+}
+
+export interface CategoryRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  accept_hours: number;
+  deadline_hours: number;
+  start_level: number;
+  attributes: unknown;
+}
+
+const CATEGORY = sql`SELECT code, name_zh, name_en, accept_hours, deadline_hours, start_level, attributes
+                       FROM incident_categories WHERE active`;
+
+export async function categories(conn: Conn) {
+  return rows<CategoryRow>(conn, sql`${CATEGORY} ORDER BY sort, code`);
+}
+
+export async function category(conn: Conn, code: string): Promise<CategoryRow | undefined> {
+  const [row] = await rows<CategoryRow>(conn, sql`${CATEGORY} AND code = ${code}`);
+  return row;
+}
+
+/** A place inside `scopePath` named by its code, or by its id when no place has that code. */
+export async function placeIn(conn: Conn, scopePath: string, ref: string) {
+  const id = /^[1-9]\d{0,14}$/.test(ref) ? Number(ref) : null;
+  const [row] = await rows<{ id: number; level: string }>(
+    conn,
+    sql`SELECT id, level FROM places
+         WHERE (code = ${ref} OR id = ${id}) AND path LIKE ${scopePath + '%'}
+         ORDER BY (code = ${ref}) DESC LIMIT 1`,
+  );
+  return row;
+}
+
+export interface RequestRow {
+  code: string;
+  status: string;
+  category_code: string;
+  name_zh: string;
+  name_en: string;
+  title: string;
+  description: string;
+  agency: string;
+  handling_name: string;
+  reported_at: Date;
+  accept_due_at: Date;
+  due_at: Date;
+  updated_at: Date;
+  status_notes: string | null;
+  address: string;
+  place_code: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface RequestFilter {
+  codes?: string[];
+  categoryCodes?: string[];
+  from?: Date;
+  to?: Date;
+  open?: boolean;
+}
+
+/** What Open311 shows of the incidents under `scopePath`: never who reported them. */
+export async function requests(conn: Conn, scopePath: string, f: RequestFilter, limit: number) {
+  const c: SQL[] = [sql`i.place_path LIKE ${scopePath + '%'}`];
+  const list = (values: string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  if (f.codes) c.push(sql`i.code IN (${list(f.codes)})`);
+  if (f.categoryCodes) c.push(sql`i.category_code IN (${list(f.categoryCodes)})`);
+  if (f.from) c.push(sql`i.reported_at >= ${f.from.toISOString()}::timestamptz`);
+  if (f.to) c.push(sql`i.reported_at <= ${f.to.toISOString()}::timestamptz`);
+  if (f.open !== undefined) c.push(sql`i.status ${f.open ? sql`NOT IN` : sql`IN`} ('closed', 'recalled')`);
+  return rows<RequestRow>(
+    conn,
+    sql`SELECT i.code, i.status, i.category_code, c.name_zh, c.name_en, i.title, i.description,
+               coalesce(d.name_zh, hp.name) AS agency, hp.name AS handling_name,
+               i.reported_at, i.accept_due_at, i.due_at, last.at AS updated_at, last.note AS status_notes,
+               p.code AS place_code, i.lat, i.lng,
+               (SELECT string_agg(a.name, ', ' ORDER BY a.depth DESC) FROM places a
+                 WHERE a.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[])) AS address
+          FROM incidents i
+          JOIN incident_categories c ON c.code = i.category_code
+          JOIN places p ON p.id = i.place_id
+          JOIN places hp ON hp.id = i.handling_place_id
+          LEFT JOIN departments d ON d.id = i.department_id
+          LEFT JOIN LATERAL (SELECT s.at, s.note FROM incident_steps s WHERE s.incident_id = i.id
+                              ORDER BY s.id DESC LIMIT 1) last ON true
+         WHERE ${sql.join(c, sql` AND `)}
+         ORDER BY i.reported_at DESC, i.id DESC
+         LIMIT ${limit}`,
+  );
+}

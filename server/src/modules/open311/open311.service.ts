@@ -1,0 +1,186 @@
+import { HANDLING_LEVELS, type IncidentReport } from '@anju/contracts';
+import type { Database } from '../../db/client.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Cipher } from '../../platform/crypto.ts';
+import { AppError } from '../../platform/errors.ts';
+import { report } from '../incidents/incidents.service.ts';
+import { answerLines, attributesOf } from './attributes.ts';
+import { badRequest, issues, listFilter, PLACE_NEEDED, PostFields, type Submission } from './input.ts';
+import * as repo from './open311.repo.ts';
+import type { Value } from './xml.ts';
+import { w3c } from './w3c.ts';
+
+export type Locale = 'zh' | 'en';
+
+const LEVEL_ZH = ['网格', '社区', '乡镇', '县'];
+const levelName = (level: number, locale: Locale) =>
+  locale === 'en' ? HANDLING_LEVELS[level] : LEVEL_ZH[level];
+const CLOSED = ['closed', 'recalled'];
+/** The most requests one GET returns, as the spec's default volume. */
+const MAX_REQUESTS = 1000;
+
+const chinaTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** What will happen to a request: who handles it and by when (China time). */
+function notice(handling: string, acceptBy: Date | string, dueBy: Date | string, locale: Locale) {
+  const [a, d] = [chinaTime.format(new Date(acceptBy)), chinaTime.format(new Date(dueBy))];
+  return locale === 'en'
+    ? `Handled by ${handling}: accepted by ${a}, resolved by ${d} (UTC+8).`
+    : `由${handling}办理：${a}前签收，${d}前办结。`;
+}
+
+export async function services(database: Database, locale: Locale): Promise<Value[]> {
+  return (await repo.categories(database.db)).map((c) => ({
+    service_code: c.code,
+    service_name: locale === 'en' ? c.name_en : c.name_zh,
+    description:
+      locale === 'en'
+        ? `Taken by the ${levelName(c.start_level, locale)}; accepted within ${c.accept_hours} h, resolved within ${c.deadline_hours} h.`
+        : `由${levelName(c.start_level, locale)}受理，${c.accept_hours}小时内签收，${c.deadline_hours}小时内办结。`,
+    metadata: attributesOf(c.attributes).length > 0,
+    type: 'realtime',
+    keywords: `${c.name_zh}, ${c.name_en}`,
+    group: levelName(c.start_level, locale),
+  }));
+}
+
+async function categoryOrFail(database: Database, code: string) {
+  const category = await repo.category(database.db, code);
+  if (!category) throw new AppError('not_found', `service_code ${code} was not found`);
+  return category;
+}
+
+export async function serviceDefinition(database: Database, code: string): Promise<Value> {
+  const category = await categoryOrFail(database, code);
+  return {
+    service_code: category.code,
+    attributes: attributesOf(category.attributes).map((a) => ({
+      variable: a.variable,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: a.datatype_description,
+      order: a.order,
+      description: a.description,
+      values: a.values.map((v) => ({ key: v.key, name: v.name })),
+    })),
+  };
+}
+
+/** 张 + 三 for Chinese names, "John Smith" otherwise. */
+function fullName(first = '', last = '') {
+  const name = /[\u3400-\u9fff]/.test(first + last) ? `${last}${first}` : `${first} ${last}`;
+  return name.trim() || undefined;
+}
+
+/** The fields of the incidents API named as the client sent them. */
+const FIELD: Record<string, string> = {
+  placeId: 'address_id',
+  reporterPhone: 'phone',
+  reporterName: 'first_name',
+  categoryCode: 'service_code',
+  title: 'description',
+};
+
+/** Files a request as an incident of the key's system, through the same reporting as the web app. */
+export async function postRequest(
+  database: Database,
+  cipher: Cipher,
+  ctx: Ctx,
+  submission: Submission,
+  locale: Locale,
+): Promise<Value[]> {
+  const parsed = PostFields.safeParse(submission.fields);
+  if (!parsed.success) throw badRequest(issues(parsed.error));
+  const f = parsed.data;
+  const category = await categoryOrFail(database, f.service_code);
+  const { errors, lines } = answerLines(attributesOf(category.attributes), submission.answers);
+  const ref = (f.address_id ?? f.address_string)!;
+  const place = await repo.placeIn(database.db, ctx.actor.scopes[0].path, ref);
+  if (!place)
+    errors.unshift(
+      f.address_id
+        ? { field: 'address_id', reason: 'no place with this code in the area of the api_key' }
+        : { field: 'address_id', reason: PLACE_NEEDED },
+    );
+  if (errors.length) throw badRequest(errors);
+  const said = f.description ?? '';
+  const firstLine = said.split('\n')[0].trim();
+  const input: IncidentReport = {
+    categoryCode: category.code,
+    title: firstLine.length >= 2 ? firstLine.slice(0, 30) : category.name_zh,
+    description: [said, ...lines, f.media_url && `附件：${f.media_url}`].filter(Boolean).join('\n'),
+    source: 'open311',
+    placeId: String(place!.id),
+    reporterName: fullName(f.first_name, f.last_name),
+    reporterPhone: f.phone,
+    lat: f.lat,
+    lng: f.long,
+  };
+  try {
+    const incident = await report(database, cipher, ctx, input);
+    return [
+      {
+        service_request_id: incident.code,
+        service_notice: notice(incident.handlingPlace.name, incident.acceptDueAt, incident.dueAt, locale),
+        account_id: null,
+      },
+    ];
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status !== 400) throw e;
+    throw badRequest(e.details.map((d) => ({ field: FIELD[d.field] ?? d.field, reason: d.reason })));
+  }
+}
+
+function present(r: repo.RequestRow, locale: Locale): Value {
+  return {
+    service_request_id: r.code,
+    status: CLOSED.includes(r.status) ? 'closed' : 'open',
+    status_notes: r.status_notes,
+    service_name: locale === 'en' ? r.name_en : r.name_zh,
+    service_code: r.category_code,
+    description: r.description || r.title,
+    agency_responsible: r.agency,
+    service_notice: notice(r.handling_name, r.accept_due_at, r.due_at, locale),
+    requested_datetime: w3c(r.reported_at),
+    updated_datetime: w3c(r.updated_at),
+    expected_datetime: w3c(r.due_at),
+    address: r.address,
+    address_id: r.place_code,
+    zipcode: null,
+    lat: r.lat,
+    long: r.lng,
+    media_url: null,
+  };
+}
+
+/** Requests in the key's area, newest first, with the spec's filters. */
+export async function listRequests(
+  database: Database,
+  ctx: Ctx,
+  query: Record<string, unknown>,
+  locale: Locale,
+): Promise<Value[]> {
+  const found = await repo.requests(database.db, ctx.actor.scopes[0].path, listFilter(query), MAX_REQUESTS);
+  return found.map((r) => present(r, locale));
+}
+
+async function one(database: Database, ctx: Ctx, code: string, what: string) {
+  const [row] = await repo.requests(database.db, ctx.actor.scopes[0].path, { codes: [code] }, 1);
+  if (!row) throw new AppError('not_found', `${what} ${code} was not found`);
+  return row;
+}
+
+export async function getRequest(database: Database, ctx: Ctx, code: string, locale: Locale) {
+  return [present(await one(database, ctx, code, 'service_request_id'), locale)];
+}
+
+/** Requests are created at once, so a token is the request's own id. */
+export async function requestOfToken(database: Database, ctx: Ctx, token: string): Promise<Value[]> {
+  const row = await one(database, ctx, token, 'token');
+  return [{ service_request_id: row.code, token }];
+}
