@@ -43,11 +43,9 @@ async function geoReport(app: FastifyInstance) {
     reply.status(status);
     return send(reply, formatOf(req.url), 'errors', errors);
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404);
-    return send(reply, formatOf(req.url), 'errors', [
-      { code: 404, description: `no resource ${req.method} ${req.url.split('?')[0]}` },
-    ]);
+  // a route, not a not-found handler, so the web app's fallback (/*) never answers under /open311/v2
+  app.all('/*', (req) => {
+    throw new AppError('not_found', `no resource ${req.method} ${req.url.split('?')[0]}`);
   });
 
   const keyOf = (req: FastifyRequest, from: Query) =>

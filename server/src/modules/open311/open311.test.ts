@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/harness.ts';
 import { json, world, xml, xmlErrors, type World } from './open311.test-support.ts';
 import { names, textOf } from './xml.test-support.ts';
 
@@ -101,5 +105,21 @@ describe('discovery and services, open to anyone', () => {
   it('limits the rate of the public endpoints', async () => {
     expect((await get('services.json')).headers['x-ratelimit-limit']).toBe('300');
     expect((await w.post('json', {})).headers['x-ratelimit-limit']).toBe('60');
+  });
+
+  it('is not swallowed by the web app’s fallback', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-web-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>安居</title>');
+    const withWeb = await testApp({ webDist: dist });
+    try {
+      const miss = await withWeb.app.inject({ method: 'GET', url: '/open311/v2/nothing.xml' });
+      expect(xmlErrors(xml(miss, 404))).toEqual([[404, 'no resource GET /open311/v2/nothing.xml']]);
+      const services = await withWeb.app.inject({ method: 'GET', url: '/open311/v2/services.json' });
+      expect(json(services).length).toBeGreaterThan(0);
+      expect((await withWeb.app.inject({ method: 'GET', url: '/incidents' })).body).toContain('安居');
+    } finally {
+      await withWeb.close();
+      fs.rmSync(dist, { recursive: true });
+    }
   });
 });
