@@ -2,7 +2,7 @@
 // County-scale history (≥ 1,000,000 incidents at --rate 3.1 a household a month) on PostgreSQL, then:
 // 1. one create to three scoped open lists, as residents, grid workers and community staff, through
 //    Anju versus a bare Fastify + pg handler running the same SQL, in the same run;
-// 2. the overdue sweep over every incident reopened (1 % past due) versus one hand-written UPDATE.
+// 2. the overdue sweep over every incident reopened (about 1 in 700 past due) versus one hand-written UPDATE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -228,7 +228,7 @@ export default async function incidents(args: string[]) {
   };
 }
 
-/** Every incident open again, due over the coming days, 1 % already past due; the sweep against one UPDATE. */
+/** Every incident open again, due over the coming week, about 1 in 700 already past due; the sweep against one UPDATE. */
 async function sweepFigures(url: string) {
   const database = await openPostgres(url, 4);
   const now = new Date();
