@@ -9,8 +9,9 @@ import { formatOf, send, type Format, type Value } from './xml.ts';
 /** When this endpoint's behaviour last changed, for discovery. */
 const CHANGESET = '2026-11-25T00:00:00Z';
 const FORMATS: Format[] = ['xml', 'json'];
-const READS = { rateLimit: { max: 300, timeWindow: '1 minute' } };
-const WRITES = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+// documented by the spec itself (see discovery), so kept out of Anju's OpenAPI
+const READS = { schema: { hide: true }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } };
+const WRITES = { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } };
 
 type Query = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ async function geoReport(app: FastifyInstance) {
     return send(reply, formatOf(req.url), 'errors', errors);
   });
   // a route, not a not-found handler, so the web app's fallback (/*) never answers under /open311/v2
-  app.all('/*', (req) => {
+  app.all('/*', { schema: { hide: true } }, (req) => {
     throw new AppError('not_found', `no resource ${req.method} ${req.url.split('?')[0]}`);
   });
 
@@ -55,7 +56,7 @@ async function geoReport(app: FastifyInstance) {
     });
 
   for (const format of FORMATS) {
-    app.get(`/discovery.${format}`, { config: READS }, (req, reply) =>
+    app.get(`/discovery.${format}`, READS, (req, reply) =>
       send(reply, format, 'discovery', {
         changeset: CHANGESET,
         contact: '安居平台系统管理员 (Anju system administrator)',
@@ -72,10 +73,10 @@ async function geoReport(app: FastifyInstance) {
         ],
       }),
     );
-    app.get(`/services.${format}`, { config: READS }, async (req, reply) =>
+    app.get(`/services.${format}`, READS, async (req, reply) =>
       send(reply, format, 'services', await service.services(app.database, localeOf(req.query as Query))),
     );
-    app.post(`/requests.${format}`, { config: WRITES }, async (req, reply) => {
+    app.post(`/requests.${format}`, WRITES, async (req, reply) => {
       const submission = submissionOf(req.body);
       const ctx = await keyOf(req, { ...(req.query as Query), ...submission.fields });
       const created = await service.postRequest(
@@ -87,23 +88,23 @@ async function geoReport(app: FastifyInstance) {
       );
       return send(reply, format, 'service_requests', created);
     });
-    app.get(`/requests.${format}`, { config: READS }, async (req, reply) => {
+    app.get(`/requests.${format}`, READS, async (req, reply) => {
       const q = req.query as Query;
       const found = await service.listRequests(app.database, await keyOf(req, q), q, localeOf(q));
       return send(reply, format, 'service_requests', found);
     });
   }
-  app.get<{ Params: { file: string } }>('/services/:file', { config: READS }, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/services/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);
     return send(reply, format, 'service_definition', await service.serviceDefinition(app.database, id));
   });
-  app.get<{ Params: { file: string } }>('/requests/:file', { config: READS }, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/requests/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);
     const q = req.query as Query;
     const found = await service.getRequest(app.database, await keyOf(req, q), id, localeOf(q));
     return send(reply, format, 'service_requests', found);
   });
-  app.get<{ Params: { file: string } }>('/tokens/:file', { config: READS }, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/tokens/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);
     const q = req.query as Query;
     return send(

@@ -104,7 +104,13 @@ describe('discovery and services, open to anyone', () => {
 
   it('limits the rate of the public endpoints', async () => {
     expect((await get('services.json')).headers['x-ratelimit-limit']).toBe('300');
-    expect((await w.post('json', {})).headers['x-ratelimit-limit']).toBe('60');
+    let res = await w.post('xml', {});
+    expect(res.headers['x-ratelimit-limit']).toBe('60');
+    for (let i = 0; i < 60 && res.statusCode !== 429; i++) res = await w.post('xml', {});
+    expect(xmlErrors(xml(res, 429))[0][0]).toBe(429);
+    const openapi = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/open311'))).toEqual([]);
+    expect(Object.keys(openapi.paths)).toContain('/api/open311/keys');
   });
 
   it('is not swallowed by the web app’s fallback', async () => {
