@@ -187,6 +187,13 @@ describe('re-gridding', () => {
       await addPlace(t.database, building, 'dwelling', '902'),
     ];
     const households = [await family(w, dwellings[0]), await family(w, dwellings[1])];
+    const incident = (
+      await w.staff.post('/api/incidents', {
+        categoryCode: 'neighbour_dispute',
+        title: '噪音',
+        placeId: String(dwellings[0]),
+      })
+    ).json();
     const to = (await newGrid('新网格')).json();
     const from = (await w.staff.get(`/api/grids/${w.tree.grid}`)).json();
     const body = {
@@ -211,6 +218,11 @@ describe('re-gridding', () => {
       [building, ...dwellings],
     ]);
     expect(placeRows.every((p) => p.path.startsWith(`${toPath.path}${building}/`))).toBe(true);
+    const followed = (await w.staff.get(`/api/incidents/${incident.id}`)).json();
+    expect(followed).toMatchObject({
+      place: { path: `${toPath.path}${building}/${dwellings[0]}/` },
+      handlingPlace: { id: to.id },
+    });
     for (const [i, h] of households.entries()) {
       const detail = (await w.staff.get(`/api/households/${h.id}`)).json();
       expect(detail.residence.path).toBe(`${toPath.path}${building}/${dwellings[i]}/`);

@@ -6,6 +6,7 @@ import { findById as findPlace } from '../places/places.repo.ts';
 import { moveChildren } from '../places/places.service.ts';
 import { rebaseOrgs } from '../party/party.service.ts';
 import { rebaseResidence } from '../registry/residence.service.ts';
+import { rebaseIncidents } from '../incidents/relocate.ts';
 import { assertCommunityWrite, assertGridVisible } from './grids.policy.ts';
 import * as repo from './grids.repo.ts';
 import { staleGrid, summaries } from './grids.service.ts';
@@ -49,11 +50,12 @@ export async function regrid(
       changes: { grid: [from.name, to.name] },
     });
     await rebaseOrgs(tx, moves);
+    const incidents = await rebaseIncidents(tx, moves);
     await audit(tx, ctx, {
       action: 'grid.regrid',
       targetType: 'place',
       targetId: fromId,
-      detail: { to: toId, buildings: buildingIds, ...moved },
+      detail: { to: toId, buildings: buildingIds, ...moved, incidents },
     });
     const after = await repo.lockGrids(tx, [fromId, toId]);
     const { items } = await summaries(tx, community.path, after);

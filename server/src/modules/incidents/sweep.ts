@@ -27,7 +27,7 @@ export async function sweep(database: Database, now = new Date()) {
     }>(
       tx,
       sql`WITH due AS (
-            SELECT i.id, ${NEXT_PLACE} AS next_place, c.accept_hours,
+            SELECT i.id, i.status AS from_status, ${NEXT_PLACE} AS next_place, c.accept_hours,
                    CASE WHEN i.due_at < ${now}::timestamptz THEN 'overdue' ELSE 'not_accepted' END AS reason
               FROM incidents i JOIN incident_categories c ON c.code = i.category_code
              WHERE i.level < 3 AND c.auto_escalate AND (
@@ -40,10 +40,10 @@ export async function sweep(database: Database, now = new Date()) {
                    accept_due_at = ${now}::timestamptz + make_interval(hours => d.accept_hours),
                    overdue = i.overdue OR d.reason = 'overdue', supervised = i.supervised OR d.reason = 'overdue'
               FROM due d WHERE i.id = d.id AND d.next_place IS NOT NULL
-            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, i.status),
+            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, d.from_status),
           logged AS (
             INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_name, note, data)
-            SELECT id, 'escalate', NULL, 'reported', 'system', reason, jsonb_build_object('level', level) FROM moved)
+            SELECT id, 'escalate', from_status, 'reported', 'system', reason, jsonb_build_object('level', level) FROM moved)
           SELECT id, handling_place_id, level, title, reason FROM moved`,
     );
     const overdue = await rows<{ id: number; assignee_user_id: number | null; title: string }>(
