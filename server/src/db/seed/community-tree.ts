@@ -143,11 +143,14 @@ export function communityRows(
     const buildings: GeneratedBuilding[] = [];
     while (dwellingIds.length < need) {
       const shape = buildingShape(rng, plan.resettlementType, ++buildingNo, need - dwellingIds.length);
-      const buildingRow = place(gridRow, 'building', null, shape.name, shape.attributes);
+      // building codes stay with the community, so re-gridding never changes them
+      const buildingCode = `${code}B${String(buildingNo).padStart(3, '0')}`;
+      const buildingRow = place(gridRow, 'building', buildingCode, shape.name, shape.attributes);
       const building: GeneratedBuilding = { id: buildingRow.id, occupiedDwellingIds: [] };
       buildings.push(building);
       for (const [name, attributes] of shape.dwellings) {
-        dwellingIds.push(place(buildingRow, 'dwelling', null, name, attributes).id);
+        const dwellingCode = `${buildingCode}-${attributes.unit ?? 0}-${attributes.room}`;
+        dwellingIds.push(place(buildingRow, 'dwelling', dwellingCode, name, attributes).id);
         buildingOfDwelling.push(building);
       }
     }
