@@ -6,6 +6,7 @@ import { SCALE_NAMES } from '../db/seed/index.ts';
 import { consoleProgress } from '../platform/progress.ts';
 import { backup } from './backup.ts';
 import { restore, RestoreRefused } from './restore.ts';
+import { registerImport } from './import.ts';
 import { seedCommand } from './seed.ts';
 import { serve } from './serve.ts';
 
@@ -76,6 +77,8 @@ program
       await database.close();
     }
   });
+
+registerImport(program);
 
 try {
   await program.parseAsync();

@@ -176,5 +176,6 @@ export function checkRow(row: SourceRow, ctx: CheckContext): { staged: StagedRow
     originCode: cell('迁出村代码'),
   };
   staged.bad = errors.length > 0;
-  return { staged, errors };
+  const order = (e: RowError) => IMPORT_HEADERS.indexOf(e.column as ImportHeader);
+  return { staged, errors: errors.sort((a, b) => order(a) - order(b)) };
 }

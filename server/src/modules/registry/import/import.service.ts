@@ -19,6 +19,8 @@ export interface ImportDeps {
   dataDir: string;
   /** Undefined where no job queue runs (tests, CLI): the work then runs before the call returns. */
   jobs?: Jobs;
+  /** Hears the progress of work running in this process (the CLI's progress bar). */
+  onProgress?(phase: 'validating' | 'committing', percent: number): void;
 }
 
 export const VALIDATE_JOB = 'registry-import-validate';
@@ -35,10 +37,19 @@ const fileOf = (deps: ImportDeps, id: number, format: string) =>
 export async function startImport(
   deps: ImportDeps,
   ctx: Ctx,
-  upload: { path: string; fileName: string; format: FileFormat },
+  upload: { path: string; fileName: string; format: FileFormat; keep?: boolean },
 ): Promise<number> {
   const id = await repo.insert(deps.database, ctx.actor.userId, upload.fileName, upload.format);
-  fs.renameSync(upload.path, fileOf(deps, id, upload.format));
+  const stored = fileOf(deps, id, upload.format);
+  fs.mkdirSync(path.dirname(stored), { recursive: true });
+  if (!upload.keep) fs.renameSync(upload.path, stored);
+  else {
+    try {
+      fs.linkSync(upload.path, stored);
+    } catch {
+      fs.copyFileSync(upload.path, stored);
+    }
+  }
   if (deps.jobs) await deps.jobs.boss.send(VALIDATE_JOB, { importId: id }, { retryLimit: 0 });
   else await runValidation(deps, id);
   return id;
@@ -61,6 +72,7 @@ export async function runValidation(deps: ImportDeps, id: number): Promise<Impor
       format: job.format,
       onProgress: (rows, percent) => {
         live.set(id, { rows, percent });
+        deps.onProgress?.('validating', percent);
         if (Date.now() - lastWrite < 1000) return;
         lastWrite = Date.now();
         void repo.setState(deps.database, id, { rows, percent }).catch(() => {});
@@ -162,6 +174,7 @@ export async function runCommit(deps: ImportDeps, data: { importId: number; ip: 
       (done, total) => {
         const percent = Math.floor((done / total) * 100);
         live.set(id, { rows: counts.rows, percent });
+        deps.onProgress?.('committing', percent);
         // PGlite has one connection, held by the transaction: progress stays in memory there
         if (deps.database.kind === 'postgres')
           void repo.setState(deps.database, id, { percent }).catch(() => {});

@@ -60,8 +60,8 @@ export class Resolver {
   ) {}
 
   private async placesOf(codes: Set<string>) {
+    if (this.places.size + codes.size > 20_000) this.places.clear();
     const missing = [...codes].filter((c) => c !== '' && !this.places.has(c));
-    if (this.places.size + missing.length > 200_000) this.places.clear();
     if (missing.length === 0) return;
     const hits = await this.database.query<PlaceHit & { code: string }>(PLACE_SQL, [missing]);
     for (const c of missing) this.places.set(c, null);

@@ -28,7 +28,7 @@ export function formatOf(head: Buffer, fileName: string): FileFormat {
   throw unsupported('only .xlsx workbooks and .csv files can be imported');
 }
 
-function readHead(file: string): Buffer {
+export function readHead(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(64 * 1024);

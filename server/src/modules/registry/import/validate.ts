@@ -10,7 +10,8 @@ import { Resolver } from './resolve.ts';
 import { openSource, type FileFormat } from './source.ts';
 import { stageErrors, stageRows } from './stage.ts';
 
-const BATCH = 5000;
+// small enough that a batch dies young instead of being promoted to the old generation
+const BATCH = 2000;
 
 export interface ValidateOptions {
   database: Database;

@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPlace, errorCode, randomIdNumber, testApp, type TestApp } from '../../../../test/harness.ts';
+import { registryWorld, type RegistryWorld } from '../registry.fixture.ts';
+import { csvOf, householdRows, upload, written, type Row } from './import.fixture.ts';
+
+let t: TestApp;
+let w: RegistryWorld;
+let template: Buffer;
+beforeAll(async () => {
+  t = await testApp();
+  w = await registryWorld(t);
+  template = (await w.staff.get('/api/registry/import-template')).rawPayload;
+});
+afterAll(() => t.close());
+
+const errorsOf = (body: { errors: { items: { row: number; column: string; reason: string }[] } }) =>
+  body.errors.items;
+
+describe('files refused as a whole', () => {
+  it('a legacy .xls renamed .xlsx, a non-Excel file and an empty file', async () => {
+    const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
+    const xls = await upload(w.staff, ole, '人口.xlsx');
+    expect(xls.statusCode).toBe(415);
+    expect(xls.json().error.message).toMatch(/legacy \.xls.*save it as \.xlsx/);
+    const png = await upload(w.staff, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'photo.xlsx');
+    expect(png.statusCode).toBe(415);
+    expect(errorCode(png)).toBe('unsupported_media_type');
+    const empty = await upload(w.staff, Buffer.alloc(0), 'empty.csv');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details).toEqual([{ field: 'file', reason: 'empty' }]);
+  });
+
+  it('a workbook whose sheets are not the template', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名单').addRow(['序号', '名字', '电话']);
+    const res = await upload(w.staff, Buffer.from(await wb.xlsx.writeBuffer()), '名单.xlsx');
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/wrong sheet.*名单/),
+    });
+  });
+
+  it('missing required headers, each named', async () => {
+    const headers = ['户编号', '与户主关系', '姓名', '劳动能力', '户籍地代码', '安置方式', '户类型'];
+    const res = await upload(w.staff, Buffer.from(csvOf([], headers)), '人口.csv');
+    const job = res.json();
+    expect(job.status).toBe('failed');
+    expect(job.message).toBe('missing required columns: 身份证号, 住房代码');
+    expect(errorsOf(job)).toEqual([
+      { row: 1, column: '身份证号', reason: 'missing column' },
+      { row: 1, column: '住房代码', reason: 'missing column' },
+    ]);
+  });
+
+  it('a damaged workbook', async () => {
+    const res = await upload(w.staff, template.subarray(0, 2000), '人口.xlsx');
+    expect(res.json()).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/could not be read/),
+    });
+  });
+});
+
+describe('bad rows, every one reported', () => {
+  it('names the row, the column and the reason', async () => {
+    const rows = await householdRows(t, w, 'A', w.dwelling2);
+    const id = randomIdNumber();
+    rows[0].身份证号 = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    rows[1] = {
+      ...rows[1],
+      身份证号: '530602' + '20991301' + '1234',
+      民族: '火星族',
+      联系电话: '12',
+      党员: '也许',
+    };
+    const before = await written(t, w);
+    const job = (await upload(w.staff, Buffer.from(csvOf(rows)), 'bad.csv')).json();
+    expect(job).toMatchObject({ status: 'validated', counts: { rows: 2, valid: 0, invalid: 2 } });
+    expect(errorsOf(job)).toEqual([
+      { row: 2, column: '身份证号', reason: 'check digit does not match (GB 11643)' },
+      { row: 3, column: '身份证号', reason: expect.stringMatching(/18 characters|birth date/) },
+      { row: 3, column: '民族', reason: expect.stringMatching(/unknown value "火星族"/) },
+      { row: 3, column: '联系电话', reason: 'not a valid phone number' },
+      { row: 3, column: '党员', reason: 'must be 是 or 否' },
+    ]);
+    const commit = await w.staff.post(`/api/registry/imports/${job.id}/commit`, { skipBadRows: false });
+    expect(commit.statusCode).toBe(409);
+    expect(await written(t, w)).toEqual(before);
+
+    const report = await w.staff.get(`/api/registry/imports/${job.id}/errors.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      2,
+      '身份证号',
+      'check digit does not match (GB 11643)',
+    ]);
+  });
+
+  it('duplicate ID numbers in the file name both rows; heads are one a household', async () => {
+    const a = await householdRows(t, w, '1', w.dwelling2);
+    const b = await householdRows(t, w, '2', w.tree.dwelling);
+    b[1].身份证号 = a[0].身份证号;
+    b[0].与户主关系 = '配偶';
+    a[1].与户主关系 = '户主';
+    const job = (await upload(w.staff, Buffer.from(csvOf([...a, ...b])), 'dup.csv')).json();
+    expect(errorsOf(job)).toEqual(
+      expect.arrayContaining([
+        { row: 2, column: '身份证号', reason: 'the same ID number as row 5' },
+        { row: 5, column: '身份证号', reason: 'the same ID number as row 2' },
+        { row: 2, column: '与户主关系', reason: 'household 1 has 2 heads' },
+        { row: 3, column: '与户主关系', reason: 'household 1 has 2 heads' },
+        { row: 4, column: '与户主关系', reason: 'household 2 has no head' },
+      ]),
+    );
+  });
+});
+
+describe('encodings', () => {
+  const roundTrip = async (encode: (csv: string) => Buffer, name: string, key: string) => {
+    const dwelling = await addPlace(t.database, w.tree.building, 'dwelling', `${key}室`);
+    const rows: Row[] = await householdRows(t, w, key, dwelling);
+    const job = (await upload(w.staff, encode(csvOf(rows)), name)).json();
+    expect(job).toMatchObject({ status: 'validated', counts: { valid: 2, invalid: 0 } });
+    const done = await w.staff.post(`/api/registry/imports/${job.id}/commit`, { skipBadRows: false });
+    expect(done.json().status).toBe('committed');
+    const found = (await w.staff.get(`/api/persons?idNumber=${rows[1].身份证号}`)).json().items;
+    expect(found.map((p: { name: string }) => p.name)).toEqual(['张小梅']);
+  };
+
+  it('reads GBK CSV as Chinese Excel saves it', () =>
+    roundTrip((csv) => iconv.encode(csv, 'gbk'), '人口-gbk.csv', '301'));
+  it('reads UTF-8 CSV with a BOM', () =>
+    roundTrip((csv) => Buffer.from(`\uFEFF${csv}`, 'utf8'), '人口-utf8.csv', '302'));
+});
