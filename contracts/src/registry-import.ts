@@ -47,10 +47,15 @@ export const ImportError = z.object({
 });
 export type ImportError = z.infer<typeof ImportError>;
 
+/** Rows by their checks; people and households as a commit would write them (bad households left out). */
 export const ImportCounts = z.object({
   rows: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
+  skipped: z
+    .number()
+    .int()
+    .describe('rows left out by a commit with skipBadRows: bad rows and their households'),
   newPersons: z.number().int(),
   updates: z.number().int(),
   households: z.number().int(),

@@ -21,6 +21,7 @@ export async function importCommand(
   let bar: { phase: string; task: ProgressTask; at: number } | undefined;
   const onProgress = (phase: string, percent: number) => {
     if (bar?.phase !== phase) {
+      bar?.task.tick(100 - bar.at);
       bar?.task.done();
       bar = { phase, task: progress.start(phase, 100), at: 0 };
     }
@@ -39,21 +40,23 @@ export async function importCommand(
       skipBadRows: !!opts.skipBadRows,
       errors: 1,
     });
-    if (bar) onProgress(bar.phase, 100);
+    bar?.task.tick(100 - bar.at);
     bar?.task.done();
     for await (const batch of errorBatches(database, Number(job.id))) {
       for (const e of batch) console.log(`row ${e.row}\t${e.column}\t${e.reason}`);
     }
     const c = job.counts;
     console.log(
-      `import ${job.id} ${job.status}: ${c.rows} rows, ${c.valid} valid, ${c.invalid} with errors; ` +
-        `${c.newPersons} new people, ${c.updates} updates, ${c.households} households`,
+      `import ${job.id} ${job.status}: ${c.rows} rows, ${c.valid} valid, ${c.invalid} with errors` +
+        (c.skipped ? ` (${c.skipped} rows of bad households left out)` : '') +
+        `; ${c.newPersons} new people, ${c.updates} updates, ${c.households} households`,
     );
     if (job.message) console.log(job.message);
     if (job.status === 'validated' && opts.commit)
       console.log('nothing was written: fix the rows above, or commit with --skip-bad-rows');
     else if (job.status === 'validated') console.log('dry run only: add --commit to write');
-    if (job.status === 'failed' || (opts.commit && job.status !== 'committed')) process.exitCode = 1;
+    if (job.status === 'failed' || (job.status !== 'committed' && c.invalid > 0)) process.exitCode = 1;
+    if (opts.commit && job.status !== 'committed') process.exitCode = 1;
   } catch (err) {
     bar?.task.done();
     if (!(err instanceof AppError)) throw err;

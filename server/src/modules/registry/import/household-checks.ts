@@ -88,9 +88,10 @@ export async function checkHouseholds(database: Database, importId: number): Pro
   );
   const [counts] = await database.query<ImportCounts>(
     `SELECT count(*)::int AS rows, count(*) FILTER (WHERE NOT bad)::int AS valid, count(*) FILTER (WHERE bad)::int AS invalid,
-            count(*) FILTER (WHERE NOT bad AND person_id IS NULL)::int AS "newPersons",
-            count(*) FILTER (WHERE NOT bad AND person_id IS NOT NULL)::int AS updates,
-            count(DISTINCT household_key)::int AS households
+            count(*) FILTER (WHERE skip)::int AS skipped,
+            count(*) FILTER (WHERE NOT skip AND person_id IS NULL)::int AS "newPersons",
+            count(*) FILTER (WHERE NOT skip AND person_id IS NOT NULL)::int AS updates,
+            count(DISTINCT household_key) FILTER (WHERE NOT skip)::int AS households
        FROM registry_import_rows WHERE import_id = $1`,
     [importId],
   );

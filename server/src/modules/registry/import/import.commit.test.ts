@@ -53,7 +53,14 @@ describe('commit', () => {
     const bad = await householdRows(t, w, 'B', await dwelling('502室'));
     bad[1].身份证号 = '123';
     const job = (await upload(w.staff, Buffer.from(csvOf([...good, ...bad])), 'mixed.csv')).json();
-    expect(job.counts).toMatchObject({ rows: 4, valid: 3, invalid: 1, households: 2 });
+    expect(job.counts).toMatchObject({
+      rows: 4,
+      valid: 3,
+      invalid: 1,
+      skipped: 2,
+      newPersons: 2,
+      households: 1,
+    });
     const before = await written(t, w);
     const refused = await commit(job.id);
     expect(refused.statusCode).toBe(409);

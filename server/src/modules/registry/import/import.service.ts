@@ -104,7 +104,15 @@ async function own(deps: ImportDeps, ctx: Ctx, id: number) {
   return job;
 }
 
-const EMPTY: ImportCounts = { rows: 0, valid: 0, invalid: 0, newPersons: 0, updates: 0, households: 0 };
+const EMPTY: ImportCounts = {
+  rows: 0,
+  valid: 0,
+  invalid: 0,
+  skipped: 0,
+  newPersons: 0,
+  updates: 0,
+  households: 0,
+};
 
 /** The state of an import with a page of its errors; only its creator sees it. */
 export async function getImport(

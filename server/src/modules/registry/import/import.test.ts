@@ -29,7 +29,7 @@ describe('the import template', () => {
     const job = up.json();
     expect(job).toMatchObject({
       status: 'validated',
-      counts: { rows: 2, valid: 2, invalid: 0, newPersons: 2, updates: 0, households: 1 },
+      counts: { rows: 2, valid: 2, invalid: 0, skipped: 0, newPersons: 2, updates: 0, households: 1 },
       errors: { items: [], total: 0 },
     });
     expect(await written(t, w)).toEqual(before);
