@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'duplicate',
   'account_locked',
   'invalid_credentials',
   'rate_limited',

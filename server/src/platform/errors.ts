@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   account_locked: 423,
   not_found: 404,
   conflict: 409,
+  duplicate: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

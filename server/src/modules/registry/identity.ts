@@ -49,7 +49,7 @@ export function duplicateId(field: string, visibleName: string | null) {
   const reason = visibleName
     ? `already registered: ${visibleName}`
     : 'already registered in another jurisdiction';
-  return new AppError('conflict', `${field}: ${reason}`, [{ field, reason }]);
+  return new AppError('duplicate', `${field}: ${reason}`, [{ field, reason }]);
 }
 
 export function ageOn(birthDate: string, today = new Date()): number {

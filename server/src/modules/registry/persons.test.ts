@@ -35,7 +35,7 @@ describe('dual jurisdiction', () => {
   it('shows the origin side only the people registered in its villages, wherever they live', async () => {
     expect(await names(origin)).toEqual(['李明', '王芳']);
     const head = (await origin.get(`/api/persons/${h.members[0].id}`)).json();
-    expect(head).toMatchObject({ side: 'hukou', residence: { name: '101室' }, hukou: { name: '大坪村' } });
+    expect(head).toMatchObject({ side: 'hukou', residence: { name: '1栋101室' }, hukou: { name: '大坪村' } });
     expect((await origin.get(`/api/persons/${h.members[2].id}`)).statusCode).toBe(404);
     const household = (await origin.get(`/api/households/${h.id}`)).json();
     expect(household.side).toBe('hukou');

@@ -19,7 +19,9 @@ export async function placeOfLevel(
 ): Promise<PlaceRef> {
   const p = await findById(conn, id);
   if (!p || !levels.includes(p.level)) throw invalid(field, `must be a ${levels.join(' or ')}`);
-  return { id: p.id, level: p.level, path: p.path, code: p.code, name: p.name };
+  // a dwelling is named with its building, as people say it: 3栋1单元502室
+  const building = p.level === 'dwelling' && p.parentId ? await findById(conn, p.parentId) : undefined;
+  return { id: p.id, level: p.level, path: p.path, code: p.code, name: `${building?.name ?? ''}${p.name}` };
 }
 
 /** The community a path lies in, found among its ancestors. */

@@ -41,10 +41,13 @@ export const PERSON_SELECT = sql.raw(`
          to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.ethnicity, p.phone_cipher, p.phone_masked,
          p.education, p.health, p.disability_grade, p.labour_capacity, p.tags, p.party_member,
          p.hukou_place_id, p.hukou_path, hp.name AS hukou_name,
-         p.residence_place_id, p.residence_path, rp.name AS residence_name, p.status, p.version
+         p.residence_place_id, p.residence_path,
+         CASE WHEN rp.level = 'dwelling' THEN rb.name || rp.name ELSE rp.name END AS residence_name,
+         p.status, p.version
     FROM persons p
     JOIN places hp ON hp.id = p.hukou_place_id
-    JOIN places rp ON rp.id = p.residence_place_id`);
+    JOIN places rp ON rp.id = p.residence_place_id
+    LEFT JOIN places rb ON rb.id = rp.parent_id`);
 
 export interface HouseholdRow {
   id: number;
@@ -68,10 +71,11 @@ export interface HouseholdRow {
 
 export const HOUSEHOLD_SELECT = sql.raw(`
   SELECT h.id, h.household_no, h.head_name, h.member_count, h.residence_place_id, h.residence_path,
-         rp.name AS residence_name, h.dwelling_id, dp.name AS dwelling_name,
+         rp.name AS residence_name, h.dwelling_id, db.name || dp.name AS dwelling_name,
          h.origin_village_id, h.origin_path, op.name AS origin_name, h.relocation_year,
          h.resettlement_type, h.poverty_status, h.status, h.version
     FROM households h
     JOIN places rp ON rp.id = h.residence_place_id
     LEFT JOIN places dp ON dp.id = h.dwelling_id
+    LEFT JOIN places db ON db.id = dp.parent_id
     LEFT JOIN places op ON op.id = h.origin_village_id`);
