@@ -83,3 +83,27 @@ export const PlaceUpdate = z.object({
   attributes: z.record(z.string(), z.unknown()).optional(),
   version: Version,
 });
+
+/** Administrative divisions are public reference data: anyone who reads places may look them up. */
+export const DIVISION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
+
+export const DivisionSearchQuery = z.object({
+  q: z.string().trim().min(1).max(40),
+  levels: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(z.enum(DIVISION_LEVELS)).optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const Division = z.object({
+  id: Id,
+  level: z.enum(DIVISION_LEVELS),
+  code: z.string().nullable(),
+  name: z.string(),
+  /** The names from the province down, e.g. 云南省昭通市镇雄县母享镇大坪村. */
+  fullName: z.string(),
+});
+export type Division = z.infer<typeof Division>;

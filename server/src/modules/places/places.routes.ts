@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  Division,
+  DivisionSearchQuery,
   IdParams,
   Place,
   PlaceChildrenQuery,
@@ -21,6 +23,15 @@ export async function placesRoutes(fastify: FastifyInstance) {
   const read = app.authorize('place:read');
   const write = app.authorize('place:write');
   const tags = ['places'];
+
+  app.get(
+    '/api/divisions/search',
+    {
+      schema: { tags, querystring: DivisionSearchQuery, response: { 200: z.array(Division) } },
+      preHandler: read,
+    },
+    (req) => service.searchDivisions(app.database, req.query),
+  );
 
   app.get(
     '/api/places/roots',

@@ -1,5 +1,7 @@
 import {
   CHILD_LEVELS,
+  DIVISION_LEVELS,
+  type Division,
   PLACE_LEVELS,
   type Place,
   type PlaceCreate,
@@ -7,6 +9,7 @@ import {
   type PlaceSummary,
 } from '@anju/contracts';
 import { pinyin } from 'pinyin-pro';
+import { sql } from 'drizzle-orm';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { seesWholeTree } from '../../platform/access/scope.ts';
@@ -207,4 +210,26 @@ export async function moveChildren(
   await repo.bumpChildCount(tx, from.id, -childIds.length);
   await repo.bumpChildCount(tx, to.id, childIds.length);
   return moves.map(({ from: f, to: t }) => ({ from: f, to: t }));
+}
+
+/** Looks up administrative divisions by name, pinyin initials or code, whatever the caller's scope. */
+export async function searchDivisions(
+  database: Database,
+  q: { q: string; levels?: (typeof DIVISION_LEVELS)[number][]; limit: number },
+): Promise<Division[]> {
+  const found = await repo.search(database.db, q.q, sql`true`, {
+    levels: q.levels ?? [...DIVISION_LEVELS],
+    limit: q.limit,
+  });
+  const ancestors = await repo.findByIds(database.db, [...new Set(found.flatMap((f) => pathIds(f.path)))]);
+  const names = new Map(ancestors.map((a) => [a.id, a.name]));
+  return found.map((f) => ({
+    id: String(f.id),
+    level: f.level as Division['level'],
+    code: f.code,
+    name: f.name,
+    fullName: pathIds(f.path)
+      .map((id) => names.get(id) ?? '')
+      .join(''),
+  }));
 }

@@ -206,3 +206,21 @@ describe('audit', () => {
     ]);
   });
 });
+
+describe('division lookup', () => {
+  it('finds administrative divisions outside the caller’s scope, never communities and below', async () => {
+    const tree = await makeTree(t.database);
+    const other = await makeTree(t.database);
+    const c = await signIn(t, ['community_staff'], [tree.community]);
+    const res = await c.get(`/api/divisions/search?q=${encodeURIComponent('靖安镇')}&levels=township`);
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().map((d: { id: string }) => d.id);
+    expect(ids).toContain(String(other.township));
+    expect(res.json().find((d: { id: string }) => d.id === String(other.township)).fullName).toMatch(
+      /^测试省.*测试市测试县靖安镇$/,
+    );
+    const communities = await c.get(`/api/divisions/search?q=${encodeURIComponent('社区')}`);
+    expect(communities.json()).toEqual([]);
+    expect((await c.get('/api/divisions/search?q=x&levels=community')).statusCode).toBe(400);
+  });
+});
