@@ -54,7 +54,7 @@ export async function revokeKey(database: Database, ctx: Ctx, id: number): Promi
   return present((await repo.findById(database.db, id))!);
 }
 
-const INVALID_KEY = 'Invalid api_key received -- can’t proceed';
+const INVALID_KEY = "Invalid api_key received -- can't proceed";
 
 /**
  * The context a request with `apiKey` acts in: the system the key was issued to, scoped to the key's

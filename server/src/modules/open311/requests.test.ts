@@ -60,7 +60,7 @@ describe('POST requests', () => {
 
   it('refuses a missing, wrong or revoked api_key with 403', async () => {
     expect(xmlErrors(xml(await w.post('xml', fields({ api_key: 'nope' })), 403))).toEqual([
-      [403, 'Invalid api_key received -- can’t proceed'],
+      [403, "Invalid api_key received -- can't proceed"],
     ]);
     expect(json(await w.post('json', { service_code: 'other' }), 403)).toEqual([
       { code: 403, description: 'api_key was not provided' },
