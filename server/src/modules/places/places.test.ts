@@ -212,15 +212,21 @@ describe('division lookup', () => {
     const tree = await makeTree(t.database);
     const other = await makeTree(t.database);
     const c = await signIn(t, ['community_staff'], [tree.community]);
-    const res = await c.get(`/api/divisions/search?q=${encodeURIComponent('靖安镇')}&levels=township`);
+    const [{ code }] = await t.database.query<{ code: string }>('SELECT code FROM places WHERE id = $1', [
+      other.township,
+    ]);
+    const res = await c.get(`/api/divisions/search?q=${code}&levels=township`);
     expect(res.statusCode).toBe(200);
     const ids = res.json().map((d: { id: string }) => d.id);
     expect(ids).toContain(String(other.township));
     expect(res.json().find((d: { id: string }) => d.id === String(other.township)).fullName).toMatch(
       /^测试省.*测试市测试县靖安镇$/,
     );
-    const communities = await c.get(`/api/divisions/search?q=${encodeURIComponent('社区')}`);
-    expect(communities.json()).toEqual([]);
+    const [{ code: communityCode }] = await t.database.query<{ code: string }>(
+      'SELECT code FROM places WHERE id = $1',
+      [other.community],
+    );
+    expect((await c.get(`/api/divisions/search?q=${communityCode}`)).json()).toEqual([]);
     expect((await c.get('/api/divisions/search?q=x&levels=community')).statusCode).toBe(400);
   });
 });
