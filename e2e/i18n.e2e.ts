@@ -6,6 +6,7 @@ import {
   JURISDICTION_SIDES,
   LABOUR_CAPACITIES,
   LIFE_EVENTS,
+  NOTIFICATION_KINDS,
   PERSON_SORTS,
   PERSON_STATUSES,
   PLACE_LEVELS,
@@ -37,12 +38,13 @@ test('zh-CN and en-US have the same keys, none empty', () => {
   }
 });
 
-test('every role, place level and error code has a label', () => {
+test('every role, place level, error code and notification kind has a label', () => {
   const all = new Set(keys(zhCN));
   const needed = [
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleDescriptions.${r}`]),
     ...PLACE_LEVELS.map((l) => `levels.${l}`),
     ...ERROR_CODES.map((c) => `errors.${c}`),
+    ...NOTIFICATION_KINDS.map((k) => `notifications.${k}`),
   ];
   expect(needed.filter((k) => !all.has(k))).toEqual([]);
 });

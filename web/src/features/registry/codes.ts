@@ -56,11 +56,8 @@ export function useReasonText() {
   };
 }
 
-/** A 409 about the record's version: somebody else saved it first. */
-export const isStale = (error: unknown) =>
-  error instanceof ApiError &&
-  error.code === 'conflict' &&
-  (error.details.length === 0 || error.details.some((d) => d.field === 'version'));
+/** A 409 'conflict': somebody else saved the record first (an ID number already registered is 'duplicate'). */
+export const isStale = (error: unknown) => error instanceof ApiError && error.code === 'conflict';
 
 /** Client-side check of an ID number: the problem, or the birth date and sex it encodes. */
 export function checkIdNumber(

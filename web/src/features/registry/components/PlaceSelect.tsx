@@ -1,10 +1,10 @@
-import type { PlaceLevel } from '@anju/contracts';
+import type { Division, PlaceLevel, PlaceSummary } from '@anju/contracts';
+import { DIVISION_LEVELS } from '@anju/contracts';
 import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../ui/api.ts';
-import type { PlaceSummary } from '@anju/contracts';
 
 interface Props {
   levels: PlaceLevel[];
@@ -16,21 +16,41 @@ interface Props {
   testId?: string;
 }
 
-/** Finds a place of the given levels by name, pinyin initials or code (within the user's scope). */
+const isDivisionLevel = (l: PlaceLevel): boolean => (DIVISION_LEVELS as readonly string[]).includes(l);
+
+/**
+ * Finds a place of the given levels by name, pinyin initials or code: administrative divisions
+ * (villages, townships…) anywhere, shown with their full names; communities and below within the user's scope.
+ */
 export function PlaceSelect({ levels, value, onChange, initial, placeholder, testId }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const deferred = useDeferredValue(q.trim());
-  const results = useQuery({
-    queryKey: ['places', 'search', deferred, levels.join(',')],
+  const divisionLevels = levels.filter(isDivisionLevel);
+  const placeLevels = levels.filter((l) => !isDivisionLevel(l));
+  const divisions = useQuery({
+    queryKey: ['divisions', 'search', deferred, divisionLevels.join(',')],
     queryFn: () =>
-      api<PlaceSummary[]>('/places/search', { query: { q: deferred, levels: levels.join(','), limit: 20 } }),
-    enabled: deferred.length > 0,
+      api<Division[]>('/divisions/search', {
+        query: { q: deferred, levels: divisionLevels.join(','), limit: 20 },
+      }),
+    enabled: deferred.length > 0 && divisionLevels.length > 0,
   });
-  const options = (results.data ?? []).map((p) => ({
-    value: p.id,
-    label: `${p.name}${p.code ? ` · ${p.code}` : ''}`,
-  }));
+  const places = useQuery({
+    queryKey: ['places', 'search', deferred, placeLevels.join(',')],
+    queryFn: () =>
+      api<PlaceSummary[]>('/places/search', {
+        query: { q: deferred, levels: placeLevels.join(','), limit: 20 },
+      }),
+    enabled: deferred.length > 0 && placeLevels.length > 0,
+  });
+  const options = [
+    ...(divisions.data ?? []).map((d) => ({
+      value: d.id,
+      label: `${d.fullName}${d.code ? ` · ${d.code}` : ''}`,
+    })),
+    ...(places.data ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.code ? ` · ${p.code}` : ''}` })),
+  ];
   if (initial && !options.some((o) => o.value === initial.id))
     options.unshift({ value: initial.id, label: initial.name });
   return (
@@ -41,7 +61,7 @@ export function PlaceSelect({ levels, value, onChange, initial, placeholder, tes
       value={value}
       onChange={(id?: string) => onChange?.(id)}
       placeholder={placeholder ?? t('registry.placeSearch')}
-      loading={results.isFetching}
+      loading={divisions.isFetching || places.isFetching}
       notFoundContent={deferred ? t('registry.noPlace') : null}
       options={options}
     />
