@@ -147,6 +147,12 @@ export async function commitImport(deps: ImportDeps, ctx: Ctx, id: number, skipB
     throw conflict(`${invalid} rows have errors: fix them, or commit with skipBadRows`, [
       { field: 'skipBadRows', reason: `${invalid} bad rows` },
     ]);
+  const [staged] = await deps.database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1',
+    [id],
+  );
+  if (staged.n !== (job.counts.rows ?? 0))
+    throw conflict('the validated rows were lost in a database restart: upload the file again');
   if (!(await repo.claimCommit(deps.database, id))) throw conflict('the import is already being committed');
   const data = { importId: id, ip: ctx.ip, requestId: ctx.requestId };
   if (deps.jobs) await deps.jobs.boss.send(COMMIT_JOB, data, { retryLimit: 0 });
