@@ -3,10 +3,12 @@ import { DESKTOP, PHONE, journey, openMenu, signIn, useBrowser } from './browser
 
 useBrowser();
 
-const MENUS = ['home', 'places', 'households', 'persons', 'import', 'users', 'audit', 'password'];
-const OFFICIAL = ['home', 'places', 'households', 'persons', 'password'];
+const MENUS = ['home', 'places', 'households', 'persons', 'import', 'report', 'users', 'audit', 'password'];
+const OFFICIAL = ['home', 'places', 'households', 'persons', 'report', 'password'];
 const COMMUNITY = [...OFFICIAL, 'import'];
 const PUBLIC = ['home', 'password'];
+/** The public roles who may report a problem (「我要反映」). */
+const REPORTER = [...PUBLIC, 'report'];
 
 /** What each demo account must see in the side menu, with its role label in zh-CN. */
 const ROLES: [string, string, string[]][] = [
@@ -16,10 +18,10 @@ const ROLES: [string, string, string[]][] = [
   ['community_staff', '社区工作人员', COMMUNITY],
   ['party_secretary', '社区党组织书记', OFFICIAL],
   ['grid_worker', '网格员', OFFICIAL],
-  ['party_member', '党员', PUBLIC],
+  ['party_member', '党员', REPORTER],
   ['social_org_staff', '社会组织工作人员', PUBLIC],
   ['enterprise_hr', '企业（帮扶车间）人事', PUBLIC],
-  ['resident', '居民', PUBLIC],
+  ['resident', '居民', REPORTER],
   ['system_admin', '系统管理员', ['home', 'places', 'users', 'password']],
   ['security_admin', '安全管理员', ['home', 'places', 'users', 'password']],
   ['audit_admin', '审计管理员', ['home', 'audit', 'password']],

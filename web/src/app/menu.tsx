@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MessageOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -40,6 +41,7 @@ export const MENU: MenuEntry[] = [
       },
     ],
   },
+  { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, permission: 'user:read' },
   { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'password', path: '/password', icon: <KeyOutlined /> },

@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AuditPage } from '../features/audit/pages/AuditPage.tsx';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
+import { ReportPage } from '../features/incidents/pages/ReportPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
               { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
               { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },
               { path: 'registry/import', element: guarded('person:import', <ImportPage />) },
+              { path: 'incidents/new', element: guarded('incident:report', <ReportPage />) },
               { path: 'admin/users', element: guarded('user:read', <UsersPage />) },
               { path: 'admin/audit', element: guarded('audit:read', <AuditPage />) },
               { path: 'password', element: <ChangePasswordPage /> },
