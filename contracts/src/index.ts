@@ -14,3 +14,4 @@ export * from './incidents.ts';
 export * from './grids.ts';
 export * from './party.ts';
 export * from './visits.ts';
+export * from './open311.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@anju/contracts';
-import { Open311Key, Open311KeyCreate, Open311KeyCreated } from '@anju/contracts/open311';
+import { Open311Key, Open311KeyCreate, Open311KeyCreated } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { createKey, listKeys, revokeKey } from './keys.service.ts';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Open311Key, Open311KeyCreate } from '@anju/contracts/open311';
+import type { Open311Key, Open311KeyCreate } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { hashToken } from '../../platform/auth/session.repo.ts';
