@@ -110,8 +110,12 @@ export const incidents = pgTable(
       .using('btree', sql`${t.placePath} text_pattern_ops`)
       .where(sql`${t.status} NOT IN ('closed', 'recalled')`),
     index('incidents_reporter_idx').on(t.reporterUserId, t.reportedAt.desc()),
-    index('incidents_assignee_idx').on(t.assigneeUserId).where(sql`${t.closedAt} IS NULL`),
-    index('incidents_department_idx').on(t.departmentId).where(sql`${t.departmentId} IS NOT NULL`),
+    index('incidents_assignee_idx')
+      .on(t.assigneeUserId)
+      .where(sql`${t.closedAt} IS NULL`),
+    index('incidents_department_idx')
+      .on(t.departmentId)
+      .where(sql`${t.departmentId} IS NOT NULL`),
     index('incidents_due_idx')
       .on(t.dueAt)
       .where(sql`${t.status} NOT IN ('closed', 'recalled') AND NOT ${t.overdue}`),
