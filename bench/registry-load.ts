@@ -64,7 +64,7 @@ async function capture(run: (conn: Conn) => Promise<unknown>): Promise<Captured[
 
 const actorOn = (path: string) => ({ scopes: [{ id: 0, path }] }) as Actor;
 
-/** The person search's two statements, page and count, for a user scoped to `scopePath`. */
+/** The person search's statement (page and total in one), for a user scoped to `scopePath`. */
 const searchStatements = (scopePath: string, query: Partial<PersonQuery>) =>
   capture((conn) =>
     persons.list(
@@ -78,14 +78,11 @@ const searchStatements = (scopePath: string, query: Partial<PersonQuery>) =>
     ),
   );
 
-/** The person search run straight through pg, page and count together as the repo runs them. */
+/** The person search run straight through pg, as the repo runs it. */
 export async function searchSql(database: Database, scopePath: string, query: Partial<PersonQuery>) {
-  const [page, count] = await searchStatements(scopePath, query);
+  const statements = await searchStatements(scopePath, query);
   return async () => {
-    await Promise.all([
-      database.pool!.query(page.text, page.params),
-      database.pool!.query(count.text, count.params),
-    ]);
+    await Promise.all(statements.map((q) => database.pool!.query(q.text, q.params)));
   };
 }
 
@@ -101,10 +98,10 @@ export async function detailSql(database: Database, householdId: number) {
 
 /** EXPLAIN ANALYZE of the search statements, for finding out why a target is missed. */
 export async function explainSearch(database: Database, scopePath: string, query: Partial<PersonQuery>) {
-  const [page, count] = await searchStatements(scopePath, query);
+  const [page] = await searchStatements(scopePath, query);
   const plan = async (c: Captured) =>
     (await database.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.text}`, c.params))
       .map((r) => r['QUERY PLAN'])
       .join('\n');
-  return { page: await plan(page), count: await plan(count) };
+  return { page: await plan(page) };
 }

@@ -191,7 +191,7 @@ export default async function run(args: string[]) {
           ),
         );
         console.error(`${s.role}: search p95 ${figures.anjuSearch.p95ms} ms; plans:`);
-        for (const p of plans) console.error(`${p.page}\n--- count ---\n${p.count}\n`);
+        for (const p of plans) console.error(`${p.page}\n`);
       }
     }
   } finally {
