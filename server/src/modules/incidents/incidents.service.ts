@@ -6,6 +6,7 @@ import { pathInScope } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { notifyUsers } from '../../platform/notify/notify.ts';
+import { underPath as pathUnder } from '../places/places.service.ts';
 import { sealPhone } from '../registry/identity.ts';
 import { canSee, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
@@ -156,10 +157,7 @@ export async function list(
   },
 ) {
   let underPath: string | undefined;
-  if (q.under)
-    underPath =
-      (await repo.ancestors(database.db, `/${q.under}/`)).find((p) => p.id === Number(q.under))?.path ??
-      '/none/';
+  if (q.under) underPath = await pathUnder(database.db, q.under);
   const { items, total } = await repo.list(
     database.db,
     visibleSql(ctx.actor),

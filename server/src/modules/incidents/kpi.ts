@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
+import { underPath } from '../places/places.service.ts';
 import { visibleSql } from './incidents.policy.ts';
 import { rows } from './incidents.sql.ts';
 
@@ -12,8 +13,8 @@ import { rows } from './incidents.sql.ts';
  * - average handling hours = mean of closed_at − reported_at over closed incidents;
  * - overdue open = still open and past due now (whatever the period).
  */
-export async function kpi(database: Database, ctx: Ctx, q: { underPath?: string; from: string; to: string }) {
-  const under = q.underPath ? sql`AND i.place_path LIKE ${q.underPath + '%'}` : sql``;
+export async function kpi(database: Database, ctx: Ctx, q: { under?: string; from: string; to: string }) {
+  const under = q.under ? sql`AND i.place_path LIKE ${(await underPath(database.db, q.under)) + '%'}` : sql``;
   const visible = visibleSql(ctx.actor);
   const [r] = await rows<Record<string, number | null>>(
     database.db,

@@ -233,3 +233,10 @@ export async function searchDivisions(
       .join(''),
   }));
 }
+
+/** The path of the place a list is narrowed to (`under`); an unknown place is the caller's mistake. */
+export async function underPath(conn: Conn, id: string): Promise<string> {
+  const place = await repo.findById(conn, Number(id));
+  if (!place) throw invalid('under', 'unknown place');
+  return place.path;
+}

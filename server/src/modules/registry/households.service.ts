@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { HouseholdCreate, HouseholdDetail } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -10,9 +9,10 @@ import * as repo from './households.repo.ts';
 import * as persons from './persons.repo.ts';
 import { assertIdsFree, prepareMember } from './persons.service.ts';
 import { communityOf, placeOfLevel, type PlaceRef } from './places.lookup.ts';
+import { underPath } from '../places/places.service.ts';
 import { presentHousehold, presentPerson } from './present.ts';
 import { assertResidenceSide, assertVisible, householdScope, sideOf } from './registry.policy.ts';
-import { rows, type HouseholdRow } from './registry.sql.ts';
+import type { HouseholdRow } from './registry.sql.ts';
 
 export const staleHousehold = () =>
   conflict('the household was changed by someone else; reload and try again', [
@@ -24,19 +24,14 @@ export async function list(
   ctx: Ctx,
   q: { under?: string; q?: string; povertyStatus?: string; status: string; page: number; pageSize: number },
 ) {
-  let underPath: string | undefined;
+  let path: string | undefined;
   if (q.under) {
-    const [under] = await rows<{ path: string }>(
-      database.db,
-      sql`SELECT path FROM places WHERE id = ${Number(q.under)}`,
-    );
-    if (!under) throw invalid('under', 'unknown place');
-    underPath = under.path;
+    path = await underPath(database.db, q.under);
   }
   const { items, total } = await repo.list(
     database.db,
     householdScope(ctx.actor),
-    { underPath, q: q.q, povertyStatus: q.povertyStatus, status: q.status },
+    { underPath: path, q: q.q, povertyStatus: q.povertyStatus, status: q.status },
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );

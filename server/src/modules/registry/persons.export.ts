@@ -8,6 +8,7 @@ import { csvStream, xlsxStream, type Column } from '../../platform/files/tabular
 import { ageOn, idHash, phoneHash } from './identity.ts';
 import { zh } from './labels.ts';
 import * as repo from './persons.repo.ts';
+import { underPath } from '../places/places.service.ts';
 import { personScope } from './registry.policy.ts';
 import { rows, type PersonRow } from './registry.sql.ts';
 
@@ -42,11 +43,7 @@ export async function exportPersons(
 ) {
   const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
   if (q.under) {
-    const [under] = await rows<{ path: string }>(
-      database.db,
-      sql`SELECT path FROM places WHERE id = ${Number(q.under)}`,
-    );
-    filter.underPath = under?.path ?? '/none/';
+    filter.underPath = await underPath(database.db, q.under);
   }
   if (q.idNumber) filter.idHash = idHash(cipher, q.idNumber.toUpperCase());
   if (q.phone) {

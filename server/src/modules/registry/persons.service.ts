@@ -4,13 +4,14 @@ import type { Database, Conn } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { conflict, forbidden, invalid } from '../../platform/errors.ts';
+import { conflict, forbidden } from '../../platform/errors.ts';
 import { initialsOf } from '../places/places.service.ts';
 import * as history from './history.repo.ts';
 import * as households from './households.repo.ts';
 import { duplicateId, idHash, phoneHash, sealIdNumber, sealPhone } from './identity.ts';
 import { placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import * as repo from './persons.repo.ts';
+import { underPath } from '../places/places.service.ts';
 import { presentPerson } from './present.ts';
 import { assertResidenceSide, assertVisible, personScope, seesHealth, sideOf } from './registry.policy.ts';
 import { rows, type PersonRow } from './registry.sql.ts';
@@ -24,12 +25,7 @@ const stale = () =>
 export async function list(database: Database, cipher: Cipher, ctx: Ctx, q: PersonQuery) {
   const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
   if (q.under) {
-    const [under] = await rows<{ path: string }>(
-      database.db,
-      sql`SELECT path FROM places WHERE id = ${Number(q.under)}`,
-    );
-    if (!under) throw invalid('under', 'unknown place');
-    filter.underPath = under.path;
+    filter.underPath = await underPath(database.db, q.under);
   }
   if (q.idNumber) filter.idHash = idHash(cipher, q.idNumber.toUpperCase());
   if (q.phone) {
