@@ -17,8 +17,10 @@ import {
   SEXES,
 } from '@anju/contracts';
 import { expect, test } from 'vitest';
-import enUS from '../web/src/i18n/en-US.json' with { type: 'json' };
-import zhCN from '../web/src/i18n/zh-CN.json' with { type: 'json' };
+import { messages } from '../web/src/i18n/messages.ts';
+
+const zhCN = messages['zh-CN'];
+const enUS = messages['en-US'];
 
 type Tree = { [key: string]: string | Tree };
 
