@@ -96,6 +96,7 @@ export const registryImportErrors = pgTable(
     rowNo: integer('row_no').notNull(),
     column: varchar('column', { length: 32 }).notNull(),
     reason: text('reason').notNull(),
+    params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
   },
   (t) => [index('registry_import_errors_import_idx').on(t.importId, t.rowNo)],
 );

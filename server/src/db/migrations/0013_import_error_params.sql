@@ -1,0 +1,1 @@
+ALTER TABLE "registry_import_errors" ADD COLUMN "params" jsonb DEFAULT '{}'::jsonb NOT NULL;
