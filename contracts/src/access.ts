@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   'incident:handle',
   'incident:supervise',
   'open311:manage',
+  'monitoring:read',
+  'monitoring:write',
+  'monitoring:policy',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +55,8 @@ const OFFICIALS: Permission[] = ['place:read', 'person:read', 'grid:read', 'visi
 /** Officials who take incidents at their level of the ladder, read them and report them. */
 const HANDLERS: Permission[] = ['incident:report', 'incident:read', 'incident:handle'];
 const PARTY: Permission[] = ['party:read', 'party:write'];
+/** Enter incomes, raise and follow poverty-return monitoring leads. */
+const MONITORING: Permission[] = ['monitoring:read', 'monitoring:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
@@ -63,8 +68,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'party:read',
     ...HANDLERS,
     'incident:supervise',
+    ...MONITORING,
+    'monitoring:policy',
   ],
-  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS],
+  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS, 'monitoring:read'],
   township_officer: [
     ...OFFICIALS,
     'person:reveal',
@@ -73,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'party:read',
     ...HANDLERS,
     'incident:supervise',
+    ...MONITORING,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -85,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid:write',
     ...PARTY,
     ...HANDLERS,
+    ...MONITORING,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -94,7 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:read',
     'incident:supervise',
   ],
-  grid_worker: [...OFFICIALS, 'person:write', 'person:health', 'visit:write', ...HANDLERS],
+  grid_worker: [...OFFICIALS, 'person:write', 'person:health', 'visit:write', ...HANDLERS, ...MONITORING],
   party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: [],
   enterprise_hr: [],

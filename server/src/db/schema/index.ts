@@ -10,3 +10,4 @@ export * from './grids.ts';
 export * from './party.ts';
 export * from './visits.ts';
 export * from './open311.ts';
+export * from './monitoring.ts';

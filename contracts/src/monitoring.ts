@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { Id, Paging, Version } from './common.ts';
+
+/** Whole yuan, as entered by grid workers; negative only for operating losses. */
+const Yuan = z.number().int().min(0).max(100_000_000);
+const Year = z.number().int().min(2015).max(2100);
+
+export const INCOME_PERIODS = ['year', 'mid_year'] as const;
+export type IncomePeriod = (typeof INCOME_PERIODS)[number];
+
+/** A household's income and rigid expenditure for a year (or the mid-year update). */
+export const IncomeInput = z.object({
+  year: Year,
+  period: z.enum(INCOME_PERIODS).default('year'),
+  wage: Yuan,
+  operating: z.number().int().min(-100_000_000).max(100_000_000),
+  property: Yuan,
+  transfer: Yuan,
+  productionCosts: Yuan,
+  medicalExpense: Yuan,
+  schoolingExpense: Yuan,
+  /** The version of the record this edit started from; absent for a new record. */
+  version: Version.optional(),
+});
+export type IncomeInput = z.infer<typeof IncomeInput>;
+
+export const Income = IncomeInput.extend({
+  householdId: Id,
+  version: Version,
+  memberCount: z.number().int(),
+  /** (wage + operating + property + transfer − production costs) ÷ members, in yuan. */
+  netIncome: z.number().int(),
+  perCapitaNet: z.number(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string(),
+});
+export type Income = z.infer<typeof Income>;
+
+export const IncomeKey = z.object({ id: Id, year: z.coerce.number().int().min(2015).max(2100) });
+
+/** A monitoring line: the per-capita net income under which a household is watched, per year and region. */
+export const MonitoringLineInput = z.object({
+  year: Year,
+  /** A province, city or county. */
+  placeId: Id,
+  amount: z.number().int().min(1000).max(100_000),
+});
+export const MonitoringLine = MonitoringLineInput.extend({
+  id: Id,
+  placeName: z.string(),
+  placeLevel: z.string(),
+});
+export type MonitoringLine = z.infer<typeof MonitoringLine>;
+
+/** The screening rules; their parameters are data, edited by the county and versioned. */
+export const SCREENING_RULES = [
+  'income_below_line',
+  'income_near_line',
+  'income_drop',
+  'rigid_expense',
+  'new_illness_disability',
+  'no_labour',
+  'disaster_incident',
+] as const;
+export type ScreeningRule = (typeof SCREENING_RULES)[number];
+
+const Percent = z.number().min(0).max(100);
+const Days = z.number().int().min(1).max(3650);
+
+/** Each rule with the parameters it takes; a disabled rule raises nothing. */
+export const ScreeningRules = z.object({
+  income_below_line: z.object({ enabled: z.boolean() }),
+  income_near_line: z.object({ enabled: z.boolean(), factor: z.number().min(1).max(3) }),
+  income_drop: z.object({ enabled: z.boolean(), percent: Percent }),
+  rigid_expense: z.object({ enabled: z.boolean(), percent: Percent }),
+  new_illness_disability: z.object({ enabled: z.boolean(), days: Days }),
+  no_labour: z.object({ enabled: z.boolean() }),
+  disaster_incident: z.object({
+    enabled: z.boolean(),
+    days: Days,
+    categories: z.array(z.string().regex(/^[a-z_]{1,32}$/)).max(20),
+  }),
+});
+export type ScreeningRules = z.infer<typeof ScreeningRules>;
+
+export const RuleSetInput = z.object({
+  rules: ScreeningRules,
+  note: z.string().trim().max(500).default(''),
+  /** The version this edit started from. */
+  version: Version,
+});
+
+export const RuleSet = z.object({
+  version: Version,
+  rules: ScreeningRules,
+  note: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RuleSet = z.infer<typeof RuleSet>;
+
+export const LEAD_SOURCES = ['screening', 'visit', 'self_declaration', 'department_data'] as const;
+export const LEAD_STATUSES = ['open', 'case', 'dismissed'] as const;
+
+export const Lead = z.object({
+  id: Id,
+  householdId: Id,
+  householdNo: z.string(),
+  headName: z.string(),
+  source: z.enum(LEAD_SOURCES),
+  status: z.enum(LEAD_STATUSES),
+  year: z.number().int().nullable(),
+  flags: z.array(z.enum(SCREENING_RULES)),
+  ruleVersion: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type Lead = z.infer<typeof Lead>;
+
+export const LeadQuery = Paging.extend({
+  under: Id.optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  source: z.enum(LEAD_SOURCES).optional(),
+  flag: z.enum(SCREENING_RULES).optional(),
+});
+
+export const ScreeningRun = z.object({ year: Year, under: Id.optional() });
+
+export const ScreeningResult = z.object({
+  year: z.number().int(),
+  ruleVersion: z.number().int(),
+  screened: z.number().int(),
+  flagged: z.number().int(),
+  newLeads: z.number().int(),
+  byRule: z.record(z.string(), z.number().int()),
+  seconds: z.number(),
+});
+export type ScreeningResult = z.infer<typeof ScreeningResult>;

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  index,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { places } from './places.ts';
+import { households } from './registry.ts';
+import { users } from './users.ts';
+
+/**
+ * A household's income and rigid expenditure for a year ('year') or its mid-year update, in whole
+ * yuan. `member_count` is the household's size when the record was entered; the per-capita net
+ * income is computed by the database so every reader gets the same figure.
+ */
+export const householdIncomes = pgTable(
+  'household_incomes',
+  {
+    householdId: bigint('household_id', { mode: 'number' })
+      .notNull()
+      .references(() => households.id),
+    year: smallint('year').notNull(),
+    period: varchar('period', { length: 8 }).notNull(),
+    wage: integer('wage').notNull(),
+    operating: integer('operating').notNull(),
+    property: integer('property').notNull(),
+    transfer: integer('transfer').notNull(),
+    productionCosts: integer('production_costs').notNull(),
+    medicalExpense: integer('medical_expense').notNull(),
+    schoolingExpense: integer('schooling_expense').notNull(),
+    memberCount: smallint('member_count').notNull(),
+    netIncome: integer('net_income')
+      .notNull()
+      .generatedAlwaysAs(sql`wage + operating + property + transfer - production_costs`),
+    perCapitaNet: numeric('per_capita_net', { precision: 12, scale: 2, mode: 'number' })
+      .notNull()
+      .generatedAlwaysAs(
+        sql`round((wage + operating + property + transfer - production_costs)::numeric / greatest(member_count, 1), 2)`,
+      ),
+    version: integer('version').notNull().default(1),
+    enteredBy: bigint('entered_by', { mode: 'number' }).references(() => users.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.year, t.period] })],
+);
+
+/** The monitoring line (yuan per person a year) of a year for a province, city or county. */
+export const monitoringLines = pgTable(
+  'monitoring_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    year: smallint('year').notNull(),
+    placeId: bigint('place_id', { mode: 'number' })
+      .notNull()
+      .references(() => places.id),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [uniqueIndex('monitoring_lines_unique').on(t.year, t.placeId)],
+);
+
+/** Every version of the screening rules; the highest is in force, cases keep the one that raised them. */
+export const screeningRuleSets = pgTable('screening_rule_sets', {
+  version: integer('version').primaryKey(),
+  rules: jsonb('rules').notNull(),
+  note: text('note').notNull().default(''),
+  createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A monitoring lead: a household that may be slipping back into poverty, from screening, a visit,
+ * the household itself or a department's data. A household has at most one open lead.
+ */
+export const monitoringLeads = pgTable(
+  'monitoring_leads',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    householdId: bigint('household_id', { mode: 'number' })
+      .notNull()
+      .references(() => households.id),
+    source: varchar('source', { length: 24 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('open'),
+    year: smallint('year'),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    ruleVersion: integer('rule_version'),
+    detail: jsonb('detail').notNull().default({}),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_leads_one_open')
+      .on(t.householdId)
+      .where(sql`status = 'open'`),
+    index('monitoring_leads_household_idx').on(t.householdId, t.id),
+  ],
+);
