@@ -12,18 +12,12 @@ import {
   pageOf,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
-import { AppError } from '../../platform/errors.ts';
-import { PHOTO_MAX_BYTES } from './photo.ts';
+import { PHOTO_UPLOAD_LIMITS, readPhoto } from '../../platform/files/photo.ts';
 import * as visits from './visits.service.ts';
-
-const tooLarge = () => {
-  const reason = `larger than ${PHOTO_MAX_BYTES / 1024 / 1024} MB`;
-  return new AppError('payload_too_large', `the photo is ${reason}`, [{ field: 'file', reason }]);
-};
 
 export async function visitsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
+  await app.register(multipart, { limits: PHOTO_UPLOAD_LIMITS });
   const read = app.authorize('visit:read');
   const write = app.authorize('visit:write');
   const tags = ['visits'];
@@ -59,14 +53,7 @@ export async function visitsRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (req, reply) => {
-      const part = await req.file();
-      if (!part)
-        throw new AppError('validation_failed', 'attach the photo', [{ field: 'file', reason: 'required' }]);
-      const content = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw err;
-      });
-      if (part.file.truncated) throw tooLarge();
+      const content = await readPhoto(req);
       reply.status(201);
       return visits.addPhoto(app.database, ctxOf(req), id(req.params), content);
     },

@@ -10,7 +10,7 @@ import { findById as findPlace, findByIds as findPlaces } from '../places/places
 import { dictionary } from '../registry/extras.service.ts';
 import { householdResidence } from '../registry/residence.service.ts';
 import { byGrid, byWorker, type CoverageFigure } from './coverage.ts';
-import { imageTypeOf } from './photo.ts';
+import { imageTypeOf } from '../../platform/files/photo.ts';
 import * as repo from './visits.repo.ts';
 
 const present = (r: repo.VisitRow): Visit => ({

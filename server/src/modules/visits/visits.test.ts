@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, member, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
-import { imageTypeOf } from './photo.ts';
+import { imageTypeOf } from '../../platform/files/photo.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
