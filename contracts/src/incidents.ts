@@ -27,6 +27,8 @@ export const INCIDENT_ACTIONS = [
   'extend',
   'supervise',
   'escalate',
+  'progress',
+  'rate',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
@@ -98,6 +100,7 @@ export const IncidentStep = z.object({
   note: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   at: z.string(),
+  photoIds: z.array(Id),
 });
 
 export const Incident = z.object({
@@ -123,12 +126,32 @@ export const Incident = z.object({
   repliedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   satisfaction: z.enum(SATISFACTIONS).nullable(),
+  ratedAt: z.string().nullable().describe('when the reporter rated the outcome'),
   mine: z.boolean().describe('reported by the caller'),
   version: z.number().int(),
 });
 export type Incident = z.infer<typeof Incident>;
 
-export const IncidentDetail = Incident.extend({ steps: z.array(IncidentStep) });
+export const IncidentDetail = Incident.extend({
+  steps: z.array(IncidentStep),
+  /** The actions the workflow lets the caller take now. */
+  actions: z.array(z.enum(INCIDENT_ACTIONS)),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const IncidentPhoto = z.object({
+  id: Id,
+  stepId: Id,
+  contentType: z.string(),
+  bytes: z.number().int(),
+});
+
+/** Whom the handler of an incident may dispatch it to. */
+export const IncidentAssignees = z.object({
+  users: z.array(z.object({ id: Id, name: z.string(), roles: z.array(z.string()) })),
+  departments: z.array(z.object({ id: Id, nameZh: z.string(), nameEn: z.string() })),
+});
+export type IncidentAssignees = z.infer<typeof IncidentAssignees>;
 
 export const IncidentQuery = Paging.extend({
   under: Id.optional(),
@@ -138,6 +161,10 @@ export const IncidentQuery = Paging.extend({
   categoryCode: z.string().max(32).optional(),
   assignedToMe: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
+  level: z.enum(HANDLING_LEVELS).optional(),
+  supervised: z.enum(['true', 'false']).optional(),
+  /** Part of the code or the title. */
+  q: z.string().trim().max(50).optional(),
 });
 
 export const KpiQuery = z.object({

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -16,6 +17,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { places } from './places.ts';
 import { users } from './users.ts';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** The category catalogue: deadlines and the level a category starts at, as data. */
 export const incidentCategories = pgTable('incident_categories', {
@@ -99,6 +102,8 @@ export const incidents = pgTable(
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     satisfaction: varchar('satisfaction', { length: 24 }),
+    /** When the reporter rated the outcome (once, after closing). */
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
     attributes: jsonb('attributes').notNull().default({}),
     version: integer('version').notNull().default(1),
   },
@@ -140,4 +145,23 @@ export const incidentSteps = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('incident_steps_incident_idx').on(t.incidentId, t.id)],
+);
+
+/** Photos taken with a step (the report, progress, the reply), kept in the database like visit photos. */
+export const incidentPhotos = pgTable(
+  'incident_photos',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    stepId: bigint('step_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidentSteps.id),
+    contentType: varchar('content_type', { length: 16 }).notNull(),
+    bytes: integer('bytes').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_photos_incident_idx').on(t.incidentId, t.stepId)],
 );

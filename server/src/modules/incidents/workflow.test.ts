@@ -30,6 +30,8 @@ const ALLOWED: [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing][
   ['escalate', 'accepted', 'reported', 'handler'],
   ['escalate', 'dispatched', 'reported', 'supervisor'],
   ['escalate', 'in_progress', 'reported', 'supervisor'],
+  ['progress', 'in_progress', 'in_progress', 'assignee'],
+  ['rate', 'closed', 'closed', 'reporter'],
   ...(['reported', 'accepted', 'dispatched', 'in_progress', 'replied', 'verified'] as const).map(
     (s) =>
       ['supervise', s, s, 'supervisor'] as [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing],
@@ -69,10 +71,10 @@ describe('incident workflow', () => {
     expect(decide('accepted', 3, 'escalate', as('handler'))).toEqual({ ok: false, reason: 'top_level' });
   });
 
-  it('keeps closed and recalled incidents closed', () => {
+  it('keeps closed and recalled incidents closed: only the reporter’s rating follows a close', () => {
     const everyone: Standing = { reporter: true, assignee: true, handler: true, supervisor: true };
     for (const action of INCIDENT_ACTIONS) {
-      expect(decide('closed', 0, action, everyone).ok).toBe(false);
+      expect(decide('closed', 0, action, everyone).ok).toBe(action === 'rate');
       expect(decide('recalled', 0, action, everyone).ok).toBe(false);
     }
   });

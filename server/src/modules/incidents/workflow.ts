@@ -45,6 +45,10 @@ export const RULES: Record<IncidentAction, Rule> = {
     to: 'reported',
     who: ['handler', 'supervisor'],
   },
+  /** A progress note while it is being handled. */
+  progress: { from: ['in_progress'], to: 'same', who: ['assignee'] },
+  /** The reporter's own rating of the outcome, once, after it is closed. */
+  rate: { from: ['closed'], to: 'same', who: ['reporter'] },
 };
 
 export const TOP_LEVEL = HANDLING_LEVELS.length - 1;
