@@ -69,3 +69,27 @@ export const RegridResult = z.object({
   from: GridSummary,
   to: GridSummary,
 });
+
+/** One grid on the community map: its summary, boundary, and how many people and buildings it holds. */
+export const GridMapItem = GridSummary.extend({
+  persons: z.number().int(),
+  buildings: z.number().int(),
+  boundary: GridBoundary.nullable(),
+});
+export type GridMapItem = z.infer<typeof GridMapItem>;
+
+export const GridMap = z.object({
+  norm: z.object({ min: z.number().int(), max: z.number().int() }),
+  items: z.array(GridMapItem),
+});
+export type GridMap = z.infer<typeof GridMap>;
+
+/** A building of a grid with the active households and living people in it. */
+export const GridBuilding = z.object({
+  id: Id,
+  code: z.string().nullable(),
+  name: z.string(),
+  households: z.number().int(),
+  persons: z.number().int(),
+});
+export type GridBuilding = z.infer<typeof GridBuilding>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, Version } from './common.ts';
 
 /** One level of the party organization tree and the place level it is bound to; configurable data. */
 export const PartyLevel = z.object({
@@ -19,6 +19,7 @@ export const PartyOrg = z.object({
   name: z.string(),
   place: z.object({ id: Id, name: z.string(), level: z.string() }),
   members: z.array(z.object({ personId: Id, name: z.string() })),
+  version: z.number().int(),
 });
 export type PartyOrg = z.infer<typeof PartyOrg>;
 
@@ -26,6 +27,37 @@ export const PartyOrgCreate = z.object({
   placeId: Id,
   name: z.string().trim().min(1).max(100),
 });
+
+export const PartyOrgUpdate = z.object({ name: z.string().trim().min(1).max(100), version: Version });
+
+/** Place levels a party level may be bound to, top down; the last level is always the dwelling. */
+export const PARTY_PLACE_LEVELS = ['township', 'community', 'grid', 'building', 'dwelling'] as const;
+
+/**
+ * The party levels, top down: 3 to 5 of PARTY_PLACE_LEVELS in tree order, taking in the community
+ * and ending at the dwelling (the party-member household); depth is the position.
+ */
+export const PartyLevelsUpdate = z.object({
+  levels: z
+    .array(
+      z.object({
+        placeLevel: z.enum(PARTY_PLACE_LEVELS),
+        labelZh: z.string().trim().min(1).max(32),
+        labelEn: z.string().trim().min(1).max(64),
+      }),
+    )
+    .min(3)
+    .max(5),
+});
+
+/** A party member living under an organization's place, and the organization they belong to. */
+export const PartyCandidate = z.object({
+  personId: Id,
+  name: z.string(),
+  dwelling: z.string(),
+  orgId: Id.nullable(),
+});
+export type PartyCandidate = z.infer<typeof PartyCandidate>;
 
 export const PartyMembersUpdate = z.object({ personIds: z.array(Id).max(200) });
 

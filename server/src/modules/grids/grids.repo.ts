@@ -101,3 +101,38 @@ export async function gridsOfWorker(conn: Conn, userId: number) {
     sql`SELECT g.id, g.path FROM grid_workers w JOIN places g ON g.id = w.grid_id WHERE w.user_id = ${userId} ORDER BY g.path`,
   );
 }
+
+export async function boundariesOf(conn: Conn, gridIds: number[]) {
+  return rows<{ grid_id: number; geometry: unknown }>(
+    conn,
+    sql`SELECT grid_id, geometry FROM grid_boundaries WHERE grid_id = ANY(${pgArray(gridIds)}::bigint[])`,
+  );
+}
+
+/**
+ * Living people and buildings per child place of `parentPath` (grids of a community, buildings of a
+ * grid), in one grouped roll-up over the residence paths.
+ */
+export async function peoplePerChild(conn: Conn, parentPath: string) {
+  return rows<{ child: number; n: number }>(
+    conn,
+    sql`SELECT split_part(substr(residence_path, ${parentPath.length + 1}), '/', 1)::bigint AS child, count(*)::int AS n
+          FROM persons WHERE residence_path LIKE ${`${parentPath}%`} AND status = 'living'
+         GROUP BY 1`,
+  );
+}
+
+export async function buildingCounts(conn: Conn, gridIds: number[]) {
+  return rows<{ grid_id: number; n: number }>(
+    conn,
+    sql`SELECT parent_id AS grid_id, count(*)::int AS n FROM places
+         WHERE parent_id = ANY(${pgArray(gridIds)}::bigint[]) AND level = 'building' GROUP BY 1`,
+  );
+}
+
+export async function buildingsOf(conn: Conn, gridId: number) {
+  return rows<{ id: number; code: string | null; name: string }>(
+    conn,
+    sql`SELECT id, code, name FROM places WHERE parent_id = ${gridId} AND level = 'building' ORDER BY code, id`,
+  );
+}

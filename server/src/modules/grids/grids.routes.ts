@@ -5,7 +5,9 @@ import {
   Grid,
   GridBoundaryUpdate,
   GridCreate,
+  GridBuilding,
   GridList,
+  GridMap,
   GridWorkerRef,
   GridWorkersUpdate,
   IdParams,
@@ -14,6 +16,7 @@ import {
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as grids from './grids.service.ts';
+import { buildings, gridMap } from './map.service.ts';
 import { regrid } from './regrid.service.ts';
 
 export async function gridsRoutes(fastify: FastifyInstance) {
@@ -27,6 +30,11 @@ export async function gridsRoutes(fastify: FastifyInstance) {
     '/api/communities/:id/grids',
     { schema: { tags, params: IdParams, response: { 200: GridList } }, preHandler: read },
     (req) => grids.list(app.database, ctxOf(req), id(req.params)),
+  );
+  app.get(
+    '/api/communities/:id/grid-map',
+    { schema: { tags, params: IdParams, response: { 200: GridMap } }, preHandler: read },
+    (req) => gridMap(app.database, ctxOf(req), id(req.params)),
   );
   app.post(
     '/api/communities/:id/grids',
@@ -45,6 +53,11 @@ export async function gridsRoutes(fastify: FastifyInstance) {
     '/api/grids/:id',
     { schema: { tags, params: IdParams, response: { 200: Grid } }, preHandler: read },
     (req) => grids.get(app.database, ctxOf(req), id(req.params)),
+  );
+  app.get(
+    '/api/grids/:id/buildings',
+    { schema: { tags, params: IdParams, response: { 200: z.array(GridBuilding) } }, preHandler: read },
+    (req) => buildings(app.database, ctxOf(req), id(req.params)),
   );
   app.put(
     '/api/grids/:id/boundary',

@@ -24,3 +24,9 @@ export function pathsWithin(actor: Actor, communityPath: string): string[] {
   if (pathInScope(actor, communityPath)) return [communityPath];
   return actor.scopes.filter((s) => s.path.startsWith(communityPath)).map((s) => s.path);
 }
+
+/** Party levels apply to every community, so only the county follow-up office sets them. */
+export function assertLevelsWritable(actor: Actor) {
+  if (!actor.roles.includes('county_admin'))
+    throw new AppError('forbidden', 'party levels are set by the county');
+}

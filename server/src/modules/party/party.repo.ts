@@ -22,13 +22,14 @@ export interface OrgRow {
   place_name: string;
   place_level: string;
   name: string;
+  version: number;
 }
 
 export const levels = (conn: Conn) =>
   rows<LevelRow>(conn, sql`SELECT depth, place_level, label_zh, label_en FROM party_levels ORDER BY depth`);
 
 const ORG_SELECT = sql`SELECT o.id, o.parent_id, o.depth, o.place_id, o.place_path, p.name AS place_name,
-       p.level AS place_level, o.name
+       p.level AS place_level, o.name, o.version
   FROM party_orgs o JOIN places p ON p.id = o.place_id`;
 
 export async function findOrg(conn: Conn, id: number): Promise<OrgRow | undefined> {
@@ -118,4 +119,47 @@ export async function rebase(conn: Conn, moves: { from: string; to: string }[]) 
          WHERE o.place_path LIKE a.place_path || '%' AND a.id <> o.id
          ORDER BY length(a.place_path) DESC LIMIT 1)
      WHERE o.place_path LIKE ANY(${pgArray(moves.map((m) => `${m.to}%`))}::text[])`);
+}
+
+/** Renames an organization if it is still at `version`; false when it moved on. */
+export async function rename(conn: Conn, id: number, name: string, version: number) {
+  const found = await rows<{ id: number }>(
+    conn,
+    sql`UPDATE party_orgs SET name = ${name}, version = version + 1
+         WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return found.length > 0;
+}
+
+/** Living party members residing under `path`, with their dwelling and the organization they are in. */
+export const candidatesUnder = (conn: Conn, path: string) =>
+  rows<{ person_id: number; name: string; dwelling: string; org_id: number | null }>(
+    conn,
+    sql`SELECT p.id AS person_id, p.name, COALESCE(d.name, '') AS dwelling, m.org_id
+          FROM persons p
+          JOIN households h ON h.id = p.household_id
+          LEFT JOIN places d ON d.id = h.dwelling_id
+          LEFT JOIN party_members m ON m.person_id = p.id
+         WHERE p.residence_path LIKE ${`${path}%`} AND p.party_member AND p.status = 'living'
+         ORDER BY p.residence_path, p.id
+         LIMIT 500`,
+  );
+
+/** The (depth, place level) pairs organizations are founded on, which a new level setting must keep. */
+export const levelsInUse = (conn: Conn) =>
+  rows<{ depth: number; place_level: string }>(
+    conn,
+    sql`SELECT DISTINCT o.depth, p.level AS place_level FROM party_orgs o JOIN places p ON p.id = o.place_id`,
+  );
+
+export async function replaceLevels(
+  conn: Conn,
+  levels: { placeLevel: string; labelZh: string; labelEn: string }[],
+) {
+  await conn.execute(sql`LOCK TABLE party_levels IN EXCLUSIVE MODE`);
+  await conn.execute(sql`DELETE FROM party_levels`);
+  for (const [i, l] of levels.entries())
+    await conn.execute(sql`
+      INSERT INTO party_levels (depth, place_level, label_zh, label_en)
+      VALUES (${i + 1}, ${l.placeLevel}, ${l.labelZh}, ${l.labelEn})`);
 }

@@ -6,13 +6,17 @@ import {
   IdParams,
   LinkedHouseholds,
   LinkedHouseholdsUpdate,
+  PartyCandidate,
   PartyLevel,
+  PartyLevelsUpdate,
   PartyMembersUpdate,
   PartyOrg,
   PartyOrgCreate,
+  PartyOrgUpdate,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { careMap, setLinks } from './care.service.ts';
+import { setLevels } from './levels.service.ts';
 import * as party from './party.service.ts';
 
 export async function partyRoutes(fastify: FastifyInstance) {
@@ -26,6 +30,11 @@ export async function partyRoutes(fastify: FastifyInstance) {
     '/api/party/levels',
     { schema: { tags, response: { 200: z.array(PartyLevel) } }, preHandler: read },
     () => party.levels(app.database),
+  );
+  app.put(
+    '/api/party/levels',
+    { schema: { tags, body: PartyLevelsUpdate, response: { 200: z.array(PartyLevel) } }, preHandler: read },
+    (req) => setLevels(app.database, ctxOf(req), req.body),
   );
   app.get(
     '/api/communities/:id/party',
@@ -44,6 +53,22 @@ export async function partyRoutes(fastify: FastifyInstance) {
       reply.status(201);
       return party.create(app.database, ctxOf(req), req.body);
     },
+  );
+  app.patch(
+    '/api/party/orgs/:id',
+    {
+      schema: { tags, params: IdParams, body: PartyOrgUpdate, response: { 200: PartyOrg } },
+      preHandler: write,
+    },
+    (req) => party.rename(app.database, ctxOf(req), id(req.params), req.body),
+  );
+  app.get(
+    '/api/party/orgs/:id/candidates',
+    {
+      schema: { tags, params: IdParams, response: { 200: z.array(PartyCandidate) } },
+      preHandler: read,
+    },
+    (req) => party.candidates(app.database, ctxOf(req), id(req.params)),
   );
   app.put(
     '/api/party/orgs/:id/members',

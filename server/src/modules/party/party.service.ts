@@ -47,6 +47,7 @@ export async function present(conn: Conn, orgs: repo.OrgRow[]): Promise<PartyOrg
     members: members
       .filter((m) => Number(m.org_id) === Number(o.id))
       .map((m) => ({ personId: String(m.person_id), name: names.get(Number(m.person_id)) ?? '' })),
+    version: o.version,
   }));
 }
 
@@ -133,4 +134,40 @@ export async function setMembers(
 /** Keeps organizations on their places when re-gridding moves buildings. */
 export async function rebaseOrgs(tx: Conn, moves: PathMove[]) {
   if (moves.length) await repo.rebase(tx, moves);
+}
+
+/** Renames an organization; a stale version is 409. */
+export async function rename(
+  database: Database,
+  ctx: Ctx,
+  orgId: number,
+  input: { name: string; version: number },
+) {
+  await database.db.transaction(async (tx) => {
+    assertOrgVisible(ctx.actor, await repo.findOrg(tx, orgId));
+    if (!(await repo.rename(tx, orgId, input.name, input.version)))
+      throw conflict('the organization was changed by someone else; reload and try again', [
+        { field: 'version', reason: 'stale' },
+      ]);
+    await audit(tx, ctx, {
+      action: 'party.org_rename',
+      targetType: 'party_org',
+      targetId: orgId,
+      detail: { name: input.name },
+    });
+  });
+  const [org] = await present(database.db, [(await repo.findOrg(database.db, orgId))!]);
+  return org;
+}
+
+/** The party members an organization may take: living party members residing under its place. */
+export async function candidates(database: Database, ctx: Ctx, orgId: number) {
+  const org = await repo.findOrg(database.db, orgId);
+  assertOrgVisible(ctx.actor, org);
+  return (await repo.candidatesUnder(database.db, org.place_path)).map((c) => ({
+    personId: String(c.person_id),
+    name: c.name,
+    dwelling: c.dwelling,
+    orgId: c.org_id === null ? null : String(c.org_id),
+  }));
 }
