@@ -187,3 +187,46 @@ export const Kpi = z.object({
   averageHandlingHours: z.number().nullable(),
   overdueOpen: z.number().int(),
 });
+
+/** How the KPI breakdown groups incidents: by the grid, community or township they happened in, or the department they went to. */
+export const KPI_GROUPINGS = ['grid', 'community', 'township', 'department'] as const;
+export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
+export const KPI_INTERVALS = ['week', 'month'] as const;
+export type KpiInterval = (typeof KPI_INTERVALS)[number];
+export const KPI_KEYS = [
+  'timelyAcceptanceRate',
+  'onTimeClosureRate',
+  'satisfactionRate',
+  'averageHandlingHours',
+  'overdueOpen',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+export const KpiBreakdownQuery = KpiQuery.extend({ by: z.enum(KPI_GROUPINGS) });
+export type KpiBreakdownQuery = z.infer<typeof KpiBreakdownQuery>;
+export const KpiTrendQuery = KpiQuery.extend({ interval: z.enum(KPI_INTERVALS).default('month') });
+export type KpiTrendQuery = z.infer<typeof KpiTrendQuery>;
+
+/** One group's figures; departments carry their English name too. */
+export const KpiRow = Kpi.extend({ id: Id, name: z.string(), nameEn: z.string().nullable() });
+export type KpiRow = z.infer<typeof KpiRow>;
+export const KpiBreakdown = z.object({ by: z.enum(KPI_GROUPINGS), rows: z.array(KpiRow) });
+export type KpiBreakdown = z.infer<typeof KpiBreakdown>;
+
+/** Figures of incidents reported in one week (from Monday) or month, clipped to the period. */
+export const KpiTrendPoint = Kpi.extend({ start: z.string().date() });
+export const KpiTrend = z.object({ interval: z.enum(KPI_INTERVALS), points: z.array(KpiTrendPoint) });
+export type KpiTrend = z.infer<typeof KpiTrend>;
+
+const Wording = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+/** What a KPI counts, in both languages, as the server computes it. */
+export const KpiDefinition = z.object({
+  key: z.enum(KPI_KEYS),
+  unit: z.enum(['rate', 'hours', 'count']),
+  name: Wording,
+  numerator: Wording,
+  denominator: Wording.nullable(),
+  excluded: Wording,
+});
+export type KpiDefinition = z.infer<typeof KpiDefinition>;
+export type Kpi = z.infer<typeof Kpi>;

@@ -20,6 +20,7 @@ import { act } from './act.service.ts';
 import * as repo from './incidents.repo.ts';
 import * as service from './incidents.service.ts';
 import { kpi } from './kpi.ts';
+import { kpiRoutes } from './kpi.routes.ts';
 
 export async function incidentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -91,4 +92,5 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
     },
     (req) => act(app.database, ctxOf(req), id(req.params), req.body),
   );
+  await kpiRoutes(fastify);
 }

@@ -1,42 +1,113 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Kpi, KpiDefinition } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
+import { invalid } from '../../platform/errors.ts';
 import { underPath } from '../places/places.service.ts';
 import { visibleSql } from './incidents.policy.ts';
 import { rows } from './incidents.sql.ts';
 
+/** Incidents reported in [from, to], whole days in China time (Asia/Shanghai). */
+export const reportedIn = (from: string, to: string): SQL =>
+  sql`(i.reported_at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+       AND i.reported_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`;
+
+/** Still open and past its deadline now. */
+export const overdueOpen = sql`(i.overdue AND i.status NOT IN ('closed', 'recalled'))`;
+
 /**
- * Government KPIs over incidents reported in [from, to] (whole days, Asia/Shanghai), recalled ones left out:
- * - timely acceptance rate (及时签收率) = accepted by accept_due_at ÷ reported;
- * - on-time closure rate (按时办结率) = closed by due_at ÷ closed;
- * - callback satisfaction rate (回访满意率) = satisfied or basically satisfied ÷ called back;
- * - average handling hours = mean of closed_at − reported_at over closed incidents;
- * - overdue open = still open and past due now (whatever the period).
+ * The counts behind every KPI over incidents `i`, those reported in the period picked out by `period`.
+ * The caller's WHERE leaves recalled incidents out. Each KPI below names its numerator and denominator.
  */
-export async function kpi(database: Database, ctx: Ctx, q: { under?: string; from: string; to: string }) {
-  const under = q.under ? sql`AND i.place_path LIKE ${(await underPath(database.db, q.under)) + '%'}` : sql``;
-  const visible = visibleSql(ctx.actor);
-  const [r] = await rows<Record<string, number | null>>(
-    database.db,
-    sql`SELECT count(*)::int AS reported,
-               count(i.accepted_at)::int AS accepted,
-               count(*) FILTER (WHERE i.accepted_at <= i.accept_due_at)::int AS accepted_in_time,
-               count(i.closed_at)::int AS closed,
-               count(*) FILTER (WHERE i.closed_at <= i.due_at)::int AS closed_on_time,
-               count(i.satisfaction)::int AS callbacks,
-               count(*) FILTER (WHERE i.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
-               round((avg(EXTRACT(EPOCH FROM (i.closed_at - i.reported_at))) / 3600)::numeric, 1)::float8 AS average_hours
-          FROM incidents i
-         WHERE ${visible} ${under} AND i.status <> 'recalled'
-           AND i.reported_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
-           AND i.reported_at < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
-  );
-  const [o] = await rows<{ overdue_open: number }>(
-    database.db,
-    sql`SELECT count(*)::int AS overdue_open FROM incidents i
-         WHERE ${visible} ${under} AND i.overdue AND i.status NOT IN ('closed', 'recalled')`,
-  );
-  const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
+export const figuresSql = (period: SQL): SQL => sql`
+  count(*) FILTER (WHERE ${period})::int AS reported,
+  count(i.accepted_at) FILTER (WHERE ${period})::int AS accepted,
+  count(*) FILTER (WHERE ${period} AND i.accepted_at <= i.accept_due_at)::int AS accepted_in_time,
+  count(i.closed_at) FILTER (WHERE ${period})::int AS closed,
+  count(*) FILTER (WHERE ${period} AND i.closed_at <= i.due_at)::int AS closed_on_time,
+  count(i.satisfaction) FILTER (WHERE ${period})::int AS callbacks,
+  count(*) FILTER (WHERE ${period} AND i.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
+  round((avg(EXTRACT(EPOCH FROM (i.closed_at - i.reported_at))) FILTER (WHERE ${period}) / 3600)::numeric, 1)::float8
+    AS average_hours,
+  count(*) FILTER (WHERE ${overdueOpen})::int AS overdue_open`;
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
+const RECALLED = both('撤回的事件', 'recalled incidents');
+
+/**
+ * The five government KPIs, as `figuresSql` and `present` compute them:
+ * - timely acceptance rate (及时签收率) = accepted_in_time ÷ reported;
+ * - on-time closure rate (按时办结率) = closed_on_time ÷ closed;
+ * - callback satisfaction rate (回访满意率) = satisfied ÷ callbacks;
+ * - average handling hours (平均办理时长) = mean of closed_at − reported_at over closed incidents;
+ * - overdue open (超期未办结) = still open and past due now, whatever the period.
+ * Rates and averages cover incidents reported in the period; recalled incidents never count.
+ */
+export const KPI_DEFINITIONS: KpiDefinition[] = [
+  {
+    key: 'timelyAcceptanceRate',
+    unit: 'rate',
+    name: both('及时签收率', 'Timely acceptance rate'),
+    numerator: both(
+      '期内上报、在签收时限内签收的事件数',
+      'incidents reported in the period and accepted by their acceptance deadline',
+    ),
+    denominator: both(
+      '期内上报的事件数（含尚未签收的）',
+      'incidents reported in the period, unaccepted ones too',
+    ),
+    excluded: both('撤回的事件；期外上报的事件', 'recalled incidents; incidents reported outside the period'),
+  },
+  {
+    key: 'onTimeClosureRate',
+    unit: 'rate',
+    name: both('按时办结率', 'On-time closure rate'),
+    numerator: both(
+      '期内上报、在办理时限（含批准的延期）内办结的事件数',
+      'incidents reported in the period and closed by their deadline (approved extensions included)',
+    ),
+    denominator: both('期内上报且已办结的事件数', 'incidents reported in the period and closed'),
+    excluded: both('撤回的事件；尚未办结的事件', 'recalled incidents; incidents not closed yet'),
+  },
+  {
+    key: 'satisfactionRate',
+    unit: 'rate',
+    name: both('回访满意率', 'Callback satisfaction rate'),
+    numerator: both(
+      '回访评价为“满意”或“基本满意”的事件数',
+      'incidents rated "satisfied" or "basically satisfied" at the callback',
+    ),
+    denominator: both('期内上报且已回访的事件数', 'incidents reported in the period and called back'),
+    excluded: both('撤回的事件；尚未回访的事件', 'recalled incidents; incidents not called back yet'),
+  },
+  {
+    key: 'averageHandlingHours',
+    unit: 'hours',
+    name: both('平均办理时长', 'Average handling time'),
+    numerator: both(
+      '已办结事件从上报到办结的小时数之和',
+      'hours from report to closure, summed over closed incidents',
+    ),
+    denominator: both('期内上报且已办结的事件数', 'incidents reported in the period and closed'),
+    excluded: both('撤回的事件；尚未办结的事件', 'recalled incidents; incidents not closed yet'),
+  },
+  {
+    key: 'overdueOpen',
+    unit: 'count',
+    name: both('超期未办结', 'Overdue and open'),
+    numerator: both(
+      '当前仍未办结且已超过办理时限的事件数（不限上报时间；趋势图中按上报周期计）',
+      'incidents still open and past their deadline now, whenever reported (in the trend: by the period they were reported in)',
+    ),
+    denominator: null,
+    excluded: both(`已办结的事件；${RECALLED['zh-CN']}`, `closed incidents; ${RECALLED['en-US']}`),
+  },
+];
+
+const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
+
+/** The KPIs from one row of `figuresSql` counts. */
+export function present(r: Record<string, unknown>): Kpi {
   const n = (k: string) => Number(r[k] ?? 0);
   return {
     reported: n('reported'),
@@ -49,7 +120,35 @@ export async function kpi(database: Database, ctx: Ctx, q: { under?: string; fro
     callbacks: n('callbacks'),
     satisfied: n('satisfied'),
     satisfactionRate: rate(n('satisfied'), n('callbacks')),
-    averageHandlingHours: r.average_hours === null ? null : Number(r.average_hours),
-    overdueOpen: Number(o.overdue_open),
+    averageHandlingHours:
+      r.average_hours === null || r.average_hours === undefined ? null : n('average_hours'),
+    overdueOpen: n('overdue_open'),
   };
+}
+
+/** Longest period a KPI query covers: three years of whole days. */
+const MAX_DAYS = 3 * 366;
+
+/** Checks the period and resolves `under` to its path (an unknown place is a 400). */
+export async function scopeOf(database: Database, q: { under?: string; from: string; to: string }) {
+  if (q.from > q.to) throw invalid('from', 'must not be after to');
+  if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 >= MAX_DAYS)
+    throw invalid('to', `the period may span at most ${MAX_DAYS} days`);
+  return q.under ? await underPath(database.db, q.under) : null;
+}
+
+/** Incidents the caller sees, under the chosen place, recalled ones left out. */
+export const seenUnder = (ctx: Ctx, path: string | null): SQL =>
+  sql`${visibleSql(ctx.actor)} ${path ? sql`AND i.place_path LIKE ${path + '%'}` : sql``} AND i.status <> 'recalled'`;
+
+/** The KPIs over what the caller sees under a place, for incidents reported in [from, to]. */
+export async function kpi(database: Database, ctx: Ctx, q: { under?: string; from: string; to: string }) {
+  const path = await scopeOf(database, q);
+  const period = reportedIn(q.from, q.to);
+  const [r] = await rows<Record<string, unknown>>(
+    database.db,
+    sql`SELECT ${figuresSql(period)} FROM incidents i
+         WHERE ${seenUnder(ctx, path)} AND (${period} OR ${overdueOpen})`,
+  );
+  return present(r);
 }
