@@ -1,4 +1,5 @@
 import type { Database } from '../client.ts';
+import { seedGridBoundaries } from './grid-boundaries.ts';
 import { seedPartyTree } from './party-rows.ts';
 import { defineSeeder } from './registry.ts';
 import type { Rng } from './rng.ts';
@@ -100,14 +101,16 @@ async function seedVisits(database: Database, rng: Rng, grid: { id: number }, wo
 }
 
 /**
- * Party organizations with party-member households and the households they look after, the demo
- * grid worker's grid assignment, and six months of that grid's visits by plan.
+ * Grid boundaries tiling each community, party organizations with party-member households and the
+ * households they look after, the demo grid worker's grid assignment, and six months of that
+ * grid's visits by plan.
  */
 export const governanceSeeder = defineSeeder({
   name: 'governance',
   dependsOn: ['persons', 'demo-accounts'],
   async run(ctx) {
     const { database, places } = ctx;
+    const boundaries = await seedGridBoundaries(database, ctx.rng.fork('boundaries'), places.communities);
     await seedPartyTree(
       database,
       places.communities.map((c) => c.id),
@@ -124,6 +127,8 @@ export const governanceSeeder = defineSeeder({
     await database.query(`DELETE FROM user_scopes WHERE user_id = $1`, [worker.id]);
     await database.query(`INSERT INTO user_scopes (user_id, place_id) VALUES ($1, $2)`, [worker.id, grid.id]);
     const visits = await seedVisits(database, ctx.rng.fork(grid.code), grid, Number(worker.id));
-    ctx.log(`governance: party tree, grid_worker on grid ${grid.code}, ${visits} visits`);
+    ctx.log(
+      `governance: ${boundaries} grid boundaries, party tree, grid_worker on grid ${grid.code}, ${visits} visits`,
+    );
   },
 });
