@@ -77,6 +77,15 @@ async function effects(
         set: { due_at: sql`due_at + make_interval(hours => ${input.hours})`, overdue: false },
         notify: [],
       };
+    case 'progress':
+      if (!input.note) throw invalid('note', 'write down what was done');
+      return { set: {}, notify: [] };
+    case 'rate':
+      if (!input.satisfaction) throw invalid('satisfaction', 'say how satisfied the reporter is');
+      if (i.rated_at)
+        throw conflict('the outcome is already rated', [{ field: 'action', reason: 'rated once only' }]);
+      // the reporter's own word replaces what the callback recorded for them
+      return { set: { satisfaction: input.satisfaction, rated_at: sql`now()` }, notify: [] };
     case 'supervise':
       return {
         set: { supervised: true },

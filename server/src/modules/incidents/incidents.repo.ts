@@ -94,6 +94,10 @@ export interface IncidentFilter {
   categoryCode?: string;
   assigneeUserId?: number;
   reporterUserId?: number;
+  level?: number;
+  supervised?: boolean;
+  /** Part of the code or the title. */
+  search?: string;
 }
 
 export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: number, offset: number) {
@@ -106,6 +110,12 @@ export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: n
   if (f.categoryCode) c.push(sql`i.category_code = ${f.categoryCode}`);
   if (f.assigneeUserId) c.push(sql`i.assignee_user_id = ${f.assigneeUserId}`);
   if (f.reporterUserId) c.push(sql`i.reporter_user_id = ${f.reporterUserId}`);
+  if (f.level !== undefined) c.push(sql`i.level = ${f.level}`);
+  if (f.supervised !== undefined) c.push(sql`i.supervised = ${f.supervised}`);
+  if (f.search) {
+    const text = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    c.push(sql`(i.code ILIKE ${text} OR i.title ILIKE ${text})`);
+  }
   const where = sql.join(c, sql` AND `);
   const [items, [{ total }]] = await Promise.all([
     rows<IncidentRow>(

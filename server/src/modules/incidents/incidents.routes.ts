@@ -20,6 +20,7 @@ import { act } from './act.service.ts';
 import * as repo from './incidents.repo.ts';
 import * as service from './incidents.service.ts';
 import { kpi } from './kpi.ts';
+import { incidentPhotoRoutes } from './photos.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
 
 export async function incidentsRoutes(fastify: FastifyInstance) {
@@ -92,5 +93,6 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
     },
     (req) => act(app.database, ctxOf(req), id(req.params), req.body),
   );
+  await fastify.register(incidentPhotoRoutes);
   await kpiRoutes(fastify);
 }

@@ -1,4 +1,10 @@
-import { HANDLING_LEVELS, type Incident, type IncidentReport, type IncidentStatus } from '@anju/contracts';
+import {
+  HANDLING_LEVELS,
+  type HandlingLevel,
+  type Incident,
+  type IncidentReport,
+  type IncidentStatus,
+} from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
@@ -8,9 +14,11 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { notifyUsers } from '../../platform/notify/notify.ts';
 import { underPath as pathUnder } from '../places/places.service.ts';
 import { sealPhone } from '../registry/identity.ts';
-import { canSee, visibleSql } from './incidents.policy.ts';
+import { allowedActions } from './actions.ts';
+import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import type { IncidentRow } from './incidents.sql.ts';
+import { photoIdsByStep } from './photos.repo.ts';
 
 /** The role that takes incidents at each rung of the ladder. */
 export const LEVEL_ROLE = ['grid_worker', 'community_staff', 'township_officer', 'county_admin'] as const;
@@ -41,6 +49,7 @@ export function present(ctx: Ctx, r: IncidentRow): Incident {
     repliedAt: iso(r.replied_at),
     closedAt: iso(r.closed_at),
     satisfaction: r.satisfaction as Incident['satisfaction'],
+    ratedAt: iso(r.rated_at),
     mine: r.reporter_user_id === ctx.actor.userId,
     version: r.version,
   };
@@ -152,6 +161,9 @@ export async function list(
     categoryCode?: string;
     assignedToMe?: 'true' | 'false';
     mine?: 'true' | 'false';
+    level?: HandlingLevel;
+    supervised?: 'true' | 'false';
+    q?: string;
     page: number;
     pageSize: number;
   },
@@ -169,6 +181,9 @@ export async function list(
       categoryCode: q.categoryCode,
       assigneeUserId: q.assignedToMe === 'true' ? ctx.actor.userId : undefined,
       reporterUserId: q.mine === 'true' ? ctx.actor.userId : undefined,
+      level: q.level === undefined ? undefined : HANDLING_LEVELS.indexOf(q.level),
+      supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
+      search: q.q || undefined,
     },
     q.pageSize,
     (q.page - 1) * q.pageSize,
@@ -179,12 +194,14 @@ export async function list(
 /** An incident the caller may see, with its timeline; anything else is reported missing. */
 export async function get(database: Database, ctx: Ctx, id: number) {
   const row = await repo.findById(database.db, id);
-  if (!row || !canSee(ctx.actor, row, await repo.departmentsOf(database.db, ctx.actor.userId))) {
+  const departments = await repo.departmentsOf(database.db, ctx.actor.userId);
+  if (!row || !canSee(ctx.actor, row, departments)) {
     throw new AppError('not_found', 'incident not found');
   }
-  const steps = await repo.steps(database.db, id);
+  const [steps, photos] = await Promise.all([repo.steps(database.db, id), photoIdsByStep(database.db, id)]);
   return {
     ...present(ctx, row),
+    actions: allowedActions(row, standingOf(ctx.actor, row, departments)),
     steps: steps.map((s) => ({
       id: String(s.id),
       action: s.action,
@@ -194,6 +211,7 @@ export async function get(database: Database, ctx: Ctx, id: number) {
       note: s.note,
       data: s.data,
       at: new Date(s.at).toISOString(),
+      photoIds: photos.get(Number(s.id)) ?? [],
     })),
   };
 }

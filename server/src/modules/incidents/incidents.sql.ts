@@ -33,6 +33,7 @@ export interface IncidentRow {
   replied_at: Date | null;
   closed_at: Date | null;
   satisfaction: string | null;
+  rated_at: Date | null;
   version: number;
 }
 
@@ -41,7 +42,7 @@ export const INCIDENT_SELECT = sql.raw(`
          i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
          i.handling_place_id, hp.path AS handling_path, hp.name AS handling_name,
          i.assignee_user_id, i.department_id, i.status, i.supervised, i.overdue, i.accept_due_at, i.due_at,
-         i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.version
+         i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.rated_at, i.version
     FROM incidents i
     JOIN places pp ON pp.id = i.place_id
     JOIN places hp ON hp.id = i.handling_place_id`);

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { IdParams, IncidentAssignees, IncidentPhoto } from '@anju/contracts';
+import { ctxOf } from '../../platform/auth/auth.plugin.ts';
+import { PHOTO_UPLOAD_LIMITS, readPhoto } from '../../platform/files/photo.ts';
+import { assignees } from './assignees.ts';
+import * as photos from './photos.service.ts';
+
+/** Photos of incidents and the dispatch choices, in a scope of their own for the multipart parser. */
+export async function incidentPhotoRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  await app.register(multipart, { limits: PHOTO_UPLOAD_LIMITS });
+  const tags = ['incidents'];
+  const id = (p: { id: string }) => Number(p.id);
+
+  app.post(
+    '/api/incidents/:id/photos',
+    {
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: IncidentPhoto } },
+      preHandler: app.authorize('incident:report'),
+    },
+    async (req, reply) => {
+      const content = await readPhoto(req);
+      reply.status(201);
+      return photos.addPhoto(app.database, ctxOf(req), id(req.params), content);
+    },
+  );
+  app.get(
+    '/api/incident-photos/:id',
+    { schema: { tags, params: IdParams }, preHandler: app.authorize('incident:report') },
+    async (req, reply) => {
+      const found = await photos.photo(app.database, ctxOf(req), id(req.params));
+      reply.header('content-type', found.contentType);
+      reply.header('cache-control', 'private, max-age=86400');
+      return reply.send(found.content);
+    },
+  );
+  app.get(
+    '/api/incidents/:id/assignees',
+    {
+      schema: { tags, params: IdParams, response: { 200: IncidentAssignees } },
+      preHandler: app.authorize('incident:handle'),
+    },
+    (req) => assignees(app.database, ctxOf(req), id(req.params)),
+  );
+}

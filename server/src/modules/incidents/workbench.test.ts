@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  errorCode,
+  makeTree,
+  signIn,
+  testApp,
+  type Client,
+  type TestApp,
+  type Tree,
+} from '../../../test/harness.ts';
+
+let t: TestApp;
+let tree: Tree;
+let resident: Client;
+let grid: Client;
+let staff: Client;
+let township: Client;
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from(
+    '0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001',
+    'hex',
+  ),
+]);
+
+beforeAll(async () => {
+  t = await testApp();
+  tree = await makeTree(t.database);
+  resident = await signIn(t, ['resident'], [tree.dwelling]);
+  grid = await signIn(t, ['grid_worker'], [tree.grid]);
+  staff = await signIn(t, ['community_staff'], [tree.community]);
+  township = await signIn(t, ['township_officer'], [tree.township]);
+});
+afterAll(() => t.close());
+
+type Detail = {
+  id: string;
+  version: number;
+  actions: string[];
+  steps: { action: string; photoIds: string[] }[];
+};
+
+const report = async (c: Client, title = '楼道灯不亮') => {
+  const res = await c.post('/api/incidents', {
+    categoryCode: 'neighbour_dispute',
+    title,
+    placeId: String(tree.dwelling),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Detail;
+};
+const ok = async (c: Client, i: { id: string; version: number }, body: Record<string, unknown>) => {
+  const res = await c.post(`/api/incidents/${i.id}/actions`, { version: i.version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Detail;
+};
+const upload = (c: Client, incidentId: string, body: Buffer, fileName = 'photo.png') => {
+  const boundary = `----anju${Math.random().toString(36).slice(2)}`;
+  return c.request({
+    method: 'POST',
+    url: `/api/incidents/${incidentId}/photos`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      body,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+};
+/** Takes an incident from report to closed: accepted, dispatched to the grid worker, replied, verified, called back. */
+const close = async (i: Detail) => {
+  i = await ok(grid, i, { action: 'accept' });
+  i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
+  i = await ok(grid, i, { action: 'start' });
+  i = await ok(grid, i, { action: 'reply', note: '已修好' });
+  i = await ok(grid, i, { action: 'verify' });
+  return ok(grid, i, { action: 'callback', satisfaction: 'basically_satisfied' });
+};
+
+describe('the actions a caller may take', () => {
+  it('names for each person only the moves the workflow allows them now', async () => {
+    const i = await report(resident);
+    expect(i.actions).toEqual(['recall']);
+    expect((await grid.get(`/api/incidents/${i.id}`)).json().actions).toEqual(['accept', 'escalate']);
+    // officials above the handling rung may take it too, and supervise it
+    expect((await township.get(`/api/incidents/${i.id}`)).json().actions).toEqual([
+      'accept',
+      'supervise',
+      'escalate',
+    ]);
+    const accepted = await ok(grid, i, { action: 'accept' });
+    expect(accepted.actions).toEqual(['dispatch', 'extend', 'escalate']);
+  });
+
+  it('keeps progress notes on the timeline and wants them written', async () => {
+    let i = await report(resident);
+    i = await ok(grid, i, { action: 'accept' });
+    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
+    i = await ok(grid, i, { action: 'start' });
+    expect(i.actions).toContain('progress');
+    const empty = await grid.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'progress',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details[0].field).toBe('note');
+    i = await ok(grid, i, { action: 'progress', note: '已联系物业' });
+    expect(i.steps.at(-1)).toMatchObject({ action: 'progress', note: '已联系物业' });
+    expect((await resident.get(`/api/incidents/${i.id}`)).json().status).toBe('in_progress');
+  });
+});
+
+describe('the reporter’s rating', () => {
+  it('lets the reporter rate once after closing; the rating replaces the callback’s record', async () => {
+    let i = await close(await report(resident));
+    expect(i.actions).not.toContain('rate');
+    const mine = (await resident.get(`/api/incidents/${i.id}`)).json() as Detail & { ratedAt: string | null };
+    expect(mine.actions).toEqual(['rate']);
+    expect(mine.ratedAt).toBeNull();
+    const noScore = await resident.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'rate',
+    });
+    expect(noScore.json().error.details[0].field).toBe('satisfaction');
+    const byOfficial = await grid.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'rate',
+      satisfaction: 'satisfied',
+    });
+    expect(errorCode(byOfficial)).toBe('forbidden');
+    i = await ok(resident, i, { action: 'rate', satisfaction: 'satisfied', note: '修得很快' });
+    expect(i).toMatchObject({ satisfaction: 'satisfied', status: 'closed', actions: [] });
+    expect((i as Detail & { ratedAt: string }).ratedAt).toBeTruthy();
+    expect(i.steps.at(-1)).toMatchObject({ action: 'rate', note: '修得很快' });
+    const again = await resident.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'rate',
+      satisfaction: 'dissatisfied',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses a rating before the case is closed', async () => {
+    const i = await report(resident);
+    const res = await resident.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'rate',
+      satisfaction: 'satisfied',
+    });
+    expect(errorCode(res)).toBe('conflict');
+  });
+});
+
+describe('list filters', () => {
+  it('filters by level, supervision and part of the code or title, counting within scope only', async () => {
+    const tag = `漏水${Date.now().toString(36)}`;
+    const a = await report(resident, `${tag} 三楼`);
+    await report(resident, `${tag} 四楼`);
+    await ok(township, (await township.get(`/api/incidents/${a.id}`)).json(), { action: 'supervise' });
+    const list = async (c: Client, query: string) =>
+      (await c.get(`/api/incidents?${query}`)).json() as { items: { id: string }[]; total: number };
+    const q = encodeURIComponent(tag);
+    expect((await list(staff, `q=${q}`)).total).toBe(2);
+    expect((await list(staff, `q=${q}&supervised=true`)).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await list(staff, `q=${q}&level=grid`)).total).toBe(2);
+    expect((await list(staff, `q=${q}&level=community`)).total).toBe(0);
+    const code = (await staff.get(`/api/incidents/${a.id}`)).json().code as string;
+    expect((await list(staff, `q=${code}`)).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await list(staff, `q=${encodeURIComponent('%')}`)).total).toBe(0);
+    const outsider = await signIn(t, ['community_staff'], [tree.otherCommunity]);
+    expect((await list(outsider, `q=${q}`)).total).toBe(0);
+    const neighbour = await signIn(t, ['resident'], [tree.dwelling]);
+    expect((await list(neighbour, `q=${q}`)).total).toBe(0);
+    expect((await staff.get('/api/incidents?level=street')).statusCode).toBe(400);
+    expect((await staff.get(`/api/incidents?q=${'x'.repeat(51)}`)).json().error.details[0].field).toBe(
+      'querystring.q',
+    );
+  });
+});
+
+describe('photos', () => {
+  it('goes with the reporter’s report and the handler’s reply, served to those who see the incident', async () => {
+    let i = await report(resident);
+    const res = await upload(resident, i.id, PNG, 'lamp.png');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ contentType: 'image/png', bytes: PNG.length });
+    const photoId = res.json().id as string;
+    const seen = (await grid.get(`/api/incidents/${i.id}`)).json() as Detail;
+    expect(seen.steps[0]).toMatchObject({ action: 'report', photoIds: [photoId] });
+    const back = await grid.get(`/api/incident-photos/${photoId}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toBe('image/png');
+    expect(back.rawPayload.equals(PNG)).toBe(true);
+    const neighbour = await signIn(t, ['resident'], [tree.dwelling]);
+    expect(errorCode(await neighbour.get(`/api/incident-photos/${photoId}`))).toBe('not_found');
+    const outsider = await signIn(t, ['grid_worker'], [tree.otherGrid]);
+    expect((await outsider.get(`/api/incident-photos/${photoId}`)).statusCode).toBe(404);
+    expect((await upload(outsider, i.id, PNG)).statusCode).toBe(404);
+
+    // the grid worker has not acted yet: a photo of theirs has no step to go with
+    const early = await upload(grid, i.id, PNG);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details[0].field).toBe('file');
+    i = await ok(grid, i, { action: 'accept' });
+    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
+    i = await ok(grid, i, { action: 'start' });
+    i = await ok(grid, i, { action: 'reply', note: '灯已换新' });
+    const reply = await upload(grid, i.id, PNG);
+    expect(reply.statusCode).toBe(201);
+    const detail = (await resident.get(`/api/incidents/${i.id}`)).json() as Detail;
+    expect(detail.steps.at(-1)).toMatchObject({ action: 'reply', photoIds: [reply.json().id] });
+  });
+
+  it('refuses what is not a photo, a photo over 5 MB, a missing file, and photos of a finished case', async () => {
+    const i = await report(resident);
+    const text = await upload(resident, i.id, Buffer.from('not a picture'), 'fake.png');
+    expect(text.statusCode).toBe(415);
+    expect(errorCode(text)).toBe('unsupported_media_type');
+    const big = await upload(resident, i.id, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    expect(errorCode(big)).toBe('payload_too_large');
+    const none = await resident.request({
+      method: 'POST',
+      url: `/api/incidents/${i.id}/photos`,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--\r\n',
+    });
+    expect(none.statusCode).toBe(400);
+    const closed = await close(i);
+    expect(errorCode(await upload(resident, closed.id, PNG))).toBe('conflict');
+    expect((await resident.get(`/api/incidents/${i.id}`)).json().steps[0].photoIds).toEqual([]);
+  });
+
+  it('takes at most nine photos a step', async () => {
+    const i = await report(resident);
+    for (let n = 0; n < 9; n++) expect((await upload(resident, i.id, PNG)).statusCode).toBe(201);
+    const tenth = await upload(resident, i.id, PNG);
+    expect(tenth.statusCode).toBe(400);
+    expect(tenth.json().error.details[0].reason).toMatch(/9/);
+  });
+});
+
+describe('dispatch choices', () => {
+  it('lists officials over the place and the county’s departments, to the handler only', async () => {
+    const [d] = await t.database.query<{ id: number }>(
+      `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县民政局', 'Civil affairs bureau') RETURNING id`,
+      [tree.county, `mz${Date.now()}`],
+    );
+    const i = await report(resident);
+    const res = await grid.get(`/api/incidents/${i.id}/assignees`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().users.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([String(grid.userId), String(staff.userId)]));
+    expect(ids).not.toContain(String(resident.userId));
+    expect(res.json().departments).toContainEqual({
+      id: String(d.id),
+      nameZh: '县民政局',
+      nameEn: 'Civil affairs bureau',
+    });
+    const secretary = await signIn(t, ['party_secretary'], [tree.community]);
+    expect(errorCode(await secretary.get(`/api/incidents/${i.id}/assignees`))).toBe('forbidden');
+    expect((await resident.get(`/api/incidents/${i.id}/assignees`)).statusCode).toBe(403);
+    const outsider = await signIn(t, ['grid_worker'], [tree.otherGrid]);
+    expect(errorCode(await outsider.get(`/api/incidents/${i.id}/assignees`))).toBe('not_found');
+  });
+});
