@@ -3,6 +3,8 @@ import {
   ERROR_CODES,
   HEALTH_STATUSES,
   HOUSEHOLD_STATUSES,
+  IMPORT_REASON_PARAMS,
+  IMPORT_REASONS,
   JURISDICTION_SIDES,
   LABOUR_CAPACITIES,
   LIFE_EVENTS,
@@ -71,4 +73,20 @@ test('every registry code list has a label for each code', () => {
     ...PERSON_SORTS.map((s) => `registry.filter.sorts.${s}`),
   ];
   expect(needed.filter((k) => !all.has(k))).toEqual([]);
+});
+
+test('every import reason has a label in both languages naming each of its parameters', () => {
+  const label = (tree: Tree, key: string) =>
+    key
+      .split('.')
+      .reduce<Tree | string | undefined>((t, p) => (typeof t === 'object' ? t[p] : undefined), tree);
+  const missing = IMPORT_REASONS.flatMap((reason) =>
+    [zhCN, enUS].flatMap((tree, i) => {
+      const text = label(tree as Tree, `registry.importReasons.${reason}`);
+      if (typeof text !== 'string') return [`${i ? 'en-US' : 'zh-CN'} ${reason}`];
+      const params: readonly string[] = IMPORT_REASON_PARAMS[reason];
+      return params.filter((p) => !text.includes(`{{${p}}}`)).map((p) => `${reason} {{${p}}}`);
+    }),
+  );
+  expect(missing).toEqual([]);
 });

@@ -109,12 +109,22 @@ journey(
     await upload(page, await buildFile(template, 'broken.xlsx', rows(withBadCheckDigit(headId), false)));
     await page.getByTestId('import-errors').waitFor({ timeout: 30_000 });
     const errors = await errorRows(page);
-    expect(errors.some((r) => r.startsWith('2') && r.includes('身份证号') && r.includes('check digit'))).toBe(
+    expect(errors.some((r) => r.startsWith('2') && r.includes('身份证号') && r.includes('校验码不符'))).toBe(
       true,
     );
-    expect(errors.some((r) => r.includes('与户主关系') && r.includes('no head'))).toBe(true);
+    expect(errors.some((r) => r.includes('与户主关系') && /户 \S+ 没有户主/.test(r))).toBe(true);
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
-    expect(await page.getByTestId('import-errors-download').getAttribute('href')).toContain('errors.xlsx');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-errors-download').click(),
+    ]);
+    const reportFile = path.join(dir, 'errors.xlsx');
+    await report.saveAs(reportFile);
+    const reportBook = new ExcelJS.Workbook();
+    await reportBook.xlsx.readFile(reportFile);
+    const sheet = reportBook.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, '行号', '列', '问题']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验码不符（GB 11643）']);
 
     await page.getByTestId('import-restart').click();
     await upload(page, await buildFile(template, 'fixed.xlsx', rows(headId, true)));

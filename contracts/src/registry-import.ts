@@ -40,10 +40,61 @@ export const REQUIRED_IMPORT_HEADERS: readonly ImportHeader[] = [
 export const IMPORT_STATUSES = ['validating', 'validated', 'committing', 'committed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
+/**
+ * Why a row (or the whole file) was refused, each with the parameters its label names; the web and
+ * the error report label them in the reader's language.
+ */
+export const IMPORT_REASON_PARAMS = {
+  'file.unreadable': ['format'],
+  'file.wrong_sheet': ['sheets'],
+  'file.no_rows': [],
+  'file.not_template': [],
+  'column.missing': [],
+  'cell.required': [],
+  'cell.too_long': ['max'],
+  'value.unknown': ['value'],
+  'name.invalid': [],
+  'id_number.scientific': [],
+  'id_number.format': [],
+  'id_number.region': [],
+  'id_number.birth_date': [],
+  'id_number.check_digit': [],
+  'phone.invalid': [],
+  'health.forbidden': [],
+  'disability_grade.invalid': [],
+  'tag.unknown': ['value'],
+  'party_member.invalid': [],
+  'relocation_year.invalid': [],
+  'place.unknown': ['code'],
+  'place.not_village_or_community': ['code'],
+  'place.not_village': ['code'],
+  'place.not_dwelling': ['code'],
+  'dwelling.out_of_scope': [],
+  'dwelling.outside_community': [],
+  'dwelling.occupied': [],
+  'dwelling.moved': ['household'],
+  'dwelling.shared': ['households', 'count'],
+  'duplicate.in_file': ['rows', 'count'],
+  'duplicate.other_jurisdiction': [],
+  'household.no_head': ['household'],
+  'household.heads': ['household', 'count'],
+  'household.split': ['household'],
+  'household.disagree': ['household'],
+} as const satisfies Record<string, readonly string[]>;
+export type ImportReason = keyof typeof IMPORT_REASON_PARAMS;
+export const IMPORT_REASONS = Object.keys(IMPORT_REASON_PARAMS) as ImportReason[];
+
+/** The column of a refusal of the file as a whole. */
+export const WHOLE_FILE = '文件';
+
+export const ImportReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ImportReasonParams = z.infer<typeof ImportReasonParams>;
+
 export const ImportError = z.object({
   row: z.number().int().describe('spreadsheet row; the header is row 1'),
   column: z.string().describe('header name, or 文件 for the file as a whole'),
-  reason: z.string(),
+  reason: z.enum(IMPORT_REASONS as [ImportReason, ...ImportReason[]]),
+  params: ImportReasonParams.describe('the values the reason names, e.g. {"rows": "3, 5", "count": 2}'),
 });
 export type ImportError = z.infer<typeof ImportError>;
 
@@ -86,6 +137,13 @@ export type ImportJob = z.infer<typeof ImportJob>;
 export const ImportJobQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ImportReportQuery = z.object({
+  lang: z
+    .enum(['zh-CN', 'en-US'])
+    .optional()
+    .describe('language of the report; else Accept-Language, else zh-CN'),
 });
 
 export const ImportCommit = z.object({

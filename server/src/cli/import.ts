@@ -5,6 +5,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { actorOf } from '../modules/registry/import/actor.ts';
 import { errorBatches } from '../modules/registry/import/import.repo.ts';
+import { reportLabels } from '../modules/registry/import/reasons.ts';
 import { importFile } from '../modules/registry/import/run.ts';
 import { createCipher, loadSecret } from '../platform/crypto.ts';
 import { AppError } from '../platform/errors.ts';
@@ -42,8 +43,11 @@ export async function importCommand(
     });
     bar?.task.tick(100 - bar.at);
     bar?.task.done();
+    // the rest of the command speaks English; a Chinese terminal gets the reasons in Chinese
+    const labels = reportLabels(process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en-US');
     for await (const batch of errorBatches(database, Number(job.id))) {
-      for (const e of batch) console.log(`row ${e.row}\t${e.column}\t${e.reason}`);
+      for (const e of batch)
+        console.log(`row ${e.row}\t${labels.column(e.column)}\t${labels.reason(e.reason, e.params)}`);
     }
     const c = job.counts;
     console.log(

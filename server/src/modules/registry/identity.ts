@@ -26,13 +26,16 @@ const ID_REASONS = {
 export function sealIdNumber(cipher: Cipher, input: string, field = 'idNumber'): SealedId {
   const r = parseIdNumber(input);
   if (!r.ok) throw invalid(field, ID_REASONS[r.problem]);
-  return {
-    parsed: r.id,
-    cipher: cipher.encrypt(r.id.value),
-    hash: idHash(cipher, r.id.value),
-    masked: maskIdNumber(r.id.value),
-  };
+  return sealParsedId(cipher, r.id);
 }
+
+/** What is stored of an ID number already checked. */
+export const sealParsedId = (cipher: Cipher, parsed: ParsedIdNumber): SealedId => ({
+  parsed,
+  cipher: cipher.encrypt(parsed.value),
+  hash: idHash(cipher, parsed.value),
+  masked: maskIdNumber(parsed.value),
+});
 
 export const idHash = (cipher: Cipher, value: string) => cipher.blindIndex('id_number', value);
 export const phoneHash = (cipher: Cipher, value: string) => cipher.blindIndex('phone', value);

@@ -3,7 +3,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, ApiError, apiUrl, csrfHeader } from '../../ui/api.ts';
 
 export const TEMPLATE_URL = apiUrl('/registry/import-template');
-export const errorsUrl = (id: string) => apiUrl(`/registry/imports/${id}/errors.xlsx`);
+/** The error report of an import, in the reader's language. */
+export const errorsUrl = (id: string, lang: string) =>
+  apiUrl(`/registry/imports/${id}/errors.xlsx`, { lang });
 
 /** Uploads a file with XHR, so the page can show the upload's progress; resolves to the new job. */
 export function uploadImport(file: File, onProgress: (percent: number) => void): Promise<ImportJob> {

@@ -1,8 +1,13 @@
-import { IMPORT_HEADERS, type ImportHeader } from '@anju/contracts';
+import {
+  IMPORT_HEADERS,
+  parseIdNumber,
+  type ImportHeader,
+  type ImportReason,
+  type ImportReasonParams,
+} from '@anju/contracts';
 import type { Cipher } from '../../../platform/crypto.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { initialsOf } from '../../places/places.service.ts';
-import { sealIdNumber, sealPhone } from '../identity.ts';
+import { sealParsedId, sealPhone } from '../identity.ts';
 import { codeOf } from '../labels.ts';
 import type { SourceRow } from './source.ts';
 
@@ -40,7 +45,8 @@ export interface StagedRow {
 export interface RowError {
   rowNo: number;
   column: string;
-  reason: string;
+  reason: ImportReason;
+  params?: ImportReasonParams;
 }
 
 export interface CheckContext {
@@ -83,53 +89,49 @@ function initials(name: string): string {
   return v;
 }
 
-const reasonOf = (err: unknown) =>
-  err instanceof AppError ? (err.details[0]?.reason ?? err.message) : String(err);
-
 /** Checks one row on its own (codes, ID number, phone, labels) and seals its identifiers. */
 export function checkRow(row: SourceRow, ctx: CheckContext): { staged: StagedRow; errors: RowError[] } {
   const errors: RowError[] = [];
-  const fail = (column: ImportHeader, reason: string) => errors.push({ rowNo: row.rowNo, column, reason });
+  const fail = (column: ImportHeader, reason: ImportReason, params?: ImportReasonParams) =>
+    errors.push({ rowNo: row.rowNo, column, reason, params });
+  // a cell quoted back in a report is cut short, so one long cell cannot bloat it
+  const quote = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
   const cell = (h: ImportHeader) => row.cells[IMPORT_HEADERS.indexOf(h)];
   for (const h of IMPORT_HEADERS) {
-    if (cell(h) === '' && (REQUIRED.has(h) || REQUIRED_FOR_HOUSEHOLD.has(h))) fail(h, 'required');
+    if (cell(h) === '' && (REQUIRED.has(h) || REQUIRED_FOR_HOUSEHOLD.has(h))) fail(h, 'cell.required');
   }
   const code = (h: ImportHeader, fallback: string | null = null) => {
     const v = cell(h);
     if (v === '') return fallback;
     const c = codeOf(LISTS[h]!, v);
-    if (c === undefined) fail(h, `unknown value "${v}"; see the sheet 说明 for the allowed values`);
+    if (c === undefined) fail(h, 'value.unknown', { value: quote(v) });
     return c ?? null;
   };
   const key = cell('户编号');
-  if (key.length > 64) fail('户编号', 'at most 64 characters');
+  if (key.length > 64) fail('户编号', 'cell.too_long', { max: 64 });
   const name = cell('姓名');
-  if (name && !NAME.test(name)) fail('姓名', 'letters only, at most 32');
+  if (name && !NAME.test(name)) fail('姓名', 'name.invalid');
 
-  let id: ReturnType<typeof sealIdNumber> | null = null;
+  let id: ReturnType<typeof sealParsedId> | null = null;
   const idText = cell('身份证号');
-  if (/e\+/i.test(idText))
-    fail('身份证号', 'stored as a number, so Excel dropped its last digits; format the column as text');
+  if (/e\+/i.test(idText)) fail('身份证号', 'id_number.scientific');
   else if (idText) {
-    try {
-      id = sealIdNumber(ctx.cipher, idText);
-    } catch (err) {
-      fail('身份证号', reasonOf(err));
-    }
+    const parsed = parseIdNumber(idText);
+    if (parsed.ok) id = sealParsedId(ctx.cipher, parsed.id);
+    else fail('身份证号', `id_number.${parsed.problem}`);
   }
   let phone: ReturnType<typeof sealPhone> = null;
   try {
     phone = sealPhone(ctx.cipher, cell('联系电话'));
-  } catch (err) {
-    fail('联系电话', reasonOf(err));
+  } catch {
+    fail('联系电话', 'phone.invalid');
   }
 
   const healthText = cell('健康状况');
   const gradeText = cell('残疾等级');
-  if (!ctx.seesHealth && (healthText || gradeText))
-    fail('健康状况', 'changing health requires person:health');
+  if (!ctx.seesHealth && (healthText || gradeText)) fail('健康状况', 'health.forbidden');
   const grade = gradeText === '' ? null : (GRADES[gradeText.replace(/^([一二三四1-4])级?$/, '$1')] ?? null);
-  if (gradeText !== '' && grade === null) fail('残疾等级', 'must be 1–4 (一级 to 四级)');
+  if (gradeText !== '' && grade === null) fail('残疾等级', 'disability_grade.invalid');
 
   const tags: string[] = [];
   for (const t of cell('人员标签').split(/[、,，;；]/)) {
@@ -137,14 +139,14 @@ export function checkRow(row: SourceRow, ctx: CheckContext): { staged: StagedRow
     if (!label) continue;
     const tag = ctx.tags.get(label);
     if (tag) tags.push(tag);
-    else fail('人员标签', `unknown tag "${label}"; see the sheet 说明`);
+    else fail('人员标签', 'tag.unknown', { value: quote(label) });
   }
   const party = cell('党员');
-  if (!YES.has(party) && !NO.has(party)) fail('党员', 'must be 是 or 否');
+  if (!YES.has(party) && !NO.has(party)) fail('党员', 'party_member.invalid');
   const yearText = cell('搬迁年份');
   const year = yearText === '' ? null : Number(yearText);
   if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
-    fail('搬迁年份', 'must be a year from 2000 to 2100');
+    fail('搬迁年份', 'relocation_year.invalid');
 
   const staged: StagedRow = {
     rowNo: row.rowNo,

@@ -1,13 +1,19 @@
 import type { Database } from '../../../db/client.ts';
 import type { ImportCounts } from '@anju/contracts';
 
+const household = (key: string) => `jsonb_build_object('household', ${key})`;
+
 const agree = (column: string, header: string) =>
-  `SELECT first_row, '${header}', 'rows of household ' || key || ' disagree on ${header}'
+  `SELECT first_row, '${header}', 'household.disagree', ${household('key')}
      FROM k WHERE min_${column} IS DISTINCT FROM max_${column}`;
 
-/** The others of a group, the first five named: a file with thousands of one value must not square its report. */
-const others = (all: string, self: string) =>
-  `array_to_string((array_remove(${all}, ${self}))[1:5], ', ') || CASE WHEN cardinality(${all}) > 6 THEN ' and ' || (cardinality(${all}) - 6) || ' more' ELSE '' END`;
+/**
+ * The others of a group as `name` (the first five, then …) and `count`: a file with thousands of
+ * one value must not square its report.
+ */
+const others = (name: string, all: string, self: string) =>
+  `jsonb_build_object('${name}', array_to_string((array_remove(${all}, ${self}))[1:5], ', ')
+     || CASE WHEN cardinality(${all}) > 6 THEN ', …' ELSE '' END, 'count', cardinality(${all}) - 1)`;
 
 const HOUSEHOLD_COLUMNS: [string, string][] = [
   ['dwelling_id', '住房代码'],
@@ -44,31 +50,31 @@ shared AS (
 duplicates AS (
   SELECT id_hash, array_agg(row_no ORDER BY row_no) AS rows
     FROM registry_import_rows WHERE import_id = $1 AND id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1),
-problems (row_no, col, reason) AS (
-  SELECT s.row_no, '身份证号', 'the same ID number as row ' || ${others('d.rows', 's.row_no')}
+problems (row_no, col, reason, params) AS (
+  SELECT s.row_no, '身份证号', 'duplicate.in_file', ${others('rows', 'd.rows', 's.row_no')}
     FROM duplicates d JOIN registry_import_rows s ON s.import_id = $1 AND s.id_hash = d.id_hash
   UNION ALL
-  SELECT first_row, '与户主关系', 'household ' || key || ' has no head' FROM heads WHERE n = 0
+  SELECT first_row, '与户主关系', 'household.no_head', ${household('key')} FROM heads WHERE n = 0
   UNION ALL
-  SELECT s.row_no, '与户主关系', 'household ' || h.key || ' has ' || h.n || ' heads'
+  SELECT s.row_no, '与户主关系', 'household.heads', jsonb_build_object('household', h.key, 'count', h.n)
     FROM heads h JOIN registry_import_rows s ON s.import_id = $1 AND s.household_key = h.key AND s.relation = 'head'
    WHERE h.n > 1
   UNION ALL
-  SELECT first_row, '身份证号', 'members of household ' || key || ' are registered in different households'
+  SELECT first_row, '身份证号', 'household.split', ${household('key')}
     FROM k WHERE target <> max_target
   UNION ALL
   ${HOUSEHOLD_COLUMNS.map(([c, h]) => agree(c, h)).join('\n  UNION ALL\n  ')}
   UNION ALL
-  SELECT first_row, '住房代码', 'household ' || key || ' is registered in another dwelling; moving is a change of dwelling'
+  SELECT first_row, '住房代码', 'dwelling.moved', ${household('key')}
     FROM k WHERE target IS NOT NULL AND min_dwelling_id <> target_dwelling
   UNION ALL
-  SELECT first_row, '住房代码', 'the dwelling is already home of another household'
+  SELECT first_row, '住房代码', 'dwelling.occupied', '{}'::jsonb
     FROM k WHERE target IS NULL AND occupant IS NOT NULL
   UNION ALL
-  SELECT k.first_row, '住房代码', 'the same dwelling as household ' || ${others('sh.keys', 'k.key')}
+  SELECT k.first_row, '住房代码', 'dwelling.shared', ${others('households', 'sh.keys', 'k.key')}
     FROM shared sh JOIN k ON k.min_dwelling_id = sh.dwelling)
-INSERT INTO registry_import_errors (import_id, row_no, "column", reason)
-SELECT $1, row_no, col, reason FROM problems`;
+INSERT INTO registry_import_errors (import_id, row_no, "column", reason, params)
+SELECT $1, row_no, col, reason, params FROM problems`;
 
 /** Runs the checks across rows, marks bad rows and the households holding them, and counts. */
 export async function checkHouseholds(database: Database, importId: number): Promise<ImportCounts> {

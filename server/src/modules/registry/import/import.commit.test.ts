@@ -130,9 +130,9 @@ describe('access', () => {
     rows[1].身份证号 = stranger.idNumber;
     const job = (await upload(w.staff, Buffer.from(csvOf(rows)), 'scope.csv')).json();
     expect(job.errors.items).toEqual([
-      { row: 2, column: '住房代码', reason: 'the dwelling is outside your scope' },
-      { row: 3, column: '住房代码', reason: 'the dwelling is outside your scope' },
-      { row: 3, column: '身份证号', reason: 'already registered in another jurisdiction' },
+      { row: 2, column: '住房代码', reason: 'dwelling.out_of_scope', params: {} },
+      { row: 3, column: '住房代码', reason: 'dwelling.out_of_scope', params: {} },
+      { row: 3, column: '身份证号', reason: 'duplicate.other_jurisdiction', params: {} },
     ]);
   });
 

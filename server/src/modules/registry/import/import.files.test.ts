@@ -1,3 +1,4 @@
+import type { ImportError } from '@anju/contracts';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const errorsOf = (body: { errors: { items: { row: number; column: string; reason: string }[] } }) =>
-  body.errors.items;
+const errorsOf = (body: { errors: { items: ImportError[] } }) => body.errors.items;
+
+async function sheetOf(payload: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  return wb.worksheets[0];
+}
 
 describe('files refused as a whole', () => {
   it('a legacy .xls renamed .xlsx, a non-Excel file and an empty file', async () => {
@@ -41,6 +47,9 @@ describe('files refused as a whole', () => {
       status: 'failed',
       message: expect.stringMatching(/wrong sheet.*名单/),
     });
+    expect(errorsOf(res.json())).toEqual([
+      { row: 1, column: '文件', reason: 'file.wrong_sheet', params: { sheets: '名单' } },
+    ]);
   });
 
   it('missing required headers, each named', async () => {
@@ -50,8 +59,8 @@ describe('files refused as a whole', () => {
     expect(job.status).toBe('failed');
     expect(job.message).toBe('missing required columns: 身份证号, 住房代码');
     expect(errorsOf(job)).toEqual([
-      { row: 1, column: '身份证号', reason: 'missing column' },
-      { row: 1, column: '住房代码', reason: 'missing column' },
+      { row: 1, column: '身份证号', reason: 'column.missing', params: {} },
+      { row: 1, column: '住房代码', reason: 'column.missing', params: {} },
     ]);
   });
 
@@ -61,6 +70,18 @@ describe('files refused as a whole', () => {
       status: 'failed',
       message: expect.stringMatching(/could not be read/),
     });
+    expect(errorsOf(res.json())).toEqual([
+      { row: 1, column: '文件', reason: 'file.unreadable', params: { format: 'xlsx' } },
+    ]);
+    const report = await sheetOf(
+      (await w.staff.get(`/api/registry/imports/${res.json().id}/errors.xlsx`)).rawPayload,
+    );
+    expect(report.getRow(2).values).toEqual([
+      undefined,
+      1,
+      '整个文件',
+      '无法按 .xlsx 读取此文件，文件可能已损坏',
+    ]);
   });
 });
 
@@ -80,27 +101,43 @@ describe('bad rows, every one reported', () => {
     const job = (await upload(w.staff, Buffer.from(csvOf(rows)), 'bad.csv')).json();
     expect(job).toMatchObject({ status: 'validated', counts: { rows: 2, valid: 0, invalid: 2 } });
     expect(errorsOf(job)).toEqual([
-      { row: 2, column: '身份证号', reason: 'check digit does not match (GB 11643)' },
-      { row: 3, column: '身份证号', reason: expect.stringMatching(/18 characters|birth date/) },
-      { row: 3, column: '民族', reason: expect.stringMatching(/unknown value "火星族"/) },
-      { row: 3, column: '联系电话', reason: 'not a valid phone number' },
-      { row: 3, column: '党员', reason: 'must be 是 or 否' },
+      { row: 2, column: '身份证号', reason: 'id_number.check_digit', params: {} },
+      { row: 3, column: '身份证号', reason: 'id_number.birth_date', params: {} },
+      { row: 3, column: '民族', reason: 'value.unknown', params: { value: '火星族' } },
+      { row: 3, column: '联系电话', reason: 'phone.invalid', params: {} },
+      { row: 3, column: '党员', reason: 'party_member.invalid', params: {} },
     ]);
     const commit = await w.staff.post(`/api/registry/imports/${job.id}/commit`, { skipBadRows: false });
     expect(commit.statusCode).toBe(409);
     expect(await written(t, w)).toEqual(before);
 
-    const report = await w.staff.get(`/api/registry/imports/${job.id}/errors.xlsx`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0];
-    expect(sheet.rowCount).toBe(6);
-    expect(sheet.getRow(2).values).toEqual([
+    const url = `/api/registry/imports/${job.id}/errors.xlsx`;
+    const zh = await sheetOf((await w.staff.get(url)).rawPayload);
+    expect(zh.name).toBe('错误');
+    expect(zh.rowCount).toBe(6);
+    expect(zh.getRow(1).values).toEqual([undefined, '行号', '列', '问题']);
+    expect(zh.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验码不符（GB 11643）']);
+    expect(zh.getRow(4).values).toEqual([
       undefined,
-      2,
-      '身份证号',
-      'check digit does not match (GB 11643)',
+      3,
+      '民族',
+      '无法识别的值「火星族」，可选值见工作表「说明」',
     ]);
+    const en = await sheetOf((await w.staff.get(`${url}?lang=en-US`)).rawPayload);
+    expect(en.getRow(1).values).toEqual([undefined, 'Row', 'Column', 'Problem']);
+    expect(en.getRow(2).values).toEqual([undefined, 2, '身份证号', 'Check digit does not match (GB 11643)']);
+    const asked = await w.staff.request({
+      method: 'GET',
+      url,
+      headers: { 'accept-language': 'fr;q=0.9, en-GB;q=0.8' },
+    });
+    expect((await sheetOf(asked.rawPayload)).getRow(3).values).toEqual([
+      undefined,
+      3,
+      '身份证号',
+      'Holds an impossible birth date',
+    ]);
+    expect((await w.staff.get(`${url}?lang=fr`)).statusCode).toBe(400);
   });
 
   it('duplicate ID numbers in the file name both rows; heads are one a household', async () => {
@@ -112,13 +149,25 @@ describe('bad rows, every one reported', () => {
     const job = (await upload(w.staff, Buffer.from(csvOf([...a, ...b])), 'dup.csv')).json();
     expect(errorsOf(job)).toEqual(
       expect.arrayContaining([
-        { row: 2, column: '身份证号', reason: 'the same ID number as row 5' },
-        { row: 5, column: '身份证号', reason: 'the same ID number as row 2' },
-        { row: 2, column: '与户主关系', reason: 'household 1 has 2 heads' },
-        { row: 3, column: '与户主关系', reason: 'household 1 has 2 heads' },
-        { row: 4, column: '与户主关系', reason: 'household 2 has no head' },
+        { row: 2, column: '身份证号', reason: 'duplicate.in_file', params: { rows: '5', count: 1 } },
+        { row: 5, column: '身份证号', reason: 'duplicate.in_file', params: { rows: '2', count: 1 } },
+        { row: 2, column: '与户主关系', reason: 'household.heads', params: { household: '1', count: 2 } },
+        { row: 3, column: '与户主关系', reason: 'household.heads', params: { household: '1', count: 2 } },
+        { row: 4, column: '与户主关系', reason: 'household.no_head', params: { household: '2' } },
       ]),
     );
+  });
+
+  it('a value repeated many times names five of its other rows and counts them all', async () => {
+    const rows = await householdRows(t, w, '9', w.dwelling2);
+    const copies = Array.from({ length: 6 }, () => ({ ...rows[1] }));
+    const job = (await upload(w.staff, Buffer.from(csvOf([...rows, ...copies])), 'many.csv')).json();
+    expect(errorsOf(job).find((e) => e.row === 3)).toEqual({
+      row: 3,
+      column: '身份证号',
+      reason: 'duplicate.in_file',
+      params: { rows: '4, 5, 6, 7, 8, …', count: 6 },
+    });
   });
 });
 

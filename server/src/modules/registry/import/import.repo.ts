@@ -72,7 +72,7 @@ export async function claimCommit(database: Database, id: number): Promise<boole
 export async function errorsPage(database: Database, id: number, limit: number, offset: number) {
   const [items, [{ total }]] = await Promise.all([
     database.query<ImportError>(
-      `SELECT row_no AS row, "column", reason FROM registry_import_errors WHERE import_id = $1
+      `SELECT row_no AS row, "column", reason, params FROM registry_import_errors WHERE import_id = $1
         ORDER BY row_no, id LIMIT $2 OFFSET $3`,
       [id, limit, offset],
     ),
@@ -93,7 +93,7 @@ export async function* errorBatches(
   let after = [0, 0];
   for (;;) {
     const page = await database.query<ImportError & { id: number }>(
-      `SELECT id, row_no AS row, "column", reason FROM registry_import_errors
+      `SELECT id, row_no AS row, "column", reason, params FROM registry_import_errors
         WHERE import_id = $1 AND (row_no, id) > ($2, $3) ORDER BY row_no, id LIMIT $4`,
       [id, after[0], after[1], size],
     );
@@ -106,8 +106,8 @@ export async function* errorBatches(
 
 export async function addError(database: Database, id: number, e: ImportError) {
   await database.query(
-    `INSERT INTO registry_import_errors (import_id, row_no, "column", reason) VALUES ($1, $2, $3, $4)`,
-    [id, e.row, e.column, e.reason],
+    `INSERT INTO registry_import_errors (import_id, row_no, "column", reason, params) VALUES ($1, $2, $3, $4, $5)`,
+    [id, e.row, e.column, e.reason, JSON.stringify(e.params)],
   );
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
-import { IdParams, ImportCommit, ImportJob, ImportJobQuery } from '@anju/contracts';
+import { IdParams, ImportCommit, ImportJob, ImportJobQuery, ImportReportQuery } from '@anju/contracts';
 import { ctxOf } from '../../../platform/auth/auth.plugin.ts';
 import { CONTENT_TYPES } from '../../../platform/files/tabular.ts';
 import { errorReport } from './error-report.ts';
@@ -16,6 +16,7 @@ import {
   VALIDATE_JOB,
   type ImportDeps,
 } from './import.service.ts';
+import { reportLanguage } from './reasons.ts';
 import { importTemplate } from './template.ts';
 import { receive } from './upload.ts';
 
@@ -78,9 +79,10 @@ export async function registryImportRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/registry/imports/:id/errors.xlsx',
-    { schema: { tags, params: IdParams }, preHandler: allowed },
+    { schema: { tags, params: IdParams, querystring: ImportReportQuery }, preHandler: allowed },
     async (req, reply) => {
-      const stream = await errorReport(deps(), ctxOf(req), Number(req.params.id));
+      const language = reportLanguage(req.query.lang, req.headers['accept-language']);
+      const stream = await errorReport(deps(), ctxOf(req), Number(req.params.id), language);
       reply.header('content-type', CONTENT_TYPES.xlsx);
       reply.header('content-disposition', `attachment; filename="import-${req.params.id}-errors.xlsx"`);
       return reply.send(stream);

@@ -10,7 +10,7 @@ import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { actorOf } from './actor.ts';
 import { commitRows } from './commit.ts';
 import * as repo from './import.repo.ts';
-import type { FileFormat } from './source.ts';
+import { Refused, type FileFormat } from './source.ts';
 import { validateImport } from './validate.ts';
 
 export interface ImportDeps {
@@ -83,9 +83,14 @@ export async function runValidation(deps: ImportDeps, id: number): Promise<Impor
   } catch (err) {
     await repo.dropRows(deps.database, id);
     const refused = err instanceof AppError;
-    if (refused)
+    if (err instanceof Refused)
       for (const d of err.details)
-        await repo.addError(deps.database, id, { row: 1, column: d.field, reason: d.reason });
+        await repo.addError(deps.database, id, {
+          row: 1,
+          column: d.field,
+          reason: err.reason,
+          params: err.params,
+        });
     await repo.setState(deps.database, id, {
       status: 'failed',
       message: refused ? err.message : 'internal error',

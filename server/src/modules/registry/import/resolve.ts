@@ -1,3 +1,4 @@
+import type { ImportReason, ImportReasonParams } from '@anju/contracts';
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { sideOf } from '../registry.policy.ts';
@@ -78,30 +79,35 @@ export class Resolver {
       ]),
     );
     return rows.map((r) => {
-      const fail = (column: string, reason: string) => {
-        errors.push({ rowNo: r.rowNo, column, reason });
+      const fail = (column: string, reason: ImportReason, params?: ImportReasonParams) => {
+        errors.push({ rowNo: r.rowNo, column, reason, params });
         r.bad = true;
       };
-      const place = (code: string, column: string, levels: string[], what: string) => {
+      const place = (code: string, column: string, levels: string[], wrong: ImportReason) => {
         if (code === '') return null;
         const p = this.places.get(code);
-        if (!p) fail(column, `unknown place code ${code}`);
-        else if (!levels.includes(p.level)) fail(column, `${code} is not the code of ${what}`);
+        if (!p) fail(column, 'place.unknown', { code: code.slice(0, 40) });
+        else if (!levels.includes(p.level)) fail(column, wrong, { code: code.slice(0, 40) });
         else return p;
         return null;
       };
-      const hukou = place(r.hukouCode, '户籍地代码', ['village', 'community'], 'a village or community');
-      const origin = place(r.originCode, '迁出村代码', ['village'], 'a village');
-      let dwelling = place(r.dwellingCode, '住房代码', ['dwelling'], 'a dwelling');
+      const hukou = place(
+        r.hukouCode,
+        '户籍地代码',
+        ['village', 'community'],
+        'place.not_village_or_community',
+      );
+      const origin = place(r.originCode, '迁出村代码', ['village'], 'place.not_village');
+      let dwelling = place(r.dwellingCode, '住房代码', ['dwelling'], 'place.not_dwelling');
       if (dwelling && !sideOf(this.actor, dwelling.path, null)) {
-        fail('住房代码', 'the dwelling is outside your scope');
+        fail('住房代码', 'dwelling.out_of_scope');
         dwelling = null;
       } else if (dwelling && !dwelling.community_code) {
-        fail('住房代码', 'the dwelling is not inside a resettlement community');
+        fail('住房代码', 'dwelling.outside_community');
       }
       const match = r.idHash ? persons.get(r.idHash) : undefined;
       const visible = match && sideOf(this.actor, match.residence_path, match.hukou_path) ? match : undefined;
-      if (match && !visible) fail('身份证号', 'already registered in another jurisdiction');
+      if (match && !visible) fail('身份证号', 'duplicate.other_jurisdiction');
       return {
         ...r,
         hukouPlaceId: hukou?.id ?? null,

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { IMPORT_HEADERS, REQUIRED_IMPORT_HEADERS, type ImportHeader } from '@anju/contracts';
+import {
+  IMPORT_HEADERS,
+  REQUIRED_IMPORT_HEADERS,
+  WHOLE_FILE,
+  type ImportHeader,
+  type ImportReason,
+  type ImportReasonParams,
+} from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import { csvRecords, textChunks } from './csv.ts';
 
@@ -20,8 +27,20 @@ interface Record_ {
 }
 
 /** The whole file is refused: nothing of it can be read as the template. */
-export const refused = (reason: string, column = '文件') =>
-  new AppError('validation_failed', reason, [{ field: column, reason }]);
+export class Refused extends AppError {
+  constructor(
+    message: string,
+    readonly reason: ImportReason,
+    readonly params: ImportReasonParams = {},
+    columns: string[] = [WHOLE_FILE],
+  ) {
+    super(
+      'validation_failed',
+      message,
+      columns.map((field) => ({ field, reason })),
+    );
+  }
+}
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -67,8 +86,10 @@ async function* xlsxRecords(file: string, onBytes: (n: number) => void): AsyncGe
       }
       if (header) return;
     }
-    throw refused(
+    throw new Refused(
       `wrong sheet: no sheet ${DATA_SHEET} and no sheet with the template's header (sheets: ${seen.join(', ')})`,
+      'file.wrong_sheet',
+      { sheets: seen.join(', ').slice(0, 200) },
     );
   } finally {
     input.destroy();
@@ -86,7 +107,8 @@ async function* unreadable<T>(format: FileFormat, records: AsyncGenerator<T>): A
     yield* records;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw refused(`the file could not be read as .${format}: ${(err as Error).message}`.slice(0, 300));
+    const message = `the file could not be read as .${format}: ${(err as Error).message}`.slice(0, 300);
+    throw new Refused(message, 'file.unreadable', { format });
   }
 }
 
@@ -107,7 +129,11 @@ export async function openSource(
   );
   let first = await records.next();
   while (!first.done && blank(first.value.values)) first = await records.next();
-  if (first.done) throw refused('the file holds no rows: its first row must be the header of the template');
+  if (first.done)
+    throw new Refused(
+      'the file holds no rows: its first row must be the header of the template',
+      'file.no_rows',
+    );
   const header = first.value.values.map((h) =>
     h
       .trim()
@@ -118,17 +144,20 @@ export async function openSource(
   const missing = REQUIRED_IMPORT_HEADERS.filter((h) => columns[IMPORT_HEADERS.indexOf(h)] < 0);
   if (missing.length === REQUIRED_IMPORT_HEADERS.length) {
     await records.return(undefined);
-    throw refused(
-      format === 'xlsx'
-        ? `wrong sheet: use the sheet ${DATA_SHEET} of the template, whose first row is its header (户编号, 姓名, 身份证号, …)`
-        : 'the first row is not the header of the template (户编号, 姓名, 身份证号, …)',
-    );
+    throw format === 'xlsx'
+      ? new Refused(
+          `wrong sheet: use the sheet ${DATA_SHEET} of the template, whose first row is its header (户编号, 姓名, 身份证号, …)`,
+          'file.wrong_sheet',
+          { sheets: DATA_SHEET },
+        )
+      : new Refused(
+          'the first row is not the header of the template (户编号, 姓名, 身份证号, …)',
+          'file.not_template',
+        );
   }
   if (missing.length) {
     await records.return(undefined);
-    const error = refused(`missing required columns: ${missing.join(', ')}`);
-    error.details.splice(0, 1, ...missing.map((h) => ({ field: h, reason: 'missing column' })));
-    throw error;
+    throw new Refused(`missing required columns: ${missing.join(', ')}`, 'column.missing', {}, missing);
   }
   return (async function* () {
     for await (const r of records) {

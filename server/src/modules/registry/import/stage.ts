@@ -57,13 +57,15 @@ export async function stageRows(database: Database, importId: number, rows: Reso
   await database.copy('registry_import_rows', STAGED_COLUMNS, lines.join(''));
 }
 
-/** Loads a batch of errors with COPY; reasons are capped so one cell cannot bloat the report. */
+/** Loads a batch of errors with COPY. */
 export async function stageErrors(database: Database, importId: number, errors: RowError[]) {
   if (errors.length === 0) return;
-  const lines = errors.map((e) => `${importId},${e.rowNo},${csv(e.column)},${csv(e.reason.slice(0, 500))}\n`);
+  const lines = errors.map(
+    (e) => `${importId},${e.rowNo},${csv(e.column)},${e.reason},${csv(JSON.stringify(e.params ?? {}))}\n`,
+  );
   await database.copy(
     'registry_import_errors',
-    ['import_id', 'row_no', '"column"', 'reason'],
+    ['import_id', 'row_no', '"column"', 'reason', 'params'],
     lines.join(''),
   );
 }

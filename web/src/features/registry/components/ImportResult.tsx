@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ImportError, ImportJob } from '@anju/contracts';
+import { WHOLE_FILE, type ImportError, type ImportJob } from '@anju/contracts';
 import { Alert, Button, Descriptions, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorsUrl } from '../importApi.ts';
@@ -15,7 +15,7 @@ interface Props {
 
 /** The dry run's outcome: counts, every bad row (row, column, reason), and the two ways to commit. */
 export function ImportResult({ job, loading, onPage, onCommit, committing, onRestart }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const c = job.counts;
   const bad = job.errors.total > 0;
   return (
@@ -42,7 +42,7 @@ export function ImportResult({ job, loading, onPage, onCommit, committing, onRes
           />
           <Table<ImportError>
             data-testid="import-errors"
-            rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
+            rowKey={(e) => `${e.row}-${e.column}-${e.reason}-${JSON.stringify(e.params)}`}
             size="small"
             loading={loading}
             dataSource={job.errors.items}
@@ -56,8 +56,17 @@ export function ImportResult({ job, loading, onPage, onCommit, committing, onRes
             }}
             columns={[
               { title: t('registry.import.row'), dataIndex: 'row', width: 80 },
-              { title: t('registry.import.column'), dataIndex: 'column', width: 120 },
-              { title: t('registry.import.reason'), dataIndex: 'reason' },
+              {
+                title: t('registry.import.column'),
+                dataIndex: 'column',
+                width: 120,
+                render: (column: string) => (column === WHOLE_FILE ? t('registry.import.wholeFile') : column),
+              },
+              {
+                title: t('registry.import.reason'),
+                dataIndex: 'reason',
+                render: (_, e) => t(`registry.importReasons.${e.reason}`, e.params),
+              },
             ]}
           />
         </>
@@ -84,7 +93,7 @@ export function ImportResult({ job, loading, onPage, onCommit, committing, onRes
         {bad && (
           <Button
             icon={<DownloadOutlined />}
-            href={errorsUrl(job.id)}
+            href={errorsUrl(job.id, i18n.language)}
             download
             data-testid="import-errors-download"
           >

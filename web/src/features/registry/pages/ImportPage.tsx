@@ -119,7 +119,7 @@ export function ImportPage() {
             type="error"
             showIcon
             title={t('registry.import.failed')}
-            description={j.message}
+            description={j.errors.total > 0 ? undefined : j.message}
             style={{ marginBottom: 16 }}
             data-testid="import-failed"
           />
