@@ -26,6 +26,7 @@ import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { partyRoutes } from './modules/party/party.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -58,6 +59,7 @@ const MODULES = [
   partyRoutes,
   visitsRoutes,
   open311Routes,
+  monitoringRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
