@@ -1,6 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conn } from '../../db/client.ts';
-import { ancestorAt, INCIDENT_SELECT, rows, type IncidentRow } from './incidents.sql.ts';
+import type { Conn, Database } from '../../db/client.ts';
+import {
+  ancestorAt,
+  INCIDENT_SELECT,
+  REPORT_LOOKUP,
+  REPORT_WRITE,
+  rows,
+  type IncidentRow,
+  type StepRow,
+} from './incidents.sql.ts';
 
 export interface CategoryRow {
   code: string;
@@ -26,10 +34,17 @@ export async function categories(conn: Conn) {
   );
 }
 
+export interface Ancestor {
+  id: number;
+  level: string;
+  path: string;
+  name: string;
+}
+
 /** The ancestors of a place (itself included) by level, nearest first. */
 export async function ancestors(conn: Conn, path: string) {
   const ids = path.split('/').filter(Boolean).map(Number);
-  return rows<{ id: number; level: string; path: string; name: string }>(
+  return rows<Ancestor>(
     conn,
     sql`SELECT id, level, path, name FROM places WHERE id IN (${sql.join(
       ids.map((i) => sql`${i}`),
@@ -58,24 +73,74 @@ export interface NewIncident {
   deadlineHours: number;
 }
 
-/** Inserts an incident numbered SJ<date>-<id>, its deadlines counted from now. */
-export async function insert(conn: Conn, n: NewIncident, now: Date): Promise<number> {
-  const [row] = await rows<{ id: number }>(
-    conn,
-    sql`WITH next AS (SELECT nextval(pg_get_serial_sequence('incidents', 'id')) AS id)
-        INSERT INTO incidents (id, code, category_code, title, description, source, reporter_user_id, reporter_name,
-          reporter_phone_cipher, reporter_phone_masked, place_id, place_path, household_id, lat, lng, level,
-          handling_place_id, status, accept_due_at, due_at, reported_at)
-        SELECT id, 'SJ' || to_char(${now}::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
-          ${n.categoryCode}, ${n.title}, ${n.description}, ${n.source}, ${n.reporterUserId}, ${n.reporterName},
-          ${n.reporterPhoneCipher}, ${n.reporterPhoneMasked}, ${n.placeId}, ${n.placePath}, ${n.householdId},
-          ${n.lat}, ${n.lng}, ${n.level}, ${n.handlingPlaceId}, 'reported',
-          ${now}::timestamptz + make_interval(hours => ${n.acceptHours}),
-          ${now}::timestamptz + make_interval(hours => ${n.deadlineHours}), ${now}::timestamptz
-          FROM next
-        RETURNING id`,
+export interface ReportLookup {
+  category: Omit<CategoryRow, 'auto_escalate'> | null;
+  /** The place and its ancestors, nearest first; null when there is no such place. */
+  chain: Ancestor[] | null;
+  communities: string[] | null;
+}
+
+export async function reportLookup(
+  database: Database,
+  categoryCode: string,
+  placeId: number,
+  scopeIds: number[],
+): Promise<ReportLookup> {
+  const [row] = await database.query<ReportLookup>(
+    REPORT_LOOKUP,
+    [categoryCode, placeId, scopeIds],
+    'anju_incident_report_lookup',
   );
-  return row.id;
+  return row;
+}
+
+export type WrittenReport = Omit<IncidentRow, 'place_name' | 'handling_path' | 'handling_name'> & {
+  step: StepRow;
+};
+
+/** Writes a report (incident, first step, notifications of the handlers, audit row) in one statement. */
+export async function writeReport(
+  database: Database,
+  n: NewIncident & { actorName: string; handlerRole: string; ip: string; requestId: string },
+  now: Date,
+): Promise<WrittenReport> {
+  const [row] = await database.query<WrittenReport>(
+    REPORT_WRITE,
+    [
+      now,
+      n.categoryCode,
+      n.title,
+      n.description,
+      n.source,
+      n.reporterUserId,
+      n.reporterName,
+      n.reporterPhoneCipher,
+      n.reporterPhoneMasked,
+      n.placeId,
+      n.placePath,
+      n.householdId,
+      n.lat,
+      n.lng,
+      n.level,
+      n.handlingPlaceId,
+      n.acceptHours,
+      n.deadlineHours,
+      n.actorName,
+      n.handlerRole,
+      n.ip,
+      n.requestId,
+    ],
+    'anju_incident_report_write',
+  );
+  const id = (v: unknown) => (v === null ? null : Number(v));
+  return {
+    ...row,
+    id: Number(row.id),
+    reporter_user_id: id(row.reporter_user_id),
+    place_id: Number(row.place_id),
+    household_id: id(row.household_id),
+    handling_place_id: Number(row.handling_place_id),
+  };
 }
 
 export async function findById(conn: Conn, id: number, lock = false): Promise<IncidentRow | undefined> {
@@ -154,16 +219,7 @@ export async function addStep(
 }
 
 export async function steps(conn: Conn, incidentId: number) {
-  return rows<{
-    id: number;
-    action: string;
-    from_status: string | null;
-    to_status: string;
-    actor_name: string | null;
-    note: string | null;
-    data: Record<string, unknown>;
-    at: Date;
-  }>(
+  return rows<StepRow>(
     conn,
     sql`SELECT id, action, from_status, to_status, actor_name, note, data, at FROM incident_steps WHERE incident_id = ${incidentId} ORDER BY id`,
   );

@@ -9,15 +9,14 @@ import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
-import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { notifyUsers } from '../../platform/notify/notify.ts';
 import { underPath as pathUnder } from '../places/places.service.ts';
 import { sealPhone } from '../registry/identity.ts';
 import { allowedActions } from './actions.ts';
 import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
-import type { IncidentRow } from './incidents.sql.ts';
+import type { Ancestor } from './incidents.repo.ts';
+import type { IncidentRow, StepRow } from './incidents.sql.ts';
 import { photoIdsByStep } from './photos.repo.ts';
 
 /** The role that takes incidents at each rung of the ladder. */
@@ -55,9 +54,8 @@ export function present(ctx: Ctx, r: IncidentRow): Incident {
   };
 }
 
-/** The rung and place that handle an incident at `place`, starting no lower than the category says. */
-export async function handlingFor(conn: Conn, placePath: string, startLevel: number, from = 0) {
-  const chain = await repo.ancestors(conn, placePath);
+/** The rung and place of `chain` (a place's ancestors) that handle an incident there, no lower than the category says. */
+function handlingIn(chain: Ancestor[], startLevel: number, from = 0) {
   for (let level = Math.max(startLevel, from); level < HANDLING_LEVELS.length; level++) {
     const at = chain.find((a) => a.level === HANDLING_LEVELS[level]);
     if (at) return { level, place: at };
@@ -65,14 +63,9 @@ export async function handlingFor(conn: Conn, placePath: string, startLevel: num
   throw invalid('placeId', 'is not inside a county');
 }
 
-/** Who may report where: officials within their scope; residents and party members in their own community. */
-async function assertMayReportAt(conn: Conn, ctx: Ctx, placePath: string) {
-  if (pathInScope(ctx.actor, placePath)) return;
-  for (const s of ctx.actor.scopes) {
-    const community = (await repo.ancestors(conn, s.path)).find((a) => a.level === 'community');
-    if (community && placePath.startsWith(community.path)) return;
-  }
-  throw new AppError('not_found', 'place not found');
+/** The rung and place that handle an incident at `place`, starting no lower than the category says. */
+export async function handlingFor(conn: Conn, placePath: string, startLevel: number, from = 0) {
+  return handlingIn(await repo.ancestors(conn, placePath), startLevel, from);
 }
 
 const SOURCE_BY_ROLE: Record<string, Incident['source']> = {
@@ -81,6 +74,10 @@ const SOURCE_BY_ROLE: Record<string, Incident['source']> = {
   grid_worker: 'grid_worker',
 };
 
+/**
+ * Files a report in two round trips: one lookup for everything it checks, one statement that
+ * writes it. Officials report within their scope; residents and party members in their own community.
+ */
 export async function report(
   database: Database,
   cipher: Cipher,
@@ -88,66 +85,61 @@ export async function report(
   input: IncidentReport,
   now = new Date(),
 ) {
-  const id = await database.db.transaction(async (tx) => {
-    const category = await repo.category(tx, input.categoryCode);
-    if (!category) throw invalid('categoryCode', 'unknown category');
-    const [place] = (await repo.ancestors(tx, `/${input.placeId}/`)).filter(
-      (p) => p.id === Number(input.placeId),
-    );
-    if (!place || !REPORTABLE.includes(place.level))
-      throw invalid('placeId', 'must be a community, grid, building or dwelling');
-    await assertMayReportAt(tx, ctx, place.path);
-    const handling = await handlingFor(tx, place.path, category.start_level);
-    const phone = sealPhone(cipher, input.reporterPhone, 'reporterPhone');
-    const source =
-      input.source ?? ctx.actor.roles.map((r) => SOURCE_BY_ROLE[r]).find(Boolean) ?? 'department';
-    const incidentId = await repo.insert(
-      tx,
-      {
-        categoryCode: category.code,
-        title: input.title,
-        description: input.description,
-        source,
-        reporterUserId: ctx.actor.userId,
-        reporterName: input.reporterName ?? ctx.actor.displayName,
-        reporterPhoneCipher: phone?.cipher ?? null,
-        reporterPhoneMasked: phone?.masked ?? null,
-        placeId: place.id,
-        placePath: place.path,
-        householdId: input.householdId ? Number(input.householdId) : null,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        level: handling.level,
-        handlingPlaceId: handling.place.id,
-        acceptHours: category.accept_hours,
-        deadlineHours: category.deadline_hours,
-      },
-      now,
-    );
-    await repo.addStep(tx, {
-      incidentId,
-      action: 'report',
-      from: null,
-      to: 'reported',
-      actorId: ctx.actor.userId,
+  const scopeIds = ctx.actor.scopes.flatMap((s) => s.path.split('/').filter(Boolean).map(Number));
+  const { category, chain, communities } = await repo.reportLookup(
+    database,
+    input.categoryCode,
+    Number(input.placeId),
+    scopeIds,
+  );
+  if (!category) throw invalid('categoryCode', 'unknown category');
+  const place = chain?.[0];
+  if (!chain || !place || !REPORTABLE.includes(place.level))
+    throw invalid('placeId', 'must be a community, grid, building or dwelling');
+  if (!pathInScope(ctx.actor, place.path) && !communities?.some((c) => place.path.startsWith(c)))
+    throw new AppError('not_found', 'place not found');
+  const handling = handlingIn(chain, category.start_level);
+  const phone = sealPhone(cipher, input.reporterPhone, 'reporterPhone');
+  const source = input.source ?? ctx.actor.roles.map((r) => SOURCE_BY_ROLE[r]).find(Boolean) ?? 'department';
+  const { step, ...row } = await repo.writeReport(
+    database,
+    {
+      categoryCode: category.code,
+      title: input.title,
+      description: input.description,
+      source,
+      reporterUserId: ctx.actor.userId,
+      reporterName: input.reporterName ?? ctx.actor.displayName,
+      reporterPhoneCipher: phone?.cipher ?? null,
+      reporterPhoneMasked: phone?.masked ?? null,
+      placeId: place.id,
+      placePath: place.path,
+      householdId: input.householdId ? Number(input.householdId) : null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      level: handling.level,
+      handlingPlaceId: handling.place.id,
+      acceptHours: category.accept_hours,
+      deadlineHours: category.deadline_hours,
       actorName: ctx.actor.username,
-      data: { source },
-    });
-    const handlers = await repo.handlersAt(tx, handling.place.id, LEVEL_ROLE[handling.level]);
-    await notifyUsers(tx, handlers, {
-      kind: 'incident_reported',
-      params: { title: input.title },
-      link: `/incidents/${incidentId}`,
-    });
-    await audit(tx, ctx, {
-      action: 'incident.report',
-      targetType: 'incident',
-      targetId: incidentId,
-      detail: { category: category.code },
-    });
-    return incidentId;
-  });
-  return get(database, ctx, id);
+      handlerRole: LEVEL_ROLE[handling.level],
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    },
+    now,
+  );
+  const incident = {
+    ...row,
+    place_name: place.name,
+    handling_path: handling.place.path,
+    handling_name: handling.place.name,
+  };
+  // a new incident has no department, so the caller's departments cannot change their standing
+  return {
+    ...present(ctx, incident),
+    actions: allowedActions(incident, standingOf(ctx.actor, incident, [])),
+    steps: [presentStep(step, [])],
+  };
 }
 
 export async function list(
@@ -202,16 +194,18 @@ export async function get(database: Database, ctx: Ctx, id: number) {
   return {
     ...present(ctx, row),
     actions: allowedActions(row, standingOf(ctx.actor, row, departments)),
-    steps: steps.map((s) => ({
-      id: String(s.id),
-      action: s.action,
-      fromStatus: s.from_status,
-      toStatus: s.to_status,
-      actorName: s.actor_name,
-      note: s.note,
-      data: s.data,
-      at: new Date(s.at).toISOString(),
-      photoIds: photos.get(Number(s.id)) ?? [],
-    })),
+    steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)) ?? [])),
   };
 }
+
+const presentStep = (s: StepRow, photoIds: string[]) => ({
+  id: String(s.id),
+  action: s.action,
+  fromStatus: s.from_status,
+  toStatus: s.to_status,
+  actorName: s.actor_name,
+  note: s.note,
+  data: s.data,
+  at: new Date(s.at).toISOString(),
+  photoIds,
+});

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
+import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
 
 export async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
   return (await conn.execute(query)).rows as T[];
@@ -37,6 +38,17 @@ export interface IncidentRow {
   version: number;
 }
 
+export interface StepRow {
+  id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_name: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+  at: Date | string;
+}
+
 export const INCIDENT_SELECT = sql.raw(`
   SELECT i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
          i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
@@ -52,3 +64,54 @@ export const ancestorAt = (path: SQL, level: SQL) => sql`(
   SELECT a.id FROM places a
    WHERE a.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::bigint[]) AND a.level = ${level}
    LIMIT 1)`;
+
+/**
+ * Everything a report checks, in one round trip: the category, the place with its ancestors
+ * (nearest first), and the communities among the places named in the reporter's scope paths.
+ * $1 category code, $2 place id, $3 ids on the reporter's scope paths.
+ */
+export const REPORT_LOOKUP = `SELECT
+  (SELECT json_build_object('code', code, 'accept_hours', accept_hours, 'deadline_hours', deadline_hours,
+                            'start_level', start_level)
+     FROM incident_categories WHERE code = $1 AND active) AS category,
+  (SELECT json_agg(json_build_object('id', a.id, 'level', a.level, 'path', a.path, 'name', a.name)
+                   ORDER BY a.depth DESC)
+     FROM places p JOIN places a ON a.id = ANY(string_to_array(trim(both '/' from p.path), '/')::bigint[])
+    WHERE p.id = $2::bigint) AS chain,
+  (SELECT json_agg(c.path) FROM places c WHERE c.level = 'community' AND c.id = ANY($3::bigint[])) AS communities`;
+
+/**
+ * A report written in one statement, so atomic without a transaction: the incident numbered
+ * SJ<date>-<id> with its deadlines counted from $1, its first step, a notification for each handler
+ * of the handling place ($20 their role) signalled with pg_notify, and the audit row.
+ */
+export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence('incidents', 'id')) AS id),
+  incident AS (
+    INSERT INTO incidents (id, code, category_code, title, description, source, reporter_user_id, reporter_name,
+      reporter_phone_cipher, reporter_phone_masked, place_id, place_path, household_id, lat, lng, level,
+      handling_place_id, status, accept_due_at, due_at, reported_at)
+    SELECT id, 'SJ' || to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
+      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'reported',
+      $1::timestamptz + make_interval(hours => $17), $1::timestamptz + make_interval(hours => $18), $1::timestamptz
+      FROM next
+    RETURNING id, code, category_code, title, description, source, reporter_user_id, place_id, place_path,
+      household_id, level, handling_place_id, assignee_user_id, department_id, status, supervised, overdue,
+      accept_due_at, due_at, reported_at, accepted_at, replied_at, closed_at, satisfaction, rated_at, version),
+  step AS (
+    INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_id, actor_name, data)
+    SELECT id, 'report', NULL, 'reported', $6, $19, jsonb_build_object('source', $5::text) FROM incident
+    RETURNING id, action, from_status, to_status, actor_name, note, data, at),
+  notified AS (
+    INSERT INTO notifications (user_id, kind, params, link)
+    SELECT u.id, 'incident_reported', jsonb_build_object('title', $3::text), '/incidents/' || incident.id
+      FROM incident, users u JOIN user_scopes s ON s.user_id = u.id
+     WHERE s.place_id = $16 AND $20::text = ANY(u.roles) AND NOT u.disabled
+    RETURNING id, user_id),
+  audited AS (
+    INSERT INTO audit_log (actor_id, actor_name, action, target_type, target_id, ip, request_id, result, detail)
+    SELECT $6, $19, 'incident.report', 'incident', id::text, $21, $22, 'ok', jsonb_build_object('category', $2::text)
+      FROM incident)
+SELECT incident.*, row_to_json(step) AS step,
+  (SELECT pg_notify('${NOTIFY_CHANNEL}', json_agg(json_build_array(user_id, id))::text) FROM notified
+   HAVING count(*) > 0) AS signalled
+  FROM incident, step`;

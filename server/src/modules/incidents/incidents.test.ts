@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   errorCode,
   makeTree,
@@ -74,6 +74,32 @@ describe('reporting', () => {
       [grid.userId],
     );
     expect(n.n).toBeGreaterThan(0);
+  });
+
+  it('answers the report as it is stored, with its step, audit row and the handler signalled', async () => {
+    const signalled: number[] = [];
+    const off = t.app.notificationHub.subscribe(grid.userId, (id) => signalled.push(id));
+    try {
+      const i = await report(resident, { description: '卫生间天花板', reporterPhone: '13800138000' });
+      expect(i).toEqual((await resident.get(`/api/incidents/${i.id}`)).json());
+      expect(i.steps).toMatchObject([
+        { action: 'report', fromStatus: null, toStatus: 'reported', data: { source: 'resident' } },
+      ]);
+      expect(i.actions).toEqual(['recall']);
+      await vi.waitFor(() => expect(signalled.length).toBeGreaterThan(0));
+      const [n] = await t.database.query<{ user_id: number; link: string; params: unknown }>(
+        'SELECT user_id, link, params FROM notifications WHERE id = $1',
+        [signalled.at(-1)],
+      );
+      expect(n).toMatchObject({ link: `/incidents/${i.id}`, params: { title: '楼上漏水' } });
+      const audited = await t.database.query<{ actor_id: number; detail: unknown }>(
+        `SELECT actor_id, detail FROM audit_log WHERE action = 'incident.report' AND target_id = $1`,
+        [i.id],
+      );
+      expect(audited).toEqual([{ actor_id: resident.userId, detail: { category: 'neighbour_dispute' } }]);
+    } finally {
+      off();
+    }
   });
 
   it('starts a bigger category higher up the ladder', async () => {
