@@ -4,7 +4,10 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AuditPage } from '../features/audit/pages/AuditPage.tsx';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
+import { IncidentPage } from '../features/incidents/pages/IncidentPage.tsx';
+import { MyReportsPage } from '../features/incidents/pages/MyReportsPage.tsx';
 import { ReportPage } from '../features/incidents/pages/ReportPage.tsx';
+import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
@@ -42,7 +45,10 @@ export const router = createBrowserRouter([
               { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
               { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },
               { path: 'registry/import', element: guarded('person:import', <ImportPage />) },
+              { path: 'incidents', element: guarded('incident:read', <WorkbenchPage />) },
               { path: 'incidents/new', element: guarded('incident:report', <ReportPage />) },
+              { path: 'incidents/mine', element: guarded('incident:report', <MyReportsPage />) },
+              { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
               { path: 'admin/users', element: guarded('user:read', <UsersPage />) },
               { path: 'admin/audit', element: guarded('audit:read', <AuditPage />) },
               { path: 'password', element: <ChangePasswordPage /> },

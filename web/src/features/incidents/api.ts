@@ -1,6 +1,6 @@
-import type { Incident } from '@anju/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
+import type { Incident, IncidentAction, IncidentAssignees, IncidentDetail } from '@anju/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiUrl, ApiError, csrfHeader } from '../../ui/api.ts';
 
 /** A kind of problem a resident may report. */
 export interface Category {
@@ -10,6 +10,7 @@ export interface Category {
 }
 export type IncidentItem = Incident;
 
+const ALL = ['incidents'] as const;
 const MINE = ['incidents', 'mine'] as const;
 
 export const useCategories = () =>
@@ -19,21 +20,106 @@ export const useCategories = () =>
 export const useMyReports = () =>
   useQuery({
     queryKey: MINE,
-    queryFn: () => api<{ items: IncidentItem[] }>('/incidents', { query: { mine: 'true' } }),
+    queryFn: () =>
+      api<{ items: IncidentItem[]; total: number }>('/incidents', { query: { mine: 'true', pageSize: 100 } }),
   });
+
+/** The workbench filters, as the list endpoint takes them. */
+export interface IncidentFilters {
+  status?: string;
+  categoryCode?: string;
+  level?: string;
+  overdue?: 'true';
+  supervised?: 'true';
+  assignedToMe?: 'true';
+  open?: 'true';
+  q?: string;
+  under?: string;
+}
+
+/** Incidents in the caller's scope, as the server limits them. */
+export const useIncidents = (filters: IncidentFilters, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: [...ALL, 'list', filters, page, pageSize],
+    queryFn: () =>
+      api<{ items: IncidentItem[]; total: number }>('/incidents', { query: { ...filters, page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useIncident = (id: string) =>
+  useQuery({ queryKey: [...ALL, 'detail', id], queryFn: () => api<IncidentDetail>(`/incidents/${id}`) });
+
+export const useAssignees = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...ALL, 'assignees', id],
+    queryFn: () => api<IncidentAssignees>(`/incidents/${id}/assignees`),
+    enabled,
+  });
+
+/** Sends one photo of the caller's latest step on an incident. */
+export async function uploadPhoto(incidentId: string, file: Blob) {
+  const body = new FormData();
+  body.append('file', file);
+  const res = await fetch(apiUrl(`/incidents/${incidentId}/photos`), {
+    method: 'POST',
+    headers: csrfHeader(),
+    credentials: 'same-origin',
+    body,
+  });
+  if (!res.ok) {
+    const error = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: string };
+    } | null;
+    throw new ApiError(res.status, error?.error?.code ?? 'unknown', error?.error?.message ?? res.statusText);
+  }
+}
+
+export const photoUrl = (photoId: string) => apiUrl(`/incident-photos/${photoId}`);
+
+export interface ActInput {
+  action: IncidentAction;
+  note?: string;
+  assigneeUserId?: string;
+  departmentId?: string;
+  hours?: number;
+  satisfaction?: string;
+  /** Photos of this step, sent once the step is taken. */
+  photos?: Blob[];
+}
+
+/** Takes a workflow action on the version on screen, then sends its photos. */
+export function useAct(incident: { id: string; version: number }) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ photos, ...body }: ActInput) => {
+      const done = await api<IncidentDetail>(`/incidents/${incident.id}/actions`, {
+        method: 'POST',
+        body: { ...body, version: incident.version },
+      });
+      for (const photo of photos ?? []) await uploadPhoto(incident.id, photo);
+      return done;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ALL }),
+  });
+}
 
 export interface NewReport {
   categoryCode: string;
   title: string;
   description: string;
   placeId: string;
+  photos?: Blob[];
 }
 
 export function useReport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewReport) => api<IncidentItem>('/incidents', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: MINE }),
+    mutationFn: async ({ photos, ...body }: NewReport) => {
+      const created = await api<IncidentItem>('/incidents', { method: 'POST', body });
+      for (const photo of photos ?? []) await uploadPhoto(created.id, photo);
+      return created;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ALL }),
   });
 }
 
@@ -45,6 +131,6 @@ export function useRecall() {
         method: 'POST',
         body: { action: 'recall', version: i.version, note: '' },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: MINE }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ALL }),
   });
 }

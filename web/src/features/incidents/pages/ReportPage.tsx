@@ -1,12 +1,13 @@
-import type { IncidentStatus } from '@anju/contracts';
-import { App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { useCategories, useMyReports, useRecall, useReport, type NewReport } from '../api.ts';
+import { useCategories, useReport, type NewReport } from '../api.ts';
+import { MyReportList } from '../components/MyReportList.tsx';
+import { blobsOf, PhotoPicker, photoRule } from '../components/PhotoPicker.tsx';
 
-const RECALLABLE: IncidentStatus[] = ['reported', 'accepted'];
+type Values = Omit<NewReport, 'placeId' | 'photos'> & { photos?: UploadFile[] };
 
 /** 「我要反映」: a resident reports a problem and follows their own reports. */
 export function ReportPage() {
@@ -14,18 +15,16 @@ export function ReportPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const me = useSignedIn();
-  const [form] = Form.useForm<Omit<NewReport, 'placeId'>>();
+  const [form] = Form.useForm<Values>();
   const categories = useCategories();
-  const mine = useMyReports();
   const report = useReport();
-  const recall = useRecall();
   const english = i18n.language.startsWith('en');
   const placeId = me.scopes[0]?.id;
 
-  const submit = (v: Omit<NewReport, 'placeId'>) => {
+  const submit = ({ photos, ...v }: Values) => {
     if (!placeId) return;
     report.mutate(
-      { ...v, description: v.description ?? '', placeId },
+      { ...v, description: v.description ?? '', placeId, photos: blobsOf(photos) },
       {
         onSuccess: () => (message.success(t('incidents.report.sent')), form.resetFields()),
         onError: (e) => void message.error(errorText(e)),
@@ -67,6 +66,9 @@ export function ReportPage() {
           <Form.Item name="description" label={t('incidents.report.description')}>
             <Input.TextArea rows={4} maxLength={2000} data-testid="report-description" />
           </Form.Item>
+          <Form.Item name="photos" label={t('incidents.photos.label')} rules={[photoRule(t)]}>
+            <PhotoPicker testId="report-photos" />
+          </Form.Item>
           <Button
             type="primary"
             htmlType="submit"
@@ -80,44 +82,7 @@ export function ReportPage() {
         </Form>
       </Card>
       <Card title={t('incidents.report.mine')}>
-        <List
-          data-testid="my-reports"
-          loading={mine.isLoading}
-          dataSource={mine.data?.items ?? []}
-          locale={{ emptyText: t('incidents.report.none') }}
-          renderItem={(i) => (
-            <List.Item
-              data-testid="my-report"
-              actions={
-                RECALLABLE.includes(i.status)
-                  ? [
-                      <Button
-                        key="recall"
-                        size="small"
-                        danger
-                        loading={recall.isPending && recall.variables?.id === i.id}
-                        onClick={() =>
-                          recall.mutate(
-                            { id: i.id, version: i.version },
-                            { onError: (e) => void message.error(errorText(e)) },
-                          )
-                        }
-                        data-testid="report-recall"
-                      >
-                        {t('incidents.report.recall')}
-                      </Button>,
-                    ]
-                  : []
-              }
-            >
-              <List.Item.Meta
-                title={i.title}
-                description={<Typography.Text type="secondary">{i.code}</Typography.Text>}
-              />
-              <Tag data-testid="report-status">{t(`incidents.status.${i.status}`)}</Tag>
-            </List.Item>
-          )}
-        />
+        <MyReportList />
       </Card>
     </Space>
   );

@@ -1,0 +1,212 @@
+import { SATISFACTIONS, type IncidentAction, type IncidentDetail } from '@anju/contracts';
+import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
+import { useAct, useAssignees } from '../api.ts';
+import { blobsOf, PhotoPicker, photoRule } from './PhotoPicker.tsx';
+
+interface Fields {
+  note?: 'required' | 'optional';
+  satisfaction?: boolean;
+  hours?: boolean;
+  target?: boolean;
+  photos?: boolean;
+}
+
+/** What each action asks for; the server checks the same. */
+const FIELDS: Record<IncidentAction, Fields> = {
+  accept: { note: 'optional' },
+  dispatch: { target: true, note: 'optional' },
+  start: { note: 'optional', photos: true },
+  progress: { note: 'required', photos: true },
+  reply: { note: 'required', photos: true },
+  verify: { note: 'optional' },
+  reject: { note: 'required' },
+  callback: { satisfaction: true, note: 'optional' },
+  return: { note: 'required' },
+  recall: { note: 'optional' },
+  extend: { hours: true, note: 'required' },
+  supervise: { note: 'optional' },
+  escalate: { note: 'required' },
+  rate: { satisfaction: true, note: 'optional' },
+};
+const DANGER: IncidentAction[] = ['return', 'recall', 'reject', 'escalate'];
+
+interface Values {
+  note?: string;
+  satisfaction?: string;
+  hours?: number;
+  target?: 'user' | 'department';
+  assigneeUserId?: string;
+  departmentId?: string;
+  photos?: UploadFile[];
+}
+
+/** The buttons of the actions the workflow allows the caller now, each opening a small form. */
+export function ActionPanel({ incident }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
+  const [form] = Form.useForm<Values>();
+  const [action, setAction] = useState<IncidentAction>();
+  const act = useAct(incident);
+  const assignees = useAssignees(incident.id, action === 'dispatch');
+  const target = Form.useWatch('target', form);
+  const fields = action ? FIELDS[action] : {};
+  const english = i18n.language.startsWith('en');
+  const required = (field: string) => ({
+    required: true,
+    message: t('common.required', { field: t(`incidents.act.${field}`) }),
+  });
+
+  const open = (a: IncidentAction) => {
+    form.resetFields();
+    setAction(a);
+  };
+  const submit = (v: Values) => {
+    if (!action) return;
+    act.mutate(
+      {
+        action,
+        note: v.note || undefined,
+        satisfaction: v.satisfaction,
+        hours: v.hours,
+        assigneeUserId: v.target === 'user' ? v.assigneeUserId : undefined,
+        departmentId: v.target === 'department' ? v.departmentId : undefined,
+        photos: blobsOf(v.photos),
+      },
+      {
+        onSuccess: () => {
+          message.success(t('incidents.act.done', { action: t(`incidents.action.${action}`) }));
+          setAction(undefined);
+        },
+        onError: (e) => {
+          if (isCode(e, 'conflict')) {
+            message.warning(t('incidents.act.conflict'));
+            setAction(undefined);
+          } else if (!fieldErrors(form, e)) message.error(errorText(e));
+        },
+      },
+    );
+  };
+
+  if (incident.actions.length === 0) return null;
+  return (
+    <>
+      <Space wrap data-testid="incident-actions">
+        {incident.actions.map((a) => (
+          <Button
+            key={a}
+            type={a === incident.actions[0] ? 'primary' : 'default'}
+            danger={DANGER.includes(a)}
+            onClick={() => open(a)}
+            data-testid={`act-${a}`}
+          >
+            {t(`incidents.action.${a}`)}
+          </Button>
+        ))}
+      </Space>
+      <Modal
+        open={!!action}
+        title={action && t(`incidents.action.${action}`)}
+        okText={t('incidents.act.submit')}
+        confirmLoading={act.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setAction(undefined)}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ target: 'user' }}>
+          {fields.target && (
+            <>
+              <Form.Item name="target">
+                <Radio.Group
+                  options={[
+                    { value: 'user', label: t('incidents.act.toUser') },
+                    { value: 'department', label: t('incidents.act.toDepartment') },
+                  ]}
+                />
+              </Form.Item>
+              {target === 'department' ? (
+                <Form.Item
+                  name="departmentId"
+                  label={t('incidents.act.departmentId')}
+                  rules={[required('departmentId')]}
+                >
+                  <Select
+                    data-testid="act-department"
+                    loading={assignees.isLoading}
+                    options={assignees.data?.departments.map((d) => ({
+                      value: d.id,
+                      label: english ? d.nameEn : d.nameZh,
+                    }))}
+                  />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  name="assigneeUserId"
+                  label={t('incidents.act.assigneeUserId')}
+                  rules={[required('assigneeUserId')]}
+                >
+                  <Select
+                    data-testid="act-assignee"
+                    showSearch={{ optionFilterProp: 'label' }}
+                    loading={assignees.isLoading}
+                    options={assignees.data?.users.map((u) => ({
+                      value: u.id,
+                      label: `${u.name}（${u.roles.map((r) => t(`roles.${r}`)).join('、')}）`,
+                    }))}
+                  />
+                </Form.Item>
+              )}
+            </>
+          )}
+          {fields.satisfaction && (
+            <Form.Item
+              name="satisfaction"
+              label={t('incidents.act.satisfaction')}
+              rules={[required('satisfaction')]}
+            >
+              <Radio.Group
+                data-testid="act-satisfaction"
+                optionType="button"
+                options={SATISFACTIONS.map((s) => ({ value: s, label: t(`incidents.satisfaction.${s}`) }))}
+              />
+            </Form.Item>
+          )}
+          {fields.hours && (
+            <Form.Item name="hours" label={t('incidents.act.hours')} rules={[required('hours')]}>
+              <InputNumber
+                min={1}
+                max={720}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="act-hours"
+              />
+            </Form.Item>
+          )}
+          {fields.note && (
+            <Form.Item
+              name="note"
+              label={t(action === 'rate' ? 'incidents.act.comment' : 'incidents.act.note')}
+              rules={fields.note === 'required' ? [required('note')] : []}
+            >
+              <Input.TextArea rows={3} maxLength={1000} showCount data-testid="act-note" />
+            </Form.Item>
+          )}
+          {fields.photos && (
+            <Form.Item
+              name="photos"
+              label={t('incidents.photos.label')}
+              valuePropName="value"
+              rules={[photoRule(t)]}
+            >
+              <PhotoPicker testId="act-photos" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { IncidentDetail } from '@anju/contracts';
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useDateTime } from '../../../ui/format.ts';
+import { useCategories } from '../api.ts';
+import { Countdown } from './Countdown.tsx';
+
+/** The facts of an incident: what, where, who handles it, and its deadlines. */
+export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation();
+  const at = useDateTime();
+  const categories = useCategories();
+  const category = categories.data?.find((c) => c.code === i.categoryCode);
+  const open = i.status !== 'closed' && i.status !== 'recalled';
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      data-testid="incident-facts"
+      items={[
+        {
+          label: t('incidents.fields.category'),
+          children: category
+            ? i18n.language.startsWith('en')
+              ? category.nameEn
+              : category.nameZh
+            : i.categoryCode,
+        },
+        { label: t('incidents.fields.source'), children: t(`incidents.source.${i.source}`) },
+        { label: t('incidents.fields.place'), children: i.place.name },
+        {
+          label: t('incidents.fields.handling'),
+          children: `${t(`incidents.level.${i.level}`)} · ${i.handlingPlace.name}`,
+        },
+        { label: t('incidents.fields.reportedAt'), children: at(i.reportedAt) },
+        {
+          label: t('incidents.fields.acceptDueAt'),
+          children: (
+            <>
+              {at(i.acceptDueAt)} {i.status === 'reported' && <Countdown due={i.acceptDueAt} />}
+            </>
+          ),
+        },
+        {
+          label: t('incidents.fields.dueAt'),
+          children: (
+            <>
+              {at(i.dueAt)} {open && <Countdown due={i.dueAt} testId="incident-countdown" />}
+            </>
+          ),
+        },
+        {
+          label: t('incidents.fields.satisfaction'),
+          children: i.satisfaction ? t(`incidents.satisfaction.${i.satisfaction}`) : '—',
+        },
+        ...(i.description
+          ? [{ label: t('incidents.fields.description'), children: i.description, span: 'filled' as const }]
+          : []),
+      ]}
+    />
+  );
+}

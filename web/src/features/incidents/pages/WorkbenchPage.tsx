@@ -1,0 +1,137 @@
+import type { Incident } from '@anju/contracts';
+import { Card, Flex, Grid, List, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useScope } from '../../../ui/scope.tsx';
+import { useCategories, useIncidents, type IncidentFilters } from '../api.ts';
+import { Countdown } from '../components/Countdown.tsx';
+import { IncidentTags } from '../components/IncidentTags.tsx';
+import { WorkbenchFilters } from '../components/WorkbenchFilters.tsx';
+
+const FILTER_KEYS = [
+  'q',
+  'status',
+  'categoryCode',
+  'level',
+  'open',
+  'overdue',
+  'supervised',
+  'assignedToMe',
+] as const;
+const OVERDUE_ROW = { background: '#fff1f0' };
+
+/** The officials' incident workbench: what their scope holds, filtered, paged and counted. */
+export function WorkbenchPage() {
+  const { t, i18n } = useTranslation();
+  const phone = !Grid.useBreakpoint().md;
+  const { scope } = useScope();
+  const categories = useCategories();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
+  ) as IncidentFilters;
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const list = useIncidents({ ...filters, under: scope?.id }, page, pageSize);
+  const set = (next: Record<string, string | undefined>) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries({ ...filters, page: String(page), pageSize: String(pageSize), ...next }).filter(
+          (e): e is [string, string] => !!e[1],
+        ),
+      ),
+      { replace: true },
+    );
+  const category = (code: string) => {
+    const c = categories.data?.find((x) => x.code === code);
+    return c ? (i18n.language.startsWith('en') ? c.nameEn : c.nameZh) : code;
+  };
+  const due = (i: Incident) =>
+    i.status === 'closed' || i.status === 'recalled' ? null : (
+      <Countdown due={i.status === 'reported' ? i.acceptDueAt : i.dueAt} />
+    );
+  const pagination = {
+    current: page,
+    pageSize,
+    total: list.data?.total,
+    showTotal: (count: number) => t('common.total', { count }),
+    onChange: (p: number, size: number) => set({ page: String(p), pageSize: String(size) }),
+  };
+
+  return (
+    <>
+      <PageHeader title={t('incidents.workbench.title')} />
+      <Card>
+        <WorkbenchFilters value={filters} onChange={(next) => set({ ...next, page: undefined })} />
+        <Typography.Text type="secondary" data-testid="incident-total">
+          {t('common.total', { count: list.data?.total ?? 0 })}
+        </Typography.Text>
+        {list.error ? (
+          <ErrorView error={list.error} />
+        ) : phone ? (
+          <List
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            pagination={{ ...pagination, size: 'small', simple: true }}
+            renderItem={(i) => (
+              <Link to={`/incidents/${i.id}`} style={{ display: 'block', marginTop: 12 }}>
+                <Card
+                  size="small"
+                  style={i.overdue ? { ...OVERDUE_ROW, borderColor: '#ff4d4f' } : undefined}
+                  data-testid="incident-card"
+                >
+                  <Flex justify="space-between" gap={8}>
+                    <Typography.Text strong ellipsis>
+                      {i.title}
+                    </Typography.Text>
+                    <IncidentTags incident={i} />
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {i.code} · {category(i.categoryCode)} · {i.place.name}
+                  </Typography.Text>
+                  <div style={{ marginTop: 4 }}>{due(i)}</div>
+                </Card>
+              </Link>
+            )}
+          />
+        ) : (
+          <Table<Incident>
+            data-testid="incident-table"
+            rowKey="id"
+            size="small"
+            scroll={{ x: 'max-content' }}
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            pagination={pagination}
+            onRow={(i) =>
+              ({ style: i.overdue ? OVERDUE_ROW : undefined, 'data-testid': 'incident-row' }) as object
+            }
+            columns={[
+              {
+                title: t('incidents.fields.code'),
+                dataIndex: 'code',
+                render: (code: string, i) => <Link to={`/incidents/${i.id}`}>{code}</Link>,
+              },
+              { title: t('incidents.fields.title'), dataIndex: 'title', ellipsis: true },
+              { title: t('incidents.fields.category'), dataIndex: 'categoryCode', render: category },
+              { title: t('incidents.fields.place'), key: 'place', render: (_, i) => i.place.name },
+              {
+                title: t('incidents.fields.level'),
+                dataIndex: 'level',
+                render: (l: string) => t(`incidents.level.${l}`),
+              },
+              {
+                title: t('incidents.fields.status'),
+                key: 'status',
+                render: (_, i) => <IncidentTags incident={i} />,
+              },
+              { title: t('incidents.fields.due'), key: 'due', render: (_, i) => due(i) ?? '—' },
+            ]}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
