@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -45,6 +46,7 @@ export const MENU: MenuEntry[] = [
   },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },
   { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },
+  { key: 'kpi', path: '/incidents/kpi', icon: <BarChartOutlined />, permission: 'incident:read' },
   { key: 'myReports', path: '/incidents/mine', icon: <FileSearchOutlined />, permission: 'incident:report' },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, permission: 'user:read' },
   { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, permission: 'audit:read' },

@@ -9,6 +9,7 @@ import { MyReportsPage } from '../features/incidents/pages/MyReportsPage.tsx';
 import { ReportPage } from '../features/incidents/pages/ReportPage.tsx';
 import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
+import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
 import { HouseholdDetailPage } from '../features/registry/pages/HouseholdDetailPage.tsx';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
               { path: 'registry/import', element: guarded('person:import', <ImportPage />) },
               { path: 'incidents', element: guarded('incident:read', <WorkbenchPage />) },
               { path: 'incidents/new', element: guarded('incident:report', <ReportPage />) },
+              { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
               { path: 'incidents/mine', element: guarded('incident:report', <MyReportsPage />) },
               { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
               { path: 'admin/users', element: guarded('user:read', <UsersPage />) },

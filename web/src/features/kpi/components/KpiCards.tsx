@@ -1,0 +1,68 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { KPI_KEYS, type Kpi, type KpiDefinition } from '@anju/contracts';
+import { Card, Col, Descriptions, Popover, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatKpi, kpiParts } from '../format.ts';
+
+type Language = 'zh-CN' | 'en-US';
+
+/** What a KPI counts, as the server defines it, in the current language. */
+export function KpiDefinitionText({ definition }: { definition?: KpiDefinition }) {
+  const { t, i18n } = useTranslation();
+  if (!definition) return <Skeleton active paragraph={{ rows: 2 }} />;
+  const lang: Language = i18n.language.startsWith('en') ? 'en-US' : 'zh-CN';
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      style={{ maxWidth: 320 }}
+      items={[
+        { key: 'n', label: t('kpi.definition.numerator'), children: definition.numerator[lang] },
+        ...(definition.denominator
+          ? [{ key: 'd', label: t('kpi.definition.denominator'), children: definition.denominator[lang] }]
+          : []),
+        { key: 'x', label: t('kpi.definition.excluded'), children: definition.excluded[lang] },
+      ]}
+    />
+  );
+}
+
+/** The five KPIs of the chosen place and period, each with its definition a tap away. */
+export function KpiCards({ totals, definitions }: { totals?: Kpi; definitions?: KpiDefinition[] }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[12, 12]} data-testid="kpi-cards">
+      {KPI_KEYS.map((key) => {
+        const definition = definitions?.find((d) => d.key === key);
+        const parts = totals && kpiParts(key, totals);
+        return (
+          <Col key={key} xs={12} sm={12} md={8} xl={4} flex="auto">
+            <Card size="small" data-testid={`kpi-card-${key}`}>
+              <Statistic
+                loading={!totals}
+                title={
+                  <Popover
+                    trigger={['hover', 'click']}
+                    title={t(`kpi.keys.${key}`)}
+                    content={<KpiDefinitionText definition={definition} />}
+                  >
+                    <span data-testid={`kpi-help-${key}`} style={{ cursor: 'help' }}>
+                      {t(`kpi.keys.${key}`)} <InfoCircleOutlined />
+                    </span>
+                  </Popover>
+                }
+                value={totals ? formatKpi(key, totals) : ''}
+                suffix={
+                  key === 'averageHandlingHours' && totals && totals.averageHandlingHours !== null
+                    ? t('kpi.hours')
+                    : undefined
+                }
+              />
+              {parts && <Typography.Text type="secondary">{parts}</Typography.Text>}
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}
