@@ -70,9 +70,23 @@ export const visitPhotos = pgTable(
   (t) => [index('visit_photos_visit_idx').on(t.visitId)],
 );
 
-/** Visit plans as data: households with a member tagged `tag` every `interval_months`; null tag = the rest. */
-export const visitPlans = pgTable('visit_plans', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  tag: varchar('tag', { length: 32 }).unique(),
-  intervalMonths: smallint('interval_months').notNull(),
-});
+/**
+ * Visit plans as data, per community: households matching every criterion that is set (a living
+ * member tagged `tag`, the household's `poverty_status`, a living member of `labour_capacity`) are
+ * due every `interval_days`; the shortest matching plan wins. Rows without a community are the
+ * defaults, followed by communities that have no plans of their own.
+ */
+export const visitPlans = pgTable(
+  'visit_plans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    communityId: bigint('community_id', { mode: 'number' }).references(() => places.id),
+    name: varchar('name', { length: 64 }).notNull(),
+    tag: varchar('tag', { length: 32 }),
+    povertyStatus: varchar('poverty_status', { length: 16 }),
+    labourCapacity: varchar('labour_capacity', { length: 8 }),
+    intervalDays: smallint('interval_days').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('visit_plans_community_idx').on(t.communityId)],
+);

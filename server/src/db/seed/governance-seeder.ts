@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { plannedSql } from '../../modules/visits/plans.sql.ts';
 import type { Database } from '../client.ts';
 import { seedGridBoundaries } from './grid-boundaries.ts';
 import { seedPartyTree } from './party-rows.ts';
@@ -30,7 +32,7 @@ interface DueHousehold {
   every: number;
 }
 
-/** Visits of one household over the last months: nearly every cycle of its plan, now and then an extra one. */
+/** Visits of one household over the last months: nearly every cycle of its plan (in months), now and then an extra one. */
 function visitsOf(rng: Rng, h: DueHousehold, monthStarts: Date[]): { on: string; kind: string }[] {
   const found: { on: string; kind: string }[] = [];
   monthStarts.forEach((start, i) => {
@@ -46,15 +48,10 @@ function visitsOf(rng: Rng, h: DueHousehold, monthStarts: Date[]): { on: string;
 }
 
 async function seedVisits(database: Database, rng: Rng, grid: { id: number }, workerId: number) {
-  const households = await database.query<DueHousehold>(
-    `SELECT h.id, h.residence_path AS path,
-            COALESCE((SELECT min(vp.interval_months) FROM visit_plans vp JOIN persons p ON vp.tag = ANY(p.tags)
-                       WHERE p.household_id = h.id AND p.status = 'living'),
-                     (SELECT interval_months FROM visit_plans WHERE tag IS NULL), 3) AS every
-       FROM households h JOIN places g ON g.id = $1
-      WHERE h.residence_path LIKE g.path || '%' AND h.status = 'active' ORDER BY h.id`,
-    [grid.id],
-  );
+  const households = (
+    await database.db.execute(sql`WITH ${plannedSql(sql`g.id = ${grid.id}`)}
+      SELECT id, residence_path AS path, greatest(1, round(every / 30.0))::int AS every FROM planned ORDER BY id`)
+  ).rows as unknown as DueHousehold[];
   const now = new Date();
   const monthStarts = Array.from(
     { length: MONTHS },

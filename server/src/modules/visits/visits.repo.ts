@@ -92,8 +92,19 @@ export async function findPhoto(conn: Conn, id: number) {
   return row;
 }
 
-export const plans = (conn: Conn) =>
-  rows<{ tag: string | null; interval_months: number }>(
+/** The photos of a visit with their bytes, oldest first. */
+export const photosOf = (conn: Conn, visitId: number) =>
+  rows<{ id: number; content: Buffer | Uint8Array }>(
     conn,
-    sql`SELECT tag, interval_months FROM visit_plans ORDER BY tag NULLS LAST`,
+    sql`SELECT id, content FROM visit_photos WHERE visit_id = ${visitId} ORDER BY id`,
   );
+
+/** Links a visit to the incident its finding became; false when another link got there first. */
+export async function linkIncident(conn: Conn, visitId: number, incidentId: number) {
+  const done = await rows<{ id: number }>(
+    conn,
+    sql`UPDATE visits SET incident_id = ${incidentId}, becomes_incident = true
+         WHERE id = ${visitId} AND incident_id IS NULL RETURNING id`,
+  );
+  return done.length === 1;
+}

@@ -4,15 +4,21 @@ import multipart from '@fastify/multipart';
 import {
   Coverage,
   CoverageQuery,
+  DueList,
+  DueQuery,
   IdParams,
   Visit,
   VisitCreate,
+  VisitIncident,
+  VisitIncidentCreate,
   VisitPhoto,
   VisitQuery,
   pageOf,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { PHOTO_UPLOAD_LIMITS, readPhoto } from '../../platform/files/photo.ts';
+import { toIncident } from './incident.service.ts';
+import { visitPlanRoutes } from './plans.routes.ts';
 import * as visits from './visits.service.ts';
 
 export async function visitsRoutes(fastify: FastifyInstance) {
@@ -22,6 +28,7 @@ export async function visitsRoutes(fastify: FastifyInstance) {
   const write = app.authorize('visit:write');
   const tags = ['visits'];
   const id = (p: { id: string }) => Number(p.id);
+  await app.register(visitPlanRoutes);
 
   app.get(
     '/api/visits',
@@ -40,6 +47,22 @@ export async function visitsRoutes(fastify: FastifyInstance) {
     '/api/visits/coverage',
     { schema: { tags, querystring: CoverageQuery, response: { 200: Coverage } }, preHandler: read },
     (req) => visits.coverage(app.database, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/visits/due',
+    { schema: { tags, querystring: DueQuery, response: { 200: DueList } }, preHandler: read },
+    (req) => visits.due(app.database, ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/visits/:id/incident',
+    {
+      schema: { tags, params: IdParams, body: VisitIncidentCreate, response: { 201: VisitIncident } },
+      preHandler: write,
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return toIncident(app.database, app.cipher, ctxOf(req), id(req.params), req.body);
+    },
   );
   app.get(
     '/api/visits/:id',

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
-import type { Visit, VisitCreate } from '@anju/contracts';
+import type { DueQuery, Visit, VisitCreate } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
-import { pathInScope, reaches, scopeSql } from '../../platform/access/scope.ts';
+import { pathInScope, scopeSql } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { gridsOfWorker } from '../grids/grids.service.ts';
-import { findById as findPlace, findByIds as findPlaces } from '../places/places.repo.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { findByIds as findPlaces } from '../places/places.repo.ts';
 import { dictionary } from '../registry/extras.service.ts';
 import { householdResidence } from '../registry/residence.service.ts';
 import { byGrid, byWorker, type CoverageFigure } from './coverage.ts';
+import { dueList } from './due.ts';
+import { communityOf, dueGridsSql, assertMayVisit } from './visits.policy.ts';
 import { imageTypeOf } from '../../platform/files/photo.ts';
 import * as repo from './visits.repo.ts';
 
@@ -30,7 +31,8 @@ const present = (r: repo.VisitRow): Visit => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-async function visible(database: Database, ctx: Ctx, id: number) {
+/** A visit the caller can see; anything else is reported missing. */
+export async function visible(database: Database, ctx: Ctx, id: number) {
   const row = await repo.findVisit(database.db, id);
   if (!row || !pathInScope(ctx.actor, row.residence_path)) throw notFound('visit');
   return row;
@@ -45,11 +47,7 @@ export async function create(database: Database, ctx: Ctx, input: VisitCreate) {
   const household = await householdResidence(database.db, Number(input.householdId));
   if (!household || household.status !== 'active' || !pathInScope(ctx.actor, household.residence_path))
     throw notFound('household');
-  if (ctx.actor.roles.includes('grid_worker')) {
-    const grids = await gridsOfWorker(database.db, ctx.actor.userId);
-    if (!grids.some((g) => household.residence_path.startsWith(g.path)))
-      throw new AppError('forbidden', 'a grid worker logs visits in their own grids');
-  }
+  await assertMayVisit(database.db, ctx, household.residence_path);
   const ancestors = await findPlaces(
     database.db,
     household.residence_path.split('/').filter(Boolean).map(Number),
@@ -140,13 +138,48 @@ export async function coverage(
   q: { communityId: string; from: string; to: string },
 ) {
   if (q.from > q.to) throw invalid('to', 'must not be before from');
-  const community = await findPlace(database.db, Number(q.communityId));
-  if (!community || community.level !== 'community' || !reaches(ctx.actor, community.path))
-    throw notFound('community');
+  const community = await communityOf(database.db, ctx, Number(q.communityId));
   const scope = scopeSql(ctx.actor, sql.raw('g.path'));
   const [grids, workers] = await Promise.all([
     byGrid(database.db, community.id, scope, q.from, q.to),
     byWorker(database.db, community.id, scope, q.from, q.to),
   ]);
   return { from: q.from, to: q.to, grids: grids.map(rate), workers: workers.map(rate) };
+}
+
+/** Planned households falling due or overdue (see due.ts), a grid worker's in their own grids. */
+export async function due(database: Database, ctx: Ctx, q: DueQuery) {
+  const on = q.on ?? new Date().toISOString().slice(0, 10);
+  const grids = dueGridsSql(ctx, {
+    gridId: q.gridId === undefined ? undefined : Number(q.gridId),
+    communityId: q.communityId === undefined ? undefined : Number(q.communityId),
+  });
+  const found = await dueList(database.db, {
+    grids,
+    on,
+    within: q.within,
+    overdue: q.status === undefined ? undefined : q.status === 'overdue',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    items: found.rows.map((r) => ({
+      householdId: String(r.id),
+      householdNo: r.household_no,
+      headName: r.head_name,
+      dwellingName: r.dwelling_name,
+      gridId: String(r.grid_id),
+      gridName: r.grid_name,
+      planName: r.plan_name,
+      intervalDays: r.every,
+      lastVisitedOn: r.last_on,
+      dueOn: r.due_on,
+      status: r.overdue ? ('overdue' as const) : ('due' as const),
+    })),
+    total: found.total,
+    overdue: found.overdue,
+    on,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

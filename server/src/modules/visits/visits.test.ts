@@ -2,55 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, member, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { imageTypeOf } from '../../platform/files/photo.ts';
+import { PNG, upload, visit, workerOf as assigned } from './visits.fixture.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
 let worker: Client;
 let household: { id: string };
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from(
-    '0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001',
-    'hex',
-  ),
-]);
-
-function upload(c: Client, visitId: string, body: Buffer, fileName: string) {
-  const boundary = `----anju${Math.random().toString(36).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    body,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request({
-    method: 'POST',
-    url: `/api/visits/${visitId}/photos`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
-
-const visit = (c: Client, householdId: string, over: Record<string, unknown> = {}) =>
-  c.post('/api/visits', {
-    householdId,
-    visitedOn: '2025-02-03',
-    kind: 'routine',
-    findings: '屋顶漏水',
-    ...over,
-  });
-
-/** A grid worker assigned to `grid` through the grids API, so their scope follows it. */
-async function workerOf(grid: number) {
-  const c = await signIn(t, ['grid_worker'], [w.tree.community]);
-  const g = (await w.staff.get(`/api/grids/${grid}`)).json();
-  const ids = [...g.workers.map((x: { id: string }) => x.id), String(c.userId)];
-  const res = await w.staff.put(`/api/grids/${grid}/workers`, { userIds: ids, version: g.version });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  return c;
-}
+const workerOf = (grid: number) => assigned(t, w, grid);
 
 beforeAll(async () => {
   t = await testApp();
@@ -170,7 +129,7 @@ describe('coverage', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     const cov = res.json();
-    // elderly living alone, monthly: Jan and Mar of 3 months; ordinary, quarterly: Q1 visited; 3 of 4
+    // elderly living alone, every 30 days: 2 of 3 cycles; ordinary, every 90 days: visited; 3 of 4
     expect(cov.grids.find((g: { id: string }) => g.id === String(grid))).toMatchObject({
       due: 4,
       visited: 3,
@@ -187,9 +146,9 @@ describe('coverage', () => {
       rate: 0.25,
     });
     const feb = (
-      await w.staff.get(`/api/visits/coverage?communityId=${w.tree.community}&from=2025-02-01&to=2025-02-28`)
+      await w.staff.get(`/api/visits/coverage?communityId=${w.tree.community}&from=2025-02-01&to=2025-03-02`)
     ).json();
-    // only the monthly cycle of February lies inside; the quarter does not
+    // one 30-day cycle (Feb 1 – Mar 2) lies inside, unvisited; no 90-day cycle does
     expect(feb.grids.find((g: { id: string }) => g.id === String(grid))).toMatchObject({
       due: 1,
       visited: 0,
