@@ -7,23 +7,62 @@ import { DEMO_TOWNSHIP } from './scales.ts';
 /** The password of every demo account (demo and seeded databases only). */
 export const DEMO_PASSWORD = 'Anju@2026';
 
-type ScopeAt = 'county' | 'township' | 'community' | 'grid' | 'building' | 'dwelling' | null;
+type ScopeAt = 'county' | 'township' | 'originCounty' | 'community' | 'grid' | 'building' | 'dwelling' | null;
 
-/** One account per role, username = role code, scoped where that role works. */
-export const DEMO_ACCOUNTS: { username: Role; displayName: string; scope: ScopeAt }[] = [
-  { username: 'county_admin', displayName: '昭阳区搬迁后续扶持办 李主任', scope: 'county' },
-  { username: 'department_officer', displayName: '昭阳区人社局 王科长', scope: 'county' },
-  { username: 'township_officer', displayName: '靖安镇政府 张镇长', scope: 'township' },
-  { username: 'community_staff', displayName: '社区居委会 陈主任', scope: 'community' },
-  { username: 'party_secretary', displayName: '社区党委 刘书记', scope: 'community' },
-  { username: 'grid_worker', displayName: '网格员 杨丽', scope: 'grid' },
-  { username: 'party_member', displayName: '党员中心户 赵大哥', scope: 'building' },
-  { username: 'social_org_staff', displayName: '阳光社工服务中心 周社工', scope: 'community' },
-  { username: 'enterprise_hr', displayName: '帮扶车间 吴经理', scope: 'county' },
-  { username: 'resident', displayName: '居民 马大妈', scope: 'dwelling' },
-  { username: 'system_admin', displayName: '系统管理员', scope: null },
-  { username: 'security_admin', displayName: '安全管理员', scope: null },
-  { username: 'audit_admin', displayName: '安全审计员', scope: null },
+/**
+ * One account per role, username = role code, scoped where that role works; and an official of the
+ * county the demo community's people came from, who sees them from the origin (hukou) side.
+ */
+export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string; scope: ScopeAt }[] = [
+  {
+    username: 'county_admin',
+    role: 'county_admin',
+    displayName: '昭阳区搬迁后续扶持办 李主任',
+    scope: 'county',
+  },
+  {
+    username: 'department_officer',
+    role: 'department_officer',
+    displayName: '昭阳区人社局 王科长',
+    scope: 'county',
+  },
+  {
+    username: 'township_officer',
+    role: 'township_officer',
+    displayName: '靖安镇政府 张镇长',
+    scope: 'township',
+  },
+  {
+    username: 'origin_officer',
+    role: 'township_officer',
+    displayName: '迁出地 {county}乡村振兴局 孙干事',
+    scope: 'originCounty',
+  },
+  {
+    username: 'community_staff',
+    role: 'community_staff',
+    displayName: '社区居委会 陈主任',
+    scope: 'community',
+  },
+  {
+    username: 'party_secretary',
+    role: 'party_secretary',
+    displayName: '社区党委 刘书记',
+    scope: 'community',
+  },
+  { username: 'grid_worker', role: 'grid_worker', displayName: '网格员 杨丽', scope: 'grid' },
+  { username: 'party_member', role: 'party_member', displayName: '党员中心户 赵大哥', scope: 'building' },
+  {
+    username: 'social_org_staff',
+    role: 'social_org_staff',
+    displayName: '阳光社工服务中心 周社工',
+    scope: 'community',
+  },
+  { username: 'enterprise_hr', role: 'enterprise_hr', displayName: '帮扶车间 吴经理', scope: 'county' },
+  { username: 'resident', role: 'resident', displayName: '居民 马大妈', scope: 'dwelling' },
+  { username: 'system_admin', role: 'system_admin', displayName: '系统管理员', scope: null },
+  { username: 'security_admin', role: 'security_admin', displayName: '安全管理员', scope: null },
+  { username: 'audit_admin', role: 'audit_admin', displayName: '安全审计员', scope: null },
 ];
 
 async function placeIdByCode(database: Database, code: string): Promise<number> {
@@ -40,9 +79,18 @@ export async function createDemoAccounts(database: Database, places: GeneratedPl
   if (!community) throw new Error('demo accounts need the demo community: run the places seeder first');
   const grid = community.grids[0];
   const building = grid.buildings.find((b) => b.occupiedDwellingIds.length > 0)!;
+  // the county most of the community came from, unless that is the community's own county
+  const originCounty =
+    community.originCountyCodes.find((c) => c.slice(0, 6) !== DEMO_TOWNSHIP.slice(0, 6)) ??
+    community.originCountyCodes[0];
+  const [{ name: county }] = await database.query<{ name: string }>(
+    `SELECT name FROM places WHERE code = $1`,
+    [originCounty],
+  );
   const scopes: Record<Exclude<ScopeAt, null>, number> = {
     county: await placeIdByCode(database, DEMO_TOWNSHIP.slice(0, 6).padEnd(12, '0')),
     township: await placeIdByCode(database, DEMO_TOWNSHIP),
+    originCounty: await placeIdByCode(database, originCounty),
     community: community.id,
     grid: grid.id,
     building: building.id,
@@ -55,7 +103,7 @@ export async function createDemoAccounts(database: Database, places: GeneratedPl
     const [user] = await database.query<{ id: number }>(
       `INSERT INTO users (username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4::text[])
        ON CONFLICT (username) DO NOTHING RETURNING id::int8 AS id`,
-      [account.username, account.displayName, hashes[i], [account.username]],
+      [account.username, account.displayName.replace('{county}', county), hashes[i], [account.role]],
     );
     if (!user) continue;
     if (account.scope)
