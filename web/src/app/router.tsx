@@ -8,8 +8,10 @@ import { IncidentPage } from '../features/incidents/pages/IncidentPage.tsx';
 import { MyReportsPage } from '../features/incidents/pages/MyReportsPage.tsx';
 import { ReportPage } from '../features/incidents/pages/ReportPage.tsx';
 import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
+import { GridsPage } from '../features/grids/pages/GridsPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
+import { PartyPage } from '../features/party/pages/PartyPage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
 import { HouseholdDetailPage } from '../features/registry/pages/HouseholdDetailPage.tsx';
@@ -18,6 +20,11 @@ import { ImportPage } from '../features/registry/pages/ImportPage.tsx';
 import { PersonDetailPage } from '../features/registry/pages/PersonDetailPage.tsx';
 import { PersonsPage } from '../features/registry/pages/PersonsPage.tsx';
 import { UsersPage } from '../features/users/pages/UsersPage.tsx';
+import { CoveragePage } from '../features/visits/pages/CoveragePage.tsx';
+import { PlansPage } from '../features/visits/pages/PlansPage.tsx';
+import { TodayPage } from '../features/visits/pages/TodayPage.tsx';
+import { VisitDetailPage } from '../features/visits/pages/VisitDetailPage.tsx';
+import { VisitNewPage } from '../features/visits/pages/VisitNewPage.tsx';
 import { NotFoundPage } from '../ui/StatusPages.tsx';
 import { RequirePermission, RequireSession, SessionWatch } from './access.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -46,11 +53,20 @@ export const router = createBrowserRouter([
               { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
               { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },
               { path: 'registry/import', element: guarded('person:import', <ImportPage />) },
+              { path: 'grids', element: guarded('grid:read', <GridsPage />) },
+              { path: 'grids/:communityId', element: guarded('grid:read', <GridsPage />) },
+              { path: 'party', element: guarded('party:read', <PartyPage />) },
+              { path: 'party/:communityId', element: guarded('party:read', <PartyPage />) },
               { path: 'incidents', element: guarded('incident:read', <WorkbenchPage />) },
               { path: 'incidents/new', element: guarded('incident:report', <ReportPage />) },
-              { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
               { path: 'incidents/mine', element: guarded('incident:report', <MyReportsPage />) },
               { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
+              { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
+              { path: 'visits', element: guarded('visit:write', <TodayPage />) },
+              { path: 'visits/new', element: guarded('visit:write', <VisitNewPage />) },
+              { path: 'visits/coverage', element: guarded('visit:read', <CoveragePage />) },
+              { path: 'visits/plans', element: guarded('visit:read', <PlansPage />) },
+              { path: 'visits/:id', element: guarded('visit:read', <VisitDetailPage />) },
               { path: 'admin/users', element: guarded('user:read', <UsersPage />) },
               { path: 'admin/audit', element: guarded('audit:read', <AuditPage />) },
               { path: 'password', element: <ChangePasswordPage /> },

@@ -1,0 +1,32 @@
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../ui/api.ts';
+import { useErrorText } from '../../../ui/errors.ts';
+
+/** A failed request in words, with each field the server named and its reason. */
+export function ApiErrorAlert({ error, testId = 'api-error' }: { error: unknown; testId?: string }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  if (!error) return null;
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid={testId}
+      title={errorText(error)}
+      description={
+        details.length > 0 && (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {details.map((d) => (
+              <li key={`${d.field}-${d.reason}`}>
+                <code>{d.field}</code>: {t(`reasons.${d.reason}`, { defaultValue: d.reason })}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
