@@ -170,7 +170,8 @@ export function planIncident(
       accept(false);
       work();
     } else go('overdue', 'in_progress', t, 'system', 'past the deadline', () => marked);
-    callbackAt = t + between(0.05, 0.6) * category.deadlineHours * HOUR;
+    // most close soon after the deadline; hard cases linger up to eight deadlines more, so some are open and overdue now
+    callbackAt = t + (0.05 + 7.95 * between(0, 1) ** 4) * category.deadlineHours * HOUR;
   }
   const replyAt = t + between(0.5, 0.85) * (callbackAt - t);
   go('reply', 'replied', replyAt, worker, rng.pick(REPLIES), (at) => ({ repliedAt: at }));
