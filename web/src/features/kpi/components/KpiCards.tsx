@@ -1,6 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { KPI_KEYS, type Kpi, type KpiDefinition } from '@anju/contracts';
-import { Card, Col, Descriptions, Popover, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Descriptions, Popover, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatKpi, kpiParts } from '../format.ts';
 
@@ -31,38 +31,39 @@ export function KpiDefinitionText({ definition }: { definition?: KpiDefinition }
 export function KpiCards({ totals, definitions }: { totals?: Kpi; definitions?: KpiDefinition[] }) {
   const { t } = useTranslation();
   return (
-    <Row gutter={[12, 12]} data-testid="kpi-cards">
+    <div
+      data-testid="kpi-cards"
+      style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))' }}
+    >
       {KPI_KEYS.map((key) => {
         const definition = definitions?.find((d) => d.key === key);
         const parts = totals && kpiParts(key, totals);
         return (
-          <Col key={key} xs={12} sm={12} md={8} xl={4} flex="auto">
-            <Card size="small" data-testid={`kpi-card-${key}`}>
-              <Statistic
-                loading={!totals}
-                title={
-                  <Popover
-                    trigger={['hover', 'click']}
-                    title={t(`kpi.keys.${key}`)}
-                    content={<KpiDefinitionText definition={definition} />}
-                  >
-                    <span data-testid={`kpi-help-${key}`} style={{ cursor: 'help' }}>
-                      {t(`kpi.keys.${key}`)} <InfoCircleOutlined />
-                    </span>
-                  </Popover>
-                }
-                value={totals ? formatKpi(key, totals) : ''}
-                suffix={
-                  key === 'averageHandlingHours' && totals && totals.averageHandlingHours !== null
-                    ? t('kpi.hours')
-                    : undefined
-                }
-              />
-              {parts && <Typography.Text type="secondary">{parts}</Typography.Text>}
-            </Card>
-          </Col>
+          <Card key={key} size="small" data-testid={`kpi-card-${key}`}>
+            <Statistic
+              loading={!totals}
+              title={
+                <Popover
+                  trigger={['hover', 'click']}
+                  title={t(`kpi.keys.${key}`)}
+                  content={<KpiDefinitionText definition={definition} />}
+                >
+                  <span data-testid={`kpi-help-${key}`} style={{ cursor: 'help' }}>
+                    {t(`kpi.keys.${key}`)} <InfoCircleOutlined />
+                  </span>
+                </Popover>
+              }
+              value={totals ? formatKpi(key, totals) : ''}
+              suffix={
+                key === 'averageHandlingHours' && totals && totals.averageHandlingHours !== null
+                  ? t('kpi.hours')
+                  : undefined
+              }
+            />
+            {parts && <Typography.Text type="secondary">{parts}</Typography.Text>}
+          </Card>
         );
       })}
-    </Row>
+    </div>
   );
 }
