@@ -27,12 +27,17 @@ function nextIv(): Buffer {
   return ivPool.subarray(ivAt - 12, ivAt);
 }
 
+const secrets = new WeakMap<Cipher, Buffer>();
+
+/** The secret a cipher was made from, so that a worker thread can make the same cipher. */
+export const secretOf = (cipher: Cipher): Buffer | undefined => secrets.get(cipher);
+
 export function createCipher(secret: Buffer): Cipher {
   if (secret.length < 32) throw new Error('the secret key must be at least 32 bytes');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'anju', info, 32));
   const encKey = derive('field-encryption-v1');
   const macKey = derive('blind-index-v1');
-  return {
+  const cipher: Cipher = {
     encrypt(plain) {
       const iv = nextIv();
       const c = createCipheriv('aes-256-gcm', encKey, iv);
@@ -51,6 +56,8 @@ export function createCipher(secret: Buffer): Cipher {
       return createHmac('sha256', macKey).update(`${purpose}\u0000${value}`).digest('base64url').slice(0, 32);
     },
   };
+  secrets.set(cipher, secret);
+  return cipher;
 }
 
 function parseSecret(raw: string): Buffer {

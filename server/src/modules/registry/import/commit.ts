@@ -35,9 +35,11 @@ const diff = (fields: typeof PERSON_FIELDS, alias: string) =>
 const changed = (fields: typeof PERSON_FIELDS, alias: string) =>
   `(${fields.map(([, col]) => `${alias}.${col}`).join(', ')}) IS DISTINCT FROM (${fields.map(([, , next]) => next).join(', ')})`;
 
-function steps(id: number, ctx: Ctx, note: string): SQL[] {
+/** The steps of a commit; those only for registered people and households when the dry run matched any. */
+function steps(id: number, ctx: Ctx, note: string, matches: boolean): SQL[] {
   const actor = sql`${ctx.actor.userId}, ${ctx.actor.username}`;
   const kept = `s.import_id = ${id} AND NOT s.skip`;
+  const ifMatches = (...step: SQL[]) => (matches ? step : []);
   return [
     sql.raw(`CREATE TEMP TABLE import_households ON COMMIT DROP AS
       SELECT g.*, CASE WHEN g.existing_id IS NULL THEN nextval(pg_get_serial_sequence('households', 'id')) ELSE g.existing_id END AS id
@@ -56,22 +58,24 @@ function steps(id: number, ctx: Ctx, note: string): SQL[] {
     sql`INSERT INTO registry_history (household_id, event, version, changes, note, actor_id, actor_name)
         SELECT ih.id, 'import', 1, jsonb_build_object('dwelling', jsonb_build_array(null::text, d.name)), ${note}, ${actor}
           FROM import_households ih JOIN places d ON d.id = ih.dwelling_id WHERE ih.existing_id IS NULL`,
-    sql`INSERT INTO registry_history (household_id, event, version, changes, note, actor_id, actor_name)
+    ...ifMatches(
+      sql`INSERT INTO registry_history (household_id, event, version, changes, note, actor_id, actor_name)
         SELECT h.id, 'import', h.version + 1, ${sql.raw(diff(HOUSEHOLD_FIELDS, 'h'))}, ${note}, ${actor}
           FROM import_households ih JOIN households h ON h.id = ih.existing_id
          WHERE ${sql.raw(changed(HOUSEHOLD_FIELDS, 'h'))}`,
-    sql.raw(`UPDATE households h SET ${HOUSEHOLD_FIELDS.map(([, col, next]) => `${col} = ${next}`).join(', ')},
+      sql.raw(`UPDATE households h SET ${HOUSEHOLD_FIELDS.map(([, col, next]) => `${col} = ${next}`).join(', ')},
                origin_path = coalesce(ih.origin_path, h.origin_path), version = h.version + 1, updated_at = now()
                FROM import_households ih WHERE h.id = ih.existing_id AND ${changed(HOUSEHOLD_FIELDS, 'h')}`),
-    sql`INSERT INTO registry_history (household_id, person_id, event, version, changes, note, actor_id, actor_name)
+      sql`INSERT INTO registry_history (household_id, person_id, event, version, changes, note, actor_id, actor_name)
         SELECT p.household_id, p.id, 'import', p.version + 1, ${sql.raw(diff(PERSON_FIELDS, 'p'))}, ${note}, ${actor}
           FROM registry_import_rows s JOIN persons p ON p.id = s.person_id
          WHERE ${sql.raw(`${kept} AND ${changed(PERSON_FIELDS, 'p')}`)}`,
-    sql.raw(`UPDATE persons p SET ${PERSON_FIELDS.map(([, col, next]) => `${col} = ${next}`).join(', ')},
+      sql.raw(`UPDATE persons p SET ${PERSON_FIELDS.map(([, col, next]) => `${col} = ${next}`).join(', ')},
                initials = s.initials, hukou_path = s.hukou_path,
                phone_cipher = coalesce(s.phone_cipher, p.phone_cipher), phone_hash = coalesce(s.phone_hash, p.phone_hash),
                version = p.version + 1, updated_at = now()
                FROM registry_import_rows s WHERE ${kept} AND s.person_id = p.id AND ${changed(PERSON_FIELDS, 'p')}`),
+    ),
     sql`WITH added AS (
           INSERT INTO persons (household_id, relation, name, initials, id_cipher, id_hash, id_masked, sex, birth_date,
             ethnicity, phone_cipher, phone_hash, phone_masked, education, health, disability_grade, labour_capacity, tags,
@@ -86,12 +90,14 @@ function steps(id: number, ctx: Ctx, note: string): SQL[] {
         INSERT INTO registry_history (household_id, person_id, event, version, changes, note, actor_id, actor_name)
         SELECT household_id, id, 'import', 1, jsonb_build_object('name', jsonb_build_array(null::text, name)), ${note}, ${actor}
           FROM added`,
-    sql.raw(`UPDATE households h SET member_count = c.n, head_name = c.head
+    ...ifMatches(
+      sql.raw(`UPDATE households h SET member_count = c.n, head_name = c.head
                FROM (SELECT p.household_id, count(*) FILTER (WHERE p.status = 'living') AS n,
                             coalesce(min(p.name) FILTER (WHERE p.relation = 'head' AND p.status = 'living'), '') AS head
                        FROM persons p WHERE p.household_id IN (SELECT existing_id FROM import_households)
                       GROUP BY p.household_id) c
               WHERE h.id = c.household_id`),
+    ),
   ];
 }
 
@@ -106,16 +112,17 @@ const changedSince = (what: string) =>
 /**
  * Writes the rows kept by the dry run (not `skip`) in one transaction, set-based: new households
  * and people inserted, matched people and households updated with their history, one audit row.
+ * `updates` is the number of rows the dry run matched to registered people: without any, all is new.
  * `finish` runs last inside the same transaction; `onStep` hears each step done.
  */
 export async function commitRows(
   database: Database,
   ctx: Ctx,
-  o: { importId: number; note: string; detail: Record<string, unknown> },
+  o: { importId: number; note: string; detail: Record<string, unknown>; updates: number },
   finish: (tx: Tx) => Promise<void>,
   onStep: (done: number, total: number) => void = () => {},
 ) {
-  const all = steps(o.importId, ctx, o.note);
+  const all = steps(o.importId, ctx, o.note, o.updates > 0);
   try {
     await database.db.transaction(async (tx) => {
       for (const [i, step] of all.entries()) {

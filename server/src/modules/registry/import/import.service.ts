@@ -184,6 +184,7 @@ export async function runCommit(deps: ImportDeps, data: { importId: number; ip: 
         importId: id,
         note: `import ${id}: ${job.file_name}`.slice(0, 300),
         detail: { importId: id, ...counts },
+        updates: counts.updates,
       },
       async (tx) => {
         await tx.execute(

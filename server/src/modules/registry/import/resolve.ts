@@ -2,7 +2,7 @@ import type { ImportReason, ImportReasonParams } from '@anju/contracts';
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { sideOf } from '../registry.policy.ts';
-import type { RowError, StagedRow } from './check-row.ts';
+import type { RowError } from './check-row.ts';
 
 interface PlaceHit {
   id: number;
@@ -21,8 +21,19 @@ interface PersonHit {
   dwelling_id: number | null;
 }
 
-/** A staged row with its places and the registered person it matches, ready for COPY. */
-export interface ResolvedRow extends StagedRow {
+/** What resolving needs of a checked row: its number, codes and blind index; `bad` once it has an error. */
+export interface RowKey {
+  rowNo: number;
+  idHash: string | null;
+  hukouCode: string;
+  dwellingCode: string;
+  originCode: string;
+  bad: boolean;
+}
+
+/** A row's places and the registered person it matches, ready for COPY. */
+export interface Resolved {
+  bad: boolean;
   hukouPlaceId: number | null;
   hukouPath: string | null;
   dwellingId: number | null;
@@ -69,7 +80,7 @@ export class Resolver {
     for (const h of hits) this.places.set(h.code, h);
   }
 
-  async resolve(rows: StagedRow[], errors: RowError[]): Promise<ResolvedRow[]> {
+  async resolve(rows: RowKey[], errors: RowError[]): Promise<Resolved[]> {
     await this.placesOf(new Set(rows.flatMap((r) => [r.hukouCode, r.dwellingCode, r.originCode])));
     const hashes = rows.flatMap((r) => (r.idHash ? [r.idHash] : []));
     const persons = new Map(
@@ -109,7 +120,7 @@ export class Resolver {
       const visible = match && sideOf(this.actor, match.residence_path, match.hukou_path) ? match : undefined;
       if (match && !visible) fail('身份证号', 'duplicate.other_jurisdiction');
       return {
-        ...r,
+        bad: r.bad,
         hukouPlaceId: hukou?.id ?? null,
         hukouPath: hukou?.path ?? null,
         dwellingId: dwelling?.id ?? null,

@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/client.ts';
-import type { RowError } from './check-row.ts';
-import type { ResolvedRow } from './resolve.ts';
+import type { RowError, StagedRow } from './check-row.ts';
+import type { Resolved } from './resolve.ts';
 
 type Value = string | number | boolean | null;
 
@@ -11,10 +11,10 @@ const csv = (v: Value) => {
 };
 const array = (tags: string[] | null) => (tags === null ? null : `{${tags.join(',')}}`);
 
-const STAGED: [column: string, value: (r: ResolvedRow) => Value][] = [
+/** Columns known once a row is checked on its own: formatted where the row is checked. */
+const CHECKED: [column: string, value: (r: StagedRow) => Value][] = [
   ['row_no', (r) => r.rowNo],
   ['household_key', (r) => r.householdKey],
-  ['bad', (r) => r.bad],
   ['relation', (r) => r.relation],
   ['name', (r) => r.name],
   ['initials', (r) => r.initials],
@@ -33,6 +33,14 @@ const STAGED: [column: string, value: (r: ResolvedRow) => Value][] = [
   ['labour_capacity', (r) => r.labourCapacity],
   ['tags', (r) => array(r.tags)],
   ['party_member', (r) => r.partyMember],
+  ['relocation_year', (r) => r.relocationYear],
+  ['resettlement_type', (r) => r.resettlementType],
+  ['poverty_status', (r) => r.povertyStatus],
+];
+
+/** Columns known once places and ID numbers are resolved against the database. */
+const RESOLVED: [column: string, value: (r: Resolved) => Value][] = [
+  ['bad', (r) => r.bad],
   ['hukou_place_id', (r) => r.hukouPlaceId],
   ['hukou_path', (r) => r.hukouPath],
   ['dwelling_id', (r) => r.dwellingId],
@@ -41,20 +49,29 @@ const STAGED: [column: string, value: (r: ResolvedRow) => Value][] = [
   ['occupant_id', (r) => r.occupantId],
   ['origin_village_id', (r) => r.originVillageId],
   ['origin_path', (r) => r.originPath],
-  ['relocation_year', (r) => r.relocationYear],
-  ['resettlement_type', (r) => r.resettlementType],
-  ['poverty_status', (r) => r.povertyStatus],
   ['person_id', (r) => r.personId],
   ['household_id', (r) => r.householdId],
   ['household_dwelling_id', (r) => r.householdDwellingId],
 ];
-const STAGED_COLUMNS = ['import_id', ...STAGED.map(([c]) => c)];
+const STAGED_COLUMNS = ['import_id', ...CHECKED.map(([c]) => c), ...RESOLVED.map(([c]) => c)];
 
-/** Loads a batch of validated rows into the staging table with COPY. */
-export async function stageRows(database: Database, importId: number, rows: ResolvedRow[]) {
-  if (rows.length === 0) return;
-  const lines = rows.map((r) => `${importId},${STAGED.map(([, v]) => csv(v(r))).join(',')}\n`);
-  await database.copy('registry_import_rows', STAGED_COLUMNS, lines.join(''));
+/** The checked columns of a row as CSV fields, the start of its staging line. */
+export const checkedFields = (r: StagedRow) => CHECKED.map(([, v]) => csv(v(r))).join(',');
+
+/** Loads a batch of rows into the staging table with COPY: checked fields and what was resolved for them. */
+export async function stageRows(
+  database: Database,
+  importId: number,
+  checked: string[],
+  resolved: Resolved[],
+) {
+  if (checked.length === 0) return;
+  let text = '';
+  for (let i = 0; i < checked.length; i++) {
+    const r = resolved[i];
+    text += `${importId},${checked[i]},${RESOLVED.map(([, v]) => csv(v(r))).join(',')}\n`;
+  }
+  await database.copy('registry_import_rows', STAGED_COLUMNS, text);
 }
 
 /** Loads a batch of errors with COPY. */
