@@ -99,7 +99,18 @@ journey(
     expect(await worker.getByTestId('incident-countdown').textContent()).toMatch(/^剩余/);
     expect(await horizontalOverflow(worker)).toBe(0);
 
+    // a second tab still shows the incident as reported when the first one accepts it
+    const stale = await worker.context().newPage();
+    await stale.goto(incidentPath);
+    await stale.getByTestId('act-accept').waitFor();
     await act(worker, 'accept');
+    await stale.getByTestId('act-accept').click();
+    await saveDialog(stale);
+    await stale.getByText('有人先办理了这件事，已为您刷新').waitFor();
+    await expect.poll(() => stale.getByTestId('incident-status').textContent(), WAIT).toBe('已受理');
+    expect(await stale.getByTestId('act-accept').count()).toBe(0);
+    await stale.close();
+
     await act(worker, 'escalate', async () => {
       await worker.locator('.ant-modal .ant-btn-primary').click();
       await worker.getByText('请填写说明').waitFor();
