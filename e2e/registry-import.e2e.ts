@@ -109,9 +109,9 @@ journey(
     await upload(page, await buildFile(template, 'broken.xlsx', rows(withBadCheckDigit(headId), false)));
     await page.getByTestId('import-errors').waitFor({ timeout: 30_000 });
     const errors = await errorRows(page);
-    expect(errors.some((r) => r.startsWith('2') && r.includes('身份证号') && r.includes('校验码不符'))).toBe(
-      true,
-    );
+    expect(
+      errors.some((r) => r.startsWith('2') && r.includes('身份证号') && r.includes('校验位不正确')),
+    ).toBe(true);
     expect(errors.some((r) => r.includes('与户主关系') && /户 \S+ 没有户主/.test(r))).toBe(true);
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     const [report] = await Promise.all([
@@ -124,7 +124,7 @@ journey(
     await reportBook.xlsx.readFile(reportFile);
     const sheet = reportBook.worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, '行号', '列', '问题']);
-    expect(sheet.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验码不符（GB 11643）']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验位不正确（GB 11643）']);
 
     await page.getByTestId('import-restart').click();
     await upload(page, await buildFile(template, 'fixed.xlsx', rows(headId, true)));

@@ -50,6 +50,8 @@ export function useReasonText() {
   return (reason: string) => {
     const dup = /^already registered: (.+)$/.exec(reason);
     if (dup) return t('registry.reasons.duplicateOf', { name: dup[1] });
+    const birth = /^birth date (\S+) differs from the event date$/.exec(reason);
+    if (birth) return t('registry.reasons.birthDateDiffers', { date: birth[1] });
     return t(`registry.reasons.${reason}`, {
       defaultValue: t(`reasons.${reason}`, { defaultValue: reason }),
     });

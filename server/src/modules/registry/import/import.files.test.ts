@@ -116,7 +116,7 @@ describe('bad rows, every one reported', () => {
     expect(zh.name).toBe('错误');
     expect(zh.rowCount).toBe(6);
     expect(zh.getRow(1).values).toEqual([undefined, '行号', '列', '问题']);
-    expect(zh.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验码不符（GB 11643）']);
+    expect(zh.getRow(2).values).toEqual([undefined, 2, '身份证号', '校验位不正确（GB 11643）']);
     expect(zh.getRow(4).values).toEqual([
       undefined,
       3,

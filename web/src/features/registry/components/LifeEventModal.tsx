@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/api.ts';
 import { useHouseholds, useLifeEvent } from '../api.ts';
-import { isStale, useCodes } from '../codes.ts';
+import { checkIdNumber, isStale, useCodes } from '../codes.ts';
 import { useDetailErrors } from '../fieldErrors.ts';
 import { DwellingPicker } from './DwellingPicker.tsx';
 import { MemberFields, NEW_MEMBER, toPersonInput, type MemberValues } from './MemberFields.tsx';
@@ -112,6 +112,11 @@ export function LifeEventModal({ household, event, onClose, onReload }: Props) {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={(changed: Partial<Values>) => {
+          // a birth happens on the birth date the new ID number holds
+          const r = event === 'birth' ? checkIdNumber(changed.person?.idNumber) : null;
+          if (r?.ok) form.setFieldValue('date', dayjs(r.birthDate));
+        }}
         initialValues={{
           date: dayjs(),
           person: {
