@@ -8,6 +8,7 @@ interface MapItem {
   id: string;
   name: string;
   hasBoundary: boolean;
+  version: number;
   boundary: { coordinates: number[][][] } | null;
 }
 
@@ -72,6 +73,22 @@ journey(
     expect(ring[3][0]).toBeGreaterThan(ring[2][0]);
     expect(ring[3][1]).toBeLessThan(ring[4][1]);
     await expect.poll(() => page.getByTestId('boundary-draw').textContent()).toContain('编辑');
+
+    // someone else saves the boundary meanwhile: this screen's save is refused, and reloading starts from theirs
+    const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const elsewhere = await page.request.put(`/api/grids/${saved!.id}/boundary`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { boundary: saved!.boundary, version: saved!.version },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByTestId('boundary-draw').click();
+    await clickMap(page, [[0.3, 0.375]]);
+    await page.getByTestId('draw-save').click();
+    await expect.poll(() => page.getByTestId('boundary-error').textContent()).toContain('已被他人修改');
+    await page.getByTestId('boundary-reload').click();
+    await page.getByTestId('draw-save').click();
+    await page.getByTestId('draw-bar').waitFor({ state: 'detached' });
+    expect((await gridNamed(page, name))?.version).toBe(saved!.version + 2);
 
     await page.getByTestId('menu-party').click();
     await page.getByTestId('org-tree').waitFor();

@@ -1,10 +1,19 @@
 import { Alert } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 
 /** A failed request in words, with each field the server named and its reason. */
-export function ApiErrorAlert({ error, testId = 'api-error' }: { error: unknown; testId?: string }) {
+export function ApiErrorAlert({
+  error,
+  testId = 'api-error',
+  action,
+}: {
+  error: unknown;
+  testId?: string;
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   if (!error) return null;
@@ -26,6 +35,7 @@ export function ApiErrorAlert({ error, testId = 'api-error' }: { error: unknown;
           </ul>
         )
       }
+      action={action}
       style={{ marginBottom: 12 }}
     />
   );

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { isCode } from '../../../ui/errors.ts';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
@@ -64,6 +65,13 @@ export function GridsPage() {
         },
       },
     );
+  /** After a 409 the grid was redrawn elsewhere: start again from the boundary saved there. */
+  const reload = async () => {
+    const { data } = await map.refetch();
+    const grid = data?.items.find((g) => g.id === draw.gridId);
+    save.reset();
+    draw.start(grid!.id, grid?.boundary ? outerRing(grid.boundary) : []);
+  };
   const createGrid = () =>
     create.mutate(
       { name: naming!.trim() },
@@ -129,7 +137,17 @@ export function GridsPage() {
             <Card>
               {drawing && draw.draft && (
                 <>
-                  <ApiErrorAlert error={save.error} testId="boundary-error" />
+                  <ApiErrorAlert
+                    error={save.error}
+                    testId="boundary-error"
+                    action={
+                      isCode(save.error, 'conflict') && (
+                        <Button size="small" onClick={reload} data-testid="boundary-reload">
+                          {t('common.reload')}
+                        </Button>
+                      )
+                    }
+                  />
                   <DrawBar
                     gridName={drawing.name}
                     draft={draw.draft}
