@@ -7,7 +7,7 @@ import type { Conn, Database } from '../server/src/db/client.ts';
 import type { Actor } from '../server/src/platform/auth/actor.ts';
 import * as households from '../server/src/modules/registry/households.repo.ts';
 import * as persons from '../server/src/modules/registry/persons.repo.ts';
-import { personScope } from '../server/src/modules/registry/registry.policy.ts';
+import { personSides } from '../server/src/modules/registry/registry.policy.ts';
 
 export interface Latency {
   requests: number;
@@ -69,7 +69,7 @@ const searchStatements = (scopePath: string, query: Partial<PersonQuery>) =>
   capture((conn) =>
     persons.list(
       conn,
-      personScope(actorOn(scopePath)),
+      personSides(actorOn(scopePath)),
       { status: 'living', tags: undefined, ...query },
       'household',
       'asc',

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonQuery } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
+import type { PersonSides } from './registry.policy.ts';
 import { like, PERSON_SELECT, rows, type PersonRow } from './registry.sql.ts';
 
 export interface PersonFilter extends Omit<
@@ -26,8 +27,8 @@ function dateYearsAgo(years: number, today = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-function where(scope: SQL, f: PersonFilter): SQL {
-  const c: SQL[] = [scope, sql`p.status = ${f.status}`];
+function filters(f: PersonFilter): SQL[] {
+  const c: SQL[] = [sql`p.status = ${f.status}`];
   if (f.underPath)
     c.push(sql`(p.residence_path LIKE ${like(f.underPath)} OR p.hukou_path LIKE ${like(f.underPath)})`);
   if (f.room) {
@@ -50,7 +51,25 @@ function where(scope: SQL, f: PersonFilter): SQL {
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max+1) years
   if (f.ageMin !== undefined) c.push(sql`p.birth_date <= ${dateYearsAgo(f.ageMin)}::date`);
   if (f.ageMax !== undefined) c.push(sql`p.birth_date > ${dateYearsAgo(f.ageMax + 1)}::date`);
-  return sql.join(c, sql` AND `);
+  return c;
+}
+
+const where = (scope: SQL, f: PersonFilter) => sql.join([scope, ...filters(f)], sql` AND `);
+
+/**
+ * The matches of each side as a disjoint union: residence-side people, then hukou-side people who do
+ * not also live in scope. Each side reads its own path index, and carries the sort keys, so the
+ * count and the page's ordering never visit the table.
+ */
+function matches(sides: PersonSides, f: PersonFilter): SQL {
+  const side = (c: SQL[]) =>
+    sql`SELECT p.id, p.household_id, p.relation, p.birth_date, p.name, p.updated_at FROM persons p
+         WHERE ${sql.join([...c, ...filters(f)], sql` AND `)}`;
+  const parts: SQL[] = [];
+  if (sides.residence) parts.push(side([sides.residence]));
+  if (sides.hukou)
+    parts.push(side(sides.residence ? [sides.hukou, sql`NOT ${sides.residence}`] : [sides.hukou]));
+  return sql.join(parts, sql` UNION ALL `);
 }
 
 const ORDER: Record<PersonQuery['sort'], SQL> = {
@@ -67,24 +86,27 @@ function orderBy(sort: PersonQuery['sort'], order: 'asc' | 'desc'): SQL {
   return sql.raw(text.replaceAll('%d', dir).replaceAll('%r', flip));
 }
 
+/**
+ * One page of the people the sides see, sorted, with the total. The matches are collected first;
+ * only the page's rows then visit the table and the places.
+ */
 export async function list(
   conn: Conn,
-  scope: SQL,
+  sides: PersonSides,
   f: PersonFilter,
   sort: PersonQuery['sort'],
   order: 'asc' | 'desc',
   limit: number,
   offset: number,
 ) {
-  // The scope's matches are collected first (an index scan per scope root), then sorted and paged:
-  // left to itself the planner may walk another index in sort order and test the whole table.
+  const by = orderBy(sort, order);
   const found = await rows<PersonRow & { total: number }>(
     conn,
-    sql`WITH scoped AS MATERIALIZED (SELECT p.id FROM persons p WHERE ${where(scope, f)})
-        SELECT t.total, page.* FROM (SELECT count(*)::int AS total FROM scoped) t
+    sql`WITH m AS MATERIALIZED (${matches(sides, f)})
+        SELECT t.total, page.* FROM (SELECT count(*)::int AS total FROM m) t
         LEFT JOIN LATERAL (
-          ${PERSON_SELECT} WHERE p.id IN (SELECT id FROM scoped)
-          ORDER BY ${orderBy(sort, order)} LIMIT ${limit} OFFSET ${offset}) page ON true`,
+          ${PERSON_SELECT} WHERE p.id IN (SELECT p.id FROM m p ORDER BY ${by} LIMIT ${limit} OFFSET ${offset})
+          ORDER BY ${by}) page ON true`,
   );
   const total = found[0]?.total ?? 0;
   const items = found.filter((r) => r.id !== null).map(({ total: _total, ...r }) => r as PersonRow);

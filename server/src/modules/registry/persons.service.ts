@@ -13,7 +13,7 @@ import { placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import * as repo from './persons.repo.ts';
 import { underPath } from '../places/places.service.ts';
 import { presentPerson } from './present.ts';
-import { assertResidenceSide, assertVisible, personScope, seesHealth, sideOf } from './registry.policy.ts';
+import { assertResidenceSide, assertVisible, personSides, seesHealth, sideOf } from './registry.policy.ts';
 import { rows, type PersonRow } from './registry.sql.ts';
 
 const HUKOU_LEVELS = ['village', 'community'];
@@ -34,7 +34,7 @@ export async function list(database: Database, cipher: Cipher, ctx: Ctx, q: Pers
   }
   const { items, total } = await repo.list(
     database.db,
-    personScope(ctx.actor, q.side),
+    personSides(ctx.actor, q.side),
     filter,
     q.sort,
     q.order,

@@ -43,6 +43,16 @@ describe('dual jurisdiction', () => {
     expect(await names(origin, 'side=residence')).toEqual([]);
   });
 
+  it('counts once a person seen from both sides, and narrows to one side on request', async () => {
+    const both = await signIn(t, ['township_officer'], [w.originTownship, w.tree.community]);
+    const all = (await both.get('/api/persons?pageSize=200')).json();
+    expect(all.total).toBe(3);
+    expect(all.items.map((p: { name: string }) => p.name).sort()).toEqual(['李小龙', '李明', '王芳']);
+    expect(await names(both, 'side=hukou')).toEqual(['李小龙', '李明', '王芳']);
+    expect(await names(w.staff, 'side=hukou')).toEqual(['李小龙']);
+    expect((await both.get('/api/persons?q=李&pageSize=1&sort=name')).json().total).toBe(2);
+  });
+
   it('leaves the origin side reading, not editing', async () => {
     const res = await origin.patch(`/api/persons/${h.members[0].id}`, {
       labourCapacity: 'partial',

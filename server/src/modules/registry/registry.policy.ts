@@ -23,6 +23,18 @@ export function personScope(actor: Actor, side?: 'residence' | 'hukou'): SQL {
   return pathsSql(actor, side === 'residence' ? [cols[0]] : side === 'hukou' ? [cols[1]] : cols);
 }
 
+/**
+ * The same visibility as `personScope`, one condition per side (null when the side is out of the
+ * question), so a list can read each side through its own index.
+ */
+export function personSides(actor: Actor, side?: 'residence' | 'hukou') {
+  return {
+    residence: side === 'hukou' ? null : pathsSql(actor, [sql.raw('p.residence_path')]),
+    hukou: side === 'residence' ? null : pathsSql(actor, [sql.raw('p.hukou_path')]),
+  };
+}
+export type PersonSides = ReturnType<typeof personSides>;
+
 export function householdScope(actor: Actor): SQL {
   return pathsSql(actor, [sql.raw('h.residence_path'), sql.raw('h.origin_path')]);
 }
