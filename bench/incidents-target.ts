@@ -1,10 +1,12 @@
 // Serves incident reports and scoped open lists two ways for the incidents benchmark: through Anju,
-// and as a bare Fastify + pg handler running the same SQL (the INSERT of incidents.repo.ts, the list
-// and count of incidents.repo.ts for a scoped user). Prints {"anju":port,"bare":port} once both listen.
+// and as a bare Fastify + pg handler running the same SQL (the report's lookup and write statements of
+// incidents.sql.ts, prepared under the same names; the list and count of incidents.repo.ts for a scoped
+// user). Prints {"anju":port,"bare":port} once both listen.
 import Fastify from 'fastify';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openPostgres } from '../server/src/db/client.ts';
+import { REPORT_LOOKUP, REPORT_WRITE } from '../server/src/modules/incidents/incidents.sql.ts';
 
 const url = process.env.DATABASE_URL!;
 const anjuDb = await openPostgres(url, 20);
@@ -19,16 +21,6 @@ const config = loadConfig({
 const anju = await buildApp(config, anjuDb, { logger: false });
 await anju.listen({ port: 0, host: '127.0.0.1' });
 
-export const INSERT_SQL = `WITH next AS (SELECT nextval(pg_get_serial_sequence('incidents', 'id')) AS id)
-  INSERT INTO incidents (id, code, category_code, title, description, source, reporter_user_id, reporter_name,
-    reporter_phone_cipher, reporter_phone_masked, place_id, place_path, household_id, lat, lng, level,
-    handling_place_id, status, accept_due_at, due_at, reported_at)
-  SELECT id, 'SJ' || to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
-    $2, $3, '', $4, $5, $6, NULL, NULL, $7, $8, NULL, NULL, NULL, $9, $10, 'reported',
-    $1::timestamptz + make_interval(hours => $11), $1::timestamptz + make_interval(hours => $12), $1::timestamptz
-    FROM next
-  RETURNING id`;
-
 const SELECT = `SELECT i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
     i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
     i.handling_place_id, hp.path AS handling_path, hp.name AS handling_name,
@@ -42,15 +34,20 @@ export const COUNT_SQL = `SELECT count(*)::int AS total FROM incidents i ${WHERE
 interface Report {
   categoryCode: string;
   title: string;
+  placeId: number;
   source: string;
   userId: number;
+  username: string;
   name: string;
-  placeId: number;
-  placePath: string;
-  level: number;
-  handlingPlaceId: number;
-  acceptHours: number;
-  deadlineHours: number;
+  /** The ids on the reporter's scope path. */
+  scopeIds: number[];
+}
+
+const LEVELS = ['grid', 'community', 'township', 'county'];
+const ROLES = ['grid_worker', 'community_staff', 'township_officer', 'county_admin'];
+interface Lookup {
+  category: { code: string; accept_hours: number; deadline_hours: number; start_level: number };
+  chain: { id: number; level: string; path: string }[];
 }
 
 const bareDb = await openPostgres(url, 20);
@@ -58,22 +55,44 @@ const pool = bareDb.pool!;
 const bare = Fastify({ logger: false });
 bare.post<{ Body: Report }>('/incidents', async (req, reply) => {
   const b = req.body;
-  const { rows } = await pool.query(INSERT_SQL, [
-    new Date(),
-    b.categoryCode,
-    b.title,
-    b.source,
-    b.userId,
-    b.name,
-    b.placeId,
-    b.placePath,
-    b.level,
-    b.handlingPlaceId,
-    b.acceptHours,
-    b.deadlineHours,
-  ]);
+  const lookup = await pool.query<Lookup>({
+    name: 'anju_incident_report_lookup',
+    text: REPORT_LOOKUP,
+    values: [b.categoryCode, b.placeId, b.scopeIds],
+  });
+  const { category, chain } = lookup.rows[0];
+  let level = category.start_level;
+  while (!chain.some((a) => a.level === LEVELS[level])) level++;
+  const { rows } = await pool.query({
+    name: 'anju_incident_report_write',
+    text: REPORT_WRITE,
+    values: [
+      new Date(),
+      category.code,
+      b.title,
+      '',
+      b.source,
+      b.userId,
+      b.name,
+      null,
+      null,
+      chain[0].id,
+      chain[0].path,
+      null,
+      null,
+      null,
+      level,
+      chain.find((a) => a.level === LEVELS[level])!.id,
+      category.accept_hours,
+      category.deadline_hours,
+      b.username,
+      ROLES[level],
+      req.ip,
+      req.id,
+    ],
+  });
   reply.status(201);
-  return { id: String(rows[0].id) };
+  return { id: String(rows[0].id), code: rows[0].code, step: rows[0].step };
 });
 bare.get<{ Querystring: { user: string; scope: string } }>('/incidents', async (req) => {
   const args = [Number(req.query.user), `${req.query.scope}%`];
