@@ -115,6 +115,10 @@ export const incidents = pgTable(
       .using('btree', sql`${t.placePath} text_pattern_ops`)
       .where(sql`${t.status} NOT IN ('closed', 'recalled')`),
     index('incidents_reporter_idx').on(t.reporterUserId, t.reportedAt.desc()),
+    // a household's incidents (its detail, poverty-return screening of one household)
+    index('incidents_household_idx')
+      .on(t.householdId, t.reportedAt.desc())
+      .where(sql`${t.householdId} IS NOT NULL`),
     index('incidents_assignee_idx')
       .on(t.assigneeUserId)
       .where(sql`${t.closedAt} IS NULL`),

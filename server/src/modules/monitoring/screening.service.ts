@@ -9,6 +9,13 @@ import { householdsVisible } from './monitoring.policy.ts';
 import { currentRules } from './rules.service.ts';
 import { screeningSql, type Target } from './screening.sql.ts';
 
+/** What a run over many households reports; one household's re-screening needs only its flags. */
+const MANY = sql`SELECT (SELECT count(*)::int FROM s) AS screened,
+  (SELECT count(*)::int FROM s WHERE cardinality(flags) > 0) AS flagged,
+  (SELECT count(*)::int FROM ins WHERE inserted) AS new_leads,
+  (SELECT jsonb_object_agg(f, n) FROM (SELECT f, count(*)::int AS n FROM s, unnest(flags) f GROUP BY f) x) AS by_rule`;
+const ONE = sql`SELECT s.flags, (SELECT count(*)::int FROM ins) AS new_leads FROM s`;
+
 interface Outcome {
   screened: number;
   flagged: number;
@@ -35,11 +42,7 @@ async function screenInto(conn: Conn, target: Target, year: number, now: Date, u
                         detail = EXCLUDED.detail
            WHERE monitoring_leads.source = 'screening'
           RETURNING (xmax = 0) AS inserted)
-        SELECT (SELECT count(*)::int FROM s) AS screened,
-               (SELECT count(*)::int FROM s WHERE cardinality(flags) > 0) AS flagged,
-               (SELECT count(*)::int FROM ins WHERE inserted) AS new_leads,
-               (SELECT jsonb_object_agg(f, n) FROM (SELECT f, count(*)::int AS n FROM s, unnest(flags) f GROUP BY f) x) AS by_rule,
-               (SELECT flags FROM s LIMIT 1) AS flags`,
+        ${'householdId' in target ? ONE : MANY}`,
   );
   return { version, outcome: r };
 }
@@ -85,5 +88,5 @@ export async function rescreen(
   now = new Date(),
 ) {
   const { outcome } = await screenInto(conn, { householdId }, year, now, userId);
-  return outcome.flags ?? [];
+  return outcome?.flags ?? [];
 }

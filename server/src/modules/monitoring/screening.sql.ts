@@ -8,79 +8,108 @@ export type Target = { householdId: number } | { where: SQL };
 const NEWLY_ILL = sql.raw(`(r.changes->'health'->>1 IN ('serious_illness', 'disabled')
      OR (r.changes ? 'disabilityGrade' AND r.changes->'disabilityGrade'->>0 IS NULL AND r.changes->'disabilityGrade'->>1 IS NOT NULL))`);
 
+/** A rule that asks whether the household appears in a set: the rows of `from` whose `household_id` matches. */
+interface SetRule {
+  flag: string;
+  /** FROM … WHERE … with a `household_id` column, without the household condition. */
+  from: SQL;
+  column: string;
+  /** Flag when the household is in the set (true) or missing from it (false). */
+  present: boolean;
+}
+
 /**
  * One statement computing every enabled rule's flag for the target households in a year, built from
- * the rules as data: the parameters are bound values, a disabled rule contributes no join. The line
- * of a household is its county's, else its city's, else its province's for that year.
- * Columns: household_id, flags (text[]), per_capita_net, line.
+ * the rules as data: parameters are bound values, a disabled rule contributes nothing. Two shapes of
+ * the same conditions: for many households each set is a `DISTINCT household_id` subquery joined once
+ * (hash joins); for one household each set is an `EXISTS` probe of an index, so the statement is cheap
+ * to plan as well as to run. The line of a household is its county's, else its city's, else its
+ * province's for that year. Columns: household_id, flags (text[]), per_capita_net, line.
  */
 export function screeningSql(rules: ScreeningRules, year: number, target: Target, now: Date): SQL {
-  const one = 'householdId' in target;
-  const h = one ? sql`h.id = ${target.householdId}` : target.where;
-  const byHousehold = (column: string) =>
-    one ? sql`${sql.raw(column)} = ${target.householdId}` : sql`${sql.raw(column)} IN (SELECT id FROM h)`;
   const since = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-
-  const ctes: SQL[] = [
-    sql`h AS MATERIALIZED (SELECT h.id, h.residence_path FROM households h WHERE h.status = 'active' AND ${h})`,
-    sql`inc AS (SELECT household_id, per_capita_net, net_income, medical_expense + schooling_expense AS rigid
-                  FROM household_incomes WHERE year = ${year} AND period = 'year' AND ${byHousehold('household_id')})`,
-    sql`line AS (SELECT place_id, amount FROM monitoring_lines WHERE year = ${year})`,
-  ];
-  const joins: SQL[] = [
-    sql`LEFT JOIN inc ON inc.household_id = h.id`,
-    sql`LEFT JOIN line lk ON lk.place_id = split_part(h.residence_path, '/', 4)::bigint`,
-    sql`LEFT JOIN line lc ON lc.place_id = split_part(h.residence_path, '/', 3)::bigint`,
-    sql`LEFT JOIN line lp ON lp.place_id = split_part(h.residence_path, '/', 2)::bigint`,
-  ];
-  const lineOf = sql`coalesce(lk.amount, lc.amount, lp.amount)`;
+  const line = sql`inc_line.amount`;
   const flags: SQL[] = [];
+  const sets: SetRule[] = [];
 
   if (rules.income_below_line.enabled)
-    flags.push(sql`CASE WHEN inc.per_capita_net < ${lineOf} THEN 'income_below_line' END`);
+    flags.push(sql`CASE WHEN inc.per_capita_net < ${line} THEN 'income_below_line' END`);
   if (rules.income_near_line.enabled)
-    flags.push(sql`CASE WHEN inc.per_capita_net >= ${lineOf}
-                         AND inc.per_capita_net < ${lineOf} * ${rules.income_near_line.factor}::numeric
+    flags.push(sql`CASE WHEN inc.per_capita_net >= ${line}
+                         AND inc.per_capita_net < ${line} * ${rules.income_near_line.factor}::numeric
                         THEN 'income_near_line' END`);
-  if (rules.income_drop.enabled) {
-    ctes.push(sql`prev AS (SELECT household_id, per_capita_net FROM household_incomes
-                            WHERE year = ${year - 1} AND period = 'year' AND ${byHousehold('household_id')})`);
-    joins.push(sql`LEFT JOIN prev ON prev.household_id = h.id`);
+  if (rules.income_drop.enabled)
     flags.push(sql`CASE WHEN prev.per_capita_net > 0
                          AND inc.per_capita_net < prev.per_capita_net * (1 - ${rules.income_drop.percent}::numeric / 100)
                         THEN 'income_drop' END`);
-  }
   if (rules.rigid_expense.enabled)
-    flags.push(sql`CASE WHEN inc.rigid > 0
-                         AND inc.rigid > greatest(inc.net_income, 0) * ${rules.rigid_expense.percent}::numeric / 100
+    flags.push(sql`CASE WHEN inc.medical_expense + inc.schooling_expense > 0
+                         AND inc.medical_expense + inc.schooling_expense
+                             > greatest(inc.net_income, 0) * ${rules.rigid_expense.percent}::numeric / 100
                         THEN 'rigid_expense' END`);
-  if (rules.new_illness_disability.enabled) {
-    ctes.push(sql`ill AS (SELECT DISTINCT r.household_id FROM registry_history r
-                           WHERE ${byHousehold('r.household_id')} AND r.person_id IS NOT NULL
-                             AND r.at >= ${since(rules.new_illness_disability.days)}::timestamptz AND ${NEWLY_ILL})`);
-    joins.push(sql`LEFT JOIN ill ON ill.household_id = h.id`);
-    flags.push(sql`CASE WHEN ill.household_id IS NOT NULL THEN 'new_illness_disability' END`);
-  }
-  if (rules.no_labour.enabled) {
-    ctes.push(sql`able AS (SELECT DISTINCT p.household_id FROM persons p
-                            WHERE ${byHousehold('p.household_id')} AND p.status = 'living'
-                              AND p.labour_capacity IN ('full', 'partial'))`);
-    joins.push(sql`LEFT JOIN able ON able.household_id = h.id`);
-    flags.push(sql`CASE WHEN able.household_id IS NULL THEN 'no_labour' END`);
-  }
-  if (rules.disaster_incident.enabled && rules.disaster_incident.categories.length > 0) {
-    ctes.push(sql`hit AS (SELECT DISTINCT i.household_id FROM incidents i
-                           WHERE ${byHousehold('i.household_id')}
-                             AND i.category_code = ANY(${`{${rules.disaster_incident.categories.join(',')}}`}::text[])
-                             AND i.reported_at >= ${since(rules.disaster_incident.days)}::timestamptz)`);
-    joins.push(sql`LEFT JOIN hit ON hit.household_id = h.id`);
-    flags.push(sql`CASE WHEN hit.household_id IS NOT NULL THEN 'disaster_incident' END`);
+  if (rules.new_illness_disability.enabled)
+    sets.push({
+      flag: 'new_illness_disability',
+      from: sql`registry_history r WHERE r.person_id IS NOT NULL
+                 AND r.at >= ${since(rules.new_illness_disability.days)}::timestamptz AND ${NEWLY_ILL}`,
+      column: 'r.household_id',
+      present: true,
+    });
+  if (rules.no_labour.enabled)
+    sets.push({
+      flag: 'no_labour',
+      from: sql`persons p WHERE p.status = 'living' AND p.labour_capacity IN ('full', 'partial')`,
+      column: 'p.household_id',
+      present: false,
+    });
+  if (rules.disaster_incident.enabled && rules.disaster_incident.categories.length > 0)
+    sets.push({
+      flag: 'disaster_incident',
+      from: sql`incidents i WHERE i.category_code = ANY(${`{${rules.disaster_incident.categories.join(',')}}`}::text[])
+                 AND i.reported_at >= ${since(rules.disaster_incident.days)}::timestamptz`,
+      column: 'i.household_id',
+      present: true,
+    });
+
+  const one = 'householdId' in target;
+  const ctes: SQL[] = [];
+  const joins: SQL[] = [];
+  for (const [i, s] of sets.entries()) {
+    const name = sql.raw(`set${i}`);
+    const column = sql.raw(s.column);
+    if (one) {
+      const probe = sql`EXISTS (SELECT 1 FROM ${s.from} AND ${column} = h.id)`;
+      flags.push(sql`CASE WHEN ${s.present ? sql`` : sql`NOT`} ${probe} THEN ${s.flag} END`);
+    } else {
+      ctes.push(sql`${name} AS (SELECT DISTINCT ${column} AS household_id FROM ${s.from}
+                                  AND ${column} IN (SELECT id FROM h))`);
+      joins.push(sql`LEFT JOIN ${name} ON ${name}.household_id = h.id`);
+      flags.push(
+        sql`CASE WHEN ${name}.household_id IS ${s.present ? sql`NOT NULL` : sql`NULL`} THEN ${s.flag} END`,
+      );
+    }
   }
 
+  const households = one
+    ? sql`h AS (SELECT h.id, h.residence_path FROM households h WHERE h.status = 'active' AND h.id = ${target.householdId})`
+    : sql`h AS MATERIALIZED (SELECT h.id, h.residence_path FROM households h WHERE h.status = 'active' AND ${target.where})`;
+  const placeAt = (part: number) => sql`nullif(split_part(h.residence_path, '/', ${part}), '')::bigint`;
+  const lineOf = (part: number) =>
+    sql`(SELECT amount FROM monitoring_lines WHERE year = ${year} AND place_id = ${placeAt(part)})`;
+  const lineJoin = one
+    ? sql`CROSS JOIN LATERAL (SELECT coalesce(${lineOf(4)}, ${lineOf(3)}, ${lineOf(2)}) AS amount) inc_line`
+    : sql`LEFT JOIN monitoring_lines lk ON lk.year = ${year} AND lk.place_id = ${placeAt(4)}
+          LEFT JOIN monitoring_lines lc ON lc.year = ${year} AND lc.place_id = ${placeAt(3)}
+          LEFT JOIN monitoring_lines lp ON lp.year = ${year} AND lp.place_id = ${placeAt(2)}
+          CROSS JOIN LATERAL (SELECT coalesce(lk.amount, lc.amount, lp.amount) AS amount) inc_line`;
   const flagArray = flags.length
     ? sql`array_remove(ARRAY[${sql.join(flags, sql`, `)}]::text[], NULL)`
     : sql`'{}'::text[]`;
-  return sql`WITH ${sql.join(ctes, sql`, `)}
-    SELECT h.id AS household_id, ${flagArray} AS flags, inc.per_capita_net, ${lineOf} AS line
-      FROM h ${sql.join(joins, sql` `)}`;
+  return sql`WITH ${sql.join([households, ...ctes], sql`, `)}
+    SELECT h.id AS household_id, ${flagArray} AS flags, inc.per_capita_net, ${line} AS line
+      FROM h
+      LEFT JOIN household_incomes inc ON inc.household_id = h.id AND inc.year = ${year} AND inc.period = 'year'
+      LEFT JOIN household_incomes prev ON prev.household_id = h.id AND prev.year = ${year - 1} AND prev.period = 'year'
+      ${lineJoin}
+      ${sql.join(joins, sql` `)}`;
 }

@@ -1,0 +1,219 @@
+// `npm run bench -- screening [--scale county|province|nation] [--reuse] [--updates 400]`: poverty-return
+// screening of every household in scope on PostgreSQL (Anju's screening run: rules read as data, flags
+// computed and leads written in one statement), against a baseline measured in the same run — one
+// hand-written SQL computing the same flags with the default rules as constants. Then the re-screening of
+// one household after an income update, through the API (PUT /api/households/:id/incomes).
+import pg from 'pg';
+import { SCREENING_RULES } from '@anju/contracts';
+import { buildApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { openPostgres, type Database } from '../server/src/db/client.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { runScreening } from '../server/src/modules/monitoring/screening.service.ts';
+import { hashPassword } from '../server/src/platform/auth/password.ts';
+import type { Ctx } from '../server/src/platform/auth/actor.ts';
+import { measure } from './registry-load.ts';
+import { fillScreeningData, SHAPES, YEAR, type ShapeName } from './screening-data.ts';
+import { arg, BENCH_PG, freshDatabase } from './util.ts';
+
+const NAME = 'anju_bench_screening';
+const PASSWORD = 'Bench#2026';
+
+/** The default rules (migration 0014) written out by hand: the flags, counted. */
+const HAND_WRITTEN = `
+  WITH h AS (SELECT id, residence_path FROM households WHERE status = 'active')
+  SELECT count(*)::int AS screened,
+         count(*) FILTER (WHERE below OR near OR dropped OR rigid OR ill OR no_labour OR hit)::int AS flagged,
+         json_build_object('income_below_line', count(*) FILTER (WHERE below), 'income_near_line', count(*) FILTER (WHERE near),
+           'income_drop', count(*) FILTER (WHERE dropped), 'rigid_expense', count(*) FILTER (WHERE rigid),
+           'new_illness_disability', count(*) FILTER (WHERE ill), 'no_labour', count(*) FILTER (WHERE no_labour),
+           'disaster_incident', count(*) FILTER (WHERE hit)) AS by_rule
+    FROM (
+      SELECT h.id,
+             inc.per_capita_net < coalesce(lk.amount, lc.amount, lp.amount) AS below,
+             inc.per_capita_net >= coalesce(lk.amount, lc.amount, lp.amount)
+               AND inc.per_capita_net < coalesce(lk.amount, lc.amount, lp.amount) * 1.5 AS near,
+             prev.per_capita_net > 0 AND inc.per_capita_net < prev.per_capita_net * 0.7 AS dropped,
+             inc.medical_expense + inc.schooling_expense > 0
+               AND inc.medical_expense + inc.schooling_expense > greatest(inc.net_income, 0) * 0.5 AS rigid,
+             ill.household_id IS NOT NULL AS ill,
+             able.household_id IS NULL AS no_labour,
+             hit.household_id IS NOT NULL AS hit
+        FROM h
+        LEFT JOIN household_incomes inc ON inc.household_id = h.id AND inc.year = ${YEAR} AND inc.period = 'year'
+        LEFT JOIN household_incomes prev ON prev.household_id = h.id AND prev.year = ${YEAR - 1} AND prev.period = 'year'
+        LEFT JOIN monitoring_lines lk ON lk.year = ${YEAR} AND lk.place_id = split_part(h.residence_path, '/', 4)::bigint
+        LEFT JOIN monitoring_lines lc ON lc.year = ${YEAR} AND lc.place_id = split_part(h.residence_path, '/', 3)::bigint
+        LEFT JOIN monitoring_lines lp ON lp.year = ${YEAR} AND lp.place_id = split_part(h.residence_path, '/', 2)::bigint
+        LEFT JOIN (SELECT DISTINCT household_id FROM registry_history r
+                    WHERE person_id IS NOT NULL AND at >= now() - interval '180 days'
+                      AND (changes->'health'->>1 IN ('serious_illness', 'disabled')
+                           OR (changes ? 'disabilityGrade' AND changes->'disabilityGrade'->>0 IS NULL
+                               AND changes->'disabilityGrade'->>1 IS NOT NULL))) ill ON ill.household_id = h.id
+        LEFT JOIN (SELECT DISTINCT household_id FROM persons
+                    WHERE status = 'living' AND labour_capacity IN ('full', 'partial')) able ON able.household_id = h.id
+        LEFT JOIN (SELECT DISTINCT household_id FROM incidents
+                    WHERE category_code IN ('safety_hazard', 'property_repair')
+                      AND reported_at >= now() - interval '90 days') hit ON hit.household_id = h.id
+    ) f`;
+
+async function prepared(scale: ShapeName, reuse: boolean) {
+  const url = Object.assign(new URL(BENCH_PG), { pathname: `/${NAME}` }).toString();
+  if (reuse) {
+    const admin = new pg.Client({ connectionString: BENCH_PG });
+    await admin.connect();
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).rowCount;
+    await admin.end();
+    if (exists) {
+      const database = await openPostgres(url, 8);
+      await migrate(database);
+      const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM household_incomes`);
+      if (row.n > 0) return { url, database, fillSeconds: null };
+      await database.close();
+    }
+  }
+  await freshDatabase(NAME);
+  const database = await openPostgres(url, 8);
+  await migrate(database);
+  const started = performance.now();
+  await fillScreeningData(database, SHAPES[scale]);
+  return { url, database, fillSeconds: +((performance.now() - started) / 1000).toFixed(1) };
+}
+
+/** A county administrator over every province of the data, as screening runs for a whole scope. */
+async function official(database: Database) {
+  const [user] = await database.query<{ id: number }>(
+    `INSERT INTO users (username, display_name, password_hash, roles) VALUES ('bench_screening', '基准', $1, '{community_staff,county_admin}')
+     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id::int8 AS id`,
+    [await hashPassword(PASSWORD)],
+  );
+  await database.query(`DELETE FROM user_scopes WHERE user_id = $1`, [user.id]);
+  await database.query(
+    `INSERT INTO user_scopes (user_id, place_id) SELECT $1, id FROM places WHERE level = 'province'`,
+    [user.id],
+  );
+  const scopes = await database.query<{ id: number; path: string }>(
+    `SELECT id::int8 AS id, path FROM places WHERE level = 'province' ORDER BY id`,
+  );
+  const ctx: Ctx = {
+    actor: {
+      userId: Number(user.id),
+      username: 'bench_screening',
+      displayName: '基准',
+      roles: ['county_admin'],
+      scopes: scopes.map((s) => ({ id: Number(s.id), path: s.path })),
+      csrfToken: '',
+      sessionHash: '',
+      mustChangePassword: false,
+    },
+    ip: '127.0.0.1',
+    requestId: 'bench',
+  };
+  return ctx;
+}
+
+const timed = async <T>(work: () => Promise<T>) => {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+};
+
+/** Income updates of random households through the API, each naming the version it read. */
+async function rescreening(database: Database, updates: number) {
+  const config = loadConfig({
+    webDist: '/nonexistent',
+    runJobs: false,
+    rateLimitLogin: 10_000,
+    secretKey: 'be'.repeat(32),
+  });
+  const app = await buildApp(config, database, { logger: false });
+  await app.ready();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'bench_screening', password: PASSWORD },
+  });
+  const headers = {
+    cookie: `anju_sid=${login.cookies.find((c) => c.name === 'anju_sid')!.value}`,
+    'x-csrf-token': login.json().csrfToken as string,
+  };
+  const targets = await database.query<{ id: number; version: number; wage: number }>(
+    `SELECT household_id::int8 AS id, version, wage FROM household_incomes
+      WHERE year = ${YEAR} AND period = 'year' ORDER BY md5(household_id::text) LIMIT $1`,
+    [updates],
+  );
+  const latency = await measure(
+    targets.map((t) => async () => {
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/households/${t.id}/incomes`,
+        headers,
+        payload: {
+          year: YEAR,
+          wage: Math.round(t.wage * 0.6),
+          operating: 0,
+          property: 0,
+          transfer: 1000,
+          productionCosts: 0,
+          medicalExpense: 500,
+          schoolingExpense: 0,
+          version: t.version,
+        },
+      });
+      if (res.statusCode !== 200) throw new Error(`income update answered ${res.statusCode}: ${res.body}`);
+    }),
+    4,
+  );
+  await app.close();
+  return latency;
+}
+
+export default async function run(args: string[]) {
+  const scale = arg(args, 'scale', 'nation') as ShapeName;
+  if (!(scale in SHAPES)) throw new Error(`--scale must be one of ${Object.keys(SHAPES).join(', ')}`);
+  const { database, fillSeconds } = await prepared(scale, args.includes('--reuse'));
+  const ctx = await official(database);
+  console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
+
+  const hand = async () =>
+    (
+      await database.query<{ screened: number; flagged: number; by_rule: Record<string, number> }>(
+        HAND_WRITTEN,
+      )
+    )[0];
+  const anju = async () => {
+    await database.query('TRUNCATE monitoring_leads');
+    return runScreening(database, ctx, { year: YEAR });
+  };
+  await hand();
+  const baseline = await timed(hand);
+  await anju();
+  const screening = await timed(anju);
+  const same = SCREENING_RULES.every((r) => screening.value.byRule[r] === baseline.value.by_rule[r]);
+  if (
+    !same ||
+    screening.value.screened !== baseline.value.screened ||
+    screening.value.flagged !== baseline.value.flagged
+  )
+    throw new Error(
+      `flags differ: Anju ${screening.value.screened}/${screening.value.flagged}, ` +
+        `hand-written ${baseline.value.screened}/${baseline.value.flagged}`,
+    );
+  const update = await rescreening(database, Number(arg(args, 'updates', '400')));
+  await database.close();
+  const perSecond = (n: number, s: number) => Math.round(n / s);
+  return {
+    scale,
+    households: screening.value.screened,
+    flagged: screening.value.flagged,
+    newLeads: screening.value.newLeads,
+    byRule: screening.value.byRule,
+    fillSeconds,
+    anjuSeconds: +screening.seconds.toFixed(2),
+    anjuHouseholdsPerSecond: perSecond(screening.value.screened, screening.seconds),
+    handWrittenSeconds: +baseline.seconds.toFixed(2),
+    handWrittenHouseholdsPerSecond: perSecond(baseline.value.screened, baseline.seconds),
+    ratio: +(baseline.seconds / screening.seconds).toFixed(2),
+    rescreen: update,
+  };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_household_idx" ON "incidents" USING btree ("household_id","reported_at" DESC NULLS LAST) WHERE "incidents"."household_id" IS NOT NULL;
