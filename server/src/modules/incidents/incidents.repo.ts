@@ -158,6 +158,8 @@ export interface IncidentFilter {
   overdue?: boolean;
   categoryCode?: string;
   assigneeUserId?: number;
+  /** With assigneeUserId: what was dispatched to these departments counts as assigned too. */
+  assigneeDepartments?: number[];
   reporterUserId?: number;
   level?: number;
   supervised?: boolean;
@@ -173,7 +175,15 @@ export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: n
     c.push(f.open ? sql`i.status NOT IN ('closed', 'recalled')` : sql`i.status IN ('closed', 'recalled')`);
   if (f.overdue !== undefined) c.push(sql`i.overdue = ${f.overdue}`);
   if (f.categoryCode) c.push(sql`i.category_code = ${f.categoryCode}`);
-  if (f.assigneeUserId) c.push(sql`i.assignee_user_id = ${f.assigneeUserId}`);
+  if (f.assigneeUserId)
+    c.push(
+      f.assigneeDepartments?.length
+        ? sql`(i.assignee_user_id = ${f.assigneeUserId} OR i.department_id IN (${sql.join(
+            f.assigneeDepartments.map((d) => sql`${d}`),
+            sql`, `,
+          )}))`
+        : sql`i.assignee_user_id = ${f.assigneeUserId}`,
+    );
   if (f.reporterUserId) c.push(sql`i.reporter_user_id = ${f.reporterUserId}`);
   if (f.level !== undefined) c.push(sql`i.level = ${f.level}`);
   if (f.supervised !== undefined) c.push(sql`i.supervised = ${f.supervised}`);

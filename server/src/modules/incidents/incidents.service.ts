@@ -172,6 +172,8 @@ export async function list(
       overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
       categoryCode: q.categoryCode,
       assigneeUserId: q.assignedToMe === 'true' ? ctx.actor.userId : undefined,
+      assigneeDepartments:
+        q.assignedToMe === 'true' ? await repo.departmentsOf(database.db, ctx.actor.userId) : undefined,
       reporterUserId: q.mine === 'true' ? ctx.actor.userId : undefined,
       level: q.level === undefined ? undefined : HANDLING_LEVELS.indexOf(q.level),
       supervised: q.supervised === undefined ? undefined : q.supervised === 'true',

@@ -181,6 +181,30 @@ describe('list filters', () => {
   });
 });
 
+describe('assigned to me', () => {
+  it('counts for a department officer what was dispatched to their department', async () => {
+    const [d] = await t.database.query<{ id: number }>(
+      `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县水务局', 'Water bureau') RETURNING id`,
+      [tree.county, `sw${Date.now()}`],
+    );
+    const officer = await signIn(t, ['department_officer'], [tree.county]);
+    await t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
+      officer.userId,
+      d.id,
+    ]);
+    let i = await report(resident);
+    i = await ok(grid, i, { action: 'accept' });
+    const mine = async (c: Client) =>
+      ((await c.get('/api/incidents?assignedToMe=true&pageSize=100')).json().items as { id: string }[]).map(
+        (x) => x.id,
+      );
+    expect(await mine(officer)).not.toContain(i.id);
+    i = await ok(grid, i, { action: 'dispatch', departmentId: String(d.id) });
+    expect(await mine(officer)).toContain(i.id);
+    expect(await mine(grid)).not.toContain(i.id);
+  });
+});
+
 describe('photos', () => {
   it('goes with the reporter’s report and the handler’s reply, served to those who see the incident', async () => {
     let i = await report(resident);
