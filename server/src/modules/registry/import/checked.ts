@@ -65,10 +65,10 @@ export interface RefusedData {
 export type WorkerMessage = { batch: CheckedBatch } | { done: true } | { refused: RefusedData };
 
 /** Batches the worker may send ahead of the one being staged: enough to keep both threads busy. */
-const AHEAD = 4;
-// the worker holds a few batches (and, for .xlsx, the workbook's shared strings): its heap is capped so
-// that garbage is collected instead of growing the process
-const WORKER_HEAP_MB = 192;
+const AHEAD = 2;
+// the worker's heap is capped so that its garbage is collected instead of growing the process: a CSV
+// needs a few batches, a workbook also its shared strings (every distinct cell text)
+const WORKER_HEAP_MB = { csv: 64, xlsx: 256 };
 // below this a file is checked before a worker thread would have started
 const WORKER_FROM_BYTES = 4 << 20;
 
@@ -80,7 +80,7 @@ function startWorker(setup: CheckSetup, secret: Buffer) {
   return new Worker(boot, {
     eval: true,
     workerData: { setup, secret, ahead: AHEAD },
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB[setup.format] },
   });
 }
 
