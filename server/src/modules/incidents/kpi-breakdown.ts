@@ -9,7 +9,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { rows } from './incidents.sql.ts';
-import { figuresSql, overdueOpen, present, reportedIn, scopeOf, seenUnder } from './kpi.ts';
+import { figuresSql, overdueOpen, present, reportedIn, scopeOf, seenUnder, summedSql } from './kpi.ts';
 
 /** Officials who see incidents by where they happened (everyone with incident:read but department officers). */
 const areaReader = (actor: Actor) =>
@@ -43,18 +43,24 @@ function byPlace(
     level === 'township'
       ? sql`false`
       : sql`(${inScope(ctx.actor, sql`g.path`)} ${path ? sql`AND g.path LIKE ${path + '%'}` : sql``})`;
+  // counts per place first (one pass over the incidents), then added up to the ancestor at the level
   return sql`
-    WITH f AS (
-      SELECT g.id AS fid, ${figuresSql(period)}
+    WITH per_place AS (
+      SELECT i.place_id, ${figuresSql(period)}
         FROM incidents i
-        JOIN places g ON g.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[])
-                     AND g.level = ${level}
        WHERE ${where}
+       GROUP BY i.place_id),
+    sums AS (
+      SELECT g.id AS fid, ${summedSql}
+        FROM per_place f
+        JOIN places p ON p.id = f.place_id
+        JOIN places g ON g.id = ANY(string_to_array(trim(both '/' from p.path), '/')::bigint[])
+                     AND g.level = ${level}
        GROUP BY g.id)
     SELECT g.id::int8 AS group_id, g.name AS group_name, NULL AS group_name_en, f.*
-      FROM (SELECT fid FROM f UNION SELECT g.id FROM places g WHERE g.level = ${level} AND ${idle}) AS ids(id)
+      FROM (SELECT fid FROM sums UNION SELECT g.id FROM places g WHERE g.level = ${level} AND ${idle}) AS ids(id)
       JOIN places g ON g.id = ids.id
-      LEFT JOIN f ON f.fid = g.id
+      LEFT JOIN sums f ON f.fid = g.id
      ORDER BY g.parent_id, g.code, g.id`;
 }
 

@@ -15,6 +15,19 @@ export const reportedIn = (from: string, to: string): SQL =>
 /** Still open and past its deadline now. */
 export const overdueOpen = sql`(i.overdue AND i.status NOT IN ('closed', 'recalled'))`;
 
+/** The counts behind the KPIs; each adds up across groups, so figures of places roll up to their ancestors. */
+export const FIGURES = [
+  'reported',
+  'accepted',
+  'accepted_in_time',
+  'closed',
+  'closed_on_time',
+  'callbacks',
+  'satisfied',
+  'closed_hours',
+  'overdue_open',
+] as const;
+
 /**
  * The counts behind every KPI over incidents `i`, those reported in the period picked out by `period`.
  * The caller's WHERE leaves recalled incidents out. Each KPI below names its numerator and denominator.
@@ -27,9 +40,14 @@ export const figuresSql = (period: SQL): SQL => sql`
   count(*) FILTER (WHERE ${period} AND i.closed_at <= i.due_at)::int AS closed_on_time,
   count(i.satisfaction) FILTER (WHERE ${period})::int AS callbacks,
   count(*) FILTER (WHERE ${period} AND i.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
-  round((avg(EXTRACT(EPOCH FROM (i.closed_at - i.reported_at))) FILTER (WHERE ${period}) / 3600)::numeric, 1)::float8
-    AS average_hours,
+  coalesce(sum(EXTRACT(EPOCH FROM (i.closed_at - i.reported_at)) / 3600) FILTER (WHERE ${period}), 0)::float8
+    AS closed_hours,
   count(*) FILTER (WHERE ${overdueOpen})::int AS overdue_open`;
+
+/** Adds up rows of `figuresSql` counts, aliased `f`. */
+export const summedSql = sql.raw(
+  FIGURES.map((k) => `sum(f.${k})::${k === 'closed_hours' ? 'float8' : 'int'} AS ${k}`).join(', '),
+);
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 const RECALLED = both('撤回的事件', 'recalled incidents');
@@ -39,7 +57,7 @@ const RECALLED = both('撤回的事件', 'recalled incidents');
  * - timely acceptance rate (及时签收率) = accepted_in_time ÷ reported;
  * - on-time closure rate (按时办结率) = closed_on_time ÷ closed;
  * - callback satisfaction rate (回访满意率) = satisfied ÷ callbacks;
- * - average handling hours (平均办理时长) = mean of closed_at − reported_at over closed incidents;
+ * - average handling hours (平均办理时长) = closed_hours ÷ closed (closed_at − reported_at, summed);
  * - overdue open (超期未办结) = still open and past due now, whatever the period.
  * Rates and averages cover incidents reported in the period; recalled incidents never count.
  */
@@ -120,8 +138,7 @@ export function present(r: Record<string, unknown>): Kpi {
     callbacks: n('callbacks'),
     satisfied: n('satisfied'),
     satisfactionRate: rate(n('satisfied'), n('callbacks')),
-    averageHandlingHours:
-      r.average_hours === null || r.average_hours === undefined ? null : n('average_hours'),
+    averageHandlingHours: n('closed') === 0 ? null : Math.round((n('closed_hours') / n('closed')) * 10) / 10,
     overdueOpen: n('overdue_open'),
   };
 }
