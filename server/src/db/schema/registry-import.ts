@@ -6,7 +6,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   smallint,
   text,
   timestamp,
@@ -82,7 +81,9 @@ export const registryImportRows = pgTable(
     householdId: bigint('household_id', { mode: 'number' }),
     householdDwellingId: bigint('household_dwelling_id', { mode: 'number' }),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+  // no primary key: millions of COPY'd rows would each be checked against it; a block range index finds an
+  // import's rows, which are loaded together
+  (t) => [index('registry_import_rows_import_idx').using('brin', t.importId)],
 );
 
 /** Every problem found in an import: spreadsheet row, column header, reason. */

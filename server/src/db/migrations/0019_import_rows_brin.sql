@@ -1,0 +1,2 @@
+ALTER TABLE "registry_import_rows" DROP CONSTRAINT "registry_import_rows_import_id_row_no_pk";--> statement-breakpoint
+CREATE INDEX "registry_import_rows_import_idx" ON "registry_import_rows" USING brin ("import_id");
