@@ -26,7 +26,11 @@ export function useDraft() {
       const d = draft ?? { vertices: [], closed: false };
       push({ ...d, vertices: d.closed ? insertVertex(d.vertices, p) : [...d.vertices, p] });
     },
-    /** Dragging replaces the last shape rather than recording every step of the drag. */
+    /** A drag begins: the shape before it is kept, so one undo takes the whole drag back. */
+    keep() {
+      if (draft) push(draft);
+    },
+    /** Each step of a drag replaces the last shape rather than recording every step. */
     move(index: number, p: Position) {
       setHistory((h) => {
         const d = h.at(-1)!;

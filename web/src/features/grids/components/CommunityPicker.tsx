@@ -20,6 +20,7 @@ export function CommunityPicker({ value, onChange }: Props) {
   const own = me.scopes.filter((s) => s.level === 'community');
   const inner = me.scopes.find((s) => s.level === 'grid' || s.level === 'building');
   const innerPlace = usePlace(own.length ? undefined : inner?.id);
+  const current = usePlace(value);
   const above = innerPlace.data?.path.find((p) => p.level === 'community');
   const choices = above ? [{ id: above.id, name: above.name }] : own;
   const only = choices.length === 1 && me.scopes.every((s) => s.level !== 'township' && s.level !== 'county');
@@ -45,6 +46,7 @@ export function CommunityPicker({ value, onChange }: Props) {
         levels={['community']}
         value={value}
         onChange={(id) => id && onChange(id)}
+        initial={current.data ? { id: current.data.id, name: current.data.name } : null}
         placeholder={t('grids.pickCommunity')}
         testId="community-picker"
       />

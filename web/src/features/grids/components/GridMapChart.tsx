@@ -20,6 +20,7 @@ interface Props {
   onSelect(id: string): void;
   /** A click on the map while drawing, in longitude/latitude. */
   onPoint(p: Position): void;
+  onDragStart(): void;
   onMoveVertex(index: number, p: Position): void;
   /** A click on the first vertex of an open ring with three or more. */
   onClose(): void;
@@ -122,6 +123,9 @@ export function GridMapChart(props: Props) {
       style: { fill: i === 0 ? '#1677ff' : '#fff', stroke: '#1677ff', lineWidth: 2 },
       draggable: true,
       z: 100,
+      ondragstart() {
+        handlers.current.onDragStart();
+      },
       ondrag(this: { x: number; y: number }) {
         const p = instance.convertFromPixel({ geoIndex: 0 }, [this.x, this.y]) as Position;
         handlers.current.onMoveVertex(i, p);

@@ -169,6 +169,7 @@ export function GridsPage() {
                 draft={draw.draft}
                 onSelect={setSelectedId}
                 onPoint={draw.add}
+                onDragStart={draw.keep}
                 onMoveVertex={draw.move}
                 onClose={draw.close}
               />
