@@ -29,6 +29,8 @@ export const INCIDENT_ACTIONS = [
   'escalate',
   'progress',
   'rate',
+  'ask_extension',
+  'deny_extension',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 

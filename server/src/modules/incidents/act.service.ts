@@ -9,6 +9,7 @@ import { canSee, standingOf } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import { get, handlingFor, LEVEL_ROLE } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.sql.ts';
+import { pendingExtension } from './extension.ts';
 import { decide } from './workflow.ts';
 
 const REASONS = {
@@ -77,6 +78,17 @@ async function effects(
         set: { due_at: sql`due_at + make_interval(hours => ${input.hours})`, overdue: false },
         notify: [],
       };
+    case 'ask_extension':
+      if (!input.hours) throw invalid('hours', 'say how many more hours are needed');
+      if (!input.note) throw invalid('note', 'give the reason');
+      if (await pendingExtension(tx, i.id))
+        throw conflict('an extension is already asked for', [{ field: 'action', reason: 'already asked' }]);
+      return { set: {}, notify: [] };
+    case 'deny_extension':
+      if (!input.note) throw invalid('note', 'give the reason');
+      if (!(await pendingExtension(tx, i.id)))
+        throw conflict('no extension is asked for', [{ field: 'action', reason: 'nothing asked' }]);
+      return { set: {}, notify: [] };
     case 'progress':
       if (!input.note) throw invalid('note', 'write down what was done');
       return { set: {}, notify: [] };

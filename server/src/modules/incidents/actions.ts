@@ -2,11 +2,16 @@ import { INCIDENT_ACTIONS, type IncidentAction, type IncidentStatus } from '@anj
 import type { IncidentRow } from './incidents.sql.ts';
 import { decide, type Standing } from './workflow.ts';
 
-/** The actions the workflow lets someone of `standing` take on an incident now; a rating is given once. */
-export function allowedActions(i: IncidentRow, standing: Standing): IncidentAction[] {
+/**
+ * The actions the workflow lets someone of `standing` take on an incident now: a rating is given
+ * once; more time is asked for once at a time, and only what was asked for can be denied.
+ */
+export function allowedActions(i: IncidentRow, standing: Standing, extensionAsked = false): IncidentAction[] {
   return INCIDENT_ACTIONS.filter(
     (action) =>
       decide(i.status as IncidentStatus, i.level, action, standing).ok &&
-      !(action === 'rate' && i.rated_at !== null),
+      !(action === 'rate' && i.rated_at !== null) &&
+      !(action === 'ask_extension' && extensionAsked) &&
+      !(action === 'deny_extension' && !extensionAsked),
   );
 }

@@ -13,6 +13,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { underPath as pathUnder } from '../places/places.service.ts';
 import { sealPhone } from '../registry/identity.ts';
 import { allowedActions } from './actions.ts';
+import { extensionAsked } from './extension.ts';
 import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import type { Ancestor } from './incidents.repo.ts';
@@ -195,7 +196,7 @@ export async function get(database: Database, ctx: Ctx, id: number) {
   const [steps, photos] = await Promise.all([repo.steps(database.db, id), photoIdsByStep(database.db, id)]);
   return {
     ...present(ctx, row),
-    actions: allowedActions(row, standingOf(ctx.actor, row, departments)),
+    actions: allowedActions(row, standingOf(ctx.actor, row, departments), extensionAsked(steps)),
     steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)) ?? [])),
   };
 }

@@ -113,6 +113,58 @@ describe('the actions a caller may take', () => {
   });
 });
 
+describe('extensions', () => {
+  it('lets the assignee ask for more time once at a time, and the handler grant or deny it', async () => {
+    const [d] = await t.database.query<{ id: number }>(
+      `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县住建局', 'Housing bureau') RETURNING id`,
+      [tree.county, `zj${Date.now()}`],
+    );
+    const officer = await signIn(t, ['department_officer'], [tree.county]);
+    await t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
+      officer.userId,
+      d.id,
+    ]);
+    let i = await report(resident);
+    i = await ok(grid, i, { action: 'accept' });
+    i = await ok(grid, i, { action: 'dispatch', departmentId: String(d.id) });
+    const asked = (await officer.get(`/api/incidents/${i.id}`)).json() as Detail;
+    expect(asked.actions).toContain('ask_extension');
+    expect(asked.actions).not.toContain('extend');
+    const noHours = await officer.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'ask_extension',
+      note: '等配件',
+    });
+    expect(noHours.json().error.details[0].field).toBe('hours');
+    i = await ok(officer, i, { action: 'ask_extension', hours: 24, note: '等配件' });
+    expect(i.actions).not.toContain('ask_extension');
+    const again = await officer.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'ask_extension',
+      hours: 12,
+      note: '再等等',
+    });
+    expect(errorCode(again)).toBe('conflict');
+    const handler = (await grid.get(`/api/incidents/${i.id}`)).json() as Detail & { dueAt: string };
+    expect(handler.actions).toEqual(expect.arrayContaining(['extend', 'deny_extension']));
+    i = await ok(grid, handler, { action: 'deny_extension', note: '配件今天能到' });
+    expect(i.actions).not.toContain('deny_extension');
+    const nothingAsked = await grid.post(`/api/incidents/${i.id}/actions`, {
+      version: i.version,
+      action: 'deny_extension',
+      note: '重复',
+    });
+    expect(errorCode(nothingAsked)).toBe('conflict');
+    i = await ok(officer, i, { action: 'ask_extension', hours: 24, note: '配件没到' });
+    const granted = (await ok(grid, i, { action: 'extend', hours: 24, note: '同意' })) as Detail & {
+      dueAt: string;
+    };
+    expect(new Date(granted.dueAt).getTime() - new Date(handler.dueAt).getTime()).toBe(24 * 3600_000);
+    expect(granted.actions).not.toContain('deny_extension');
+    expect((await officer.get(`/api/incidents/${i.id}`)).json().actions).toContain('ask_extension');
+  });
+});
+
 describe('the reporter’s rating', () => {
   it('lets the reporter rate once after closing; the rating replaces the callback’s record', async () => {
     let i = await close(await report(resident));

@@ -32,6 +32,11 @@ const ALLOWED: [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing][
   ['escalate', 'in_progress', 'reported', 'supervisor'],
   ['progress', 'in_progress', 'in_progress', 'assignee'],
   ['rate', 'closed', 'closed', 'reporter'],
+  ['ask_extension', 'dispatched', 'dispatched', 'assignee'],
+  ['ask_extension', 'in_progress', 'in_progress', 'assignee'],
+  ['deny_extension', 'accepted', 'accepted', 'handler'],
+  ['deny_extension', 'dispatched', 'dispatched', 'supervisor'],
+  ['deny_extension', 'in_progress', 'in_progress', 'handler'],
   ...(['reported', 'accepted', 'dispatched', 'in_progress', 'replied', 'verified'] as const).map(
     (s) =>
       ['supervise', s, s, 'supervisor'] as [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing],

@@ -49,6 +49,13 @@ export const RULES: Record<IncidentAction, Rule> = {
   progress: { from: ['in_progress'], to: 'same', who: ['assignee'] },
   /** The reporter's own rating of the outcome, once, after it is closed. */
   rate: { from: ['closed'], to: 'same', who: ['reporter'] },
+  /** The assignee asks for more time; `extend` grants it, `deny_extension` refuses it. */
+  ask_extension: { from: ['dispatched', 'in_progress'], to: 'same', who: ['assignee'] },
+  deny_extension: {
+    from: ['accepted', 'dispatched', 'in_progress'],
+    to: 'same',
+    who: ['handler', 'supervisor'],
+  },
 };
 
 export const TOP_LEVEL = HANDLING_LEVELS.length - 1;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useAct, useAssignees } from '../api.ts';
+import { extensionAsked } from '../extension.ts';
 import { blobsOf, PhotoPicker, photoRule } from './PhotoPicker.tsx';
 
 interface Fields {
@@ -30,8 +31,10 @@ const FIELDS: Record<IncidentAction, Fields> = {
   supervise: { note: 'optional' },
   escalate: { note: 'required' },
   rate: { satisfaction: true, note: 'optional' },
+  ask_extension: { hours: true, note: 'required' },
+  deny_extension: { note: 'required' },
 };
-const DANGER: IncidentAction[] = ['return', 'recall', 'reject', 'escalate'];
+const DANGER: IncidentAction[] = ['return', 'recall', 'reject', 'escalate', 'deny_extension'];
 
 interface Values {
   note?: string;
@@ -61,8 +64,11 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
     message: t('common.required', { field: t(`incidents.act.${field}`) }),
   });
 
+  const asked = extensionAsked(incident.steps);
   const open = (a: IncidentAction) => {
     form.resetFields();
+    // granting what was asked for starts from the hours asked
+    if (a === 'extend' && asked) form.setFieldsValue({ hours: asked.hours });
     setAction(a);
   };
   const submit = (v: Values) => {

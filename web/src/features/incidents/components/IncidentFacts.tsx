@@ -3,6 +3,7 @@ import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateTime } from '../../../ui/format.ts';
 import { useCategories } from '../api.ts';
+import { extensionAsked } from '../extension.ts';
 import { Countdown } from './Countdown.tsx';
 
 /** The facts of an incident: what, where, who handles it, and its deadlines. */
@@ -12,6 +13,7 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
   const categories = useCategories();
   const category = categories.data?.find((c) => c.code === i.categoryCode);
   const open = i.status !== 'closed' && i.status !== 'recalled';
+  const asked = extensionAsked(i.steps);
   return (
     <Descriptions
       size="small"
@@ -53,6 +55,20 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
           label: t('incidents.fields.satisfaction'),
           children: i.satisfaction ? t(`incidents.satisfaction.${i.satisfaction}`) : '—',
         },
+        ...(asked
+          ? [
+              {
+                label: t('incidents.fields.extensionAsked'),
+                children: (
+                  <span data-testid="extension-asked">
+                    {t('incidents.act.hoursMore', { hours: asked.hours })}
+                    {asked.note ? ` · ${asked.note}` : ''}
+                  </span>
+                ),
+                span: 'filled' as const,
+              },
+            ]
+          : []),
         ...(i.description
           ? [{ label: t('incidents.fields.description'), children: i.description, span: 'filled' as const }]
           : []),

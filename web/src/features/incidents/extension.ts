@@ -1,0 +1,11 @@
+import type { IncidentDetail } from '@anju/contracts';
+
+const EXTENSION_STEPS = ['ask_extension', 'deny_extension', 'extend'];
+
+/** The assignee's request for more time that nobody has answered yet, if any. */
+export function extensionAsked(
+  steps: IncidentDetail['steps'],
+): { hours: number; note: string | null } | null {
+  const last = steps.filter((s) => EXTENSION_STEPS.includes(s.action)).at(-1);
+  return last?.action === 'ask_extension' ? { hours: Number(last.data.hours), note: last.note } : null;
+}
