@@ -36,6 +36,19 @@ journey(
     await page.getByTestId('kpi-bar-chart').locator('canvas').waitFor();
     await page.getByTestId('kpi-trend-chart').locator('canvas').waitFor();
 
+    // the place picker opens the county level by level; choosing the demo community narrows every figure to it
+    await page.getByTestId('kpi-place').click();
+    for (const name of ['昭阳区', '靖安镇'])
+      await page
+        .locator('.ant-select-tree-treenode')
+        .filter({ hasText: name })
+        .locator('.ant-select-tree-switcher')
+        .first()
+        .click();
+    await page.locator('.ant-select-tree-node-content-wrapper').getByText('嘉和社区').click();
+    await page.waitForURL(/under=\d+/);
+    await expect.poll(async () => (await tableNames(page)).length).toBeGreaterThan(1);
+
     await page.getByTestId('kpi-by').getByText('部门').click();
     await page.waitForURL(/by=department/);
     await expect.poll(() => tableNames(page)).toContain('人力资源和社会保障局');
