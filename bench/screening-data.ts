@@ -62,7 +62,7 @@ export async function fillScreeningData(database: Database, shape: (typeof SHAPE
              FROM households h CROSS JOIN LATERAL generate_series(1, h.member_count) g`);
   for (const i of indexes) await q(i.indexdef);
 
-  // Per-capita net income e^N(ln 13,000, 0.35) (about 13,600 on average, 2 % under a 7,600 line), 80 % wages;
+  // Per-capita net income e^N(ln 13,000, 0.28) (about 13,500 on average, 3 % under a 7,600 line), 80 % wages;
   // last year's within ±12 % of this year's for most, and 6 % of households that lost a fifth to a half since.
   await q(
     `INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
@@ -76,7 +76,7 @@ export async function fillScreeningData(database: Database, shape: (typeof SHAPE
                          WHEN b.fell THEN b.net / (0.5 + random() * 0.3)
                          ELSE b.net * (0.88 + random() * 0.24) END AS net
                FROM (SELECT id, member_count, random() < 0.06 AS fell,
-                            member_count * exp(ln(13000) + 0.35 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) AS net
+                            member_count * exp(ln(13000) + 0.28 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) AS net
                        FROM households) b
               CROSS JOIN (VALUES ($1::int), ($1::int - 1)) y(y)) x`,
     [YEAR],

@@ -1,6 +1,7 @@
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
+import { monitoringSeeder } from './monitoring-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { Seeder } from './registry.ts';
@@ -12,4 +13,5 @@ export const SEEDERS: Seeder[] = [
   demoAccountsSeeder,
   incidentsSeeder,
   governanceSeeder,
+  monitoringSeeder,
 ];

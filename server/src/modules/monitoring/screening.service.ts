@@ -26,8 +26,9 @@ interface Outcome {
 /**
  * Screens the target households and records a lead for each flagged one that has no open lead; an
  * open lead raised by screening gets the latest flags. Returns counts, and the flags of a single target.
+ * `userId` is null when the system screens (scheduled runs, generated data).
  */
-async function screenInto(conn: Conn, target: Target, year: number, now: Date, userId: number | null) {
+export async function screenInto(conn: Conn, target: Target, year: number, now: Date, userId: number | null) {
   const { version, rules } = await currentRules(conn);
   const [r] = await rows<Outcome & { flags: string[] | null }>(
     conn,
