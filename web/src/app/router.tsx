@@ -11,6 +11,8 @@ import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
 import { GridsPage } from '../features/grids/pages/GridsPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
+import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
+import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
 import { PartyPage } from '../features/party/pages/PartyPage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
@@ -62,6 +64,8 @@ export const router = createBrowserRouter([
               { path: 'incidents/mine', element: guarded('incident:report', <MyReportsPage />) },
               { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
               { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
+              { path: 'monitoring/leads', element: guarded('monitoring:read', <LeadsPage />) },
+              { path: 'monitoring/policy', element: guarded('monitoring:read', <PolicyPage />) },
               { path: 'visits', element: guarded('visit:write', <TodayPage />) },
               { path: 'visits/new', element: guarded('visit:write', <VisitNewPage />) },
               { path: 'visits/coverage', element: guarded('visit:read', <CoveragePage />) },

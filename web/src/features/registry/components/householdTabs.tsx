@@ -1,5 +1,7 @@
 import type { HouseholdDetail, Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
+import { HouseholdMonitoring } from '../../monitoring/components/HouseholdMonitoring.tsx';
+import { HouseholdVisits } from '../../visits/components/HouseholdVisits.tsx';
 import { HouseholdHistoryTab, HouseholdMembersTab } from './HouseholdTabsContent.tsx';
 
 /**
@@ -21,4 +23,16 @@ export const householdTabs: HouseholdTab[] = [
     render: (h) => <HouseholdMembersTab household={h} />,
   },
   { key: 'history', label: 'registry.history.title', render: (h) => <HouseholdHistoryTab household={h} /> },
+  {
+    key: 'visits',
+    label: 'visits.history.title',
+    permission: 'visit:read',
+    render: (h) => <HouseholdVisits householdId={h.id} />,
+  },
+  {
+    key: 'monitoring',
+    label: 'householdTabs.monitoring',
+    permission: 'monitoring:read',
+    render: (h) => <HouseholdMonitoring household={h} />,
+  },
 ];

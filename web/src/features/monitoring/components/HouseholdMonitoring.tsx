@@ -1,0 +1,80 @@
+import type { HouseholdDetail, Income } from '@anju/contracts';
+import { Button, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/api.ts';
+import { useIncomes } from '../api.ts';
+import { IncomeForm } from './IncomeForm.tsx';
+
+/** The household's monitoring tab: its incomes year by year, entered and corrected by the residence side. */
+export function HouseholdMonitoring({ household }: { household: HouseholdDetail }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const incomes = useIncomes(household.id);
+  const [editing, setEditing] = useState<Income | null | undefined>(undefined);
+  const mayWrite = !!me?.permissions.includes('monitoring:write') && household.side !== 'hukou';
+  const members = household.members.filter((m) => m.status === 'living').length;
+  const yuan = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('monitoring.income.intro')}</Typography.Paragraph>
+      {mayWrite && (
+        <Button
+          type="primary"
+          onClick={() => setEditing(null)}
+          data-testid="income-add"
+          style={{ marginBottom: 12 }}
+        >
+          {t('monitoring.income.add')}
+        </Button>
+      )}
+      <Table<Income>
+        rowKey={(r) => `${r.year}-${r.period}`}
+        loading={incomes.isLoading}
+        dataSource={incomes.data ?? []}
+        pagination={false}
+        scroll={{ x: true }}
+        size="small"
+        data-testid="income-table"
+        columns={[
+          { title: t('monitoring.income.year'), dataIndex: 'year' },
+          {
+            title: t('monitoring.income.period'),
+            dataIndex: 'period',
+            render: (p) => t(`monitoring.periods.${p}`),
+          },
+          { title: t('monitoring.income.netIncome'), dataIndex: 'netIncome', render: yuan },
+          { title: t('monitoring.income.memberCount'), dataIndex: 'memberCount' },
+          { title: t('monitoring.income.perCapitaNet'), dataIndex: 'perCapitaNet', render: yuan },
+          {
+            title: t('monitoring.income.rigid'),
+            key: 'rigid',
+            render: (_, r) => yuan(r.medicalExpense + r.schoolingExpense),
+          },
+          { title: t('monitoring.income.enteredBy'), dataIndex: 'enteredBy' },
+          ...(mayWrite
+            ? [
+                {
+                  key: 'edit',
+                  render: (_: unknown, r: Income) => (
+                    <Button size="small" onClick={() => setEditing(r)}>
+                      {t('monitoring.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing !== undefined && (
+        <IncomeForm
+          householdId={household.id}
+          members={members}
+          editing={editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </>
+  );
+}

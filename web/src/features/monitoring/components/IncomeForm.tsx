@@ -1,0 +1,137 @@
+import type { Income, IncomeInput, ScreeningRule } from '@anju/contracts';
+import { Alert, Form, type ButtonProps, InputNumber, Modal, Select, Space, Statistic, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SaveError } from '../../registry/components/StaleAlert.tsx';
+import { useSaveIncome } from '../api.ts';
+import { showFieldErrors } from '../fieldErrors.ts';
+
+const PARTS = ['wage', 'operating', 'property', 'transfer', 'productionCosts'] as const;
+const EXPENSES = ['medicalExpense', 'schoolingExpense'] as const;
+type Values = Omit<IncomeInput, 'version'>;
+
+/** Enter or correct one year's income of a household; the answer names the screening flags it raised. */
+export function IncomeForm({
+  householdId,
+  members,
+  editing,
+  onClose,
+}: {
+  householdId: string;
+  members: number;
+  /** The record being corrected, or null for a new one. */
+  editing: Income | null;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const save = useSaveIncome(householdId);
+  const [flags, setFlags] = useState<ScreeningRule[] | null>(null);
+  const values = Form.useWatch([], form) as Partial<Values> | undefined;
+  const net =
+    (values?.wage ?? 0) +
+    (values?.operating ?? 0) +
+    (values?.property ?? 0) +
+    (values?.transfer ?? 0) -
+    (values?.productionCosts ?? 0);
+  const thisYear = new Date().getFullYear();
+
+  const submit = async () => {
+    const input = await form.validateFields();
+    try {
+      const saved = await save.mutateAsync({ ...input, version: editing?.version });
+      setFlags(saved.flags);
+    } catch (error) {
+      showFieldErrors(form, error, [...PARTS, ...EXPENSES, 'year', 'period']);
+    }
+  };
+
+  const money = (name: (typeof PARTS)[number] | (typeof EXPENSES)[number]) => (
+    <Form.Item
+      key={name}
+      name={name}
+      label={t(`monitoring.income.${name}`)}
+      rules={[{ required: true, message: t('monitoring.income.required') }]}
+    >
+      <InputNumber
+        min={name === 'operating' ? -100_000_000 : 0}
+        max={100_000_000}
+        precision={0}
+        addonAfter={t('monitoring.yuan')}
+        style={{ width: '100%' }}
+        data-testid={`income-${name}`}
+      />
+    </Form.Item>
+  );
+
+  return (
+    <Modal
+      open
+      title={t(editing ? 'monitoring.income.edit' : 'monitoring.income.add')}
+      okText={flags ? t('monitoring.close') : t('common.save')}
+      onOk={flags ? onClose : submit}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'income-save' } as ButtonProps}
+      destroyOnHidden
+    >
+      {flags ? (
+        <Alert
+          data-testid="income-flags"
+          type={flags.length ? 'warning' : 'success'}
+          showIcon
+          title={flags.length ? t('monitoring.income.flagged') : t('monitoring.income.clear')}
+          description={
+            flags.length > 0 && (
+              <Space wrap>
+                {flags.map((f) => (
+                  <Tag color="orange" key={f}>
+                    {t(`monitoring.rules.${f}.name`)}
+                  </Tag>
+                ))}
+              </Space>
+            )
+          }
+        />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={
+            editing ?? {
+              year: thisYear - 1,
+              period: 'year',
+              ...Object.fromEntries([...PARTS, ...EXPENSES].map((k) => [k, 0])),
+            }
+          }
+        >
+          <SaveError error={save.error} onReload={onClose} />
+          <Space wrap>
+            <Form.Item name="year" label={t('monitoring.income.year')} rules={[{ required: true }]}>
+              <Select
+                disabled={!!editing}
+                style={{ width: 120 }}
+                options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: thisYear - d }))}
+              />
+            </Form.Item>
+            <Form.Item name="period" label={t('monitoring.income.period')} rules={[{ required: true }]}>
+              <Select
+                disabled={!!editing}
+                style={{ width: 140 }}
+                options={['year', 'mid_year'].map((p) => ({ value: p, label: t(`monitoring.periods.${p}`) }))}
+              />
+            </Form.Item>
+          </Space>
+          {PARTS.map(money)}
+          {EXPENSES.map(money)}
+          <Statistic
+            title={t('monitoring.income.perCapitaPreview', { members })}
+            value={members > 0 ? net / members : 0}
+            precision={2}
+            suffix={t('monitoring.yuan')}
+          />
+        </Form>
+      )}
+    </Modal>
+  );
+}

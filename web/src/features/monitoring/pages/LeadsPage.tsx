@@ -1,0 +1,173 @@
+import {
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  SCREENING_RULES,
+  type Lead,
+  type ScreeningResult,
+} from '@anju/contracts';
+import { Button, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EChart } from '../../../ui/EChart.tsx';
+import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useMe } from '../../auth/api.ts';
+import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
+
+/** Monitoring leads of the caller's households, and screening runs over them. */
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const [filter, setFilter] = useState<LeadFilter>({ status: 'open' });
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const leads = useLeads(filter, page, pageSize);
+  const run = useRunScreening();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear - 1);
+  const set = (k: keyof LeadFilter) => (v: string | undefined) => {
+    setFilter((f) => ({ ...f, [k]: v }));
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('monitoring.leads.title')} />
+      {me?.permissions.includes('monitoring:write') && (
+        <Card size="small" title={t('monitoring.screening.title')} style={{ marginBottom: 16 }}>
+          <Space wrap>
+            <Select
+              value={year}
+              onChange={setYear}
+              style={{ width: 120 }}
+              options={[1, 2, 3].map((d) => ({ value: thisYear - d, label: thisYear - d }))}
+            />
+            <Button
+              type="primary"
+              loading={run.isPending}
+              onClick={() => run.mutate({ year })}
+              data-testid="screen-run"
+            >
+              {t('monitoring.screening.run')}
+            </Button>
+          </Space>
+          {run.error && <ErrorView error={run.error} />}
+          {run.data && <ScreeningSummary result={run.data} />}
+        </Card>
+      )}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('monitoring.leads.status')}
+          value={filter.status}
+          onChange={set('status')}
+          style={{ width: 140 }}
+          options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`monitoring.leadStatus.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('monitoring.leads.source')}
+          value={filter.source}
+          onChange={set('source')}
+          style={{ width: 160 }}
+          options={LEAD_SOURCES.map((s) => ({ value: s, label: t(`monitoring.leadSource.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('monitoring.leads.flag')}
+          value={filter.flag}
+          onChange={set('flag')}
+          style={{ width: 200 }}
+          options={SCREENING_RULES.map((r) => ({ value: r, label: t(`monitoring.rules.${r}.name`) }))}
+        />
+      </Space>
+      {leads.error ? (
+        <ErrorView error={leads.error} />
+      ) : (
+        <Table<Lead>
+          rowKey="id"
+          loading={leads.isLoading}
+          dataSource={leads.data?.items ?? []}
+          scroll={{ x: true }}
+          data-testid="lead-table"
+          pagination={{
+            current: page,
+            pageSize,
+            total: leads.data?.total ?? 0,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (p, s) => (setPage(p), setPageSize(s)),
+          }}
+          columns={[
+            {
+              title: t('monitoring.leads.household'),
+              key: 'household',
+              render: (_, l) => (
+                <Link to={`/registry/households/${l.householdId}`}>
+                  {l.headName} · {l.householdNo}
+                </Link>
+              ),
+            },
+            {
+              title: t('monitoring.leads.flags'),
+              dataIndex: 'flags',
+              render: (flags: Lead['flags']) => (
+                <Space wrap size={4}>
+                  {flags.map((f) => (
+                    <Tag color="orange" key={f}>
+                      {t(`monitoring.rules.${f}.name`)}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('monitoring.leads.source'),
+              dataIndex: 'source',
+              render: (s) => t(`monitoring.leadSource.${s}`),
+            },
+            {
+              title: t('monitoring.leads.status'),
+              dataIndex: 'status',
+              render: (s) => t(`monitoring.leadStatus.${s}`),
+            },
+            { title: t('monitoring.leads.year'), dataIndex: 'year' },
+            { title: t('monitoring.leads.ruleVersion'), dataIndex: 'ruleVersion' },
+            {
+              title: t('monitoring.leads.createdAt'),
+              dataIndex: 'createdAt',
+              render: (d: string) => d.slice(0, 10),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+function ScreeningSummary({ result }: { result: ScreeningResult }) {
+  const { t } = useTranslation();
+  const option = useMemo(
+    () => ({
+      tooltip: {},
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: SCREENING_RULES.map((r) => t(`monitoring.rules.${r}.name`)) },
+      series: [{ type: 'bar', data: SCREENING_RULES.map((r) => result.byRule[r] ?? 0) }],
+    }),
+    [result, t],
+  );
+  return (
+    <div data-testid="screen-result" style={{ marginTop: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+        <Descriptions.Item label={t('monitoring.screening.screened')}>{result.screened}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.screening.flagged')}>{result.flagged}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.screening.newLeads')}>{result.newLeads}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.screening.ruleVersion')}>
+          {result.ruleVersion}
+        </Descriptions.Item>
+      </Descriptions>
+      <EChart option={option} height={260} testId="screen-chart" />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useMe } from '../../auth/api.ts';
+import { LinesCard } from '../components/LinesCard.tsx';
+import { RulesCard } from '../components/RulesCard.tsx';
+
+/** Monitoring policy as data: the lines and the screening rules. */
+export function PolicyPage() {
+  const { t } = useTranslation();
+  const mayEdit = !!useMe().data?.permissions.includes('monitoring:policy');
+  return (
+    <>
+      <PageHeader title={t('monitoring.policy.title')} />
+      <LinesCard mayEdit={mayEdit} />
+      <RulesCard mayEdit={mayEdit} />
+    </>
+  );
+}
