@@ -291,6 +291,7 @@ describe('KPI access', () => {
     }
     expect(ids(await breakdown(officer, 'township'))).toEqual([String(far.township)]);
     expect(row(await breakdown(officer, 'department'), farDepartment)).toMatchObject({ reported: 2 });
+    expect(await breakdown(officer, 'grid', `&under=${tree.community}`)).toEqual([]);
     const trend = await get(officer, `/api/incidents/kpi/trend?${MARCH}&under=${tree.community}`);
     expect(trend.points.reduce((s: number, p: { reported: number }) => s + p.reported, 0)).toBe(0);
     const res = await officer.get(`/api/incidents/kpi/export?by=grid&${MARCH}`);
@@ -319,6 +320,10 @@ describe('KPI access', () => {
     const grids = await breakdown(departmentUser, 'grid');
     expect(ids(grids)).toEqual([tree.grid, tree.otherGrid, far.grid].map(String).sort());
     expect(row(grids, tree.grid)).toMatchObject({ reported: 1, overdueOpen: 0 });
+    const res = await departmentUser.get(`/api/incidents/kpi/export?by=department&${MARCH}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    expect(wb.worksheets[0].getColumn(1).values.filter(Boolean)).toEqual(['部门', '县人社局']);
   });
 
   it('refuses roles without incident:read and signed-out callers', async () => {
