@@ -1,7 +1,7 @@
 // Serves incident reports and scoped open lists two ways for the incidents benchmark: through Anju,
 // and as a bare Fastify + pg handler running the same SQL (the report's lookup and write statements of
-// incidents.sql.ts, prepared under the same names; the list and count of incidents.repo.ts for a scoped
-// user). Prints {"anju":port,"bare":port} once both listen.
+// incidents.sql.ts, prepared under the same names; the page of incidents.repo.ts `list`, with its count,
+// for a scoped user). Prints {"anju":port,"bare":port} once both listen.
 import Fastify from 'fastify';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
@@ -21,15 +21,19 @@ const config = loadConfig({
 const anju = await buildApp(config, anjuDb, { logger: false });
 await anju.listen({ port: 0, host: '127.0.0.1' });
 
-const SELECT = `SELECT i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
+const WHERE = `WHERE (i.reporter_user_id = $1 OR (i.place_path LIKE $2)) AND i.status NOT IN ('closed', 'recalled')`;
+export const LIST_SQL = `SELECT i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
     i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
     i.handling_place_id, hp.path AS handling_path, hp.name AS handling_name,
     i.assignee_user_id, i.department_id, i.status, i.supervised, i.overdue, i.accept_due_at, i.due_at,
-    i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.version
-  FROM incidents i JOIN places pp ON pp.id = i.place_id JOIN places hp ON hp.id = i.handling_place_id`;
-const WHERE = `WHERE (i.reporter_user_id = $1 OR (i.place_path LIKE $2)) AND i.status NOT IN ('closed', 'recalled')`;
-export const LIST_SQL = `${SELECT} ${WHERE} ORDER BY i.overdue DESC, i.reported_at DESC, i.id DESC LIMIT 20 OFFSET 0`;
-export const COUNT_SQL = `SELECT count(*)::int AS total FROM incidents i ${WHERE}`;
+    i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.rated_at, i.version,
+    page.total::int AS total
+  FROM (SELECT i.id, i.overdue, i.reported_at, count(*) OVER () AS total FROM incidents i ${WHERE}
+         ORDER BY i.overdue DESC, i.reported_at DESC, i.id DESC LIMIT 20 OFFSET 0) page
+  JOIN incidents i ON i.id = page.id
+  JOIN places pp ON pp.id = i.place_id
+  JOIN places hp ON hp.id = i.handling_place_id
+ ORDER BY page.overdue DESC, page.reported_at DESC, page.id DESC`;
 
 interface Report {
   categoryCode: string;
@@ -96,8 +100,8 @@ bare.post<{ Body: Report }>('/incidents', async (req, reply) => {
 });
 bare.get<{ Querystring: { user: string; scope: string } }>('/incidents', async (req) => {
   const args = [Number(req.query.user), `${req.query.scope}%`];
-  const [items, count] = await Promise.all([pool.query(LIST_SQL, args), pool.query(COUNT_SQL, args)]);
-  return { items: items.rows, total: count.rows[0].total };
+  const { rows } = await pool.query(LIST_SQL, args);
+  return { items: rows, total: rows[0]?.total ?? 0 };
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 

@@ -3,6 +3,7 @@ import type { Conn, Database } from '../../db/client.ts';
 import {
   ancestorAt,
   INCIDENT_SELECT,
+  incidentPage,
   REPORT_LOOKUP,
   REPORT_WRITE,
   rows,
@@ -192,13 +193,14 @@ export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: n
     c.push(sql`(i.code ILIKE ${text} OR i.title ILIKE ${text})`);
   }
   const where = sql.join(c, sql` AND `);
-  const [items, [{ total }]] = await Promise.all([
-    rows<IncidentRow>(
-      conn,
-      sql`${INCIDENT_SELECT} WHERE ${where} ORDER BY i.overdue DESC, i.reported_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}`,
-    ),
-    rows<{ total: number }>(conn, sql`SELECT count(*)::int AS total FROM incidents i WHERE ${where}`),
-  ]);
+  const page = await rows<IncidentRow & { total: number }>(conn, incidentPage(where, limit, offset));
+  const items: IncidentRow[] = page.map(({ total: _, ...row }) => row);
+  if (page.length > 0 || offset === 0) return { items, total: page[0]?.total ?? 0 };
+  // past the last page no row carries the count
+  const [{ total }] = await rows<{ total: number }>(
+    conn,
+    sql`SELECT count(*)::int AS total FROM incidents i WHERE ${where}`,
+  );
   return { items, total };
 }
 

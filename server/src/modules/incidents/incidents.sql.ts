@@ -49,15 +49,32 @@ export interface StepRow {
   at: Date | string;
 }
 
-export const INCIDENT_SELECT = sql.raw(`
-  SELECT i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
+const INCIDENT_COLUMNS = `i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
          i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
          i.handling_place_id, hp.path AS handling_path, hp.name AS handling_name,
          i.assignee_user_id, i.department_id, i.status, i.supervised, i.overdue, i.accept_due_at, i.due_at,
-         i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.rated_at, i.version
+         i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.rated_at, i.version`;
+
+export const INCIDENT_SELECT = sql.raw(`
+  SELECT ${INCIDENT_COLUMNS}
     FROM incidents i
     JOIN places pp ON pp.id = i.place_id
     JOIN places hp ON hp.id = i.handling_place_id`);
+
+/**
+ * A page of the incidents matching `where` (on alias i), overdue first then newest, with the count of
+ * all matches in the same scan: only the sort keys of the matches are sorted, and only the page's rows
+ * are read in full and joined to their places.
+ */
+export const incidentPage = (where: SQL, limit: number, offset: number) => sql`
+  SELECT ${sql.raw(INCIDENT_COLUMNS)}, page.total::int AS total
+    FROM (SELECT i.id, i.overdue, i.reported_at, count(*) OVER () AS total
+            FROM incidents i WHERE ${where}
+           ORDER BY i.overdue DESC, i.reported_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}) page
+    JOIN incidents i ON i.id = page.id
+    JOIN places pp ON pp.id = i.place_id
+    JOIN places hp ON hp.id = i.handling_place_id
+   ORDER BY page.overdue DESC, page.reported_at DESC, page.id DESC`;
 
 /** The ancestor of a place path at a place level (grid, community, township, county), in one indexed lookup. */
 export const ancestorAt = (path: SQL, level: SQL) => sql`(

@@ -141,6 +141,25 @@ describe('who sees what', () => {
   });
 });
 
+describe('paging', () => {
+  it('counts every incident in scope on each page, and past the last one, in order', async () => {
+    await report(resident);
+    await report(resident);
+    const first = (await grid.get('/api/incidents?pageSize=1')).json();
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBeGreaterThanOrEqual(2);
+    const second = (await grid.get('/api/incidents?pageSize=1&page=2')).json();
+    expect(second.total).toBe(first.total);
+    // overdue first, then newest first
+    const key = (i: { overdue: boolean; reportedAt: string }) => `${Number(i.overdue)}${i.reportedAt}`;
+    expect(key(second.items[0]) <= key(first.items[0])).toBe(true);
+    const past = (await grid.get(`/api/incidents?pageSize=1&page=${first.total + 1}`)).json();
+    expect(past).toMatchObject({ items: [], total: first.total });
+    const outsider = await signIn(t, ['grid_worker'], [tree.otherGrid]);
+    expect((await outsider.get('/api/incidents?page=3')).json()).toMatchObject({ items: [], total: 0 });
+  });
+});
+
 describe('the workflow', () => {
   it('goes from report to a closed, rated case, every step on the timeline, and the KPI moves', async () => {
     // KPI days are days in China (UTC+8)
