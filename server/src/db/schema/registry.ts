@@ -55,7 +55,8 @@ export const households = pgTable(
 /**
  * A person (人口). ID and phone numbers are stored encrypted, found by blind index, shown masked;
  * `hukou_path` (household registration) and `residence_path` carry the two jurisdictions. Lists of
- * the living also have a covering index per side, written by hand in migration 0018 (ADR 0008).
+ * the living also have a covering index per side, written by hand in migrations 0018 and 0021
+ * (ADR 0008).
  */
 export const persons = pgTable(
   'persons',

@@ -57,19 +57,15 @@ function filters(f: PersonFilter): SQL[] {
 const where = (scope: SQL, f: PersonFilter) => sql.join([scope, ...filters(f)], sql` AND `);
 
 /**
- * The matches of each side as a disjoint union: residence-side people, then hukou-side people who do
- * not also live in scope. Each side reads its own path index, and carries the sort keys, so the
- * count and the page's ordering never visit the table.
+ * The matches of each side (disjoint, see `personSides`) with their sort keys: each side reads its
+ * own covering index, so the count and the page's ordering never visit the table.
  */
 function matches(sides: PersonSides, f: PersonFilter): SQL {
-  const side = (c: SQL[]) =>
+  const side = (scope: SQL) =>
     sql`SELECT p.id, p.household_id, p.relation, p.birth_date, p.name, p.updated_at FROM persons p
-         WHERE ${sql.join([...c, ...filters(f)], sql` AND `)}`;
-  const parts: SQL[] = [];
-  if (sides.residence) parts.push(side([sides.residence]));
-  if (sides.hukou)
-    parts.push(side(sides.residence ? [sides.hukou, sql`NOT ${sides.residence}`] : [sides.hukou]));
-  return sql.join(parts, sql` UNION ALL `);
+         WHERE ${sql.join([scope, ...filters(f)], sql` AND `)}`;
+  const parts = [sides.residence, sides.hukou].filter((s) => s !== null);
+  return sql.join(parts.map(side), sql` UNION ALL `);
 }
 
 const ORDER: Record<PersonQuery['sort'], SQL> = {

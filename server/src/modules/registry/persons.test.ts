@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
-import { family, registryWorld, type RegistryWorld } from './registry.fixture.ts';
+import {
+  addPlace,
+  errorCode,
+  randomIdNumber,
+  signIn,
+  testApp,
+  type Client,
+  type TestApp,
+} from '../../../test/harness.ts';
+import { family, member, registryWorld, type RegistryWorld } from './registry.fixture.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -80,6 +88,36 @@ describe('dual jurisdiction', () => {
       query: { format: 'csv' },
     });
     expect(exported.rawPayload.toString('utf8').trim().split('\r\n')).toHaveLength(1);
+  });
+});
+
+describe('hukou side found where the two paths part', () => {
+  it('shows a person registered in a village of the same township to that village, and once to both', async () => {
+    const v = await registryWorld(t);
+    const near = await addPlace(t.database, v.tree.township, 'village', '近邻村');
+    const res = await v.staff.post('/api/households', {
+      dwellingId: String(v.tree.dwelling),
+      originVillageId: String(near),
+      relocationYear: 2019,
+      resettlementType: 'urban_centralized',
+      povertyStatus: 'out_of_poverty',
+      members: [
+        member(v, { name: '赵四', hukouPlaceId: String(near) }),
+        member(v, {
+          name: '赵小',
+          relation: 'child',
+          idNumber: randomIdNumber({ birth: '2015-01-02', sex: 'female' }),
+          labourCapacity: 'none',
+        }),
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await names(await signIn(t, ['community_staff'], [near]))).toEqual(['赵四']);
+    const township = await signIn(t, ['township_officer'], [v.tree.township]);
+    expect((await township.get('/api/persons')).json().total).toBe(2);
+    const both = await signIn(t, ['township_officer'], [near, v.originTownship]);
+    expect(await names(both)).toEqual(['赵四', '赵小']);
+    expect(await names(both, 'side=residence')).toEqual([]);
   });
 });
 

@@ -23,14 +23,35 @@ export function personScope(actor: Actor, side?: 'residence' | 'hukou'): SQL {
   return pathsSql(actor, side === 'residence' ? [cols[0]] : side === 'hukou' ? [cols[1]] : cols);
 }
 
+/** The paths under '/25/303/' are exactly those that sort in ['/25/303/', '/25/3030') byte by byte. */
+const pathEnd = (path: string) =>
+  path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
+const depth = (path: string) => path.split('/').length - 2;
+
+/** `column` under one of the roots, as ranges a `text_pattern_ops` index answers exactly (no LIKE to recheck). */
+function underSql(column: string, roots: string[]): SQL {
+  if (roots.length === 0) return sql`false`;
+  const c = sql.raw(column);
+  return sql`(${sql.join(
+    roots.map((r) => sql`(${c} ~>=~ ${r} AND ${c} ~<~ ${pathEnd(r)})`),
+    sql` OR `,
+  )})`;
+}
+
 /**
- * The same visibility as `personScope`, one condition per side (null when the side is out of the
- * question), so a list can read each side through its own index.
+ * The same visibility as `personScope`, as two disjoint conditions so a list reads each side from its
+ * own index: people living in scope, and people registered in scope who live outside it — found by
+ * where their two paths part (`hukou_parting`, ADR 0008). `side` keeps one side whole.
  */
 export function personSides(actor: Actor, side?: 'residence' | 'hukou') {
+  const roots = actor.scopes.map((s) => s.path);
+  const residence = underSql('p.residence_path', roots);
+  const hukou = underSql('p.hukou_path', roots);
+  if (side) return side === 'residence' ? { residence, hukou: null } : { residence: null, hukou };
+  const partings = `{${Array.from({ length: Math.max(0, ...roots.map(depth)) }, (_, i) => i + 1).join(',')}}`;
   return {
-    residence: side === 'hukou' ? null : pathsSql(actor, [sql.raw('p.residence_path')]),
-    hukou: side === 'residence' ? null : pathsSql(actor, [sql.raw('p.hukou_path')]),
+    residence,
+    hukou: sql`hukou_parting(p.hukou_path, p.residence_path) = ANY(${partings}::smallint[]) AND ${hukou} AND NOT ${residence}`,
   };
 }
 export type PersonSides = ReturnType<typeof personSides>;
