@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { POVERTY_STATUSES, type Household } from '@anju/contracts';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
+import { POVERTY_STATUSES } from '@anju/contracts';
+import { Button, Card, Grid, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
@@ -9,6 +9,7 @@ import { useScope } from '../../../ui/scope.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useHouseholds } from '../api.ts';
 import { useCodes } from '../codes.ts';
+import { HouseholdCards, HouseholdTable } from '../components/HouseholdList.tsx';
 
 /** Households in the chosen scope: head, number, dwelling, origin village, members, poverty status. */
 export function HouseholdsPage() {
@@ -29,6 +30,13 @@ export function HouseholdsPage() {
       ),
       { replace: true },
     );
+  const List = Grid.useBreakpoint().md ? HouseholdTable : HouseholdCards;
+  const paging = {
+    page,
+    pageSize,
+    total: households.data?.total,
+    onChange: (p: number, size: number) => set({ page: String(p), pageSize: String(size) }),
+  };
 
   return (
     <>
@@ -67,45 +75,7 @@ export function HouseholdsPage() {
         {households.error ? (
           <ErrorView error={households.error} />
         ) : (
-          <Table<Household>
-            data-testid="household-table"
-            rowKey="id"
-            size="small"
-            scroll={{ x: 'max-content' }}
-            loading={households.isFetching}
-            dataSource={households.data?.items}
-            pagination={{
-              current: page,
-              pageSize,
-              total: households.data?.total,
-              showTotal: (count) => t('common.total', { count }),
-              onChange: (p, size) => set({ page: String(p), pageSize: String(size) }),
-            }}
-            columns={[
-              {
-                title: t('registry.household.head'),
-                dataIndex: 'headName',
-                render: (name: string, h) => <Link to={`/registry/households/${h.id}`}>{name || '—'}</Link>,
-              },
-              { title: t('registry.household.no'), dataIndex: 'householdNo' },
-              {
-                title: t('registry.household.dwelling'),
-                key: 'dwelling',
-                render: (_, h) => h.dwelling?.name ?? h.residence.name,
-              },
-              {
-                title: t('registry.household.originVillage'),
-                key: 'origin',
-                render: (_, h) => h.originVillage?.name ?? '—',
-              },
-              { title: t('registry.household.members'), dataIndex: 'memberCount' },
-              {
-                title: t('registry.household.povertyStatus'),
-                dataIndex: 'povertyStatus',
-                render: (s: string) => codes.label('poverty', s),
-              },
-            ]}
-          />
+          <List items={households.data?.items} loading={households.isFetching} paging={paging} />
         )}
       </Card>
     </>
