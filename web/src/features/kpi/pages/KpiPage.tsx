@@ -90,27 +90,23 @@ export function KpiPage() {
       </Card>
       {error ? <ErrorView error={error} /> : null}
       <KpiCards totals={totals.data} definitions={definitions.data} />
-      <Card
-        size="small"
-        title={t('kpi.compare')}
-        extra={
-          <Segmented<KpiGrouping>
-            data-testid="kpi-by"
-            size="small"
-            value={by}
-            onChange={(v) => set({ by: v })}
-            options={KPI_GROUPINGS.map((g) => ({ value: g, label: t(`kpi.by.${g}`) }))}
-          />
-        }
-      >
+      <Card size="small" title={t('kpi.compare')}>
         <Flex vertical gap={12}>
-          <Select<KpiKey>
-            data-testid="kpi-chart-kpi"
-            value={kpi}
-            onChange={(v) => set({ kpi: v })}
-            style={{ maxWidth: 240 }}
-            options={KPI_KEYS.map((k) => ({ value: k, label: t(`kpi.keys.${k}`) }))}
-          />
+          <Flex wrap gap={12}>
+            <Segmented<KpiGrouping>
+              data-testid="kpi-by"
+              value={by}
+              onChange={(v) => set({ by: v })}
+              options={KPI_GROUPINGS.map((g) => ({ value: g, label: t(`kpi.by.${g}`) }))}
+            />
+            <Select<KpiKey>
+              data-testid="kpi-chart-kpi"
+              value={kpi}
+              onChange={(v) => set({ kpi: v })}
+              style={{ minWidth: 180 }}
+              options={KPI_KEYS.map((k) => ({ value: k, label: t(`kpi.keys.${k}`) }))}
+            />
+          </Flex>
           <BreakdownChart rows={rows} kpi={kpi} nameOf={nameOf} />
           <BreakdownTable rows={rows} by={by} loading={breakdown.isFetching} nameOf={nameOf} />
         </Flex>
