@@ -1,5 +1,6 @@
 // Latency of the registry's scoped search and household detail: requests through Anju's HTTP API and,
 // as the baseline, the same SQL the registry repos generate, run straight through pg.
+import fs from 'node:fs';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { PersonQuery } from '@anju/contracts';
@@ -84,6 +85,30 @@ export async function searchSql(database: Database, scopePath: string, query: Pa
   return async () => {
     await Promise.all(statements.map((q) => database.pool!.query(q.text, q.params)));
   };
+}
+
+/**
+ * Database CPU milliseconds per search, one search after another on one connection, read from the
+ * server process's /proc/<pid>/schedstat: unlike latency, it does not grow with other work on the
+ * machine. Null when the database runs elsewhere.
+ */
+export async function searchCpu(database: Database, scopePath: string, queries: Partial<PersonQuery>[]) {
+  const statements = (await Promise.all(queries.map((q) => searchStatements(scopePath, q)))).flat();
+  const client = await database.pool!.connect();
+  try {
+    const { pid } = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0];
+    const cpuMs = () => Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    let before: number;
+    try {
+      before = cpuMs();
+    } catch {
+      return null;
+    }
+    for (const q of statements) await client.query(q.text, q.params);
+    return +((cpuMs() - before) / queries.length).toFixed(2);
+  } finally {
+    client.release();
+  }
 }
 
 /** The household detail's statements: the household, then its members. */

@@ -1,8 +1,8 @@
 // npm run bench -- registry [--scale province] [--requests 1000] [--concurrency 8] [--seed 1] [--reuse]
 // Seeds a scale into a fresh PostgreSQL database, then measures the registry's scoped person search and
 // household detail through Anju's HTTP API as users of three scopes (community, township, county),
-// against a baseline in the same run: the same SQL straight through pg. --reuse keeps a database seeded
-// by an earlier run.
+// against a baseline in the same run: the same SQL straight through pg; and the database CPU per search,
+// which other work on the machine does not inflate. --reuse keeps a database seeded by an earlier run.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -14,7 +14,15 @@ import { seed, SCALE_NAMES, type ScaleName } from '../server/src/db/seed/index.t
 import { DEMO_TOWNSHIP } from '../server/src/db/seed/scales.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
 import { createCipher } from '../server/src/platform/crypto.ts';
-import { detailSql, explainSearch, httpJob, measure, searchSql, type Latency } from './registry-load.ts';
+import {
+  detailSql,
+  explainSearch,
+  httpJob,
+  measure,
+  searchCpu,
+  searchSql,
+  type Latency,
+} from './registry-load.ts';
 import { arg, BENCH_PG, freshDatabase } from './util.ts';
 
 const NAME = 'anju_bench_registry';
@@ -183,7 +191,12 @@ export default async function run(args: string[]) {
         );
         if (pass === 'measured') Object.assign(figures, { anjuSearch, sqlSearch, anjuDetail, sqlDetail });
       }
-      results.push({ role: s.role, ...figures });
+      const searchCpuMs = await searchCpu(
+        database,
+        s.path,
+        search.slice(0, 150).map((q) => q.filter),
+      );
+      results.push({ role: s.role, ...figures, searchCpuMs });
       if (figures.anjuSearch.p95ms >= 50) {
         const plans = await Promise.all(
           [{ q: SURNAMES[0] }, { tags: [TAGS[0]] }, { idTail: '1234' }].map((q) =>
