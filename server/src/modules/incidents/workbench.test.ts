@@ -101,6 +101,9 @@ describe('the actions a caller may take', () => {
     i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
     i = await ok(grid, i, { action: 'start' });
     expect(i.actions).toContain('progress');
+    // the grid worker handles it and may extend the deadline: they do not ask themselves for it
+    expect(i.actions).toContain('extend');
+    expect(i.actions).not.toContain('ask_extension');
     const empty = await grid.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'progress',
