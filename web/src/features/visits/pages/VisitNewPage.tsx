@@ -1,0 +1,153 @@
+import { App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useErrorText } from '../../../ui/errors.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useLogVisit, useVisitKinds } from '../api.ts';
+import { HouseholdPicker } from '../components/HouseholdPicker.tsx';
+import { PHOTO_MAX_BYTES, PhotoPicker } from '../components/PhotoPicker.tsx';
+import { useServerFieldErrors } from '../fieldErrors.ts';
+
+interface Values {
+  householdId: string;
+  visitedOn: Dayjs;
+  kind: string;
+  findings?: string;
+  followUps?: string;
+  photos?: File[];
+}
+
+/** Logs a visit on a phone: household of my grids, date, kind, findings, follow-ups and photos. */
+export function VisitNewPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<Values>();
+  const kinds = useVisitKinds();
+  const log = useLogVisit();
+  const errorText = useErrorText();
+  const fieldErrors = useServerFieldErrors();
+  const english = i18n.language.startsWith('en');
+  const required = (field: string) => ({
+    required: true,
+    message: t('common.required', { field: t(field) }),
+  });
+
+  const submit = (v: Values) =>
+    log.mutate(
+      {
+        visit: {
+          householdId: v.householdId,
+          visitedOn: v.visitedOn.format('YYYY-MM-DD'),
+          kind: v.kind,
+          findings: v.findings ?? '',
+          followUps: v.followUps ?? '',
+        },
+        photos: v.photos ?? [],
+      },
+      {
+        onSuccess: ({ visit, photoError }) => {
+          if (photoError) message.error(errorText(photoError));
+          else message.success(t('visits.form.saved'));
+          navigate(`/visits/${visit.id}`);
+        },
+        onError: (e) => {
+          if (!fieldErrors(form, e)) message.error(errorText(e));
+        },
+      },
+    );
+
+  return (
+    <>
+      <PageHeader title={t('visits.form.title')} />
+      <Card>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{
+            householdId: params.get('householdId') ?? undefined,
+            visitedOn: dayjs(),
+            kind: 'routine',
+            photos: [],
+          }}
+        >
+          <Form.Item
+            name="householdId"
+            label={t('visits.form.household')}
+            rules={[required('visits.form.household')]}
+          >
+            <HouseholdPicker />
+          </Form.Item>
+          <Form.Item
+            name="visitedOn"
+            label={t('visits.form.visitedOn')}
+            rules={[
+              required('visits.form.visitedOn'),
+              {
+                validator: (_, d?: Dayjs) =>
+                  d && d.isAfter(dayjs(), 'day')
+                    ? Promise.reject(new Error(t('visits.form.future')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              inputReadOnly
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              data-testid="visit-date"
+            />
+          </Form.Item>
+          <Form.Item name="kind" label={t('visits.form.kind')} rules={[required('visits.form.kind')]}>
+            <Select
+              loading={kinds.isLoading}
+              options={(kinds.data ?? []).map((k) => ({
+                value: k.code,
+                label: english ? k.labelEn : k.labelZh,
+              }))}
+              data-testid="visit-kind"
+            />
+          </Form.Item>
+          <Form.Item name="findings" label={t('visits.form.findings')}>
+            <Input.TextArea
+              rows={4}
+              maxLength={4000}
+              placeholder={t('visits.form.findingsHint')}
+              data-testid="visit-findings"
+            />
+          </Form.Item>
+          <Form.Item name="followUps" label={t('visits.form.followUps')}>
+            <Input.TextArea rows={2} maxLength={2000} data-testid="visit-follow-ups" />
+          </Form.Item>
+          <Form.Item
+            name="photos"
+            label={t('visits.form.photos')}
+            rules={[
+              {
+                validator: (_, files?: File[]) =>
+                  files?.some((f) => f.size > PHOTO_MAX_BYTES)
+                    ? Promise.reject(new Error(t('visits.form.tooLarge')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <PhotoPicker />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={log.isPending}
+            data-testid="visit-submit"
+          >
+            {t('visits.form.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
