@@ -4,6 +4,9 @@ import { DESKTOP, PHONE, horizontalOverflow, journey, signIn, useBrowser } from 
 
 useBrowser();
 
+/** A busy machine may take seconds to answer and redraw. */
+const SLOW = { timeout: 15_000 };
+
 interface MapItem {
   id: string;
   name: string;
@@ -18,10 +21,17 @@ async function gridNamed(page: Page, name: string): Promise<MapItem | undefined>
   return ((await res.json()) as { items: MapItem[] }).items.find((g) => g.name === name);
 }
 
-/** Clicks the map at fractions of its width and height. */
+const vertices = async (page: Page) =>
+  Number(await page.getByTestId('draw-bar').getAttribute('data-vertices'));
+
+/** Clicks the map at fractions of its width and height, each click once the last one has added its vertex. */
 async function clickMap(page: Page, points: [number, number][]) {
   const box = (await page.getByTestId('grid-map').boundingBox())!;
-  for (const [x, y] of points) await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+  for (const [x, y] of points) {
+    const before = await vertices(page);
+    await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await expect.poll(() => vertices(page), SLOW).toBe(before + 1);
+  }
 }
 
 const unlookedTotal = async (page: Page) =>
@@ -39,7 +49,7 @@ journey(
     await signIn(page, 'community_staff');
     await page.getByTestId('menu-grids').click();
     await page.getByTestId('grid-map').locator('canvas').waitFor();
-    await expect.poll(() => page.url()).toMatch(/\/grids\/\d+$/);
+    await expect.poll(() => page.url(), SLOW).toMatch(/\/grids\/\d+$/);
 
     const name = `测绘网格${Date.now() % 100000}`;
     await page.getByTestId('grid-create').click();
@@ -47,7 +57,7 @@ journey(
     await page.getByTestId('grid-create-ok').click();
     await page.getByTestId('draw-bar').waitFor();
     // a new grid has no households: it is listed among those outside the 300–500 norm
-    await expect.poll(() => page.getByTestId('size-warnings').textContent()).toContain(name);
+    await expect.poll(() => page.getByTestId('size-warnings').textContent(), SLOW).toContain(name);
 
     await clickMap(page, [
       [0.3, 0.3],
@@ -72,7 +82,7 @@ journey(
     // the dragged vertex (now fourth) lies east of the one above it and south of the one beside it
     expect(ring[3][0]).toBeGreaterThan(ring[2][0]);
     expect(ring[3][1]).toBeLessThan(ring[4][1]);
-    await expect.poll(() => page.getByTestId('boundary-draw').textContent()).toContain('编辑');
+    await expect.poll(() => page.getByTestId('boundary-draw').textContent(), SLOW).toContain('编辑');
 
     // someone else saves the boundary meanwhile: this screen's save is refused, and reloading starts from theirs
     const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
@@ -84,8 +94,9 @@ journey(
     await page.getByTestId('boundary-draw').click();
     await clickMap(page, [[0.3, 0.375]]);
     await page.getByTestId('draw-save').click();
-    await expect.poll(() => page.getByTestId('boundary-error').textContent()).toContain('已被他人修改');
+    await expect.poll(() => page.getByTestId('boundary-error').textContent(), SLOW).toContain('已被他人修改');
     await page.getByTestId('boundary-reload').click();
+    await page.getByTestId('boundary-error').waitFor({ state: 'detached' });
     await page.getByTestId('draw-save').click();
     await page.getByTestId('draw-bar').waitFor({ state: 'detached' });
     expect((await gridNamed(page, name))?.version).toBe(saved!.version + 2);
@@ -102,7 +113,7 @@ journey(
       .first()
       .click();
     await first.getByTestId('link-save').click();
-    await expect.poll(() => unlookedTotal(page)).toBe(before - 1);
+    await expect.poll(() => unlookedTotal(page), SLOW).toBe(before - 1);
   },
 );
 

@@ -32,6 +32,7 @@ export function DrawBar({
     <Alert
       type="info"
       data-testid="draw-bar"
+      data-vertices={draft.vertices.length}
       title={t('grids.draw.title', { name: gridName })}
       description={t(`grids.draw.hint.${hint}`, { count: draft.vertices.length })}
       action={

@@ -151,7 +151,7 @@ export function GridsPage() {
                   <DrawBar
                     gridName={drawing.name}
                     draft={draw.draft}
-                    saving={save.isPending}
+                    saving={save.isPending || map.isFetching}
                     canUndo={draw.canUndo}
                     onClose={draw.close}
                     onUndo={draw.undo}
