@@ -46,5 +46,7 @@ export async function seed(database: Database, options: SeedOptions): Promise<Ge
       log: options.log ?? (() => {}),
     });
   }
+  // Rows bulk-loaded with COPY leave the planner without statistics (PGlite has no autovacuum).
+  await database.query('ANALYZE');
   return places;
 }
