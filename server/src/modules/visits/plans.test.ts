@@ -210,3 +210,26 @@ describe('households due for a visit', () => {
     expect((await due(resident)).statusCode).toBe(403);
   });
 });
+
+describe('coverage by scope', () => {
+  it('shows a grid worker their own grids, the community staff all of them, a neighbour nothing', async () => {
+    const c = await registryWorld(t);
+    const mine = await addPlace(t.database, c.tree.community, 'grid', '甲网格');
+    const theirs = await addPlace(t.database, c.tree.community, 'grid', '乙网格');
+    const worker = await workerOf(t, c, mine);
+    await workerOf(t, c, theirs);
+    const url = `/api/visits/coverage?communityId=${c.tree.community}&from=2025-01-01&to=2025-03-31`;
+    const seen = (await worker.get(url)).json();
+    expect(seen.grids.map((g: { id: string }) => g.id)).toEqual([String(mine)]);
+    expect(seen.workers.map((x: { id: string }) => x.id)).toEqual([String(worker.userId)]);
+    const all = (await c.staff.get(url)).json();
+    expect(all.grids.map((g: { id: string }) => g.id)).toEqual(
+      expect.arrayContaining([String(mine), String(theirs)]),
+    );
+    expect(all.workers).toHaveLength(2);
+    const neighbour = await signIn(t, ['community_staff'], [c.tree.otherCommunity]);
+    const refused = await neighbour.get(url);
+    expect(refused.statusCode).toBe(404);
+    expect(errorCode(refused)).toBe('not_found');
+  });
+});
