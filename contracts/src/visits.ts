@@ -11,7 +11,7 @@ export const VisitCreate = z.object({
   kind: z.string().regex(/^[a-z_]{1,32}$/),
   findings: z.string().trim().max(4000).default(''),
   followUps: z.string().trim().max(2000).default(''),
-  /** The finding should become an incident; the incidents module picks these up. */
+  /** The finding is meant to become an incident (done in one step by POST /api/visits/:id/incident). */
   becomesIncident: z.boolean().default(false),
 });
 export type VisitCreate = z.infer<typeof VisitCreate>;

@@ -20,7 +20,7 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * A grid worker's (or party member's) visit to a household. `becomes_incident` marks a finding
- * for the incidents module, which fills `incident_id` when it takes it up.
+ * meant to become an incident; `incident_id` is the incident it became (POST /api/visits/:id/incident).
  */
 export const visits = pgTable(
   'visits',
