@@ -117,6 +117,11 @@ describe('visit plans of a community', () => {
       version: 1,
     };
     expect((await neighbour.put(`/api/visit-plans/${mine.id}`, body)).statusCode).toBe(404);
+    const remove = (c: Client) =>
+      c.request({ method: 'DELETE', url: `/api/visit-plans/${mine.id}?version=1` });
+    expect((await remove(neighbour)).statusCode).toBe(404);
+    expect((await remove(worker)).statusCode).toBe(403);
+    expect((await plansOf(neighbour, w.tree.community)).statusCode).toBe(404);
     const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
     expect((await plansOf(resident, w.tree.community)).statusCode).toBe(403);
   });
