@@ -4,11 +4,12 @@
 // hand-written SQL computing the same flags with the default rules as constants. Then the re-screening of
 // one household after an income update, through the API (PUT /api/households/:id/incomes).
 import pg from 'pg';
-import { SCREENING_RULES } from '@anju/contracts';
+import { SCREENING_RULES, type ScreeningRules } from '@anju/contracts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openPostgres, type Database } from '../server/src/db/client.ts';
 import { migrate } from '../server/src/db/migrate.ts';
+import { currentRules, saveRules } from '../server/src/modules/monitoring/rules.service.ts';
 import { runScreening } from '../server/src/modules/monitoring/screening.service.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
 import type { Ctx } from '../server/src/platform/auth/actor.ts';
@@ -19,7 +20,18 @@ import { arg, BENCH_PG, freshDatabase } from './util.ts';
 const NAME = 'anju_bench_screening';
 const PASSWORD = 'Bench#2026';
 
-/** The default rules (migration 0014) written out by hand: the flags, counted. */
+/** Every rule on: the defaults of migration 0014 with \`no_labour\` enabled. */
+const RULES: ScreeningRules = {
+  income_below_line: { enabled: true },
+  income_near_line: { enabled: true, factor: 1.1 },
+  income_drop: { enabled: true, percent: 30 },
+  rigid_expense: { enabled: true, percent: 50 },
+  new_illness_disability: { enabled: true, days: 180 },
+  no_labour: { enabled: true },
+  disaster_incident: { enabled: true, days: 90, categories: ['safety_hazard', 'property_repair'] },
+};
+
+/** RULES written out by hand: the flags, counted. */
 const HAND_WRITTEN = `
   WITH h AS (SELECT id, residence_path FROM households WHERE status = 'active')
   SELECT count(*)::int AS screened,
@@ -32,7 +44,7 @@ const HAND_WRITTEN = `
       SELECT h.id,
              inc.per_capita_net < coalesce(lk.amount, lc.amount, lp.amount) AS below,
              inc.per_capita_net >= coalesce(lk.amount, lc.amount, lp.amount)
-               AND inc.per_capita_net < coalesce(lk.amount, lc.amount, lp.amount) * 1.5 AS near,
+               AND inc.per_capita_net < coalesce(lk.amount, lc.amount, lp.amount) * 1.1 AS near,
              prev.per_capita_net > 0 AND inc.per_capita_net < prev.per_capita_net * 0.7 AS dropped,
              inc.medical_expense + inc.schooling_expense > 0
                AND inc.medical_expense + inc.schooling_expense > greatest(inc.net_income, 0) * 0.5 AS rigid,
@@ -173,6 +185,13 @@ export default async function run(args: string[]) {
   if (!(scale in SHAPES)) throw new Error(`--scale must be one of ${Object.keys(SHAPES).join(', ')}`);
   const { database, fillSeconds } = await prepared(scale, args.includes('--reuse'));
   const ctx = await official(database);
+  const inForce = await currentRules(database.db);
+  if (JSON.stringify(inForce.rules) !== JSON.stringify(RULES))
+    await saveRules(database, ctx, {
+      rules: RULES,
+      note: 'benchmark: every rule on',
+      version: inForce.version,
+    });
   console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
 
   const hand = async () =>

@@ -118,6 +118,8 @@ export type Lead = z.infer<typeof Lead>;
 
 export const LeadQuery = Paging.extend({
   under: Id.optional(),
+  /** A household number, or the start of the head's name. */
+  q: z.string().trim().max(64).optional(),
   status: z.enum(LEAD_STATUSES).optional(),
   source: z.enum(LEAD_SOURCES).optional(),
   flag: z.enum(SCREENING_RULES).optional(),

@@ -57,11 +57,11 @@ CREATE INDEX "monitoring_leads_household_idx" ON "monitoring_leads" USING btree 
 CREATE UNIQUE INDEX "monitoring_lines_unique" ON "monitoring_lines" USING btree ("year","place_id");--> statement-breakpoint
 INSERT INTO screening_rule_sets (version, rules, note) VALUES (1, '{
   "income_below_line": {"enabled": true},
-  "income_near_line": {"enabled": true, "factor": 1.5},
+  "income_near_line": {"enabled": true, "factor": 1.1},
   "income_drop": {"enabled": true, "percent": 30},
   "rigid_expense": {"enabled": true, "percent": 50},
   "new_illness_disability": {"enabled": true, "days": 180},
-  "no_labour": {"enabled": true},
+  "no_labour": {"enabled": false},
   "disaster_incident": {"enabled": true, "days": 90, "categories": ["safety_hazard", "property_repair"]}
 }'::jsonb, '');
 --> statement-breakpoint

@@ -22,6 +22,7 @@ interface LeadRow {
 
 export interface LeadFilter {
   under?: string;
+  q?: string;
   status?: Lead['status'];
   source?: Lead['source'];
   flag?: string;
@@ -35,6 +36,9 @@ export async function listLeads(database: Database, ctx: Ctx, q: LeadFilter) {
   const conditions = [
     householdsVisible(ctx.actor),
     path ? sql`(h.residence_path LIKE ${path} OR h.origin_path LIKE ${path})` : undefined,
+    q.q
+      ? sql`(h.household_no = ${q.q} OR h.head_name LIKE ${q.q.replace(/[\\%_]/g, '\\$&') + '%'})`
+      : undefined,
     q.status ? sql`l.status = ${q.status}` : undefined,
     q.source ? sql`l.source = ${q.source}` : undefined,
     q.flag ? sql`${q.flag} = ANY(l.flags)` : undefined,

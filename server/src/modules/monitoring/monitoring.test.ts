@@ -34,10 +34,25 @@ async function flagsFor(perCapita: number, over: Record<string, number> = {}) {
   return res.json().flags as string[];
 }
 
+/** The rules these tests are written for, whatever the database's rules in force are. */
+const RULES = {
+  income_below_line: { enabled: true },
+  income_near_line: { enabled: true, factor: 1.5 },
+  income_drop: { enabled: true, percent: 30 },
+  rigid_expense: { enabled: true, percent: 50 },
+  new_illness_disability: { enabled: true, days: 180 },
+  no_labour: { enabled: true },
+  disaster_incident: { enabled: true, days: 90, categories: ['safety_hazard'] },
+};
+let rulesBefore: { rules: unknown; version: number };
+
 beforeAll(async () => {
   t = await testApp();
   w = await registryWorld(t);
   county = await signIn(t, ['county_admin'], [w.tree.county]);
+  rulesBefore = (await county.get('/api/monitoring/rules')).json();
+  const rules = await county.put('/api/monitoring/rules', { rules: RULES, version: rulesBefore.version });
+  expect(rules.statusCode, rules.body).toBe(200);
   const provinceAdmin = await signIn(t, ['county_admin'], [w.tree.province]);
   const set = await provinceAdmin.put('/api/monitoring/lines', {
     year: YEAR,
@@ -46,7 +61,15 @@ beforeAll(async () => {
   });
   expect(set.statusCode, set.body).toBe(200);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  const now = (await county.get('/api/monitoring/rules')).json();
+  await county.put('/api/monitoring/rules', {
+    rules: rulesBefore.rules,
+    note: 'restore',
+    version: now.version,
+  });
+  await t.close();
+});
 
 describe('income records', () => {
   it('computes net and per-capita net income from the parts and the living members', async () => {

@@ -13,6 +13,7 @@ import { api } from '../../ui/api.ts';
 import type { Page } from '../places/api.ts';
 
 export interface LeadFilter {
+  q?: string;
   status?: string;
   source?: string;
   flag?: string;

@@ -58,7 +58,7 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
                 {
                   key: 'edit',
                   render: (_: unknown, r: Income) => (
-                    <Button size="small" onClick={() => setEditing(r)}>
+                    <Button size="small" onClick={() => setEditing(r)} data-testid="income-edit">
                       {t('monitoring.edit')}
                     </Button>
                   ),
@@ -72,6 +72,7 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
           householdId={household.id}
           members={members}
           editing={editing}
+          taken={(incomes.data ?? []).map((i) => `${i.year}-${i.period}`)}
           onClose={() => setEditing(undefined)}
         />
       )}

@@ -15,12 +15,15 @@ export function IncomeForm({
   householdId,
   members,
   editing,
+  taken,
   onClose,
 }: {
   householdId: string;
   members: number;
   /** The record being corrected, or null for a new one. */
   editing: Income | null;
+  /** `year-period` of the records already entered: a new record takes another year. */
+  taken: string[];
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -35,9 +38,15 @@ export function IncomeForm({
     (values?.transfer ?? 0) -
     (values?.productionCosts ?? 0);
   const thisYear = new Date().getFullYear();
+  const years = [1, 0, 2, 3].map((d) => thisYear - d);
+  const freeYear = years.find((y) => !taken.includes(`${y}-year`)) ?? thisYear - 1;
 
   const submit = async () => {
     const input = await form.validateFields();
+    if (!editing && taken.includes(`${input.year}-${input.period}`)) {
+      form.setFields([{ name: 'year', errors: [t('monitoring.income.taken')] }]);
+      return;
+    }
     try {
       const saved = await save.mutateAsync({ ...input, version: editing?.version });
       setFlags(saved.flags);
@@ -99,7 +108,7 @@ export function IncomeForm({
           layout="vertical"
           initialValues={
             editing ?? {
-              year: thisYear - 1,
+              year: freeYear,
               period: 'year',
               ...Object.fromEntries([...PARTS, ...EXPENSES].map((k) => [k, 0])),
             }
@@ -111,13 +120,15 @@ export function IncomeForm({
               <Select
                 disabled={!!editing}
                 style={{ width: 120 }}
-                options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: thisYear - d }))}
+                data-testid="income-year"
+                options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: y }))}
               />
             </Form.Item>
             <Form.Item name="period" label={t('monitoring.income.period')} rules={[{ required: true }]}>
               <Select
                 disabled={!!editing}
                 style={{ width: 140 }}
+                data-testid="income-period"
                 options={['year', 'mid_year'].map((p) => ({ value: p, label: t(`monitoring.periods.${p}`) }))}
               />
             </Form.Item>

@@ -5,7 +5,7 @@ import {
   type Lead,
   type ScreeningResult,
 } from '@anju/contracts';
-import { Button, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -57,6 +57,13 @@ export function LeadsPage() {
         </Card>
       )}
       <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('monitoring.leads.search')}
+          onSearch={(v) => set('q')(v.trim() || undefined)}
+          style={{ width: 240 }}
+          data-testid="lead-search"
+        />
         <Select
           allowClear
           placeholder={t('monitoring.leads.status')}
