@@ -55,6 +55,8 @@ journey(
     await page.getByTestId('grid-create').click();
     await page.getByTestId('grid-name').fill(name);
     await page.getByTestId('grid-create-ok').click();
+    // the dialog fades out over the map; clicks land on the map only once it is gone
+    await page.getByTestId('grid-name').waitFor({ state: 'hidden' });
     await page.getByTestId('draw-bar').waitFor();
     // a new grid has no households: it is listed among those outside the 300–500 norm
     await expect.poll(() => page.getByTestId('size-warnings').textContent(), SLOW).toContain(name);

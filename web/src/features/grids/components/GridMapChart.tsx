@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewOf, type Position } from '../geometry.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../../ui/EChart.tsx';
 
 /** The shape being drawn or edited: its vertices, and whether the ring is closed yet. */
 export interface Draft {
@@ -157,5 +157,5 @@ export function GridMapChart(props: Props) {
     return () => zr.off('click', click);
   };
 
-  return <EChart option={option} onReady={bind} testId="grid-map" style={{ height: 480 }} />;
+  return <EChart option={option} onReady={bind} merge testId="grid-map" height={480} />;
 }

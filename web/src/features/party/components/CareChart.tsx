@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from '../../grids/components/EChart.tsx';
+import { EChart } from '../../../ui/EChart.tsx';
 import type { CareMap } from '../api.ts';
 
 /** "Who looks after whom" as a tree: the community, its party-member households, and the households each looks after. */
@@ -36,12 +36,5 @@ export function CareChart({ care, communityName }: { care: CareMap; communityNam
     [care, communityName],
   );
   if (!care.carers.length) return <div>{t('party.noCarers')}</div>;
-  return (
-    <EChart
-      option={option}
-      notMerge
-      testId="care-chart"
-      style={{ height: Math.max(320, care.carers.length * 22) }}
-    />
-  );
+  return <EChart option={option} testId="care-chart" height={Math.max(320, care.carers.length * 22)} />;
 }
