@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
 
 useBrowser();
 
@@ -83,3 +83,38 @@ journey(
     expect(await visitedOnCoverage(page)).toBe(before + 1);
   },
 );
+
+journey('community staff add, change and remove a visit plan of their community', DESKTOP, async (page) => {
+  await signIn(page, 'community_staff');
+  await page.goto('/visits/plans');
+  const rows = page.locator('[data-testid="plans-table"] tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  const name = `残疾人每两周走访 ${Date.now().toString(36)}`;
+
+  await page.getByTestId('plan-add').click();
+  await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+  await page.getByTestId('plan-interval').fill('0');
+  await page.getByTestId('plan-save').click();
+  await page.locator('.ant-form-item-explain-error').first().waitFor();
+  await page.getByTestId('plan-name').fill(name);
+  await page.getByTestId('plan-tag').click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^残疾人$/ })
+    .click();
+  await page.getByTestId('plan-interval').fill('14');
+  await page.getByTestId('plan-save').click();
+  const added = rows.filter({ hasText: name });
+  await added.waitFor();
+  expect(await added.textContent()).toContain('每 14 天');
+
+  await added.getByRole('button', { name: '修改' }).click();
+  await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+  await page.getByTestId('plan-interval').fill('10');
+  await page.getByTestId('plan-save').click();
+  await rows.filter({ hasText: name }).filter({ hasText: '每 10 天' }).waitFor();
+
+  await rows.filter({ hasText: name }).getByRole('button', { name: '删除' }).click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await rows.filter({ hasText: name }).waitFor({ state: 'detached' });
+});
