@@ -26,6 +26,7 @@ import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { partyRoutes } from './modules/party/party.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
+import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
@@ -81,10 +82,15 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.addHook('onClose', () => hub.stop());
   app.decorate('jobs', undefined);
   if (config.runJobs) {
-    const jobs = await startJobs(database, [...platformJobs(config), ...incidentJobs], app.log, {
-      connectionString: config.databaseUrl,
-      cronMonitorIntervalSeconds: config.cronMonitorIntervalSeconds,
-    });
+    const jobs = await startJobs(
+      database,
+      [...platformJobs(config), ...incidentJobs, ...monitoringJobs],
+      app.log,
+      {
+        connectionString: config.databaseUrl,
+        cronMonitorIntervalSeconds: config.cronMonitorIntervalSeconds,
+      },
+    );
     app.jobs = jobs;
     app.addHook('onClose', () => jobs.stop());
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
+import { screenAll } from './monitoring.jobs.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -320,5 +321,25 @@ describe('policy as data', () => {
         version: before.version + 1,
       });
     }
+  });
+});
+
+describe('the monthly screening', () => {
+  it('screens every household on the last full year and raises leads without a user', async () => {
+    const h = await household();
+    await t.database.query(
+      `INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
+         production_costs, medical_expense, schooling_expense, member_count)
+       VALUES ($1, $2, 'year', 300, 0, 0, 0, 0, 0, 0, 3)`,
+      [Number(h.id), YEAR],
+    );
+    const result = await screenAll(t.database, new Date(`${YEAR + 1}-03-01T03:00:00+08:00`));
+    expect(result.year).toBe(YEAR);
+    expect(result.screened).toBeGreaterThanOrEqual(1);
+    const [lead] = await t.database.query<{ flags: string[]; created_by: number | null }>(
+      `SELECT flags, created_by FROM monitoring_leads WHERE household_id = $1 AND status = 'open'`,
+      [Number(h.id)],
+    );
+    expect(lead).toMatchObject({ flags: ['income_below_line'], created_by: null });
   });
 });
