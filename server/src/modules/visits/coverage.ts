@@ -30,33 +30,35 @@ export interface CoverageFigure {
   visited: number;
 }
 
-const inCommunity = (communityId: number, scope: SQL) => sql`g.parent_id = ${communityId} AND ${scope}`;
-
-export async function byGrid(conn: Conn, communityId: number, scope: SQL, from: string, to: string) {
-  return (
-    await conn.execute(sql`${DUE(inCommunity(communityId, scope), from, to)}
-      SELECT g.id, g.name, count(d.household_id)::int AS due,
-             count(d.household_id) FILTER (WHERE EXISTS (
-               SELECT 1 FROM visits v WHERE v.household_id = d.household_id
-                  AND v.visited_on >= d.starts AND v.visited_on < d.ends))::int AS visited
-        FROM places g LEFT JOIN due d ON d.grid_id = g.id
-       WHERE g.level = 'grid' AND ${inCommunity(communityId, scope)}
-       GROUP BY g.id, g.name, g.code ORDER BY g.code`)
-  ).rows as unknown as CoverageFigure[];
-}
-
-export async function byWorker(conn: Conn, communityId: number, scope: SQL, from: string, to: string) {
-  return (
-    await conn.execute(sql`${DUE(inCommunity(communityId, scope), from, to)}
-      SELECT u.id, u.display_name AS name, count(d.household_id)::int AS due,
-             count(d.household_id) FILTER (WHERE EXISTS (
-               SELECT 1 FROM visits v WHERE v.household_id = d.household_id AND v.visitor_id = u.id
-                  AND v.visited_on >= d.starts AND v.visited_on < d.ends))::int AS visited
+/** Coverage per grid and per grid worker of a community, from one pass over its due cycles. */
+export async function coverageOf(conn: Conn, communityId: number, scope: SQL, from: string, to: string) {
+  const grids = sql`g.parent_id = ${communityId} AND ${scope}`;
+  const rows = (
+    await conn.execute(sql`${DUE(grids, from, to)},
+      cycles AS (
+        SELECT d.*, EXISTS (SELECT 1 FROM visits v WHERE v.household_id = d.household_id
+                              AND v.visited_on >= d.starts AND v.visited_on < d.ends) AS visited
+          FROM due d)
+      SELECT 'grid' AS kind, g.id, g.name, g.code AS sort, count(c.household_id)::int AS due,
+             count(c.household_id) FILTER (WHERE c.visited)::int AS visited
+        FROM places g LEFT JOIN cycles c ON c.grid_id = g.id
+       WHERE g.level = 'grid' AND ${grids}
+       GROUP BY g.id, g.name, g.code
+      UNION ALL
+      SELECT 'worker', u.id, u.display_name, u.display_name, count(c.household_id)::int,
+             count(c.household_id) FILTER (WHERE c.visited AND EXISTS (
+               SELECT 1 FROM visits v WHERE v.household_id = c.household_id AND v.visitor_id = u.id
+                  AND v.visited_on >= c.starts AND v.visited_on < c.ends))::int
         FROM grid_workers w
         JOIN users u ON u.id = w.user_id
         JOIN places g ON g.id = w.grid_id
-        LEFT JOIN due d ON d.grid_id = w.grid_id
-       WHERE ${inCommunity(communityId, scope)}
-       GROUP BY u.id, u.display_name ORDER BY u.display_name, u.id`)
-  ).rows as unknown as CoverageFigure[];
+        LEFT JOIN cycles c ON c.grid_id = w.grid_id
+       WHERE ${grids}
+       GROUP BY u.id, u.display_name
+      ORDER BY kind, sort, id`)
+  ).rows as unknown as (CoverageFigure & { kind: 'grid' | 'worker' })[];
+  return {
+    grids: rows.filter((r) => r.kind === 'grid'),
+    workers: rows.filter((r) => r.kind === 'worker'),
+  };
 }

@@ -8,7 +8,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { findByIds as findPlaces } from '../places/places.repo.ts';
 import { dictionary } from '../registry/extras.service.ts';
 import { householdResidence } from '../registry/residence.service.ts';
-import { byGrid, byWorker, type CoverageFigure } from './coverage.ts';
+import { coverageOf, type CoverageFigure } from './coverage.ts';
 import { dueList } from './due.ts';
 import { communityOf, dueGridsSql, assertMayVisit } from './visits.policy.ts';
 import { imageTypeOf } from '../../platform/files/photo.ts';
@@ -140,10 +140,7 @@ export async function coverage(
   if (q.from > q.to) throw invalid('to', 'must not be before from');
   const community = await communityOf(database.db, ctx, Number(q.communityId));
   const scope = scopeSql(ctx.actor, sql.raw('g.path'));
-  const [grids, workers] = await Promise.all([
-    byGrid(database.db, community.id, scope, q.from, q.to),
-    byWorker(database.db, community.id, scope, q.from, q.to),
-  ]);
+  const { grids, workers } = await coverageOf(database.db, community.id, scope, q.from, q.to);
   return { from: q.from, to: q.to, grids: grids.map(rate), workers: workers.map(rate) };
 }
 
