@@ -86,3 +86,33 @@ journey('county_admin screens the county, reads the leads and changes a rule', D
   await page.getByTestId('rules-save').click();
   await expect.poll(() => title.textContent(), { timeout: 15_000 }).toContain(`第 ${before + 1} 版`);
 });
+
+journey(
+  'a resident declares hardship on a phone; a grid worker turns a visit finding into a lead',
+  PHONE,
+  async (page) => {
+    await signIn(page, 'resident');
+    await openMenu(page);
+    await page.getByTestId('menu-declare').click();
+    await page.getByTestId('declare-submit').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').first().textContent())
+      .toContain('原因');
+    await page.getByTestId('declare-reasons').getByText('因病').click();
+    await page.getByTestId('declare-note').fill('爱人住院做手术，自付三万多');
+    await page.getByTestId('declare-submit').click();
+    await page.getByTestId('declare-sent').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.context().clearCookies();
+    await signIn(page, 'grid_worker');
+    const visit = await page.evaluate(async () => {
+      const res = await fetch('/api/visits?pageSize=50');
+      const items = ((await res.json()) as { items: { id: string; findings: string }[] }).items;
+      return items.find((v) => v.findings.trim())!;
+    });
+    await page.goto(`/visits/${visit.id}`);
+    await page.getByTestId('visit-to-lead').click();
+    await expect.poll(() => page.getByTestId('visit-to-lead').textContent()).toContain('已登记');
+  },
+);

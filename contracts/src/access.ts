@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'monitoring:read',
   'monitoring:write',
   'monitoring:policy',
+  'monitoring:declare',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,7 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: [],
   enterprise_hr: [],
-  resident: ['incident:report'],
+  resident: ['incident:report', 'monitoring:declare'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write', 'open311:manage'],
   security_admin: ['user:read', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],

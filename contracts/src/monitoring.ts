@@ -112,6 +112,8 @@ export const Lead = z.object({
   year: z.number().int().nullable(),
   flags: z.array(z.enum(SCREENING_RULES)),
   ruleVersion: z.number().int().nullable(),
+  /** What the visit, the household or the department said. */
+  note: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Lead = z.infer<typeof Lead>;
@@ -137,3 +139,22 @@ export const ScreeningResult = z.object({
   seconds: z.number(),
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
+
+/** A lead raised by hand: from a visit's finding (naming the visit) or from a department's data. */
+export const LeadCreate = z.object({
+  householdId: Id,
+  source: z.enum(['visit', 'department_data']),
+  visitId: Id.optional(),
+  note: z.string().trim().min(1).max(2000),
+});
+export type LeadCreate = z.infer<typeof LeadCreate>;
+
+/** A resident's own declaration of hardship for their household (自主申报). */
+export const Declaration = z.object({
+  reasons: z
+    .array(z.string().regex(/^[a-z_]{1,32}$/))
+    .min(1)
+    .max(11),
+  note: z.string().trim().min(1).max(2000),
+});
+export type Declaration = z.infer<typeof Declaration>;

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   FlagOutlined,
+  HeartOutlined,
   AlertOutlined,
   ControlOutlined,
   MonitorOutlined,
@@ -69,6 +70,7 @@ export const MENU: MenuEntry[] = [
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },
   { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },
   { key: 'myReports', path: '/incidents/mine', icon: <FileSearchOutlined />, permission: 'incident:report' },
+  { key: 'declare', path: '/monitoring/declare', icon: <HeartOutlined />, permission: 'monitoring:declare' },
   { key: 'kpi', path: '/incidents/kpi', icon: <BarChartOutlined />, permission: 'incident:read' },
   {
     key: 'monitoring',

@@ -11,6 +11,7 @@ import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
 import { GridsPage } from '../features/grids/pages/GridsPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
+import { DeclarePage } from '../features/monitoring/pages/DeclarePage.tsx';
 import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
 import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
 import { PartyPage } from '../features/party/pages/PartyPage.tsx';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
               { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
               { path: 'monitoring/leads', element: guarded('monitoring:read', <LeadsPage />) },
               { path: 'monitoring/policy', element: guarded('monitoring:read', <PolicyPage />) },
+              { path: 'monitoring/declare', element: guarded('monitoring:declare', <DeclarePage />) },
               { path: 'visits', element: guarded('visit:write', <TodayPage />) },
               { path: 'visits/new', element: guarded('visit:write', <VisitNewPage />) },
               { path: 'visits/coverage', element: guarded('visit:read', <CoveragePage />) },

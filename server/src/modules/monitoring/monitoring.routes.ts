@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  Declaration,
   IdParams,
   Income,
   IncomeInput,
   Lead,
+  LeadCreate,
   LeadQuery,
   MonitoringLine,
   MonitoringLineInput,
@@ -18,7 +20,7 @@ import {
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { listIncomes, saveIncome } from './incomes.service.ts';
-import { listLeads } from './leads.service.ts';
+import { createLead, declare, listLeads } from './leads.service.ts';
 import { listLines, setLine } from './lines.service.ts';
 import { currentRules, ruleHistory, saveRules } from './rules.service.ts';
 import { runScreening } from './screening.service.ts';
@@ -82,6 +84,25 @@ export async function monitoringRoutes(fastify: FastifyInstance) {
     '/api/monitoring/screenings',
     { schema: { tags, body: ScreeningRun, response: { 200: ScreeningResult } }, preHandler: write },
     (req) => runScreening(app.database, ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/monitoring/leads',
+    { schema: { tags, body: LeadCreate, response: { 201: Lead } }, preHandler: write },
+    async (req, reply) => {
+      reply.status(201);
+      return createLead(app.database, ctxOf(req), req.body);
+    },
+  );
+  app.post(
+    '/api/monitoring/declarations',
+    {
+      schema: { tags, body: Declaration, response: { 201: Lead } },
+      preHandler: app.authorize('monitoring:declare'),
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return declare(app.database, ctxOf(req), req.body);
+    },
   );
   app.get(
     '/api/monitoring/leads',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useErrorText } from '../../../ui/errors.ts';
+import { VisitLeadButton } from '../../monitoring/components/VisitLeadButton.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useAddPhotos, useVisit, useVisitKinds } from '../api.ts';
@@ -40,23 +41,26 @@ export function VisitDetailPage() {
       <PageHeader
         title={t('visits.detail.title')}
         extra={
-          v.incidentId ? (
-            <Link to={`/incidents/${v.incidentId}`} data-testid="visit-incident-link">
-              <Button icon={<LinkOutlined />}>{t('visits.detail.openIncident')}</Button>
-            </Link>
-          ) : (
-            writable && (
-              <Button
-                type="primary"
-                danger
-                icon={<AlertOutlined />}
-                onClick={() => setConverting(true)}
-                data-testid="visit-to-incident"
-              >
-                {t('visits.detail.toIncident')}
-              </Button>
-            )
-          )
+          <Space wrap>
+            <VisitLeadButton visit={v} />
+            {v.incidentId ? (
+              <Link to={`/incidents/${v.incidentId}`} data-testid="visit-incident-link">
+                <Button icon={<LinkOutlined />}>{t('visits.detail.openIncident')}</Button>
+              </Link>
+            ) : (
+              writable && (
+                <Button
+                  type="primary"
+                  danger
+                  icon={<AlertOutlined />}
+                  onClick={() => setConverting(true)}
+                  data-testid="visit-to-incident"
+                >
+                  {t('visits.detail.toIncident')}
+                </Button>
+              )
+            )}
+          </Space>
         }
       />
       <Card size="small">

@@ -1,0 +1,41 @@
+import type { Lead, Visit } from '@anju/contracts';
+import { MonitorOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../ui/api.ts';
+import { useErrorText } from '../../../ui/errors.ts';
+import { useMe } from '../../auth/api.ts';
+
+/** 「转为监测线索」: a visit's finding becomes (or joins) the household's open monitoring lead. */
+export function VisitLeadButton({ visit }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const me = useMe().data;
+  const raise = useMutation({
+    mutationFn: () =>
+      api<Lead>('/monitoring/leads', {
+        method: 'POST',
+        body: { householdId: visit.householdId, source: 'visit', visitId: visit.id, note: visit.findings },
+      }),
+    onSuccess: () => {
+      void message.success(t('monitoring.visitLead.done'));
+      return client.invalidateQueries({ queryKey: ['monitoring', 'leads'] });
+    },
+    onError: (error) => void message.error(errorText(error)),
+  });
+  if (!me?.permissions.includes('monitoring:write') || !visit.findings.trim()) return null;
+  return (
+    <Button
+      icon={<MonitorOutlined />}
+      loading={raise.isPending}
+      disabled={raise.isSuccess}
+      onClick={() => raise.mutate()}
+      data-testid="visit-to-lead"
+    >
+      {raise.isSuccess ? t('monitoring.visitLead.done') : t('monitoring.visitLead.action')}
+    </Button>
+  );
+}
