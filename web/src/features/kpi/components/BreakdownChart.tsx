@@ -3,7 +3,7 @@ import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chartValue } from '../format.ts';
-import { Chart, type ChartOption } from './Chart.tsx';
+import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
 
 /** The chart shows the best and worst this many groups; the table lists them all. */
 const SHOWN = 20;
@@ -68,7 +68,7 @@ export function BreakdownChart({
   if (measured.length === 0) return <Typography.Text type="secondary">{t('kpi.noFigures')}</Typography.Text>;
   return (
     <>
-      <Chart option={option} height={Math.max(160, shown.length * 28 + 24)} testId="kpi-bar-chart" />
+      <EChart option={option} height={Math.max(160, shown.length * 28 + 24)} testId="kpi-bar-chart" />
       {shown.length < measured.length && (
         <Typography.Text type="secondary">
           {t('kpi.chartClipped', { shown: shown.length, total: measured.length })}

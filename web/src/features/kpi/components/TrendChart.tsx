@@ -2,7 +2,7 @@ import type { KpiTrend } from '@anju/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chartValue } from '../format.ts';
-import { Chart, type ChartOption } from './Chart.tsx';
+import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
 
 const RATES = ['timelyAcceptanceRate', 'onTimeClosureRate', 'satisfactionRate'] as const;
 
@@ -44,5 +44,5 @@ export function TrendChart({ trend }: { trend: KpiTrend }) {
     }),
     [trend, t],
   );
-  return <Chart option={option} height={300} testId="kpi-trend-chart" />;
+  return <EChart option={option} height={300} testId="kpi-trend-chart" />;
 }

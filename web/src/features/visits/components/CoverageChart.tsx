@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Chart, type ChartOption } from '../../kpi/components/Chart.tsx';
+import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
 import type { CoverageRow } from '../api.ts';
 
 /** Coverage per grid or grid worker as horizontal bars: visits made against visits due, rate in the label. */
@@ -44,5 +44,5 @@ export function CoverageChart({ rows, testId }: { rows: CoverageRow[]; testId: s
       ],
     };
   }, [rows, t]);
-  return <Chart option={option} height={Math.max(160, rows.length * 36 + 60)} testId={testId} />;
+  return <EChart option={option} height={Math.max(160, rows.length * 36 + 60)} testId={testId} />;
 }
