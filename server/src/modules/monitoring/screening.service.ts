@@ -9,11 +9,15 @@ import { householdsVisible } from './monitoring.policy.ts';
 import { currentRules } from './rules.service.ts';
 import { screeningSql, type Target } from './screening.sql.ts';
 
-/** What a run over many households reports; one household's re-screening needs only its flags. */
-const MANY = sql`SELECT (SELECT count(*)::int FROM s) AS screened,
-  (SELECT count(*)::int FROM s WHERE cardinality(flags) > 0) AS flagged,
+/** What a run over many households reports, in one pass over the screened rows. */
+const MANY = sql`SELECT count(*)::int AS screened,
+  count(*) FILTER (WHERE cardinality(flags) > 0)::int AS flagged,
   (SELECT count(*)::int FROM ins WHERE inserted) AS new_leads,
-  (SELECT jsonb_object_agg(f, n) FROM (SELECT f, count(*)::int AS n FROM s, unnest(flags) f GROUP BY f) x) AS by_rule`;
+  jsonb_build_object(${sql.join(
+    SCREENING_RULES.map((r) => sql`${r}::text, count(*) FILTER (WHERE ${r} = ANY(flags))`),
+    sql`, `,
+  )}) AS by_rule
+  FROM s`;
 const ONE = sql`SELECT s.flags, (SELECT count(*)::int FROM ins) AS new_leads FROM s`;
 
 interface Outcome {
@@ -25,7 +29,8 @@ interface Outcome {
 
 /**
  * Screens the target households and records a lead for each flagged one that has no open lead; an
- * open lead raised by screening gets the latest flags. Returns counts, and the flags of a single target.
+ * open lead raised by screening takes the latest flags when they changed (a monthly run over the same
+ * households rewrites nothing that stayed the same). Returns counts, and the flags of a single target.
  * `userId` is null when the system screens (scheduled runs, generated data).
  */
 export async function screenInto(conn: Conn, target: Target, year: number, now: Date, userId: number | null) {
@@ -42,6 +47,7 @@ export async function screenInto(conn: Conn, target: Target, year: number, now: 
           DO UPDATE SET flags = EXCLUDED.flags, year = EXCLUDED.year, rule_version = EXCLUDED.rule_version,
                         detail = EXCLUDED.detail
            WHERE monitoring_leads.source = 'screening'
+             AND (monitoring_leads.flags, monitoring_leads.year) IS DISTINCT FROM (EXCLUDED.flags, EXCLUDED.year)
           RETURNING (xmax = 0) AS inserted)
         ${'householdId' in target ? ONE : MANY}`,
   );
