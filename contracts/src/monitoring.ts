@@ -158,3 +158,34 @@ export const Declaration = z.object({
   note: z.string().trim().min(1).max(2000),
 });
 export type Declaration = z.infer<typeof Declaration>;
+
+/**
+ * The steps of a monitoring case (the statutory identification procedure, then assistance, then risk
+ * elimination through the same chain); `not_identified` and `eliminated` end it, a rollback reopens it.
+ */
+export const CASE_STEPS = [
+  'verification',
+  'comparison',
+  'community_review',
+  'township_review',
+  'county_approval',
+  'assisted',
+  'elimination_community',
+  'elimination_township',
+  'elimination_county',
+  'eliminated',
+  'not_identified',
+] as const;
+export type CaseStep = (typeof CASE_STEPS)[number];
+
+export const CASE_ACTIONS = [
+  'verify',
+  'compare',
+  'publish_notice',
+  'approve',
+  'send_back',
+  'reject',
+  'propose_elimination',
+  'rollback',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
