@@ -4,6 +4,7 @@
 // hand-written SQL computing the same flags with the rules as constants. Anju runs twice: into an empty
 // leads table (every flagged household a new lead), then again as a monthly run finds them again. Then the re-screening of
 // one household after an income update, through the API (PUT /api/households/:id/incomes).
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { SCREENING_RULES, type ScreeningRules } from '@anju/contracts';
 import { buildApp } from '../server/src/app.ts';
@@ -195,12 +196,17 @@ export default async function run(args: string[]) {
     });
   console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
 
-  const hand = async () =>
-    (
-      await database.query<{ screened: number; flagged: number; by_rule: Record<string, number> }>(
-        HAND_WRITTEN,
-      )
-    )[0];
+  // the same memory for its hashes as Anju's screening run gives itself
+  const hand = () =>
+    database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      const [r] = (await tx.execute(sql.raw(HAND_WRITTEN))).rows as {
+        screened: number;
+        flagged: number;
+        by_rule: Record<string, number>;
+      }[];
+      return r;
+    });
   const anju = async () => {
     await database.query('TRUNCATE monitoring_leads');
     return runScreening(database, ctx, { year: YEAR });

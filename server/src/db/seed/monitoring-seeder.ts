@@ -59,12 +59,14 @@ export const monitoringSeeder = defineSeeder({
        ON CONFLICT DO NOTHING`,
       [ctx.seed, INCOME_YEAR, communityIds],
     );
-    const { outcome } = await screenInto(
-      database.db,
-      { where: sql`h.id IN (SELECT household_id FROM household_incomes WHERE year = ${INCOME_YEAR})` },
-      INCOME_YEAR,
-      new Date(),
-      null,
+    const { outcome } = await database.db.transaction((tx) =>
+      screenInto(
+        tx,
+        { where: sql`h.id IN (SELECT household_id FROM household_incomes WHERE year = ${INCOME_YEAR})` },
+        INCOME_YEAR,
+        new Date(),
+        null,
+      ),
     );
     ctx.log(
       `monitoring: incomes of ${outcome.screened} households for ${INCOME_YEAR - 1}–${INCOME_YEAR}, ${outcome.new_leads} leads`,

@@ -31,10 +31,12 @@ interface Outcome {
  * Screens the target households and records a lead for each flagged one that has no open lead; an
  * open lead raised by screening takes the latest flags when they changed (a monthly run over the same
  * households rewrites nothing that stayed the same). Returns counts, and the flags of a single target.
- * `userId` is null when the system screens (scheduled runs, generated data).
+ * `userId` is null when the system screens (scheduled runs, generated data). Run it in a transaction.
  */
 export async function screenInto(conn: Conn, target: Target, year: number, now: Date, userId: number | null) {
   const { version, rules } = await currentRules(conn);
+  // a run over many households hashes them several times: room for that in memory, for this transaction
+  if (!('householdId' in target)) await conn.execute(sql`SET LOCAL work_mem = '64MB'`);
   const [r] = await rows<Outcome & { flags: string[] | null }>(
     conn,
     sql`WITH s AS (${screeningSql(rules, year, target, now)}),

@@ -23,8 +23,9 @@ interface SetRule {
  * the rules as data: parameters are bound values, a disabled rule contributes nothing. Two shapes of
  * the same conditions: for many households each set is a `DISTINCT household_id` subquery joined once
  * (hash joins); for one household each set is an `EXISTS` probe of an index, so the statement is cheap
- * to plan as well as to run. The line of a household is its county's, else its city's, else its
- * province's for that year. Columns: household_id, flags (text[]), per_capita_net, line.
+ * to plan as well as to run. The sets read the households by their condition again rather than from
+ * the CTE, so the planner sizes the semi-join from the table's statistics (a CTE has none). The
+ * line of a household is its county's, else its city's, else its province's for that year. Columns: household_id, flags (text[]), per_capita_net, line.
  */
 export function screeningSql(rules: ScreeningRules, year: number, target: Target, now: Date): SQL {
   const since = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -82,7 +83,7 @@ export function screeningSql(rules: ScreeningRules, year: number, target: Target
       flags.push(sql`CASE WHEN ${s.present ? sql`` : sql`NOT`} ${probe} THEN ${s.flag} END`);
     } else {
       ctes.push(sql`${name} AS (SELECT DISTINCT ${column} AS household_id FROM ${s.from}
-                                  AND ${column} IN (SELECT id FROM h))`);
+                                  AND ${column} IN (SELECT h.id FROM households h WHERE ${target.where}))`);
       joins.push(sql`LEFT JOIN ${name} ON ${name}.household_id = h.id`);
       flags.push(
         sql`CASE WHEN ${name}.household_id IS ${s.present ? sql`NOT NULL` : sql`NULL`} THEN ${s.flag} END`,
