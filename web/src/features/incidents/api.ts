@@ -1,4 +1,10 @@
-import type { Incident, IncidentAction, IncidentAssignees, IncidentDetail } from '@anju/contracts';
+import type {
+  INCIDENT_SOURCES,
+  Incident,
+  IncidentAction,
+  IncidentAssignees,
+  IncidentDetail,
+} from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, ApiError, csrfHeader } from '../../ui/api.ts';
 
@@ -108,6 +114,9 @@ export interface NewReport {
   title: string;
   description: string;
   placeId: string;
+  /** Officials taking a report for someone else: where it came from and who called. */
+  source?: (typeof INCIDENT_SOURCES)[number];
+  reporterName?: string;
   photos?: Blob[];
 }
 

@@ -1,5 +1,7 @@
 import { App, Button, Card, Form, Input, Select, Space, type UploadFile } from 'antd';
+import { INCIDENT_SOURCES } from '@anju/contracts';
 import { useTranslation } from 'react-i18next';
+import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
@@ -7,9 +9,15 @@ import { useCategories, useReport, type NewReport } from '../api.ts';
 import { MyReportList } from '../components/MyReportList.tsx';
 import { blobsOf, PhotoPicker, photoRule } from '../components/PhotoPicker.tsx';
 
-type Values = Omit<NewReport, 'placeId' | 'photos'> & { photos?: UploadFile[] };
+type Values = Omit<NewReport, 'placeId' | 'photos'> & { photos?: UploadFile[]; at?: string };
 
-/** 「我要反映」: a resident reports a problem and follows their own reports. */
+/** Where officials' reports come from when they take them for someone else. */
+const INTAKE_SOURCES = INCIDENT_SOURCES.filter((s) => s !== 'resident');
+
+/**
+ * 「我要反映」: a resident reports a problem and follows their own reports; an official taking a call
+ * (12345 hotline, a department) also says where it came from, who called and where it happened.
+ */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -19,9 +27,11 @@ export function ReportPage() {
   const categories = useCategories();
   const report = useReport();
   const english = i18n.language.startsWith('en');
-  const placeId = me.scopes[0]?.id;
+  const official = me.permissions.includes('incident:handle');
+  const home = me.scopes[0]?.id;
 
-  const submit = ({ photos, ...v }: Values) => {
+  const submit = ({ photos, at, ...v }: Values) => {
+    const placeId = at ?? home;
     if (!placeId) return;
     report.mutate(
       { ...v, description: v.description ?? '', placeId, photos: blobsOf(photos) },
@@ -36,7 +46,29 @@ export function ReportPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('incidents.report.title')} />
       <Card>
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ source: official ? 'hotline_12345' : undefined }}
+        >
+          {official && (
+            <Space wrap align="start">
+              <Form.Item name="source" label={t('incidents.intake.source')}>
+                <Select
+                  style={{ width: 160 }}
+                  data-testid="report-source"
+                  options={INTAKE_SOURCES.map((s) => ({ value: s, label: t(`incidents.source.${s}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="reporterName" label={t('incidents.intake.caller')}>
+                <Input maxLength={32} style={{ width: 160 }} data-testid="report-caller" />
+              </Form.Item>
+              <Form.Item name="at" label={t('incidents.intake.place')}>
+                <PlaceSelect levels={['grid', 'building', 'dwelling']} testId="report-place" />
+              </Form.Item>
+            </Space>
+          )}
           <Form.Item
             name="categoryCode"
             label={t('incidents.report.category')}
@@ -74,7 +106,7 @@ export function ReportPage() {
             htmlType="submit"
             block
             loading={report.isPending}
-            disabled={!placeId}
+            disabled={!home}
             data-testid="report-submit"
           >
             {t('incidents.report.submit')}
