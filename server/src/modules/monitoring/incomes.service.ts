@@ -86,14 +86,14 @@ export async function saveIncome(
                        ${input.medicalExpense}, ${input.schoolingExpense}`;
     const saved =
       input.version === undefined
-        ? await rows<{ version: number }>(
+        ? await rows<IncomeRow>(
             tx,
             sql`INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
                   production_costs, medical_expense, schooling_expense, member_count, entered_by)
                 VALUES (${householdId}, ${input.year}, ${input.period}, ${values}, ${members}, ${ctx.actor.userId})
-                ON CONFLICT DO NOTHING RETURNING version`,
+                ON CONFLICT DO NOTHING RETURNING *`,
           )
-        : await rows<{ version: number }>(
+        : await rows<IncomeRow>(
             tx,
             sql`UPDATE household_incomes
                    SET (wage, operating, property, transfer, production_costs, medical_expense, schooling_expense)
@@ -102,7 +102,7 @@ export async function saveIncome(
                        entered_by = ${ctx.actor.userId}, entered_at = now()
                  WHERE household_id = ${householdId} AND year = ${input.year} AND period = ${input.period}
                    AND version = ${input.version}
-                RETURNING version`,
+                RETURNING *`,
           );
     if (saved.length === 0) {
       if (input.version !== undefined && !(await findIncome(tx, householdId, input.year, input.period)))
@@ -114,7 +114,7 @@ export async function saveIncome(
         },
       ]);
     }
-    const income = (await findIncome(tx, householdId, input.year, input.period))!;
+    const income = present({ ...saved[0], entered_by: ctx.actor.username });
     await audit(tx, ctx, {
       action: 'monitoring.income',
       targetType: 'household',
