@@ -5,3 +5,6 @@ import type { Conn } from './client.ts';
 export async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
   return (await conn.execute(query)).rows as T[];
 }
+
+/** A LIKE pattern matching everything that starts with `prefix`, its wildcards escaped. */
+export const like = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

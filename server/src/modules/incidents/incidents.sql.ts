@@ -1,10 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Conn } from '../../db/client.ts';
 import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
 
-export async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
-  return (await conn.execute(query)).rows as T[];
-}
+export { rows } from '../../db/rows.ts';
 
 export interface IncidentRow {
   id: number;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Declaration, Lead, LeadCreate } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import { rows } from '../../db/rows.ts';
+import { like, rows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { underPath } from '../places/places.service.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -56,9 +56,7 @@ export async function listLeads(database: Database, ctx: Ctx, q: LeadFilter) {
   const conditions = [
     householdsVisible(ctx.actor),
     path ? sql`(h.residence_path LIKE ${path} OR h.origin_path LIKE ${path})` : undefined,
-    q.q
-      ? sql`(h.household_no = ${q.q} OR h.head_name LIKE ${q.q.replace(/[\\%_]/g, '\\$&') + '%'})`
-      : undefined,
+    q.q ? sql`(h.household_no = ${q.q} OR h.head_name LIKE ${like(q.q)})` : undefined,
     q.status ? sql`l.status = ${q.status}` : undefined,
     q.source ? sql`l.source = ${q.source}` : undefined,
     q.flag ? sql`${q.flag} = ANY(l.flags)` : undefined,

@@ -1,12 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Conn } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
 
-/** Runs hand-written SQL and returns its rows. */
-export async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
-  return (await conn.execute(query)).rows as T[];
-}
-
-export const like = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export { like, rows } from '../../db/rows.ts';
 
 export interface PersonRow {
   id: number;
