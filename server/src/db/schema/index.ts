@@ -11,3 +11,4 @@ export * from './party.ts';
 export * from './visits.ts';
 export * from './open311.ts';
 export * from './monitoring.ts';
+export * from './cases.ts';
