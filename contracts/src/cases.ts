@@ -71,6 +71,8 @@ export const CaseAct = z.object({
   verification: Verification.optional(),
   /** compare */
   comparison: Comparison.optional(),
+  /** publish_notice: the day the notice went up on the community board; today when absent. */
+  noticeFrom: Day.optional(),
   /** propose_elimination */
   basicNeeds: z.record(z.enum(BASIC_NEEDS), z.boolean()).optional(),
 });
