@@ -28,6 +28,8 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
+import { measuresRoutes } from './modules/monitoring/measures.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -61,6 +63,8 @@ const MODULES = [
   visitsRoutes,
   open311Routes,
   monitoringRoutes,
+  monitoringOverviewRoutes,
+  measuresRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {

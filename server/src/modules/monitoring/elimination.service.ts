@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { BASIC_NEEDS, type EliminationCheck } from '@anju/contracts';
-import type { Conn } from '../../db/client.ts';
+import type { Conn, Database } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { visibleCase } from './measures.service.ts';
 
 /** Months of assistance, and of income records, before a risk may be eliminated. */
 export const STABLE_MONTHS = 6;
@@ -107,4 +109,20 @@ export async function checkElimination(
     await hasLabour(conn, c),
   ];
   return { ok: criteria.every((k) => k.met), criteria };
+}
+
+/** The elimination check of a case with the basic needs recorded on it, for anyone who sees the case. */
+export async function caseEliminationCheck(database: Database, ctx: Ctx, caseId: number, now = new Date()) {
+  const c = await visibleCase(database.db, ctx.actor, caseId);
+  return checkElimination(
+    database.db,
+    {
+      id: c.id,
+      householdId: c.household_id,
+      identifiedAt: c.identified_at && new Date(c.identified_at),
+      assistedSince: c.assisted_since && new Date(c.assisted_since),
+    },
+    c.basic_needs,
+    now,
+  );
 }
