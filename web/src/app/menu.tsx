@@ -5,6 +5,7 @@ import {
   BorderOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FormOutlined,
   FlagOutlined,
@@ -79,6 +80,7 @@ export const MENU: MenuEntry[] = [
     permission: 'monitoring:read',
     children: [
       { key: 'monitoringLeads', path: '/monitoring/leads', icon: <AlertOutlined /> },
+      { key: 'monitoringCases', path: '/monitoring/cases', icon: <FileProtectOutlined /> },
       { key: 'monitoringPolicy', path: '/monitoring/policy', icon: <ControlOutlined /> },
     ],
   },

@@ -11,6 +11,8 @@ import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
 import { GridsPage } from '../features/grids/pages/GridsPage.tsx';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
+import { CasePage } from '../features/cases/pages/CasePage.tsx';
+import { CasesPage } from '../features/cases/pages/CasesPage.tsx';
 import { DeclarePage } from '../features/monitoring/pages/DeclarePage.tsx';
 import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
 import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
               { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
               { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
               { path: 'monitoring/leads', element: guarded('monitoring:read', <LeadsPage />) },
+              { path: 'monitoring/cases', element: guarded('monitoring:read', <CasesPage />) },
+              { path: 'monitoring/cases/:id', element: guarded('monitoring:read', <CasePage />) },
               { path: 'monitoring/policy', element: guarded('monitoring:read', <PolicyPage />) },
               { path: 'monitoring/declare', element: guarded('monitoring:declare', <DeclarePage />) },
               { path: 'visits', element: guarded('visit:write', <TodayPage />) },

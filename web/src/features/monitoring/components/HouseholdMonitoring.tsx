@@ -3,6 +3,7 @@ import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/api.ts';
+import { HouseholdCases } from '../../cases/components/HouseholdCases.tsx';
 import { useIncomes } from '../api.ts';
 import { IncomeForm } from './IncomeForm.tsx';
 
@@ -18,6 +19,7 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
 
   return (
     <>
+      <HouseholdCases householdId={household.id} />
       <Typography.Paragraph type="secondary">{t('monitoring.income.intro')}</Typography.Paragraph>
       {mayWrite && (
         <Button

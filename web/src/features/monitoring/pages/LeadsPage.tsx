@@ -13,6 +13,7 @@ import { EChart } from '../../../ui/EChart.tsx';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useMe } from '../../auth/api.ts';
+import { OpenCaseButton } from '../../cases/components/OpenCaseButton.tsx';
 import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
 
 /** Monitoring leads of the caller's households, and screening runs over them. */
@@ -145,6 +146,9 @@ export function LeadsPage() {
               dataIndex: 'createdAt',
               render: (d: string) => d.slice(0, 10),
             },
+            ...(me?.permissions.includes('monitoring:write')
+              ? [{ key: 'case', render: (_: unknown, l: Lead) => <OpenCaseButton lead={l} /> }]
+              : []),
           ]}
         />
       )}
