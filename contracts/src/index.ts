@@ -17,3 +17,4 @@ export * from './visits.ts';
 export * from './open311.ts';
 export * from './monitoring.ts';
 export * from './cases.ts';
+export * from './dictionaries.ts';

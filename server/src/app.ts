@@ -30,6 +30,7 @@ import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/monitoring/measures.routes.ts';
+import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -65,6 +66,7 @@ const MODULES = [
   monitoringRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
+  dictionariesRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
