@@ -18,3 +18,4 @@ export * from './open311.ts';
 export * from './monitoring.ts';
 export * from './cases.ts';
 export * from './dictionaries.ts';
+export * from './monitoring-imports.ts';

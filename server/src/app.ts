@@ -28,6 +28,7 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/monitoring/measures.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
@@ -64,6 +65,7 @@ const MODULES = [
   visitsRoutes,
   open311Routes,
   monitoringRoutes,
+  monitoringImportsRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
   dictionariesRoutes,
