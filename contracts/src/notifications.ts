@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'incident_escalated',
   'incident_supervised',
   'incident_overdue',
+  'case_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -28,6 +28,8 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { casesRoutes } from './modules/monitoring/cases.routes.ts';
+import { caseJobs } from './modules/monitoring/cases.jobs.ts';
 import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/monitoring/measures.routes.ts';
@@ -65,6 +67,7 @@ const MODULES = [
   visitsRoutes,
   open311Routes,
   monitoringRoutes,
+  casesRoutes,
   monitoringImportsRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
@@ -92,7 +95,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   if (config.runJobs) {
     const jobs = await startJobs(
       database,
-      [...platformJobs(config), ...incidentJobs, ...monitoringJobs],
+      [...platformJobs(config), ...incidentJobs, ...monitoringJobs, ...caseJobs],
       app.log,
       {
         connectionString: config.databaseUrl,

@@ -23,12 +23,36 @@ export const STEPS: Partial<Record<CaseStep, { owner: Owner; next?: CaseStep; ba
 export const NOTICE_DAYS = 5;
 /** From lead to decision, normally. */
 export const DECISION_DAYS = 15;
+/** Days the community has to pass a case on once its notice has ended. */
+export const AFTER_NOTICE_DAYS = 2;
+
+/** How many days each step should take from the moment a case reaches it; assisted has no deadline. */
+export const STEP_DAYS: Partial<Record<CaseStep, number>> = {
+  verification: 5,
+  comparison: 3,
+  community_review: NOTICE_DAYS + AFTER_NOTICE_DAYS,
+  township_review: 3,
+  county_approval: 3,
+  elimination_community: 5,
+  elimination_township: 5,
+  elimination_county: 5,
+};
+
+/** The steps of identification, which the 15-day clock runs over. */
+export const IDENTIFICATION_STEPS: readonly CaseStep[] = [
+  'verification',
+  'comparison',
+  'community_review',
+  'township_review',
+  'county_approval',
+];
+
+/** The steps that end a case. */
+export const ENDED_STEPS: readonly CaseStep[] = ['eliminated', 'not_identified'];
 
 export type CaseDecision =
   | { ok: true; to: CaseStep | 'same' }
   | { ok: false; reason: 'not_now' | 'not_yours' | 'notice_running' | 'no_notice' };
-
-const REVIEWS: readonly CaseStep[] = ['community_review', 'township_review', 'county_approval'];
 
 /**
  * Decides an action on a case at `step` for an actor of `standing`. `noticeSince` is when the public
@@ -67,8 +91,7 @@ export function decideCase(
       if (!at?.back) return { ok: false, reason: 'not_now' };
       return owns(at.owner) ? { ok: true, to: at.back } : { ok: false, reason: 'not_yours' };
     case 'reject':
-      if (!REVIEWS.includes(step) && step !== 'verification' && step !== 'comparison')
-        return { ok: false, reason: 'not_now' };
+      if (!IDENTIFICATION_STEPS.includes(step)) return { ok: false, reason: 'not_now' };
       return owns('township') || owns('county')
         ? { ok: true, to: 'not_identified' }
         : { ok: false, reason: 'not_yours' };

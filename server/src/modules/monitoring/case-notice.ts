@@ -1,0 +1,181 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { rows } from '../../db/rows.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { conflict } from '../../platform/errors.ts';
+import { assertCaseVisible } from './cases.policy.ts';
+
+export const NOTICE_LANGS = ['zh-CN', 'en-US'] as const;
+export type NoticeLang = (typeof NOTICE_LANGS)[number];
+
+/**
+ * Everything a public notice shows, and nothing else: it never carries an ID number, a phone, a bank
+ * account or anything about health.
+ */
+export interface NoticeFacts {
+  communityName: string;
+  headName: string;
+  householdSize: number;
+  category: string;
+  riskTypes: string[];
+  proposal: 'identification' | 'elimination';
+  from: string;
+  until: string;
+}
+
+const TEXT = {
+  'zh-CN': {
+    identification: '防止返贫监测对象识别公示',
+    elimination: '防止返贫监测对象风险消除公示',
+    intro: '经入户核实、部门数据比对和社区评议，现将下列农户情况予以公示，接受群众监督。',
+    period: (f: string, u: string) => `公示期：${f} 至 ${u}`,
+    object: (c: string, u: string) => `公示期内如有异议，请于 ${u} 前以书面或当面方式向${c}居民委员会反映。`,
+    head: ['户主姓名', '家庭人口', '监测类别', '风险类型', '拟办事项'],
+    proposal: { identification: '拟纳入防止返贫监测对象', elimination: '拟标注风险消除' },
+    persons: (n: number) => `${n} 人`,
+    list: '、',
+    signed: (c: string) => `${c}居民委员会`,
+  },
+  'en-US': {
+    identification: 'Public notice: identification of a household for poverty-return monitoring',
+    elimination: "Public notice: elimination of a monitored household's risk",
+    intro:
+      'After a home verification, a comparison with departments’ data and a community review, the household below is made public for residents to oversee.',
+    period: (f: string, u: string) => `Notice period: ${f} to ${u}`,
+    object: (c: string, u: string) =>
+      `Anyone who objects may tell the ${c} community office, in writing or in person, before ${u}.`,
+    head: ['Head of household', 'Household size', 'Category', 'Risk types', 'Proposed'],
+    proposal: {
+      identification: 'To be identified as a monitored household',
+      elimination: 'Risk to be marked eliminated',
+    },
+    persons: (n: number) => `${n} ${n === 1 ? 'person' : 'persons'}`,
+    list: ', ',
+    signed: (c: string) => `${c} community office`,
+  },
+} as const;
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+
+const STYLE = `
+  body { font-family: "SimSun", "Songti SC", serif; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; color: #000; }
+  h1 { text-align: center; font-size: 1.6rem; margin-bottom: 1.5rem; }
+  table { width: 100%; border-collapse: collapse; margin: 1.5rem 0; }
+  th, td { border: 1px solid #000; padding: .5rem; text-align: center; }
+  .signed { text-align: right; margin-top: 3rem; line-height: 2; }
+  @page { size: A4; margin: 2cm; }
+  @media print { body { margin: 0; max-width: none; } }`;
+
+/** The printable notice (公示) as a whole HTML page, every text escaped. */
+export function renderNotice(f: NoticeFacts, lang: NoticeLang): string {
+  const t = TEXT[lang];
+  const e = escapeHtml;
+  const cells = [
+    f.headName,
+    t.persons(f.householdSize),
+    f.category,
+    f.riskTypes.join(t.list),
+    t.proposal[f.proposal],
+  ];
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${e(t[f.proposal])}</title><style>${STYLE}</style></head>
+<body>
+<h1>${e(t[f.proposal])}</h1>
+<p>${e(t.intro)}</p>
+<p>${e(t.period(f.from, f.until))}</p>
+<table>
+<thead><tr>${t.head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>
+<tbody><tr>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr></tbody>
+</table>
+<p>${e(t.object(f.communityName, f.until))}</p>
+<p class="signed">${e(t.signed(f.communityName))}<br>${e(f.from)}</p>
+</body>
+</html>
+`;
+}
+
+interface NoticeRow {
+  residence_path: string;
+  origin_path: string | null;
+  step: string;
+  community_name: string;
+  head_name: string;
+  member_count: number;
+  category: string | null;
+  risk_types: string[];
+  notice_from: string | null;
+  notice_until: string | null;
+  last_notice: { noticeFrom: string; noticeUntil: string; step: string } | null;
+}
+
+const NOTICE_STEPS = ['community_review', 'elimination_community'];
+
+/**
+ * The case's public notice: the one running now, or the last one published once the case moved on
+ * (409 while none is). Built from the columns listed here only; audited.
+ */
+export async function caseNotice(
+  database: Database,
+  ctx: Ctx,
+  id: number,
+  lang: NoticeLang,
+): Promise<string> {
+  const label = lang === 'en-US' ? sql.raw('d.label_en') : sql.raw('d.label_zh');
+  const [r] = await rows<NoticeRow>(
+    database.db,
+    sql`SELECT c.residence_path, c.origin_path, c.step, h.head_name, h.member_count,
+               coalesce((SELECT p.name FROM places p
+                  WHERE p.id = ANY(string_to_array(trim(both '/' from c.residence_path), '/')::bigint[])
+                    AND p.level = 'community' LIMIT 1), '') AS community_name,
+               (SELECT ${label} FROM dictionary_entries d
+                 WHERE d.kind = 'monitoring_category' AND d.code = c.category) AS category,
+               ARRAY(SELECT ${label} FROM dictionary_entries d
+                      WHERE d.kind = 'risk_type' AND d.code = ANY(c.risk_types) ORDER BY d.sort) AS risk_types,
+               to_char(c.notice_from, 'YYYY-MM-DD') AS notice_from,
+               to_char(c.notice_until, 'YYYY-MM-DD') AS notice_until,
+               (SELECT e.data || jsonb_build_object('step', e.from_step) FROM monitoring_case_events e
+                 WHERE e.case_id = c.id AND e.action = 'publish_notice' ORDER BY e.id DESC LIMIT 1) AS last_notice
+          FROM monitoring_cases c JOIN households h ON h.id = c.household_id
+         WHERE c.id = ${id}`,
+  );
+  assertCaseVisible(ctx.actor, r);
+  const current = NOTICE_STEPS.includes(r.step);
+  const notice =
+    current && r.notice_from && r.notice_until
+      ? { from: r.notice_from, until: r.notice_until, step: r.step }
+      : !current && r.last_notice
+        ? { from: r.last_notice.noticeFrom, until: r.last_notice.noticeUntil, step: r.last_notice.step }
+        : null;
+  if (!notice)
+    throw conflict('no notice has been published for this case', [
+      { field: 'notice', reason: 'not published' },
+    ]);
+  await audit(database.db, ctx, {
+    action: 'monitoring.notice',
+    targetType: 'monitoring_case',
+    targetId: id,
+    detail: { lang, from: notice.from },
+  });
+  return renderNotice(
+    {
+      communityName: r.community_name,
+      headName: r.head_name,
+      householdSize: r.member_count,
+      category: r.category ?? '',
+      riskTypes: r.risk_types,
+      proposal: notice.step === 'elimination_community' ? 'elimination' : 'identification',
+      from: notice.from,
+      until: notice.until,
+    },
+    lang,
+  );
+}

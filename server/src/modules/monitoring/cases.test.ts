@@ -1,0 +1,356 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/rows.ts';
+import { errorCode, signIn, testApp, type TestApp } from '../../../test/harness.ts';
+import {
+  act,
+  backdateNotice,
+  caseWorld,
+  COMPARISON,
+  householdWithLead,
+  openedCase,
+  step,
+  VERIFICATION,
+  type CaseWorld,
+} from './cases.fixture.ts';
+
+let t: TestApp;
+let w: CaseWorld;
+
+beforeAll(async () => {
+  t = await testApp();
+  w = await caseWorld(t);
+});
+afterAll(() => t.close());
+
+const chinaDay = (offset = 0) =>
+  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+const refused = (res: { statusCode: number; json(): { error: { details: unknown[] } } }, status: number) => {
+  expect(res.statusCode).toBe(status);
+  return res.json().error.details[0];
+};
+
+describe('opening a case', () => {
+  it('opens a case from an open lead: verification first, decision due 15 days after the lead', async () => {
+    const { household, leadId } = await householdWithLead(t, w);
+    const [lead] = await rows<{ created_at: Date }>(
+      t.database.db,
+      sql`SELECT created_at FROM monitoring_leads WHERE id = ${Number(leadId)}`,
+    );
+    const res = await w.staff.post('/api/monitoring/cases', { leadId });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({
+      householdId: household.id,
+      householdNo: household.householdNo,
+      headName: '李明',
+      communityName: '靖安社区',
+      leadId,
+      leadSource: 'department_data',
+      step: 'verification',
+      owner: 'community',
+      overdue: false,
+      version: 1,
+      verification: null,
+      measures: [],
+      canAssist: false,
+    });
+    expect(new Date(c.decisionDueAt).getTime() - new Date(lead.created_at).getTime()).toBe(15 * 86_400_000);
+    const stepDays = (new Date(c.stepDueAt).getTime() - new Date(c.openedAt).getTime()) / 86_400_000;
+    expect(stepDays).toBe(5);
+    expect(c.actions).toEqual(['verify']);
+    expect(c.events).toMatchObject([
+      { action: 'open', fromStep: null, toStep: 'verification', actorName: w.staff.username },
+    ]);
+    const leads = await w.staff.get(`/api/monitoring/leads?q=${household.householdNo}`);
+    expect(leads.json().items[0]).toMatchObject({ id: leadId, status: 'case' });
+    const [audited] = await rows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'monitoring.case_open' AND target_id = ${c.id}`,
+    );
+    expect(audited.n).toBe(1);
+  });
+
+  it('refuses a second live case of the household naming the first, and a lead no longer open', async () => {
+    const first = await openedCase(t, w);
+    const again = await w.staff.post('/api/monitoring/cases', { leadId: first.leadId });
+    expect(refused(again, 409)).toEqual({ field: 'leadId', reason: `already case ${first.id}` });
+    const second = await w.grid.post('/api/monitoring/leads', {
+      householdId: first.household.id,
+      source: 'visit',
+      note: '又一次走访发现困难',
+    });
+    expect(second.statusCode).toBe(201);
+    const twice = await w.grid.post('/api/monitoring/cases', { leadId: second.json().id });
+    expect(refused(twice, 409)).toEqual({ field: 'leadId', reason: `already case ${first.id}` });
+    expect((await w.staff.post('/api/monitoring/cases', { leadId: '999999999' })).statusCode).toBe(404);
+  });
+
+  it('only the community of residence opens a case', async () => {
+    const { leadId } = await householdWithLead(t, w);
+    expect(errorCode(await w.township.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    expect(errorCode(await w.county.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    expect(errorCode(await w.origin.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    expect(errorCode(await w.neighbour.post('/api/monitoring/cases', { leadId }))).toBe('not_found');
+    const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
+    expect((await resident.post('/api/monitoring/cases', { leadId })).statusCode).toBe(403);
+    const department = await signIn(t, ['department_officer'], [w.tree.county]);
+    expect((await department.post('/api/monitoring/cases', { leadId })).statusCode).toBe(403);
+    expect((await w.grid.post('/api/monitoring/cases', { leadId })).statusCode).toBe(201);
+  });
+});
+
+describe('identification', () => {
+  it('verification → comparison → notice → township → county → assisted, each move kept', async () => {
+    const c = await openedCase(t, w);
+    const verified = await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    expect(verified).toMatchObject({
+      step: 'comparison',
+      category: 'sudden_hardship',
+      riskTypes: ['illness'],
+      verification: { consent: { signedBy: '李明' } },
+      actions: ['compare', 'send_back'],
+    });
+    const compared = await step(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    expect(compared).toMatchObject({ step: 'community_review', comparison: COMPARISON });
+    expect(compared.actions).toEqual(['publish_notice', 'send_back']);
+
+    const noNotice = await act(w.staff, c.id, { action: 'approve' });
+    expect(refused(noNotice, 409)).toEqual({ field: 'action', reason: 'no_notice' });
+    const future = await act(w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(1) });
+    expect(refused(future, 400)).toMatchObject({ field: 'noticeFrom' });
+    const early = await act(w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(-1) });
+    expect(refused(early, 400)).toMatchObject({ field: 'noticeFrom' });
+    const published = await step(w.staff, c.id, { action: 'publish_notice' });
+    expect(published).toMatchObject({
+      step: 'community_review',
+      noticeFrom: chinaDay(),
+      noticeUntil: chinaDay(5),
+    });
+    expect(new Date(published.stepDueAt).toISOString()).toBe(
+      new Date(`${chinaDay(7)}T00:00:00+08:00`).toISOString(),
+    );
+    const running = await act(w.staff, c.id, { action: 'approve' });
+    expect(refused(running, 409)).toEqual({ field: 'action', reason: 'notice_running' });
+    expect(published.actions).not.toContain('approve');
+
+    await backdateNotice(t, c.id, 5);
+    const review = await step(w.staff, c.id, { action: 'approve' });
+    expect(review).toMatchObject({
+      step: 'township_review',
+      owner: 'township',
+      noticeFrom: null,
+      noticeUntil: null,
+    });
+    expect(review.actions).toEqual([]);
+    expect((await w.township.get(`/api/monitoring/cases/${c.id}`)).json().actions).toEqual([
+      'approve',
+      'send_back',
+      'reject',
+    ]);
+    const notTownship = await act(w.staff, c.id, { action: 'approve' });
+    expect(refused(notTownship, 403)).toEqual({ field: 'action', reason: 'not_yours' });
+    await step(w.township, c.id, { action: 'approve' });
+    const notCounty = await act(w.township, c.id, { action: 'approve' });
+    expect(refused(notCounty, 403)).toEqual({ field: 'action', reason: 'not_yours' });
+    const assisted = await step(w.county, c.id, { action: 'approve' });
+    expect(assisted).toMatchObject({ step: 'assisted', owner: 'community', stepDueAt: null, closedAt: null });
+    expect(assisted.identifiedAt).not.toBeNull();
+    expect(assisted.events.map((e: { action: string; toStep: string }) => `${e.action}:${e.toStep}`)).toEqual(
+      [
+        'open:verification',
+        'verify:comparison',
+        'compare:community_review',
+        'publish_notice:community_review',
+        'approve:township_review',
+        'approve:county_approval',
+        'approve:assisted',
+      ],
+    );
+    expect(assisted.events[1].data.verification.category).toBe('sudden_hardship');
+    expect(assisted.events[3].data).toEqual({ noticeFrom: chinaDay(), noticeUntil: chinaDay(5) });
+    expect((await w.staff.get(`/api/monitoring/cases/${c.id}`)).json()).toMatchObject({
+      canAssist: true,
+      actions: ['propose_elimination'],
+    });
+    const household = await w.staff.get(`/api/households/${c.household.id}`);
+    expect(household.json().povertyStatus).toBe('monitored');
+    const [kept] = await rows<{ prior_status: string }>(
+      t.database.db,
+      sql`SELECT prior_status FROM monitoring_cases WHERE id = ${Number(c.id)}`,
+    );
+    expect(kept.prior_status).toBe('out_of_poverty');
+  });
+
+  it('refuses incomplete verification, unknown codes and a missing record', async () => {
+    const c = await openedCase(t, w);
+    const missing = await act(w.staff, c.id, { action: 'verify' });
+    expect(refused(missing, 400)).toEqual({ field: 'verification', reason: 'is required' });
+    const unconfirmed = await act(w.staff, c.id, {
+      action: 'verify',
+      verification: { ...VERIFICATION, items: { ...VERIFICATION.items, income_checked: false } },
+    });
+    expect(refused(unconfirmed, 400)).toEqual({
+      field: 'verification.items.income_checked',
+      reason: 'must be confirmed',
+    });
+    const noConsent = await act(w.staff, c.id, {
+      action: 'verify',
+      verification: { ...VERIFICATION, consent: undefined },
+    });
+    expect(noConsent.statusCode).toBe(400);
+    const category = await act(w.staff, c.id, {
+      action: 'verify',
+      verification: { ...VERIFICATION, category: 'lottery_winner' },
+    });
+    expect(refused(category, 400)).toMatchObject({ field: 'verification.category' });
+    const risk = await act(w.staff, c.id, {
+      action: 'verify',
+      verification: { ...VERIFICATION, riskTypes: ['illness', 'bad_luck'] },
+    });
+    expect(refused(risk, 400)).toMatchObject({ field: 'verification.riskTypes' });
+    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    const noComparison = await act(w.staff, c.id, { action: 'compare' });
+    expect(refused(noComparison, 400)).toEqual({ field: 'comparison', reason: 'is required' });
+    const after = (await w.staff.get(`/api/monitoring/cases/${c.id}`)).json();
+    expect(after).toMatchObject({ step: 'comparison', version: 2, comparison: null });
+  });
+
+  it('refuses moves out of step, a stale version, and a send back or reject without reason', async () => {
+    const c = await openedCase(t, w);
+    const wrongStep = await act(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    expect(refused(wrongStep, 409)).toEqual({ field: 'action', reason: 'not_now' });
+    const rollback = await act(w.county, c.id, { action: 'rollback', reason: 'x' });
+    expect(refused(rollback, 409)).toEqual({ field: 'action', reason: 'not_now' });
+    const stale = await w.staff.post(`/api/monitoring/cases/${c.id}/actions`, {
+      action: 'verify',
+      version: 7,
+      verification: VERIFICATION,
+    });
+    expect(refused(stale, 409)).toEqual({ field: 'version', reason: 'stale' });
+    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    const noReason = await act(w.staff, c.id, { action: 'send_back' });
+    expect(refused(noReason, 400)).toEqual({ field: 'reason', reason: 'is required' });
+    const blank = await act(w.staff, c.id, { action: 'send_back', reason: '   ' });
+    expect(refused(blank, 400)).toEqual({ field: 'reason', reason: 'is required' });
+    const back = await step(w.staff, c.id, { action: 'send_back', reason: '同意书签名不清，重新入户' });
+    expect(back).toMatchObject({ step: 'verification', version: 3 });
+    expect(back.events.at(-1)).toMatchObject({
+      action: 'send_back',
+      fromStep: 'comparison',
+      toStep: 'verification',
+      reason: '同意书签名不清，重新入户',
+    });
+    const staffReject = await act(w.staff, c.id, { action: 'reject', reason: 'x' });
+    expect(refused(staffReject, 403)).toEqual({ field: 'action', reason: 'not_yours' });
+    const rejectNoReason = await act(w.township, c.id, { action: 'reject' });
+    expect(refused(rejectNoReason, 400)).toEqual({ field: 'reason', reason: 'is required' });
+  });
+
+  it('a reviewer sends a case back a step; the township rejects one: not identified, lead dismissed', async () => {
+    const c = await openedCase(t, w);
+    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    await step(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    await step(w.staff, c.id, { action: 'publish_notice' });
+    await backdateNotice(t, c.id, 6);
+    await step(w.staff, c.id, { action: 'approve' });
+    const back = await step(w.township, c.id, { action: 'send_back', reason: '公示期间有群众反映' });
+    expect(back).toMatchObject({ step: 'community_review', noticeFrom: null, actions: ['reject'] });
+    const rejected = await step(w.township, c.id, { action: 'reject', reason: '家庭有商品房和车辆' });
+    expect(rejected).toMatchObject({ step: 'not_identified', owner: null, stepDueAt: null, actions: [] });
+    expect(rejected.closedAt).not.toBeNull();
+    const [lead] = await rows<{ status: string }>(
+      t.database.db,
+      sql`SELECT status FROM monitoring_leads WHERE id = ${Number(c.leadId)}`,
+    );
+    expect(lead.status).toBe('dismissed');
+    const household = await w.staff.get(`/api/households/${c.household.id}`);
+    expect(household.json().povertyStatus).toBe('out_of_poverty');
+    const next = await w.staff.post('/api/monitoring/leads', {
+      householdId: c.household.id,
+      source: 'visit',
+      note: '新的困难',
+    });
+    expect((await w.staff.post('/api/monitoring/cases', { leadId: next.json().id })).statusCode).toBe(201);
+  });
+});
+
+describe('who sees and who acts', () => {
+  it('both sides see list, count and detail; a neighbouring community sees nothing', async () => {
+    const c = await openedCase(t, w);
+    const q = `/api/monitoring/cases?q=${c.household.householdNo}`;
+    for (const official of [w.staff, w.grid, w.township, w.county, w.origin]) {
+      const list = await official.get(q);
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json()).toMatchObject({ total: 1, items: [{ id: c.id }] });
+      expect((await official.get(`/api/monitoring/cases/${c.id}`)).statusCode).toBe(200);
+      expect((await official.get(`/api/households/${c.household.id}/cases`)).json()).toMatchObject([
+        { id: c.id },
+      ]);
+    }
+    const hidden = await w.neighbour.get(q);
+    expect(hidden.json()).toMatchObject({ total: 0, items: [] });
+    expect((await w.neighbour.get('/api/monitoring/cases')).json().total).toBe(0);
+    expect(errorCode(await w.neighbour.get(`/api/monitoring/cases/${c.id}`))).toBe('not_found');
+    expect(errorCode(await w.neighbour.get(`/api/households/${c.household.id}/cases`))).toBe('not_found');
+    expect(errorCode(await act(w.neighbour, c.id, { action: 'verify', verification: VERIFICATION }))).toBe(
+      'not_found',
+    );
+    expect(errorCode(await w.staff.get('/api/monitoring/cases/999999999'))).toBe('not_found');
+  });
+
+  it('origin-side officials see but never act; residents and departments cannot act', async () => {
+    const c = await openedCase(t, w);
+    const seen = await w.origin.get(`/api/monitoring/cases/${c.id}`);
+    expect(seen.json()).toMatchObject({ actions: [], canAssist: false });
+    const verify = await act(w.origin, c.id, { action: 'verify', verification: VERIFICATION });
+    expect(refused(verify, 403)).toEqual({ field: 'action', reason: 'not_yours' });
+    const reject = await act(w.origin, c.id, { action: 'reject', reason: '户籍地核查不符' });
+    expect(refused(reject, 403)).toEqual({ field: 'action', reason: 'not_yours' });
+    const originCounty = await signIn(t, ['county_admin'], [w.originTownship]);
+    expect((await act(originCounty, c.id, { action: 'reject', reason: 'x' })).statusCode).toBe(403);
+    const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
+    expect(errorCode(await resident.get(`/api/monitoring/cases/${c.id}`))).toBe('forbidden');
+    expect(errorCode(await act(resident, c.id, { action: 'verify', verification: VERIFICATION }))).toBe(
+      'forbidden',
+    );
+    const department = await signIn(t, ['department_officer'], [w.tree.county]);
+    expect((await department.get(`/api/monitoring/cases/${c.id}`)).json().actions).toEqual([]);
+    expect(errorCode(await act(department, c.id, { action: 'verify', verification: VERIFICATION }))).toBe(
+      'forbidden',
+    );
+    const unchanged = await w.staff.get(`/api/monitoring/cases/${c.id}`);
+    expect(unchanged.json()).toMatchObject({ step: 'verification', version: 1 });
+  });
+
+  it('filters by step, mine, category, place and overdue; overdue cases come first', async () => {
+    const a = await openedCase(t, w);
+    const b = await openedCase(t, w);
+    await step(w.staff, b.id, { action: 'verify', verification: VERIFICATION });
+    await t.database.db.execute(
+      sql`UPDATE monitoring_cases SET step_due_at = now() - interval '1 day' WHERE id = ${Number(a.id)}`,
+    );
+    const list = (await w.county.get(`/api/monitoring/cases?under=${w.tree.community}&pageSize=100`)).json();
+    expect(list.items[0]).toMatchObject({ id: a.id, overdue: true });
+    const ids = (r: { json(): { items: { id: string }[] } }) => r.json().items.map((i) => i.id);
+    const overdue = await w.staff.get('/api/monitoring/cases?overdue=true&pageSize=100');
+    expect(ids(overdue)).toContain(a.id);
+    expect(ids(overdue)).not.toContain(b.id);
+    const comparison = await w.staff.get('/api/monitoring/cases?step=comparison&pageSize=100');
+    expect(ids(comparison)).toContain(b.id);
+    expect(ids(comparison)).not.toContain(a.id);
+    const category = await w.staff.get('/api/monitoring/cases?category=sudden_hardship&pageSize=100');
+    expect(ids(category)).toContain(b.id);
+    expect(ids(category)).not.toContain(a.id);
+    expect(ids(await w.staff.get('/api/monitoring/cases?mine=true&pageSize=100'))).toEqual(
+      expect.arrayContaining([a.id, b.id]),
+    );
+    expect(ids(await w.township.get('/api/monitoring/cases?mine=true&pageSize=100'))).not.toContain(a.id);
+    expect((await w.origin.get('/api/monitoring/cases?mine=true')).json().total).toBe(0);
+    const elsewhere = await w.county.get(`/api/monitoring/cases?under=${w.tree.otherCommunity}`);
+    expect(elsewhere.json().total).toBe(0);
+    const byHead = await w.staff.get(`/api/monitoring/cases?q=${encodeURIComponent('李')}&pageSize=100`);
+    expect(ids(byHead)).toEqual(expect.arrayContaining([a.id, b.id]));
+  });
+});
