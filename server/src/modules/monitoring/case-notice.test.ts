@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/rows.ts';
+import { addPlace, errorCode, randomIdNumber, testApp, type TestApp } from '../../../test/harness.ts';
+import { member } from '../registry/registry.fixture.ts';
+import { renderNotice } from './case-notice.ts';
+import {
+  act,
+  backdateNotice,
+  caseWorld,
+  COMPARISON,
+  step,
+  VERIFICATION,
+  type CaseWorld,
+} from './cases.fixture.ts';
+
+let t: TestApp;
+let w: CaseWorld;
+
+beforeAll(async () => {
+  t = await testApp();
+  w = await caseWorld(t);
+});
+afterAll(() => t.close());
+
+/** An ID number whose last four characters cannot be mistaken for a year printed on the notice. */
+function idNumber(birth: string, sex: 'male' | 'female') {
+  for (;;) {
+    const id = randomIdNumber({ birth, sex });
+    if (!/^20\d\d$/.test(id.slice(-4))) return id;
+  }
+}
+
+const PHONES = ['13987654321', '15011112222'];
+
+/** A household whose members carry ID numbers, phones, illness and disability: none may reach a notice. */
+async function privateHousehold() {
+  const dwelling = await addPlace(t.database, w.tree.building, 'dwelling', '公示测试室');
+  const ids = [
+    idNumber('1979-02-03', 'male'),
+    idNumber('1981-07-08', 'female'),
+    idNumber('2011-04-05', 'male'),
+  ];
+  const res = await w.staff.post('/api/households', {
+    dwellingId: String(dwelling),
+    originVillageId: String(w.village),
+    relocationYear: 2018,
+    resettlementType: 'urban_centralized',
+    povertyStatus: 'out_of_poverty',
+    members: [
+      member(w, { name: '张建国', idNumber: ids[0], phone: PHONES[0], health: 'chronic_illness' }),
+      member(w, {
+        name: '刘秀英',
+        relation: 'spouse',
+        idNumber: ids[1],
+        phone: PHONES[1],
+        health: 'disabled',
+        disabilityGrade: 2,
+        tags: ['serious_illness'],
+      }),
+      member(w, { name: '张小明', relation: 'child', idNumber: ids[2], health: 'serious_illness' }),
+    ],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const household = res.json();
+  const lead = await w.staff.post('/api/monitoring/leads', {
+    householdId: household.id,
+    source: 'visit',
+    note: '配偶残疾，孩子重病',
+  });
+  const opened = await w.staff.post('/api/monitoring/cases', { leadId: lead.json().id });
+  expect(opened.statusCode, opened.body).toBe(201);
+  return { household, ids, id: opened.json().id as string };
+}
+
+const notice = (id: string, lang = 'zh-CN') => w.staff.get(`/api/monitoring/cases/${id}/notice?lang=${lang}`);
+
+describe('the public notice', () => {
+  it('shows the household without ID numbers, phones or health, from the day it is published', async () => {
+    const { household, ids, id } = await privateHousehold();
+    expect(errorCode(await notice(id))).toBe('conflict');
+    await step(w.staff, id, {
+      action: 'verify',
+      verification: { ...VERIFICATION, riskTypes: ['illness', 'schooling'] },
+    });
+    await step(w.staff, id, { action: 'compare', comparison: COMPARISON });
+    expect(errorCode(await notice(id))).toBe('conflict');
+    const published = await step(w.staff, id, { action: 'publish_notice' });
+
+    const zh = await notice(id);
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+    const html = zh.body;
+    expect(html).toContain('防止返贫监测对象识别公示');
+    expect(html).toContain('靖安社区');
+    expect(html).toContain('张建国');
+    expect(html).toContain('3 人');
+    expect(html).toContain('突发严重困难户');
+    expect(html).toContain('因病、因学');
+    expect(html).toContain('拟纳入防止返贫监测对象');
+    expect(html).toContain(`公示期：${published.noticeFrom} 至 ${published.noticeUntil}`);
+    expect(html).toContain(`请于 ${published.noticeUntil} 前以书面或当面方式`);
+    expect(html).toContain('@media print');
+
+    const en = (await notice(id, 'en-US')).body;
+    expect(en).toContain('Sudden severe hardship');
+    expect(en).toContain('Illness, Schooling costs');
+    expect(en).toContain('To be identified as a monitored household');
+
+    const secrets = [
+      ...ids,
+      ...ids.map((n) => n.slice(-4)),
+      ...PHONES,
+      ...PHONES.map((p) => p.slice(-4)),
+      household.householdNo,
+      '刘秀英',
+      '张小明',
+      '残疾',
+      '大病',
+      '慢性',
+      'disab',
+      'chronic',
+      'serious',
+      'healthy',
+    ];
+    for (const doc of [html, en]) for (const s of secrets) expect(doc, s).not.toContain(s);
+
+    const [audited] = await rows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'monitoring.notice' AND target_id = ${id}`,
+    );
+    expect(audited.n).toBe(2);
+  });
+
+  it('prints the last notice after the case moved on; both sides may print, others find nothing', async () => {
+    const { id } = await privateHousehold();
+    await step(w.staff, id, { action: 'verify', verification: VERIFICATION });
+    await step(w.staff, id, { action: 'compare', comparison: COMPARISON });
+    const published = await step(w.staff, id, { action: 'publish_notice' });
+    await backdateNotice(t, id, 5);
+    await step(w.staff, id, { action: 'approve' });
+    const later = await w.origin.get(`/api/monitoring/cases/${id}/notice`);
+    expect(later.statusCode).toBe(200);
+    expect(later.body).toContain(`公示期：${published.noticeFrom} 至 ${published.noticeUntil}`);
+    expect((await w.township.get(`/api/monitoring/cases/${id}/notice?lang=en-US`)).statusCode).toBe(200);
+    expect(errorCode(await w.neighbour.get(`/api/monitoring/cases/${id}/notice`))).toBe('not_found');
+    const back = await act(w.township, id, { action: 'send_back', reason: '群众有异议' });
+    expect(back.statusCode).toBe(200);
+    expect(errorCode(await notice(id))).toBe('conflict');
+    expect((await notice(id, 'fr-FR')).statusCode).toBe(400);
+  });
+
+  it('escapes every text it prints', () => {
+    const html = renderNotice(
+      {
+        communityName: '<script>alert(1)</script>',
+        headName: '"王"&<b>',
+        householdSize: 1,
+        category: "a'b",
+        riskTypes: ['<i>'],
+        proposal: 'elimination',
+        from: '2026-11-20',
+        until: '2026-11-25',
+      },
+      'en-US',
+    );
+    expect(html).not.toMatch(/<script>|<b>|<i>/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;王&quot;&amp;&lt;b&gt;');
+    expect(html).toContain('a&#39;b');
+    expect(html).toContain('1 person');
+    expect(html).toContain('Risk to be marked eliminated');
+  });
+});
