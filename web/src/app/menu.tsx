@@ -82,6 +82,12 @@ export const MENU: MenuEntry[] = [
       { key: 'monitoringLeads', path: '/monitoring/leads', icon: <AlertOutlined /> },
       { key: 'monitoringCases', path: '/monitoring/cases', icon: <FileProtectOutlined /> },
       { key: 'monitoringPolicy', path: '/monitoring/policy', icon: <ControlOutlined /> },
+      {
+        key: 'monitoringImports',
+        path: '/monitoring/imports',
+        icon: <CloudUploadOutlined />,
+        permission: 'monitoring:write',
+      },
     ],
   },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, permission: 'user:read' },

@@ -16,6 +16,7 @@ import { CasesPage } from '../features/cases/pages/CasesPage.tsx';
 import { DeclarePage } from '../features/monitoring/pages/DeclarePage.tsx';
 import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
 import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
+import { ImportsPage } from '../features/monitoring-imports/pages/ImportsPage.tsx';
 import { PartyPage } from '../features/party/pages/PartyPage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
               { path: 'monitoring/cases', element: guarded('monitoring:read', <CasesPage />) },
               { path: 'monitoring/cases/:id', element: guarded('monitoring:read', <CasePage />) },
               { path: 'monitoring/policy', element: guarded('monitoring:read', <PolicyPage />) },
+              { path: 'monitoring/imports', element: guarded('monitoring:write', <ImportsPage />) },
               { path: 'monitoring/declare', element: guarded('monitoring:declare', <DeclarePage />) },
               { path: 'visits', element: guarded('visit:write', <TodayPage />) },
               { path: 'visits/new', element: guarded('visit:write', <VisitNewPage />) },
