@@ -26,7 +26,8 @@ interface IncomeFacts {
   latest_line: number | null;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The day in China time, YYYY-MM-DD. */
+const chinaDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /**
  * Income is stable when the household has been assisted for six months, has an income record
@@ -57,7 +58,7 @@ async function incomeStable(conn: Conn, c: CaseFacts, now: Date): Promise<Criter
   const windowStart = new Date(f.window_start);
   const assistedLongEnough = !!c.assistedSince && c.assistedSince <= windowStart;
   const params: Params = { months: STABLE_MONTHS, recentRecords: f.recent, belowLine: f.below_line };
-  if (c.assistedSince) params.since = isoDay(c.assistedSince);
+  if (c.assistedSince) params.since = chinaDay(c.assistedSince);
   if (f.latest_line !== null) params.line = f.latest_line;
   if (f.latest_per_capita !== null) params.perCapitaNet = Number(f.latest_per_capita);
   return {
