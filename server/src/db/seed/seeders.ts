@@ -1,3 +1,4 @@
+import { casesSeeder } from './cases-seeder.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
@@ -14,4 +15,5 @@ export const SEEDERS: Seeder[] = [
   incidentsSeeder,
   governanceSeeder,
   monitoringSeeder,
+  casesSeeder,
 ];
