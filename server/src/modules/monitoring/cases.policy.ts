@@ -56,10 +56,14 @@ interface CasePaths {
   origin_path: string | null;
 }
 
-/** Missing and out of scope look the same. */
-export function assertCaseVisible<T extends CasePaths>(actor: Actor, c: T | undefined): asserts c is T {
+/** Missing and out of scope look the same; `what` names the record (a case, or the lead it opens from). */
+export function assertCaseVisible<T extends CasePaths>(
+  actor: Actor,
+  c: T | undefined,
+  what = 'case',
+): asserts c is T {
   if (!c || !(covers(actor, c.residence_path) || covers(actor, c.origin_path)))
-    throw new AppError('not_found', 'case not found');
+    throw new AppError('not_found', `${what} not found`);
 }
 
 const ASSISTED: readonly CaseStep[] = [

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { like, rows } from '../../db/rows.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden } from '../../platform/errors.ts';
 import { underPath } from '../places/places.service.ts';
 import { decideCase, DECISION_DAYS, ENDED_STEPS, STEP_DAYS } from './case-workflow.ts';
 import { assertCaseVisible, canAssist, casesOwned, casesVisible, standingOf } from './cases.policy.ts';
@@ -75,8 +75,7 @@ export async function openCase(database: Database, ctx: Ctx, leadId: number): Pr
             FROM monitoring_leads l JOIN households h ON h.id = l.household_id
            WHERE l.id = ${leadId} FOR UPDATE OF l`,
     );
-    if (!lead) throw notFound('lead');
-    assertHouseholdVisible(ctx.actor, lead);
+    assertCaseVisible(ctx.actor, lead, 'lead');
     if (!standingOf(ctx.actor, lead.residence_path).community)
       throw forbidden('cases are opened by the community where the household lives');
     const [live] = await rows<{ id: number }>(

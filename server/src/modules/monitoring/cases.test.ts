@@ -92,7 +92,10 @@ describe('opening a case', () => {
     expect(errorCode(await w.township.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
     expect(errorCode(await w.county.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
     expect(errorCode(await w.origin.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
-    expect(errorCode(await w.neighbour.post('/api/monitoring/cases', { leadId }))).toBe('not_found');
+    const hidden = await w.neighbour.post('/api/monitoring/cases', { leadId });
+    const missing = await w.neighbour.post('/api/monitoring/cases', { leadId: '999999999' });
+    expect(errorCode(hidden)).toBe('not_found');
+    expect(hidden.json().error.message).toBe(missing.json().error.message);
     const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
     expect((await resident.post('/api/monitoring/cases', { leadId })).statusCode).toBe(403);
     const department = await signIn(t, ['department_officer'], [w.tree.county]);
