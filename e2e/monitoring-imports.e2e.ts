@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEPARTMENT_DATA_HEADERS } from '@anju/contracts';
+import { beforeAll, expect } from 'vitest';
+import { PHONE, horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
+import { apiAs, idNumber, uniqueName, withBadCheckDigit, type PlaceRow } from './registry-helpers.ts';
+
+useBrowser();
+
+const stamp = Date.now().toString(36).slice(-6).toUpperCase();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-dept-'));
+const head = {
+  name: uniqueName(),
+  idNumber: idNumber('19790815', Number.parseInt(stamp.slice(-3), 36), true),
+};
+let householdNo = '';
+
+/** A household of the demo community whose head's ID number and name the test knows. */
+beforeAll(async () => {
+  const staff = await apiAs('community_staff');
+  const [community] = await staff.get<PlaceRow[]>('/places/roots');
+  const grids = await staff.get<{ items: PlaceRow[] }>(`/places/${community.id}/children`);
+  const buildings = await staff.get<{ items: PlaceRow[] }>(`/places/${grids.items[0].id}/children`);
+  const dwelling = await staff.post<PlaceRow>('/places', {
+    parentId: buildings.items[0].id,
+    level: 'dwelling',
+    code: `E2ED${stamp}`,
+    name: `8单元${stamp}室`,
+  });
+  const county = await apiAs('county_admin');
+  const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
+  const household = await staff.post<{ householdNo: string }>('/households', {
+    dwellingId: dwelling.id,
+    originVillageId: village.id,
+    relocationYear: 2019,
+    resettlementType: 'urban_centralized',
+    povertyStatus: 'out_of_poverty',
+    members: [
+      {
+        ...head,
+        relation: 'head',
+        labourCapacity: 'full',
+        health: 'healthy',
+        tags: [],
+        partyMember: false,
+        hukouPlaceId: village.id,
+      },
+    ],
+  });
+  householdNo = household.householdNo;
+});
+
+/** A department's workbook: the head's large medical bill, and a row whose ID number has a wrong check digit. */
+async function departmentFile(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('医保数据');
+  sheet.addRow([...DEPARTMENT_DATA_HEADERS]);
+  sheet.addRow([head.idNumber, head.name, '大额医疗支出', 56000, '2026-02-14', '住院']);
+  sheet.addRow([withBadCheckDigit(head.idNumber), head.name, '大额医疗支出', 800, '2026-02-20', '']);
+  const file = path.join(dir, 'department.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+journey(
+  'community_staff on a phone imports department data, skips the bad row and sees the lead',
+  PHONE,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await openMenu(page);
+    await page.locator('.ant-menu-submenu-title', { hasText: '防返贫监测' }).click();
+    const entry = page.getByTestId('menu-monitoringImports');
+    await entry.waitFor();
+    // the group opens with an animation: click once the entry has stopped moving
+    await page.waitForTimeout(500);
+    await entry.scrollIntoViewIfNeeded();
+    await entry.click();
+    await page.waitForURL('**/monitoring/imports');
+    await page.getByTestId('imports-department').fill('县医保局');
+    await page.getByTestId('imports-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '医疗保障' }).click();
+    await page
+      .locator('.ant-upload input[type="file"]')
+      .first()
+      .setInputFiles(await departmentFile());
+
+    const errors = page.getByTestId('imports-errors');
+    await errors.waitFor({ timeout: 30_000 });
+    const rows = await errors.locator('tbody tr.ant-table-row').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^3身份证号校验位不正确/);
+    expect(await page.getByTestId('imports-count-valid').textContent()).toBe('1');
+    expect(await page.getByTestId('imports-commit').isDisabled()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByTestId('imports-commit-skip').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('imports-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('imports-leads').textContent()).toContain(householdNo);
+
+    await page.getByTestId('imports-to-leads').click();
+    await page.getByTestId('lead-search').locator('input').fill(householdNo);
+    await page.getByTestId('lead-search').locator('input').press('Enter');
+    const leads = page.getByTestId('lead-table');
+    await expect.poll(() => leads.textContent(), { timeout: 15_000 }).toContain(householdNo);
+    expect(await leads.textContent()).toContain('部门数据比对');
+  },
+);
