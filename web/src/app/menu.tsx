@@ -12,6 +12,7 @@ import {
   HeartOutlined,
   AlertOutlined,
   ControlOutlined,
+  DashboardOutlined,
   MonitorOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -79,6 +80,7 @@ export const MENU: MenuEntry[] = [
     icon: <MonitorOutlined />,
     permission: 'monitoring:read',
     children: [
+      { key: 'monitoringOverview', path: '/monitoring/overview', icon: <DashboardOutlined /> },
       { key: 'monitoringLeads', path: '/monitoring/leads', icon: <AlertOutlined /> },
       { key: 'monitoringCases', path: '/monitoring/cases', icon: <FileProtectOutlined /> },
       { key: 'monitoringPolicy', path: '/monitoring/policy', icon: <ControlOutlined /> },

@@ -17,6 +17,7 @@ import { DeclarePage } from '../features/monitoring/pages/DeclarePage.tsx';
 import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
 import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
 import { ImportsPage } from '../features/monitoring-imports/pages/ImportsPage.tsx';
+import { OverviewPage } from '../features/monitoring-overview/pages/OverviewPage.tsx';
 import { PartyPage } from '../features/party/pages/PartyPage.tsx';
 import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
 import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
               { path: 'incidents/mine', element: guarded('incident:report', <MyReportsPage />) },
               { path: 'incidents/:id', element: guarded('incident:report', <IncidentPage />) },
               { path: 'incidents/kpi', element: guarded('incident:read', <KpiPage />) },
+              { path: 'monitoring/overview', element: guarded('monitoring:read', <OverviewPage />) },
               { path: 'monitoring/leads', element: guarded('monitoring:read', <LeadsPage />) },
               { path: 'monitoring/cases', element: guarded('monitoring:read', <CasesPage />) },
               { path: 'monitoring/cases/:id', element: guarded('monitoring:read', <CasePage />) },
