@@ -5,7 +5,7 @@ import { rows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
-import * as history from '../registry/history.repo.ts';
+import { setPovertyStatus } from '../registry/households.service.ts';
 import { AFTER_NOTICE_DAYS, decideCase, ENDED_STEPS, NOTICE_DAYS } from './case-workflow.ts';
 import { assertCaseVisible, standingOf } from './cases.policy.ts';
 import { getCase, noticeSince, stepDue } from './cases.service.ts';
@@ -29,30 +29,6 @@ const addDays = (day: string, n: number) =>
 
 function requireReason(input: CaseAct) {
   if (!input.reason) throw invalid('reason', 'is required');
-}
-
-/** Sets the household's poverty status, keeping its history; returns the status it had. */
-async function setPovertyStatus(tx: Tx, ctx: Ctx, householdId: number, status: string): Promise<string> {
-  const [h] = await rows<{ poverty_status: string; version: number }>(
-    tx,
-    sql`SELECT poverty_status, version FROM households WHERE id = ${householdId} FOR UPDATE`,
-  );
-  if (h.poverty_status !== status) {
-    await tx.execute(
-      sql`UPDATE households SET poverty_status = ${status}, version = version + 1, updated_at = now()
-           WHERE id = ${householdId}`,
-    );
-    await history.record(tx, ctx, [
-      {
-        householdId,
-        event: 'update',
-        version: h.version + 1,
-        changes: { povertyStatus: [h.poverty_status, status] },
-        note: 'monitoring case',
-      },
-    ]);
-  }
-  return h.poverty_status;
 }
 
 /** Refuses, one detail per unmet criterion, a risk that cannot be eliminated yet. */
@@ -124,7 +100,7 @@ async function publishNotice(tx: Tx, c: CaseRow, noticeFrom: string | undefined,
 
 /** Identified: the household is monitored from now on; its earlier status is kept for the end. */
 async function identify(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
-  const prior = await setPovertyStatus(tx, ctx, c.household_id, 'monitored');
+  const prior = await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
   return { set: { prior_status: prior, identified_at: at(now), assisted_since: at(now) }, data: {} };
 }
 
@@ -132,7 +108,7 @@ async function identify(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect
 async function eliminate(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
   await assertEliminable(tx, c, c.basic_needs, now);
   const back = c.prior_status && c.prior_status !== 'monitored' ? c.prior_status : 'out_of_poverty';
-  await setPovertyStatus(tx, ctx, c.household_id, back);
+  await setPovertyStatus(tx, ctx, c.household_id, back, 'monitoring case');
   const ended = await rows<{ id: number }>(
     tx,
     sql`UPDATE assistance_measures SET end_on = ${TODAY}, version = version + 1
@@ -156,7 +132,7 @@ async function rollback(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect
     throw conflict(`the household already has case ${other.id}`, [
       { field: 'action', reason: `already case ${other.id}` },
     ]);
-  await setPovertyStatus(tx, ctx, c.household_id, 'monitored');
+  await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
   const home = (column: string) =>
     sql`(SELECT ${sql.raw(column)} FROM households WHERE id = ${c.household_id})`;
   return {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { HouseholdCreate, HouseholdDetail } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -12,7 +13,7 @@ import { communityOf, placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import { underPath } from '../places/places.service.ts';
 import { presentHousehold, presentPerson } from './present.ts';
 import { assertResidenceSide, assertVisible, householdScope, sideOf } from './registry.policy.ts';
-import type { HouseholdRow } from './registry.sql.ts';
+import { rows, type HouseholdRow } from './registry.sql.ts';
 
 export const staleHousehold = () =>
   conflict('the household was changed by someone else; reload and try again', [
@@ -176,4 +177,37 @@ export async function update(
 export async function historyOf(database: Database, ctx: Ctx, id: number) {
   await get(database, ctx, id);
   return history.ofHousehold(database.db, id);
+}
+
+/**
+ * Sets a household's poverty status as a monitoring decision does, with a history row naming why;
+ * returns the status it had.
+ */
+export async function setPovertyStatus(
+  conn: Conn,
+  ctx: Ctx,
+  householdId: number,
+  status: string,
+  note: string,
+): Promise<string> {
+  const [h] = await rows<{ poverty_status: string; version: number }>(
+    conn,
+    sql`SELECT poverty_status, version FROM households WHERE id = ${householdId} FOR UPDATE`,
+  );
+  if (h.poverty_status !== status) {
+    await conn.execute(
+      sql`UPDATE households SET poverty_status = ${status}, version = version + 1, updated_at = now()
+           WHERE id = ${householdId}`,
+    );
+    await history.record(conn, ctx, [
+      {
+        householdId,
+        event: 'update',
+        version: h.version + 1,
+        changes: { povertyStatus: [h.poverty_status, status] },
+        note,
+      },
+    ]);
+  }
+  return h.poverty_status;
 }
