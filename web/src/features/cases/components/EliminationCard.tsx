@@ -44,7 +44,7 @@ export function EliminationCard({ detail }: { detail: CaseDetail }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {Object.entries(c.params)
                 .map(([k, v]) => fact(k, v))
-                .join('；')}
+                .join(t('cases.criteria.separator'))}
             </Typography.Text>
           </>
         }
