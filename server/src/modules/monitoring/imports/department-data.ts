@@ -36,11 +36,11 @@ const COLUMNS = {
   household_id: 'bigint',
   registry_name: 'text',
 };
+type Header = (typeof DEPARTMENT_DATA_HEADERS)[number];
 const [ID, NAME, MATTER, AMOUNT, DATE, NOTE] = DEPARTMENT_DATA_HEADERS;
 
 function check(cipher: Cipher, report: Report, r: Row): DepartmentRow | null {
-  const cell = (h: string) =>
-    r.cells[DEPARTMENT_DATA_HEADERS.indexOf(h as (typeof DEPARTMENT_DATA_HEADERS)[number])];
+  const cell = (h: Header) => r.cells[DEPARTMENT_DATA_HEADERS.indexOf(h)];
   return report.row(r.rowNo, (fail) => {
     const id = idNumber(fail, ID, cell(ID));
     const name = text(fail, NAME, cell(NAME).replace(/\s/g, ''), 64);
