@@ -26,7 +26,7 @@ import {
 } from './cases-catalogue.ts';
 import { defineSeeder, type Seeder } from './registry.ts';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const CHINA = (ts: string) => `(${ts} AT TIME ZONE 'Asia/Shanghai')`;
 const dayOf = (ts: string) => `${CHINA(ts)}::date`;
@@ -102,7 +102,7 @@ const actorOf = (role: string) =>
      WHERE ${lit(role)} = ANY(u.roles) AND x.residence_path LIKE sp.path || '%' ORDER BY u.id LIMIT 1)`;
 
 /** The plan: one row a household with a case, where it stands and when each milestone happened. */
-function planSql(paths: string[], seed: number, now: Date, shares: { flagged: number; past: number }) {
+function planSql(inCommunities: string, seed: number, now: Date, shares: { flagged: number; past: number }) {
   const U = (salt: string) =>
     `(('x' || substr(md5(household_id::text || ${lit(salt)} || '${seed}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
   const u = (text: string) => text.replace(/U\('([a-z0-9_]+)'\)/g, (_, s: string) => U(s));
@@ -126,7 +126,7 @@ function planSql(paths: string[], seed: number, now: Date, shares: { flagged: nu
         FROM households h
         JOIN persons p ON p.household_id = h.id AND p.status = 'living'
         LEFT JOIN monitoring_leads l ON l.household_id = h.id AND l.status = 'open'
-       WHERE h.status = 'active' AND h.residence_path LIKE ANY (ARRAY[${paths.map((p) => lit(p + '%')).join(', ')}]::text[])
+       WHERE h.status = 'active' AND ${inCommunities}
          AND NOT EXISTS (SELECT 1 FROM monitoring_cases c WHERE c.household_id = h.id)
        GROUP BY h.id, l.id),
     chosen AS (
@@ -344,18 +344,24 @@ export function casesSeederWith(opts: { now?: Date } = {}): Seeder {
     async run(ctx) {
       const ids = ctx.places.communities.map((c) => c.id);
       if (ids.length === 0) return;
-      const now = opts.now ?? new Date(Math.floor(Date.now() / (DAY / 24)) * (DAY / 24));
-      const communities = await ctx.database.query<{ path: string }>(
-        `SELECT path FROM places WHERE id = ANY($1::int8[])`,
+      const now = opts.now ?? new Date(Math.floor(Date.now() / HOUR) * HOUR);
+      const depths = await ctx.database.query<{ depth: number }>(
+        `SELECT DISTINCT depth FROM places WHERE id = ANY($1::int8[])`,
         [ids],
       );
-      const paths = communities.map((c) => c.path).filter((p) => /^[0-9/]+$/.test(p));
+      // the community's id at its depth in the household's path: one hashed lookup, not a LIKE per community
+      const idList = `ARRAY[${ids.map(Number).join(',')}]::int8[]`;
+      const inCommunities = `(${depths
+        .map(
+          (d) =>
+            `nullif(split_part(h.residence_path, '/', ${Number(d.depth) + 2}), '')::int8 = ANY(${idList})`,
+        )
+        .join(' OR ')})`;
       const [pool] = await ctx.database.query<{ households: number; flagged: number; monitored: number }>(
         `SELECT count(*)::int AS households, count(*) FILTER (WHERE h.poverty_status = 'monitored')::int AS monitored,
                 count(l.id) FILTER (WHERE h.poverty_status <> 'monitored')::int AS flagged
            FROM households h LEFT JOIN monitoring_leads l ON l.household_id = h.id AND l.status = 'open'
-          WHERE h.status = 'active' AND h.residence_path LIKE ANY ($1::text[])`,
-        [paths.map((p) => p + '%')],
+          WHERE h.status = 'active' AND ${inCommunities}`,
       );
       const past = pool.households - pool.flagged - pool.monitored;
       const shares = {
@@ -363,7 +369,7 @@ export function casesSeederWith(opts: { now?: Date } = {}): Seeder {
         past: Math.min(1, (PAST_CASES * pool.households) / Math.max(past, 1)),
       };
       const steps = await ctx.database.db.transaction(async (tx) => {
-        await run(tx, planSql(paths, ctx.seed, now, shares));
+        await run(tx, planSql(inCommunities, ctx.seed, now, shares));
         for (const text of leadsSql()) await run(tx, text);
         await run(tx, casesSql());
         await run(tx, eventsSql());
