@@ -8,7 +8,7 @@ import { apiUrl } from '../../../ui/api.ts';
 /** The public notice: its period, whether it still runs, and the printable notice for the board. */
 export function NoticeRecord({ detail: c }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
-  if (!c.noticeFrom) return null;
+  if (!c.noticeFrom) return <PastNotices detail={c} />;
   const running = !!c.noticeUntil && dayjs().isBefore(dayjs(c.noticeUntil).endOf('day'));
   return (
     <>
@@ -43,5 +43,21 @@ export function NoticeRecord({ detail: c }: { detail: CaseDetail }) {
         {t('cases.notice.print')}
       </Button>
     </>
+  );
+}
+
+/** Notices of steps the case has left: the day each went up, from the history. */
+function PastNotices({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const past = c.events.filter((e) => e.action === 'publish_notice' && typeof e.data.noticeFrom === 'string');
+  if (past.length === 0) return <>{t('cases.notice.none')}</>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="case-past-notices">
+      {past.map((e) => (
+        <li key={e.id}>
+          {t('cases.notice.past', { from: e.data.noticeFrom as string, step: t(`cases.step.${e.toStep}`) })}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -54,7 +54,7 @@ export function CasePage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('cases.notice.title')} style={{ height: '100%' }}>
-              {c.noticeFrom ? <NoticeRecord detail={c} /> : t('cases.notice.none')}
+              <NoticeRecord detail={c} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
