@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DESKTOP, PHONE, horizontalOverflow, signIn } from './browser.ts';
@@ -8,6 +10,7 @@ const server = new OwnServer();
 let browser: Browser;
 const it = { caseId: '', householdId: '', householdNo: '', headName: '' };
 const LONG = 300_000;
+const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
 beforeAll(async () => {
   await server.start();
@@ -18,7 +21,7 @@ afterAll(async () => {
   await server.dispose();
 });
 
-/** Runs `body` signed in as `username` in a fresh browser context; a screenshot goes to /tmp on failure. */
+/** Runs `body` signed in as `username` in a fresh browser context; on failure a screenshot goes to e2e/artifacts/. */
 async function as(username: string, viewport: typeof DESKTOP, body: (page: Page) => Promise<void>) {
   const context = await contextOn(browser, server, viewport);
   const page = await context.newPage();
@@ -27,7 +30,10 @@ async function as(username: string, viewport: typeof DESKTOP, body: (page: Page)
     await signIn(page, username);
     await body(page);
   } catch (error) {
-    await page.screenshot({ path: `/tmp/cases-failed-${username}.png`, fullPage: true }).catch(() => {});
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page
+      .screenshot({ path: path.join(ARTIFACTS, `monitoring-cases-${username}.png`), fullPage: true })
+      .catch(() => {});
     throw error;
   } finally {
     await context.close();
@@ -57,7 +63,7 @@ const choose = async (page: Page, testId: string, option: string) => {
   await page.locator('.ant-select-item-option', { hasText: option }).first().click();
 };
 
-/** The last step of a day: the notice went up six days ago. */
+/** Puts the case's public notice six days back, so its five days have run. */
 const noticeSixDaysAgo = () =>
   `UPDATE monitoring_cases SET notice_from = notice_from - 6, notice_until = notice_until - 6 WHERE id = ${it.caseId}`;
 
@@ -154,7 +160,6 @@ test(
       await notice.waitForLoadState();
       expect(await notice.content()).toContain(it.headName);
       await notice.close();
-      await page.screenshot({ path: '/tmp/cases-case-desktop.png', fullPage: true });
     });
   },
   LONG,
@@ -172,7 +177,6 @@ test(
       await page.goto('/monitoring/cases?mine=true');
       const row = page.getByTestId('case-table').locator('tbody tr', { hasText: it.householdNo });
       await row.waitFor();
-      await page.screenshot({ path: '/tmp/cases-workbench-desktop.png', fullPage: true });
       await row.getByRole('link').click();
       await page.getByTestId('case-procedure').waitFor();
       await act(page, 'approve', 'county_approval', async () => {
@@ -183,7 +187,6 @@ test(
       await page.goto('/monitoring/cases');
       await page.getByTestId('case-card').first().waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: '/tmp/cases-workbench-phone.png', fullPage: true });
       await casePage(page);
       await act(page, 'approve', 'assisted');
       const approvals = page.getByTestId('case-timeline').locator('[data-action="approve"]');
@@ -212,7 +215,6 @@ test(
         .toContain('靖安镇帮扶车间');
       expect(await page.getByTestId('measure-table').textContent()).toContain('就业帮扶');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: '/tmp/cases-case-phone.png', fullPage: true });
     });
   },
   LONG,
@@ -282,7 +284,6 @@ test(
       expect(await page.getByTestId('case-actions').textContent()).toContain('撤销风险消除');
       const check = page.getByTestId('elimination-check');
       await expect.poll(() => check.locator('[data-met="false"]').count()).toBe(0);
-      await page.screenshot({ path: '/tmp/cases-eliminated-desktop.png', fullPage: true });
     });
   },
   LONG,
