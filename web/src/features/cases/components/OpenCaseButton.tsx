@@ -1,10 +1,14 @@
-import type { Lead } from '@anju/contracts';
+import type { Lead, Role } from '@anju/contracts';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../ui/api.ts';
 import { useErrorText } from '../../../ui/errors.ts';
+import { useMe } from '../../auth/api.ts';
 import { useOpenCase } from '../api.ts';
+
+/** The community's officials open cases where the household lives (the server checks their scope). */
+const OPENERS: Role[] = ['community_staff', 'grid_worker'];
 
 /** 「立案核实」: the community opens a monitoring case from an open lead and goes to it. */
 export function OpenCaseButton({ lead }: { lead: Lead }) {
@@ -13,7 +17,8 @@ export function OpenCaseButton({ lead }: { lead: Lead }) {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const openCase = useOpenCase();
-  if (lead.status !== 'open') return null;
+  const me = useMe().data;
+  if (lead.status !== 'open' || !me?.roles.some((r) => OPENERS.includes(r))) return null;
   const open = () =>
     openCase.mutate(lead.id, {
       onSuccess: (c) => navigate(`/monitoring/cases/${c.id}`),
