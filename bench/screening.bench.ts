@@ -196,10 +196,10 @@ export default async function run(args: string[]) {
     });
   console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
 
-  // the same memory for its hashes as Anju's screening run gives itself
+  // the settings Anju's screening run gives itself: memory for its hashes, no JIT compilation
   const hand = () =>
     database.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      await tx.execute(sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
       const [r] = (await tx.execute(sql.raw(HAND_WRITTEN))).rows as {
         screened: number;
         flagged: number;
@@ -208,7 +208,7 @@ export default async function run(args: string[]) {
       return r;
     });
   const anju = async () => {
-    await database.query('TRUNCATE monitoring_leads');
+    await database.query('TRUNCATE monitoring_leads CASCADE');
     return runScreening(database, ctx, { year: YEAR });
   };
   await hand();

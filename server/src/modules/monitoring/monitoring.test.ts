@@ -1,7 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENING_RULES } from '@anju/contracts';
+import { rows } from '../../db/rows.ts';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { screenAll } from './monitoring.jobs.ts';
+import { currentRules } from './rules.service.ts';
+import { screeningSql } from './screening.sql.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -227,6 +232,61 @@ describe('leads', () => {
     const other = await signIn(t, ['community_staff'], [w.tree.otherCommunity]);
     const elsewhere = await other.post('/api/monitoring/screenings', { year: YEAR });
     expect(elsewhere.json()).toMatchObject({ screened: 0, flagged: 0 });
+  });
+});
+
+describe('screening runs', () => {
+  it('find the flags re-screening found, whether each set is read whole or for the target only', async () => {
+    const expected = new Map<number, string[]>();
+    const saved = async (h: { id: string }, body: Record<string, unknown>) => {
+      const res = await w.staff.put(`/api/households/${h.id}/incomes`, body);
+      expect(res.statusCode, res.body).toBe(200);
+      expected.set(Number(h.id), res.json().flags);
+    };
+    for (const perCapita of [LINE - 1, LINE, 20000]) await saved(await household(), income(perCapita));
+    await saved(await household(), income(10000, { medicalExpense: 10001, schoolingExpense: 5000 }));
+    const dropped = await household();
+    await w.staff.put(`/api/households/${dropped.id}/incomes`, { ...income(20000), year: YEAR - 1 });
+    await saved(dropped, income(13999));
+    const ill = await household();
+    const head = (await w.staff.get(`/api/persons/${ill.members[0].id}`)).json();
+    await w.staff.patch(`/api/persons/${head.id}`, { health: 'serious_illness', version: head.version });
+    await saved(ill, income(20000));
+    const idle = await household();
+    for (const m of idle.members) {
+      const person = (await w.staff.get(`/api/persons/${m.id}`)).json();
+      await w.staff.patch(`/api/persons/${m.id}`, { labourCapacity: 'none', version: person.version });
+    }
+    await saved(idle, income(20000));
+    expect(new Set([...expected.values()].flat())).toEqual(
+      new Set(SCREENING_RULES.filter((r) => r !== 'disaster_incident')),
+    );
+
+    const { rules } = await currentRules(t.database.db);
+    const where = sql`h.id IN (${sql.join(
+      [...expected.keys()].map((id) => sql`${id}`),
+      sql`, `,
+    )})`;
+    for (const most of [true, false]) {
+      const found = await rows<{ household_id: number; flags: string[] }>(
+        t.database.db,
+        screeningSql(rules, YEAR, { where, most }, new Date()),
+      );
+      expect(new Map(found.map((r) => [Number(r.household_id), r.flags]))).toEqual(expected);
+    }
+  });
+
+  it('an official of several places, on both sides, screens the households of each', async () => {
+    const h = await household();
+    await w.staff.put(`/api/households/${h.id}/incomes`, income(LINE - 1));
+    const both = await signIn(t, ['township_officer'], [w.tree.otherCommunity, w.originTownship]);
+    const run = await both.post('/api/monitoring/screenings', { year: YEAR });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json().byRule.income_below_line).toBeGreaterThanOrEqual(1);
+    const residence = await signIn(t, ['township_officer'], [w.tree.otherCommunity]);
+    expect((await residence.post('/api/monitoring/screenings', { year: YEAR })).json()).toMatchObject({
+      screened: 0,
+    });
   });
 });
 

@@ -1,8 +1,39 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScreeningRules } from '@anju/contracts';
 
-/** Which households a screening looks at: one (after an income update) or those matching a condition on `h`. */
-export type Target = { householdId: number } | { where: SQL };
+/**
+ * Which households a screening looks at: one (after an income update) or those matching a condition
+ * on `h`. `most` says the condition holds for most households: each set is then read whole, as for
+ * the nation, rather than only for the households in scope.
+ */
+export type Target = { householdId: number } | { where: SQL; most?: boolean };
+
+/** `/1/2/` → `/1/20`: the first path after every path starting with `/1/2/`. */
+const pastPrefix = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+
+/**
+ * Households whose residence or origin lies under one of `paths` (dual jurisdiction, as
+ * `householdsVisible`), cheap per household however many the paths: the path's first characters
+ * looked up in one hashed list per prefix length, instead of two LIKEs per path. The range around all
+ * the paths comes first so that a small scope is read from the path indexes.
+ */
+export function underAny(paths: string[]): SQL {
+  if (paths.length === 0) return sql`false`;
+  const lo = paths.reduce((a, b) => (a < b ? a : b));
+  const hi = paths.map(pastPrefix).reduce((a, b) => (a > b ? a : b));
+  const byLength = new Map<number, string[]>();
+  for (const p of paths) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+  const lookups = [...byLength].flatMap(([length, group]) => {
+    const list = `{${group.map((p) => `"${p}"`).join(',')}}`;
+    return [
+      sql`left(h.residence_path, ${length}::int) = ANY(${list}::text[])`,
+      sql`left(h.origin_path, ${length}::int) = ANY(${list}::text[])`,
+    ];
+  });
+  return sql`((h.residence_path ~>=~ ${lo} AND h.residence_path ~<~ ${hi})
+              OR (h.origin_path ~>=~ ${lo} AND h.origin_path ~<~ ${hi}))
+             AND (${sql.join(lookups, sql` OR `)})`;
+}
 
 /** Health changes that make a member newly seriously ill or disabled, as registry history records them. */
 const NEWLY_ILL = sql.raw(`(r.changes->'health'->>1 IN ('serious_illness', 'disabled')
@@ -22,10 +53,12 @@ interface SetRule {
  * One statement computing every enabled rule's flag for the target households in a year, built from
  * the rules as data: parameters are bound values, a disabled rule contributes nothing. Two shapes of
  * the same conditions: for many households each set is a `DISTINCT household_id` subquery joined once
- * (hash joins); for one household each set is an `EXISTS` probe of an index, so the statement is cheap
- * to plan as well as to run. The sets read the households by their condition again rather than from
- * the CTE, so the planner sizes the semi-join from the table's statistics (a CTE has none). The
- * line of a household is its county's, else its city's, else its province's for that year. Columns: household_id, flags (text[]), per_capita_net, line.
+ * (hash joins), read whole when the target is most households and otherwise only for the households
+ * of the target (semi-join sized from the table's statistics); for one household each set is an
+ * `EXISTS` probe of an index, so the statement is cheap to plan as well as to run. It only reads, so
+ * PostgreSQL may share the work between parallel workers. The line of a household is its county's,
+ * else its city's, else its province's for that year. Columns: household_id, flags (text[]),
+ * per_capita_net, line.
  */
 export function screeningSql(rules: ScreeningRules, year: number, target: Target, now: Date): SQL {
   const since = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -73,7 +106,6 @@ export function screeningSql(rules: ScreeningRules, year: number, target: Target
     });
 
   const one = 'householdId' in target;
-  const ctes: SQL[] = [];
   const joins: SQL[] = [];
   for (const [i, s] of sets.entries()) {
     const name = sql.raw(`set${i}`);
@@ -82,23 +114,23 @@ export function screeningSql(rules: ScreeningRules, year: number, target: Target
       const probe = sql`EXISTS (SELECT 1 FROM ${s.from} AND ${column} = h.id)`;
       flags.push(sql`CASE WHEN ${s.present ? sql`` : sql`NOT`} ${probe} THEN ${s.flag} END`);
     } else {
-      ctes.push(sql`${name} AS (SELECT DISTINCT ${column} AS household_id FROM ${s.from}
-                                  AND ${column} IN (SELECT h.id FROM households h WHERE ${target.where}))`);
-      joins.push(sql`LEFT JOIN ${name} ON ${name}.household_id = h.id`);
+      const within = target.most
+        ? sql``
+        : sql`AND ${column} IN (SELECT h.id FROM households h WHERE ${target.where})`;
+      joins.push(sql`LEFT JOIN (SELECT DISTINCT ${column} AS household_id FROM ${s.from} ${within}) ${name}
+                       ON ${name}.household_id = h.id`);
       flags.push(
         sql`CASE WHEN ${name}.household_id IS ${s.present ? sql`NOT NULL` : sql`NULL`} THEN ${s.flag} END`,
       );
     }
   }
 
-  const households = one
-    ? sql`h AS (SELECT h.id, h.residence_path FROM households h WHERE h.status = 'active' AND h.id = ${target.householdId})`
-    : sql`h AS MATERIALIZED (SELECT h.id, h.residence_path FROM households h WHERE h.status = 'active' AND ${target.where})`;
   const placeAt = (part: number) => sql`nullif(split_part(h.residence_path, '/', ${part}), '')::bigint`;
-  const lineOf = (part: number) =>
-    sql`(SELECT amount FROM monitoring_lines WHERE year = ${year} AND place_id = ${placeAt(part)})`;
   const lineJoin = one
-    ? sql`CROSS JOIN LATERAL (SELECT coalesce(${lineOf(4)}, ${lineOf(3)}, ${lineOf(2)}) AS amount) inc_line`
+    ? sql`LEFT JOIN LATERAL (SELECT amount FROM monitoring_lines
+                              WHERE year = ${year} AND place_id IN (${placeAt(4)}, ${placeAt(3)}, ${placeAt(2)})
+                              ORDER BY array_position(ARRAY[${placeAt(4)}, ${placeAt(3)}], place_id) NULLS LAST
+                              LIMIT 1) inc_line ON true`
     : sql`LEFT JOIN monitoring_lines lk ON lk.year = ${year} AND lk.place_id = ${placeAt(4)}
           LEFT JOIN monitoring_lines lc ON lc.year = ${year} AND lc.place_id = ${placeAt(3)}
           LEFT JOIN monitoring_lines lp ON lp.year = ${year} AND lp.place_id = ${placeAt(2)}
@@ -106,11 +138,11 @@ export function screeningSql(rules: ScreeningRules, year: number, target: Target
   const flagArray = flags.length
     ? sql`array_remove(ARRAY[${sql.join(flags, sql`, `)}]::text[], NULL)`
     : sql`'{}'::text[]`;
-  return sql`WITH ${sql.join([households, ...ctes], sql`, `)}
-    SELECT h.id AS household_id, ${flagArray} AS flags, inc.per_capita_net, ${line} AS line
-      FROM h
+  return sql`SELECT h.id AS household_id, ${flagArray} AS flags, inc.per_capita_net, ${line} AS line
+      FROM households h
       LEFT JOIN household_incomes inc ON inc.household_id = h.id AND inc.year = ${year} AND inc.period = 'year'
       LEFT JOIN household_incomes prev ON prev.household_id = h.id AND prev.year = ${year - 1} AND prev.period = 'year'
       ${lineJoin}
-      ${sql.join(joins, sql` `)}`;
+      ${sql.join(joins, sql` `)}
+     WHERE h.status = 'active' AND ${one ? sql`h.id = ${target.householdId}` : target.where}`;
 }
