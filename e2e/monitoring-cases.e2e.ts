@@ -187,7 +187,12 @@ test(
       await page.goto('/monitoring/cases');
       await page.getByTestId('case-card').first().waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await casePage(page);
+      await page.getByTestId('case-search').locator('input').fill(it.householdNo);
+      await page.getByTestId('case-search').locator('input').press('Enter');
+      await expect.poll(() => page.getByTestId('case-card').count()).toBe(1);
+      await page.getByTestId('case-card').click();
+      await page.getByTestId('case-procedure').waitFor();
+      expect(await stepOf(page)).toBe('county_approval');
       await act(page, 'approve', 'assisted');
       const approvals = page.getByTestId('case-timeline').locator('[data-action="approve"]');
       expect(await approvals.count()).toBe(3);
