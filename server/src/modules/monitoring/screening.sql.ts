@@ -11,16 +11,25 @@ export type Target = { householdId: number } | { where: SQL; most?: boolean };
 /** `/1/2/` → `/1/20`: the first path after every path starting with `/1/2/`. */
 const pastPrefix = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
 
+/** Up to this many places each get their own range of paths; more share one range around them all. */
+const OWN_RANGES = 4;
+
 /**
  * Households whose residence or origin lies under one of `paths` (dual jurisdiction, as
  * `householdsVisible`), cheap per household however many the paths: the path's first characters
- * looked up in one hashed list per prefix length, instead of two LIKEs per path. The range around all
- * the paths comes first so that a small scope is read from the path indexes.
+ * looked up in one hashed list per prefix length, instead of two LIKEs per path. Ranges of paths come
+ * first, so that a small scope is read from the path indexes.
  */
 export function underAny(paths: string[]): SQL {
   if (paths.length === 0) return sql`false`;
-  const lo = paths.reduce((a, b) => (a < b ? a : b));
-  const hi = paths.map(pastPrefix).reduce((a, b) => (a > b ? a : b));
+  const ranges: [string, string][] =
+    paths.length <= OWN_RANGES
+      ? paths.map((p) => [p, pastPrefix(p)])
+      : [[paths.reduce((a, b) => (a < b ? a : b)), paths.map(pastPrefix).reduce((a, b) => (a > b ? a : b))]];
+  const inRange = ranges.flatMap(([lo, hi]) => [
+    sql`(h.residence_path ~>=~ ${lo} AND h.residence_path ~<~ ${hi})`,
+    sql`(h.origin_path ~>=~ ${lo} AND h.origin_path ~<~ ${hi})`,
+  ]);
   const byLength = new Map<number, string[]>();
   for (const p of paths) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
   const lookups = [...byLength].flatMap(([length, group]) => {
@@ -30,9 +39,7 @@ export function underAny(paths: string[]): SQL {
       sql`left(h.origin_path, ${length}::int) = ANY(${list}::text[])`,
     ];
   });
-  return sql`((h.residence_path ~>=~ ${lo} AND h.residence_path ~<~ ${hi})
-              OR (h.origin_path ~>=~ ${lo} AND h.origin_path ~<~ ${hi}))
-             AND (${sql.join(lookups, sql` OR `)})`;
+  return sql`(${sql.join(inRange, sql` OR `)}) AND (${sql.join(lookups, sql` OR `)})`;
 }
 
 /** Health changes that make a member newly seriously ill or disabled, as registry history records them. */
