@@ -116,6 +116,7 @@ function planSql(inCommunities: string, seed: number, now: Date, shares: { flagg
   );
   return `
     CREATE TEMP TABLE case_plan ON COMMIT DROP AS
+    -- each step materialised: inlined, every use of the gaps and times would compute them again
     WITH pool AS (
       SELECT h.id AS household_id, h.residence_path, h.origin_path, h.poverty_status, h.head_name,
              CASE WHEN h.poverty_status = 'monitored' THEN 'monitored'
@@ -137,7 +138,7 @@ function planSql(inCommunities: string, seed: number, now: Date, shares: { flagg
         FROM chosen
       -- households without labour stay assisted, and the past cases that ended in elimination had labour
       WINDOW w AS (PARTITION BY grp ORDER BY has_labour = (grp = 'past') DESC, ${U('fate')}, household_id)),
-    stepped AS (
+    stepped AS MATERIALIZED (
       SELECT household_id, residence_path, origin_path, poverty_status, head_name,
              CASE WHEN grp = 'flagged' THEN lead END AS open_lead,
              CASE WHEN grp = 'flagged' THEN lead_rule_version END AS open_rule_version,
@@ -153,9 +154,9 @@ function planSql(inCommunities: string, seed: number, now: Date, shares: { flagg
              CASE WHEN grp = 'flagged' THEN lead_source ELSE ${pick(U('source'), SOURCE_MIX)} END AS source,
              ARRAY[${GAPS.map(([least, spread], k) => `${least} + ${spread} * ${U(`gap${k}`)}`).join(', ')}]::float8[] AS g
         FROM ranked),
-    placed AS (
+    placed AS MATERIALIZED (
       SELECT s.*, ${u(PROGRESS)} AS progress, s.step = 'not_identified' AS rejected FROM stepped s),
-    timed AS (
+    timed AS MATERIALIZED (
       SELECT p.*, ${nowTs} - (${u(SINCE)} + (ARRAY[${offsets.join(', ')}])[progress]) * interval '1 day' AS t1
         FROM placed p)
     SELECT x.household_id, x.residence_path, x.origin_path, x.poverty_status, x.head_name, x.open_lead,
@@ -284,8 +285,8 @@ function measuresSql(seed: number) {
   const uniform = (key: string, salt: string) =>
     `(('x' || substr(md5(${key} || ${lit(salt)} || '${seed}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
   /** Uniform per measure, and per case. */
-  const U = (salt: string) => uniform(`p.case_id::text || '-' || n`, salt);
-  const Uc = (salt: string) => uniform('p.case_id::text', salt);
+  const U = (salt: string) => uniform(`p.household_id::text || '-' || n`, salt);
+  const Uc = (salt: string) => uniform('p.household_id::text', salt);
   const terms = Object.entries(MEASURES)
     .map(
       ([type, m]) =>
