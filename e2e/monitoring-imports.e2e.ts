@@ -100,9 +100,11 @@ journey(
     await page.getByTestId('imports-done').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('imports-leads').textContent()).toContain(householdNo);
 
-    await page.getByTestId('imports-to-leads').click();
-    await page.getByTestId('lead-search').locator('input').fill(householdNo);
-    await page.getByTestId('lead-search').locator('input').press('Enter');
+    const toLeads = page.locator('a', { has: page.getByTestId('imports-to-leads') });
+    expect(await toLeads.getAttribute('href')).toBe('/monitoring/leads?source=department_data');
+    await page.getByTestId('imports-leads').getByRole('link', { name: householdNo }).click();
+    await page.waitForURL(/\/monitoring\/leads\?/);
+    expect(await page.getByTestId('lead-search').locator('input').inputValue()).toBe(householdNo);
     const leads = page.getByTestId('lead-table');
     await expect.poll(() => leads.textContent(), { timeout: 15_000 }).toContain(householdNo);
     expect(await leads.textContent()).toContain('部门数据比对');

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ImportKind, ImportResult } from '../api.ts';
 
-/** What a commit wrote, with the leads it raised or added to. */
+/** The leads list filtered to what each kind of import raises. */
+const SOURCE: Record<ImportKind, string> = { departmentData: 'department_data', incomes: 'screening' };
+
+/** What a commit wrote, with the leads it raised or added to, each opening the leads list at its household. */
 export function DoneView({
   kind,
   result,
@@ -30,8 +33,14 @@ export function DoneView({
               dataSource={result.leads}
               data-testid="imports-leads"
               renderItem={(l) => (
-                <List.Item>
-                  <Link to={`/registry/households/${l.householdId}`}>
+                <List.Item
+                  actions={[
+                    <Link key="household" to={`/registry/households/${l.householdId}`}>
+                      {t('monitoringImports.household')}
+                    </Link>,
+                  ]}
+                >
+                  <Link to={`/monitoring/leads?${new URLSearchParams({ q: l.householdNo, status: 'any' })}`}>
                     {l.householdNo} {l.headName}
                   </Link>
                 </List.Item>
@@ -39,7 +48,7 @@ export function DoneView({
             />
           )}
           <Space wrap style={{ justifyContent: 'center' }}>
-            <Link to="/monitoring/leads">
+            <Link to={`/monitoring/leads?source=${SOURCE[kind]}`}>
               <Button type="primary" data-testid="imports-to-leads">
                 {t('monitoringImports.toLeads')}
               </Button>

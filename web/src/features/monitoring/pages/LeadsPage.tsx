@@ -8,29 +8,56 @@ import {
 import { Button, Card, Descriptions, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { EChart } from '../../../ui/EChart.tsx';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useMe } from '../../auth/api.ts';
 import { OpenCaseButton } from '../../cases/components/OpenCaseButton.tsx';
+import { dayOf } from '../../cases/steps.ts';
 import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
+
+const FILTER_KEYS = ['q', 'status', 'source', 'flag'] as const;
+/** `status=any` in the address lists leads of every status; no status means the open ones. */
+const ANY_STATUS = 'any';
+
+function leadFilter(params: URLSearchParams): LeadFilter {
+  const filter: LeadFilter = { status: 'open' };
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) filter[k] = v;
+  }
+  if (filter.status === ANY_STATUS) delete filter.status;
+  return filter;
+}
 
 /** Monitoring leads of the caller's households, and screening runs over them. */
 export function LeadsPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const [filter, setFilter] = useState<LeadFilter>({ status: 'open' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [params, setParams] = useSearchParams();
+  const filter = leadFilter(params);
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
   const leads = useLeads(filter, page, pageSize);
   const run = useRunScreening();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
-  const set = (k: keyof LeadFilter) => (v: string | undefined) => {
-    setFilter((f) => ({ ...f, [k]: v }));
-    setPage(1);
-  };
+  const update = (next: Record<string, string | undefined>) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries({
+          ...filter,
+          status: filter.status ?? ANY_STATUS,
+          page: String(page),
+          pageSize: String(pageSize),
+          ...next,
+        }).filter((e): e is [string, string] => !!e[1] && !(e[0] === 'status' && e[1] === 'open')),
+      ),
+      { replace: true },
+    );
+  const set = (k: keyof LeadFilter) => (v: string | undefined) =>
+    update({ [k]: k === 'status' ? (v ?? ANY_STATUS) : v, page: undefined });
 
   return (
     <>
@@ -59,6 +86,8 @@ export function LeadsPage() {
       )}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
+          key={filter.q}
+          defaultValue={filter.q}
           allowClear
           placeholder={t('monitoring.leads.search')}
           onSearch={(v) => set('q')(v.trim() || undefined)}
@@ -104,7 +133,7 @@ export function LeadsPage() {
             pageSize,
             total: leads.data?.total ?? 0,
             showTotal: (count) => t('common.total', { count }),
-            onChange: (p, s) => (setPage(p), setPageSize(s)),
+            onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
           }}
           columns={[
             {
@@ -139,16 +168,38 @@ export function LeadsPage() {
               dataIndex: 'status',
               render: (s) => t(`monitoring.leadStatus.${s}`),
             },
-            { title: t('monitoring.leads.year'), dataIndex: 'year' },
-            { title: t('monitoring.leads.ruleVersion'), dataIndex: 'ruleVersion' },
+            {
+              title: t('monitoring.leads.note'),
+              dataIndex: 'note',
+              ellipsis: true,
+              width: 220,
+              render: (n: string | null) => n ?? '—',
+            },
+            { title: t('monitoring.leads.year'), dataIndex: 'year', render: (y: number | null) => y ?? '—' },
+            {
+              title: t('monitoring.leads.ruleVersion'),
+              dataIndex: 'ruleVersion',
+              render: (v: number | null) => v ?? '—',
+            },
             {
               title: t('monitoring.leads.createdAt'),
               dataIndex: 'createdAt',
-              render: (d: string) => d.slice(0, 10),
+              render: dayOf,
             },
-            ...(me?.permissions.includes('monitoring:write')
-              ? [{ key: 'case', render: (_: unknown, l: Lead) => <OpenCaseButton lead={l} /> }]
-              : []),
+            {
+              key: 'case',
+              render: (_: unknown, l: Lead) =>
+                l.status === 'case' ? (
+                  <Link
+                    to={`/monitoring/cases?${new URLSearchParams({ q: l.householdNo })}`}
+                    data-testid="lead-to-case"
+                  >
+                    {t('monitoring.leads.toCase')}
+                  </Link>
+                ) : (
+                  me?.permissions.includes('monitoring:write') && <OpenCaseButton lead={l} />
+                ),
+            },
           ]}
         />
       )}
