@@ -53,7 +53,9 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
   const label = (a: CaseAction) =>
     a === 'approve'
       ? t(`cases.approveAt.${detail.step}`, { defaultValue: t('cases.action.approve') })
-      : t(`cases.action.${a}`);
+      : a === 'publish_notice' && detail.noticeFrom
+        ? t('cases.action.republish_notice')
+        : t(`cases.action.${a}`);
 
   const reasonText = useReasonText();
   /** Why the case's state refused the action (not now, notice still running, another live case…). */
