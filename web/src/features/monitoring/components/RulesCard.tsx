@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, InputNumber, List, Select, Space, Switch, Ty
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
+import { useCategories } from '../../incidents/api.ts';
 import { SaveError } from '../../registry/components/StaleAlert.tsx';
 import { useRuleHistory, useRules, useSaveRules } from '../api.ts';
 
@@ -19,10 +20,12 @@ const PARAMS: Partial<
 
 /** The screening rules in force, edited as a new version by the policy holders; earlier versions below. */
 export function RulesCard({ mayEdit }: { mayEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rules = useRules();
   const history = useRuleHistory();
   const save = useSaveRules();
+  const categories = useCategories();
+  const english = i18n.language.startsWith('en');
   const [form] = Form.useForm<{ rules: ScreeningRules; note: string }>();
 
   useEffect(() => {
@@ -77,7 +80,15 @@ export function RulesCard({ mayEdit }: { mayEdit: boolean }) {
                   label={t('monitoring.params.categories')}
                   style={{ marginBottom: 0, minWidth: 240 }}
                 >
-                  <Select mode="tags" />
+                  <Select
+                    mode="multiple"
+                    optionFilterProp="label"
+                    options={(categories.data ?? []).map((c) => ({
+                      value: c.code,
+                      label: english ? c.nameEn : c.nameZh,
+                    }))}
+                    data-testid="rule-disaster_incident-categories"
+                  />
                 </Form.Item>
               )}
             </Space>
