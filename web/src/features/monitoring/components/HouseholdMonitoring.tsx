@@ -1,7 +1,8 @@
 import type { HouseholdDetail, Income } from '@anju/contracts';
-import { Button, Table, Typography } from 'antd';
+import { Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/api.ts';
 import { HouseholdCases } from '../../cases/components/HouseholdCases.tsx';
 import { useIncomes } from '../api.ts';
@@ -21,22 +22,25 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
     <>
       <HouseholdCases householdId={household.id} />
       <Typography.Paragraph type="secondary">{t('monitoring.income.intro')}</Typography.Paragraph>
-      {mayWrite && (
-        <Button
-          type="primary"
-          onClick={() => setEditing(null)}
-          data-testid="income-add"
-          style={{ marginBottom: 12 }}
+      <Space wrap style={{ marginBottom: 12 }}>
+        {mayWrite && (
+          <Button type="primary" onClick={() => setEditing(null)} data-testid="income-add">
+            {t('monitoring.income.add')}
+          </Button>
+        )}
+        <Link
+          to={`/monitoring/leads?${new URLSearchParams({ q: household.householdNo, status: 'any' })}`}
+          data-testid="household-leads"
         >
-          {t('monitoring.income.add')}
-        </Button>
-      )}
+          {t('monitoring.income.leads')}
+        </Link>
+      </Space>
       <Table<Income>
         rowKey={(r) => `${r.year}-${r.period}`}
         loading={incomes.isLoading}
         dataSource={incomes.data ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         size="small"
         data-testid="income-table"
         columns={[
@@ -54,7 +58,11 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
             key: 'rigid',
             render: (_, r) => yuan(r.medicalExpense + r.schoolingExpense),
           },
-          { title: t('monitoring.income.enteredBy'), dataIndex: 'enteredBy' },
+          {
+            title: t('monitoring.income.enteredBy'),
+            dataIndex: 'enteredBy',
+            render: (by: string | null) => by ?? '—',
+          },
           ...(mayWrite
             ? [
                 {
