@@ -8,12 +8,13 @@ import {
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
 const YES = <CheckCircleFilled style={{ color: '#52c41a' }} />;
 const NO = <CloseCircleFilled style={{ color: '#bfbfbf' }} />;
 const HIT = <ExclamationCircleFilled style={{ color: '#fa8c16' }} />;
 
-/** Where the case came from: the lead's source and the screening flags with their rule version. */
+/** Where the case came from: the lead's source and the screening flags with their rule version, and the household's leads with their notes. */
 export function LeadRecord({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   return (
@@ -46,6 +47,18 @@ export function LeadRecord({ detail: c }: { detail: CaseDetail }) {
           key: 'ruleVersion',
           label: t('cases.lead.ruleVersion'),
           children: c.ruleVersion ? t('cases.lead.version', { version: c.ruleVersion }) : '—',
+        },
+        {
+          key: 'leads',
+          label: t('cases.lead.notes'),
+          children: (
+            <Link
+              to={`/monitoring/leads?${new URLSearchParams({ q: c.householdNo, status: 'any' })}`}
+              data-testid="case-leads"
+            >
+              {t('cases.lead.all')}
+            </Link>
+          ),
         },
       ]}
     />
