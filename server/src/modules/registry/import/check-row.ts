@@ -8,7 +8,7 @@ import {
 import type { Cipher } from '../../../platform/crypto.ts';
 import { initialsOf } from '../../places/places.service.ts';
 import { sealParsedId, sealPhone } from '../identity.ts';
-import { codeOf } from '../labels.ts';
+import { ZH } from '../labels.ts';
 import type { SourceRow } from './source.ts';
 
 /** A row as it is staged: sealed identifiers, codes; places are resolved afterwards in bulk. */
@@ -54,30 +54,42 @@ export interface CheckContext {
   /** Person tags by code and by Chinese label. */
   tags: Map<string, string>;
   seesHealth: boolean;
+  /** Birth dates after it are impossible. */
+  today: Date;
 }
 
 const NAME = /^[\p{L}\p{M}·•. -]{1,32}$/u;
 const GRADES: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
 const YES = new Set(['是', 'true', 'TRUE', '1', 'Y', 'y']);
 const NO = new Set(['否', '', 'false', 'FALSE', '0', 'N', 'n']);
-const LISTS: Partial<Record<ImportHeader, string>> = {
-  与户主关系: 'relation',
-  民族: 'ethnicity',
-  文化程度: 'education',
-  健康状况: 'health',
-  劳动能力: 'labour',
-  安置方式: 'resettlement',
-  户类型: 'poverty',
-};
-const REQUIRED = new Set<ImportHeader>([
-  '户编号',
-  '与户主关系',
-  '姓名',
-  '身份证号',
-  '劳动能力',
-  '户籍地代码',
-]);
-const REQUIRED_FOR_HOUSEHOLD = new Set<ImportHeader>(['住房代码', '安置方式', '户类型']);
+const REQUIRED: ImportHeader[] = ['户编号', '与户主关系', '姓名', '身份证号', '劳动能力', '户籍地代码'];
+const REQUIRED_FOR_HOUSEHOLD: ImportHeader[] = ['住房代码', '安置方式', '户类型'];
+
+const col = (h: ImportHeader) => IMPORT_HEADERS.indexOf(h);
+const C = Object.fromEntries(IMPORT_HEADERS.map((h, i) => [h, i])) as Record<ImportHeader, number>;
+const REQUIRED_COLUMNS = IMPORT_HEADERS.flatMap((h, i) =>
+  REQUIRED.includes(h) || REQUIRED_FOR_HOUSEHOLD.includes(h) ? [i] : [],
+);
+
+/** Code by code or Chinese label, for each column holding a code list. */
+const LISTS = new Map(
+  (
+    [
+      ['与户主关系', 'relation'],
+      ['民族', 'ethnicity'],
+      ['文化程度', 'education'],
+      ['健康状况', 'health'],
+      ['劳动能力', 'labour'],
+      ['安置方式', 'resettlement'],
+      ['户类型', 'poverty'],
+    ] as const
+  ).map(([h, list]) => [
+    col(h),
+    new Map(
+      Object.entries(ZH[list]).flatMap(([code, label]) => [[label, code] as const, [code, code] as const]),
+    ),
+  ]),
+);
 
 const initialsCache = new Map<string, string>();
 function initials(name: string): string {
@@ -89,70 +101,83 @@ function initials(name: string): string {
   return v;
 }
 
-/** Checks one row on its own (codes, ID number, phone, labels) and seals its identifiers. */
-export function checkRow(row: SourceRow, ctx: CheckContext): { staged: StagedRow; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const fail = (column: ImportHeader, reason: ImportReason, params?: ImportReasonParams) =>
-    errors.push({ rowNo: row.rowNo, column, reason, params });
-  // a cell quoted back in a report is cut short, so one long cell cannot bloat it
-  const quote = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  const cell = (h: ImportHeader) => row.cells[IMPORT_HEADERS.indexOf(h)];
-  for (const h of IMPORT_HEADERS) {
-    if (cell(h) === '' && (REQUIRED.has(h) || REQUIRED_FOR_HOUSEHOLD.has(h))) fail(h, 'cell.required');
+// a cell quoted back in a report is cut short, so one long cell cannot bloat it
+const quote = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
+/** Checks of one row: its errors, in the template's column order once sorted. */
+class Row {
+  errors: RowError[] = [];
+  constructor(readonly source: SourceRow) {}
+
+  fail(column: number, reason: ImportReason, params?: ImportReasonParams) {
+    this.errors.push({ rowNo: this.source.rowNo, column: IMPORT_HEADERS[column], reason, params });
   }
-  const code = (h: ImportHeader, fallback: string | null = null) => {
-    const v = cell(h);
-    if (v === '') return fallback;
-    const c = codeOf(LISTS[h]!, v);
-    if (c === undefined) fail(h, 'value.unknown', { value: quote(v) });
+
+  /** The code of a code-list cell; null when empty (or unknown, reported). */
+  code(column: number): string | null {
+    const v = this.source.cells[column];
+    if (v === '') return null;
+    const c = LISTS.get(column)!.get(v);
+    if (c === undefined) this.fail(column, 'value.unknown', { value: quote(v) });
     return c ?? null;
-  };
-  const key = cell('户编号');
-  if (key.length > 64) fail('户编号', 'cell.too_long', { max: 64 });
-  const name = cell('姓名');
-  if (name && !NAME.test(name)) fail('姓名', 'name.invalid');
+  }
+}
+
+/** Checks one row on its own (codes, ID number, phone, labels) and seals its identifiers. */
+export function checkRow(source: SourceRow, ctx: CheckContext): { staged: StagedRow; errors: RowError[] } {
+  const row = new Row(source);
+  const cells = source.cells;
+  for (const i of REQUIRED_COLUMNS) if (cells[i] === '') row.fail(i, 'cell.required');
+  const key = cells[C.户编号];
+  if (key.length > 64) row.fail(C.户编号, 'cell.too_long', { max: 64 });
+  const name = cells[C.姓名];
+  if (name && !NAME.test(name)) row.fail(C.姓名, 'name.invalid');
 
   let id: ReturnType<typeof sealParsedId> | null = null;
-  const idText = cell('身份证号');
-  if (/e\+/i.test(idText)) fail('身份证号', 'id_number.scientific');
+  const idText = cells[C.身份证号];
+  if (/e\+/i.test(idText)) row.fail(C.身份证号, 'id_number.scientific');
   else if (idText) {
-    const parsed = parseIdNumber(idText);
+    const parsed = parseIdNumber(idText, ctx.today);
     if (parsed.ok) id = sealParsedId(ctx.cipher, parsed.id);
-    else fail('身份证号', `id_number.${parsed.problem}`);
+    else row.fail(C.身份证号, `id_number.${parsed.problem}`);
   }
   let phone: ReturnType<typeof sealPhone> = null;
   try {
-    phone = sealPhone(ctx.cipher, cell('联系电话'));
+    phone = sealPhone(ctx.cipher, cells[C.联系电话]);
   } catch {
-    fail('联系电话', 'phone.invalid');
+    row.fail(C.联系电话, 'phone.invalid');
   }
 
-  const healthText = cell('健康状况');
-  const gradeText = cell('残疾等级');
-  if (!ctx.seesHealth && (healthText || gradeText)) fail('健康状况', 'health.forbidden');
+  const healthText = cells[C.健康状况];
+  const gradeText = cells[C.残疾等级];
+  if (!ctx.seesHealth && (healthText || gradeText)) row.fail(C.健康状况, 'health.forbidden');
   const grade = gradeText === '' ? null : (GRADES[gradeText.replace(/^([一二三四1-4])级?$/, '$1')] ?? null);
-  if (gradeText !== '' && grade === null) fail('残疾等级', 'disability_grade.invalid');
+  if (gradeText !== '' && grade === null) row.fail(C.残疾等级, 'disability_grade.invalid');
 
-  const tags: string[] = [];
-  for (const t of cell('人员标签').split(/[、,，;；]/)) {
-    const label = t.trim();
-    if (!label) continue;
-    const tag = ctx.tags.get(label);
-    if (tag) tags.push(tag);
-    else fail('人员标签', 'tag.unknown', { value: quote(label) });
+  const tagText = cells[C.人员标签];
+  let tags: string[] | null = null;
+  if (tagText !== '') {
+    tags = [];
+    for (const t of tagText.split(/[、,，;；]/)) {
+      const label = t.trim();
+      if (!label) continue;
+      const tag = ctx.tags.get(label);
+      if (tag === undefined) row.fail(C.人员标签, 'tag.unknown', { value: quote(label) });
+      else if (!tags.includes(tag)) tags.push(tag);
+    }
   }
-  const party = cell('党员');
-  if (!YES.has(party) && !NO.has(party)) fail('党员', 'party_member.invalid');
-  const yearText = cell('搬迁年份');
+  const party = cells[C.党员];
+  if (!YES.has(party) && !NO.has(party)) row.fail(C.党员, 'party_member.invalid');
+  const yearText = cells[C.搬迁年份];
   const year = yearText === '' ? null : Number(yearText);
   if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
-    fail('搬迁年份', 'relocation_year.invalid');
+    row.fail(C.搬迁年份, 'relocation_year.invalid');
 
   const staged: StagedRow = {
-    rowNo: row.rowNo,
+    rowNo: source.rowNo,
     householdKey: key.slice(0, 64),
     bad: false,
-    relation: code('与户主关系'),
+    relation: row.code(C.与户主关系),
     name: name || null,
     initials: name ? initials(name) : null,
     idCipher: id?.cipher ?? null,
@@ -160,24 +185,25 @@ export function checkRow(row: SourceRow, ctx: CheckContext): { staged: StagedRow
     idMasked: id?.masked ?? null,
     sex: id?.parsed.sex ?? null,
     birthDate: id?.parsed.birthDate ?? null,
-    ethnicity: code('民族'),
+    ethnicity: row.code(C.民族),
     phoneCipher: phone?.cipher ?? null,
     phoneHash: phone?.hash ?? null,
     phoneMasked: phone?.masked ?? null,
-    education: code('文化程度'),
-    health: code('健康状况'),
+    education: row.code(C.文化程度),
+    health: row.code(C.健康状况),
     disabilityGrade: grade,
-    labourCapacity: code('劳动能力'),
-    tags: cell('人员标签') === '' ? null : [...new Set(tags)],
+    labourCapacity: row.code(C.劳动能力),
+    tags,
     partyMember: party === '' ? null : YES.has(party),
     relocationYear: year !== null && Number.isInteger(year) ? year : null,
-    resettlementType: code('安置方式'),
-    povertyStatus: code('户类型'),
-    hukouCode: cell('户籍地代码'),
-    dwellingCode: cell('住房代码'),
-    originCode: cell('迁出村代码'),
+    resettlementType: row.code(C.安置方式),
+    povertyStatus: row.code(C.户类型),
+    hukouCode: cells[C.户籍地代码],
+    dwellingCode: cells[C.住房代码],
+    originCode: cells[C.迁出村代码],
   };
+  const errors = row.errors;
   staged.bad = errors.length > 0;
-  const order = (e: RowError) => IMPORT_HEADERS.indexOf(e.column as ImportHeader);
-  return { staged, errors: errors.sort((a, b) => order(a) - order(b)) };
+  if (errors.length > 1) errors.sort((a, b) => col(a.column as ImportHeader) - col(b.column as ImportHeader));
+  return { staged, errors };
 }

@@ -28,7 +28,7 @@ export interface CheckedBatch {
 
 /** Reads, checks and seals the rows of a file, a batch at a time. */
 export async function* checkedBatches(setup: CheckSetup, cipher: Cipher): AsyncGenerator<CheckedBatch> {
-  const ctx = { cipher, tags: new Map(setup.tags), seesHealth: setup.seesHealth };
+  const ctx = { cipher, tags: new Map(setup.tags), seesHealth: setup.seesHealth, today: new Date() };
   let bytes = 0;
   const source = await openSource(setup.file, setup.format, (n) => (bytes += n));
   let batch: CheckedBatch = { bytes, fields: [], keys: [], errors: [] };

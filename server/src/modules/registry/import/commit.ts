@@ -50,6 +50,8 @@ function steps(id: number, ctx: Ctx, note: string, matches: boolean): SQL[] {
                      min(s.poverty_status) AS poverty_status, count(*) AS members,
                      coalesce(min(s.name) FILTER (WHERE s.relation = 'head'), '') AS head_name
                 FROM registry_import_rows s WHERE ${kept} GROUP BY s.household_key) g`),
+    // the joins below hash the smaller side only if the planner knows which one it is
+    sql`ANALYZE import_households`,
     sql.raw(`INSERT INTO households (id, household_no, dwelling_id, residence_place_id, residence_path, origin_village_id,
                origin_path, relocation_year, resettlement_type, poverty_status, head_name, member_count)
              SELECT id, community_code || '-' || lpad(id::text, 7, '0'), dwelling_id, dwelling_id, dwelling_path,
@@ -125,6 +127,8 @@ export async function commitRows(
   const all = steps(o.importId, ctx, o.note, o.updates > 0);
   try {
     await database.db.transaction(async (tx) => {
+      // a province's households hashed in memory rather than spilled; JIT compiled longer than it saved
+      await tx.execute(sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`);
       for (const [i, step] of all.entries()) {
         await tx.execute(step);
         if (i === 0 && (await tx.execute(OCCUPIED)).rows.length)

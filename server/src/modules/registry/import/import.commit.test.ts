@@ -79,7 +79,7 @@ describe('commit', () => {
   it('updates people matched by ID number, with history before → after and a new version', async () => {
     const h = await family(w, await dwelling('601室'));
     const ids = await t.database.query<{ id: string; id_cipher: string }>(
-      'SELECT id::text, id_cipher FROM persons WHERE household_id = $1 ORDER BY id',
+      'SELECT id::text, id_cipher FROM persons WHERE household_id = $1 ORDER BY persons.id',
       [h.id],
     );
     const plain = ids.map((r) => t.app.cipher.decrypt(r.id_cipher));

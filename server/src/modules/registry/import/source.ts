@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   IMPORT_HEADERS,
   REQUIRED_IMPORT_HEADERS,
@@ -62,7 +62,9 @@ async function* xlsxRecords(file: string, onBytes: (n: number) => void): AsyncGe
       done(null, chunk);
     },
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.pipe(counter), {
+  // loaded for workbooks only: it takes longer to load than a CSV of thousands of rows to check
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input.pipe(counter), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
