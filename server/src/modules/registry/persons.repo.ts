@@ -45,7 +45,8 @@ function filters(f: PersonFilter): SQL[] {
   if (f.idTail) c.push(sql`right(p.id_masked, 4) = ${f.idTail.toUpperCase()}`);
   if (f.phoneHash) c.push(sql`p.phone_hash = ${f.phoneHash}`);
   if (f.phoneTail) c.push(sql`right(p.phone_masked, 4) = ${f.phoneTail}`);
-  if (f.tags?.length) c.push(sql`p.tags @> ${`{${f.tags.join(',')}}`}::text[]`);
+  // tags > '{}' (implied by @>) lets the residence index skip the untagged before testing @>
+  if (f.tags?.length) c.push(sql`p.tags @> ${`{${f.tags.join(',')}}`}::text[] AND p.tags > '{}'::text[]`);
   if (f.labour) c.push(sql`p.labour_capacity = ${f.labour}`);
   if (f.sex) c.push(sql`p.sex = ${f.sex}`);
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max+1) years
@@ -56,30 +57,32 @@ function filters(f: PersonFilter): SQL[] {
 
 const where = (scope: SQL, f: PersonFilter) => sql.join([scope, ...filters(f)], sql` AND `);
 
+/** Each sort: the keys a match carries, and its ORDER BY (%d the direction, %r its reverse). */
+const SORTS: Record<PersonQuery['sort'], { keys: string; order: string }> = {
+  household: {
+    keys: 'p.household_id, p.relation, p.birth_date',
+    order: `p.household_id %d, (p.relation <> 'head') %d, p.birth_date, p.id`,
+  },
+  name: { keys: 'p.name', order: 'p.name %d, p.id' },
+  age: { keys: 'p.birth_date', order: 'p.birth_date %r, p.id' },
+  updated: { keys: 'p.updated_at', order: 'p.updated_at %d, p.id' },
+};
+
 /**
- * The matches of each side (disjoint, see `personSides`) with their sort keys: each side reads its
+ * The matches of each side (disjoint, see `personSides`) with the sort's keys: each side reads its
  * own covering index, so the count and the page's ordering never visit the table.
  */
-function matches(sides: PersonSides, f: PersonFilter): SQL {
+function matches(sides: PersonSides, f: PersonFilter, sort: PersonQuery['sort']): SQL {
   const side = (scope: SQL) =>
-    sql`SELECT p.id, p.household_id, p.relation, p.birth_date, p.name, p.updated_at FROM persons p
-         WHERE ${sql.join([scope, ...filters(f)], sql` AND `)}`;
+    sql`SELECT p.id, ${sql.raw(SORTS[sort].keys)} FROM persons p WHERE ${where(scope, f)}`;
   const parts = [sides.residence, sides.hukou].filter((s) => s !== null);
   return sql.join(parts.map(side), sql` UNION ALL `);
 }
 
-const ORDER: Record<PersonQuery['sort'], SQL> = {
-  household: sql.raw(`p.household_id %d, (p.relation <> 'head') %d, p.birth_date, p.id`),
-  name: sql.raw(`p.name %d, p.id`),
-  age: sql.raw(`p.birth_date %r, p.id`),
-  updated: sql.raw(`p.updated_at %d, p.id`),
-};
-
 function orderBy(sort: PersonQuery['sort'], order: 'asc' | 'desc'): SQL {
   const dir = order.toUpperCase();
   const flip = order === 'asc' ? 'DESC' : 'ASC';
-  const text = (ORDER[sort] as unknown as { queryChunks: { value: string[] }[] }).queryChunks[0].value[0];
-  return sql.raw(text.replaceAll('%d', dir).replaceAll('%r', flip));
+  return sql.raw(SORTS[sort].order.replaceAll('%d', dir).replaceAll('%r', flip));
 }
 
 /**
@@ -98,7 +101,7 @@ export async function list(
   const by = orderBy(sort, order);
   const found = await rows<PersonRow & { total: number }>(
     conn,
-    sql`WITH m AS MATERIALIZED (${matches(sides, f)})
+    sql`WITH m AS MATERIALIZED (${matches(sides, f, sort)})
         SELECT t.total, page.* FROM (SELECT count(*)::int AS total FROM m) t
         LEFT JOIN LATERAL (
           ${PERSON_SELECT} WHERE p.id IN (SELECT p.id FROM m p ORDER BY ${by} LIMIT ${limit} OFFSET ${offset})
