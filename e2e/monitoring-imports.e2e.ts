@@ -78,6 +78,8 @@ journey(
     await entry.scrollIntoViewIfNeeded();
     await entry.click();
     await page.waitForURL('**/monitoring/imports');
+    // the closing menu drawer hands focus back to its toggle, which would close a select opened meanwhile
+    await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
     await page.getByTestId('imports-department').fill('县医保局');
     await page.getByTestId('imports-kind').click();
     await page.locator('.ant-select-item-option', { hasText: '医疗保障' }).click();
