@@ -5,7 +5,7 @@ import {
   type Lead,
   type ScreeningResult,
 } from '@anju/contracts';
-import { Button, Card, Descriptions, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Grid, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -13,9 +13,9 @@ import { EChart } from '../../../ui/EChart.tsx';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useMe } from '../../auth/api.ts';
-import { OpenCaseButton } from '../../cases/components/OpenCaseButton.tsx';
 import { dayOf } from '../../cases/steps.ts';
 import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
+import { LeadCards, LeadCase } from '../components/LeadCards.tsx';
 
 const FILTER_KEYS = ['q', 'status', 'source', 'flag'] as const;
 /** `status=any` in the address lists leads of every status; no status means the open ones. */
@@ -35,6 +35,7 @@ function leadFilter(params: URLSearchParams): LeadFilter {
 export function LeadsPage() {
   const { t } = useTranslation();
   const me = useMe().data;
+  const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const filter = leadFilter(params);
   const page = Number(params.get('page') ?? 1);
@@ -56,6 +57,13 @@ export function LeadsPage() {
       ),
       { replace: true },
     );
+  const pagination = {
+    current: page,
+    pageSize,
+    total: leads.data?.total ?? 0,
+    showTotal: (count: number) => t('common.total', { count }),
+    onChange: (p: number, s: number) => update({ page: String(p), pageSize: String(s) }),
+  };
   const set = (k: keyof LeadFilter) => (v: string | undefined) =>
     update({ [k]: k === 'status' ? (v ?? ANY_STATUS) : v, page: undefined });
 
@@ -91,7 +99,7 @@ export function LeadsPage() {
           allowClear
           placeholder={t('monitoring.leads.search')}
           onSearch={(v) => set('q')(v.trim() || undefined)}
-          style={{ width: 240 }}
+          style={{ width: 240, maxWidth: '100%' }}
           data-testid="lead-search"
         />
         <Select
@@ -121,6 +129,8 @@ export function LeadsPage() {
       </Space>
       {leads.error ? (
         <ErrorView error={leads.error} />
+      ) : phone ? (
+        <LeadCards leads={leads.data?.items ?? []} loading={leads.isLoading} pagination={pagination} />
       ) : (
         <Table<Lead>
           rowKey="id"
@@ -128,13 +138,7 @@ export function LeadsPage() {
           dataSource={leads.data?.items ?? []}
           scroll={{ x: true }}
           data-testid="lead-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: leads.data?.total ?? 0,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-          }}
+          pagination={pagination}
           columns={[
             {
               title: t('monitoring.leads.household'),
@@ -186,20 +190,7 @@ export function LeadsPage() {
               dataIndex: 'createdAt',
               render: dayOf,
             },
-            {
-              key: 'case',
-              render: (_: unknown, l: Lead) =>
-                l.status === 'case' ? (
-                  <Link
-                    to={`/monitoring/cases?${new URLSearchParams({ q: l.householdNo })}`}
-                    data-testid="lead-to-case"
-                  >
-                    {t('monitoring.leads.toCase')}
-                  </Link>
-                ) : (
-                  me?.permissions.includes('monitoring:write') && <OpenCaseButton lead={l} />
-                ),
-            },
+            { key: 'case', render: (_: unknown, l: Lead) => <LeadCase lead={l} /> },
           ]}
         />
       )}
