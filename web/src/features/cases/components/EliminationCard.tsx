@@ -11,7 +11,7 @@ const NEEDS: readonly string[] = BASIC_NEEDS;
 
 /** Whether the risk may be eliminated: each criterion met or not, with the figures behind it, in words. */
 export function EliminationCard({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const check = useEliminationCheck(detail.id, ELIMINATION.includes(detail.step));
   if (!ELIMINATION.includes(detail.step)) return null;
   const fact = (key: string, value: string | number | boolean) =>
@@ -19,7 +19,10 @@ export function EliminationCard({ detail }: { detail: CaseDetail }) {
       ? t(value ? 'cases.criteria.secured' : 'cases.criteria.notSecured', {
           need: t(`cases.basicNeeds.${key}`),
         })
-      : t(`cases.criteria.param.${key}`, { value, defaultValue: `${key}: ${String(value)}` });
+      : t(`cases.criteria.param.${key}`, {
+          value: typeof value === 'number' ? value.toLocaleString(i18n.language) : value,
+          defaultValue: `${key}: ${String(value)}`,
+        });
   const item = (c: Criterion) => (
     <List.Item data-testid="criterion" data-code={c.code} data-met={c.met}>
       <List.Item.Meta
