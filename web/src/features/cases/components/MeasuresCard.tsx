@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, List, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DECIDING } from '../steps.ts';
 import { MeasureForm } from './MeasureForm.tsx';
 
 /** The case's assistance measures, a table on a desktop and a list on a phone; those who may assist add and edit them. */
@@ -32,6 +33,8 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
       </Button>
     );
 
+  const emptyText = DECIDING.includes(detail.step) ? t('cases.measure.noneYet') : t('cases.measure.none');
+
   return (
     <Card
       title={t('cases.measure.title')}
@@ -47,7 +50,7 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
         <List
           dataSource={detail.measures}
           data-testid="measure-table"
-          locale={{ emptyText: t('cases.measure.none') }}
+          locale={{ emptyText }}
           renderItem={(m) => (
             <List.Item data-testid="measure-item">
               <div style={{ width: '100%' }}>
@@ -74,7 +77,7 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
           scroll={{ x: 'max-content' }}
           dataSource={detail.measures}
           data-testid="measure-table"
-          locale={{ emptyText: t('cases.measure.none') }}
+          locale={{ emptyText }}
           columns={[
             {
               title: t('cases.measure.type'),
