@@ -1,9 +1,8 @@
 import type { GridMapItem } from '@anju/contracts';
-import { App, Button, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetWorkers, useWorkerCandidates } from '../api.ts';
-import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import { PeoplePicker } from './PeoplePicker.tsx';
 
 /** The grid workers of a grid, and for those who lay out grids, a picker to change them. */
 export function WorkersEditor({
@@ -16,27 +15,9 @@ export function WorkersEditor({
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<string[] | null>(null);
   const candidates = useWorkerCandidates(communityId, editing !== null);
   const save = useSetWorkers();
-  if (editing === null)
-    return (
-      <Space wrap>
-        {grid.workers.length
-          ? grid.workers.map((w) => <Tag key={w.id}>{w.displayName}</Tag>)
-          : t('grids.noWorkers')}
-        {canWrite && (
-          <Button
-            size="small"
-            onClick={() => setEditing(grid.workers.map((w) => w.id))}
-            data-testid="workers-edit"
-          >
-            {t('grids.assignWorkers')}
-          </Button>
-        )}
-      </Space>
-    );
   const options = [
     ...grid.workers.map((w) => ({ value: w.id, label: w.displayName })),
     ...(candidates.data ?? [])
@@ -44,40 +25,19 @@ export function WorkersEditor({
       .map((c) => ({ value: c.id, label: c.displayName })),
   ];
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <ApiErrorAlert error={save.error} />
-      <Select
-        mode="multiple"
-        data-testid="workers-select"
-        style={{ width: '100%' }}
-        loading={candidates.isFetching}
-        value={editing}
-        onChange={setEditing}
-        options={options}
-      />
-      <Space>
-        <Button
-          type="primary"
-          size="small"
-          loading={save.isPending}
-          onClick={() =>
-            save.mutate(
-              { id: grid.id, userIds: editing, version: grid.version },
-              {
-                onSuccess: () => {
-                  message.success(t('grids.saved'));
-                  setEditing(null);
-                },
-              },
-            )
-          }
-        >
-          {t('common.save')}
-        </Button>
-        <Button size="small" onClick={() => setEditing(null)}>
-          {t('common.cancel')}
-        </Button>
-      </Space>
-    </Space>
+    <PeoplePicker
+      people={grid.workers.map((w) => ({ id: w.id, name: w.displayName }))}
+      editing={editing}
+      onEditingChange={setEditing}
+      canWrite={canWrite}
+      options={options}
+      loading={candidates.isFetching}
+      save={save}
+      onSave={(userIds, onSuccess) =>
+        save.mutate({ id: grid.id, userIds, version: grid.version }, { onSuccess })
+      }
+      texts={{ empty: t('grids.noWorkers'), edit: t('grids.assignWorkers') }}
+      testId="workers"
+    />
   );
 }
