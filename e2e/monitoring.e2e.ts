@@ -108,11 +108,16 @@ journey(
     await signIn(page, 'grid_worker');
     const visit = await page.evaluate(async () => {
       const res = await fetch('/api/visits?pageSize=50');
-      const items = ((await res.json()) as { items: { id: string; findings: string }[] }).items;
+      const items = ((await res.json()) as { items: { id: string; findings: string; householdNo: string }[] })
+        .items;
       return items.find((v) => v.findings.trim())!;
     });
     await page.goto(`/visits/${visit.id}`);
     await page.getByTestId('visit-to-lead').click();
     await expect.poll(() => page.getByTestId('visit-to-lead').textContent()).toContain('已登记');
+    await page.getByTestId('visit-lead-link').click();
+    await expect
+      .poll(() => page.getByTestId('lead-table').textContent(), { timeout: 15_000 })
+      .toContain(visit.householdNo);
   },
 );

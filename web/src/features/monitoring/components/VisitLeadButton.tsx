@@ -1,13 +1,14 @@
 import type { Lead, Visit } from '@anju/contracts';
 import { MonitorOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../../ui/api.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { useMe } from '../../auth/api.ts';
 
-/** 「转为监测线索」: a visit's finding becomes (or joins) the household's open monitoring lead. */
+/** 「转为监测线索」: a visit's finding becomes (or joins) the household's open monitoring lead, then links to it. */
 export function VisitLeadButton({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -28,14 +29,24 @@ export function VisitLeadButton({ visit }: { visit: Visit }) {
   });
   if (!me?.permissions.includes('monitoring:write') || !visit.findings.trim()) return null;
   return (
-    <Button
-      icon={<MonitorOutlined />}
-      loading={raise.isPending}
-      disabled={raise.isSuccess}
-      onClick={() => raise.mutate()}
-      data-testid="visit-to-lead"
-    >
-      {raise.isSuccess ? t('monitoring.visitLead.done') : t('monitoring.visitLead.action')}
-    </Button>
+    <Space wrap>
+      <Button
+        icon={<MonitorOutlined />}
+        loading={raise.isPending}
+        disabled={raise.isSuccess}
+        onClick={() => raise.mutate()}
+        data-testid="visit-to-lead"
+      >
+        {raise.isSuccess ? t('monitoring.visitLead.done') : t('monitoring.visitLead.action')}
+      </Button>
+      {raise.isSuccess && (
+        <Link
+          to={`/monitoring/leads?${new URLSearchParams({ q: visit.householdNo })}`}
+          data-testid="visit-lead-link"
+        >
+          {t('monitoring.visitLead.open')}
+        </Link>
+      )}
+    </Space>
   );
 }
