@@ -1,211 +1,23 @@
-import { randomInt } from 'node:crypto';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ROLES, can, ROLES, type Permission, type Role } from '@anju/contracts';
+import { ENDPOINTS, unique, type Access, type Fx } from './access-endpoints.ts';
 import {
   errorCode,
   login,
   makeTree,
   makeUser,
   signIn,
-  TEST_PASSWORD,
   testApp,
   type Client,
   type TestApp,
   type Tree,
 } from './harness.ts';
 
-/** What one call needs: a user to act on, a building to rename, a name no one has yet. */
-interface Fx {
-  target: { id: number; username: string };
-  building: number;
-  newUsername: string;
-}
-
-type Access = 'public' | 'signed-in' | Permission;
-
-interface Endpoint {
-  /** Method and route as Fastify knows it. */
-  route: string;
-  access: Access;
-  ok: number;
-  /** The call closes the caller's session, so it gets a session of its own. */
-  endsSession?: boolean;
-  req(fx: Fx): InjectOptions;
-}
-
 let t: TestApp;
 let tree: Tree;
 let staff: Client;
 let signer: { username: string };
-const unique = () => `${Date.now().toString(36)}${randomInt(1e9).toString(36)}`;
-
-const ENDPOINTS: Endpoint[] = [
-  { route: 'GET /api/health', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
-  {
-    route: 'GET /api/openapi.json',
-    access: 'public',
-    ok: 200,
-    req: () => ({ method: 'GET', url: '/api/openapi.json' }),
-  },
-  { route: 'GET /metrics', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/metrics' }) },
-  {
-    route: 'POST /api/auth/login',
-    access: 'public',
-    ok: 200,
-    req: () => ({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: signer.username, password: TEST_PASSWORD },
-    }),
-  },
-  {
-    route: 'GET /api/auth/me',
-    access: 'signed-in',
-    ok: 200,
-    req: () => ({ method: 'GET', url: '/api/auth/me' }),
-  },
-  {
-    route: 'POST /api/auth/logout',
-    access: 'signed-in',
-    ok: 200,
-    endsSession: true,
-    req: () => ({ method: 'POST', url: '/api/auth/logout' }),
-  },
-  {
-    route: 'POST /api/auth/password',
-    access: 'signed-in',
-    ok: 200,
-    endsSession: true,
-    req: () => ({
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' },
-    }),
-  },
-  {
-    route: 'GET /api/places/roots',
-    access: 'place:read',
-    ok: 200,
-    req: () => ({ method: 'GET', url: '/api/places/roots' }),
-  },
-  {
-    route: 'GET /api/places/search',
-    access: 'place:read',
-    ok: 200,
-    req: () => ({
-      method: 'GET',
-      url: '/api/places/search',
-      query: { q: '靖安', under: String(tree.community) },
-    }),
-  },
-  {
-    route: 'GET /api/places/:id',
-    access: 'place:read',
-    ok: 200,
-    req: () => ({ method: 'GET', url: `/api/places/${tree.grid}` }),
-  },
-  {
-    route: 'GET /api/places/:id/children',
-    access: 'place:read',
-    ok: 200,
-    req: () => ({ method: 'GET', url: `/api/places/${tree.grid}/children` }),
-  },
-  {
-    route: 'POST /api/places',
-    access: 'place:write',
-    ok: 201,
-    req: () => ({
-      method: 'POST',
-      url: '/api/places',
-      payload: { parentId: String(tree.grid), level: 'building', name: `楼${unique()}` },
-    }),
-  },
-  {
-    route: 'PATCH /api/places/:id',
-    access: 'place:write',
-    ok: 200,
-    req: (fx) => ({
-      method: 'PATCH',
-      url: `/api/places/${fx.building}`,
-      payload: { name: `改名${unique()}`, version: 1 },
-    }),
-  },
-  {
-    route: 'GET /api/users',
-    access: 'user:read',
-    ok: 200,
-    req: (fx) => ({ method: 'GET', url: '/api/users', query: { q: fx.target.username } }),
-  },
-  {
-    route: 'GET /api/users/:id',
-    access: 'user:read',
-    ok: 200,
-    req: (fx) => ({ method: 'GET', url: `/api/users/${fx.target.id}` }),
-  },
-  {
-    route: 'POST /api/users',
-    access: 'user:write',
-    ok: 201,
-    req: (fx) => ({
-      method: 'POST',
-      url: '/api/users',
-      payload: { username: fx.newUsername, displayName: '新用户', password: 'Fresh#Pass2026' },
-    }),
-  },
-  {
-    route: 'PATCH /api/users/:id',
-    access: 'user:write',
-    ok: 200,
-    req: (fx) => ({
-      method: 'PATCH',
-      url: `/api/users/${fx.target.id}`,
-      payload: { displayName: '改名', disabled: true, version: 1 },
-    }),
-  },
-  {
-    route: 'POST /api/users/:id/password',
-    access: 'user:write',
-    ok: 200,
-    req: (fx) => ({
-      method: 'POST',
-      url: `/api/users/${fx.target.id}/password`,
-      payload: { password: 'Reset#Pass2026' },
-    }),
-  },
-  {
-    route: 'PUT /api/users/:id/grants',
-    access: 'user:grant',
-    ok: 200,
-    req: (fx) => ({
-      method: 'PUT',
-      url: `/api/users/${fx.target.id}/grants`,
-      payload: { roles: ['township_officer'], scopePlaceIds: [String(tree.township)], version: 1 },
-    }),
-  },
-  {
-    route: 'POST /api/users/:id/unlock',
-    access: 'user:grant',
-    ok: 200,
-    req: (fx) => ({ method: 'POST', url: `/api/users/${fx.target.id}/unlock` }),
-  },
-  {
-    route: 'GET /api/audit',
-    access: 'audit:read',
-    ok: 200,
-    req: () => ({ method: 'GET', url: '/api/audit', query: { result: 'denied' } }),
-  },
-  {
-    route: 'GET /api/audit/export',
-    access: 'audit:export',
-    ok: 200,
-    req: (fx) => ({
-      method: 'GET',
-      url: '/api/audit/export',
-      query: { format: 'csv', actor: fx.target.username },
-    }),
-  },
-];
 
 /** Non-admin roles act within the first community of the tree; administrators are not scoped. */
 const scopeOf = (role: Role) => (ADMIN_ROLES.includes(role) ? [] : [tree.community]);
@@ -227,7 +39,13 @@ async function fixture(): Promise<Fx> {
     name: `楼${unique()}`,
   });
   expect(res.statusCode).toBe(201);
-  return { target, building: Number(res.json().id), newUsername: `n${unique()}` };
+  return {
+    tree,
+    target,
+    building: Number(res.json().id),
+    newUsername: `n${unique()}`,
+    signer: signer.username,
+  };
 }
 
 /** Everything a refused call could have written: places in the tree, audit rows by the caller, the target account. */

@@ -1,0 +1,195 @@
+import { randomInt } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import type { Permission } from '@anju/contracts';
+import { TEST_PASSWORD, type Tree } from './harness.ts';
+
+/** What one call needs: the tree, a user to act on, a building to rename, a name no one has yet, someone to sign in as. */
+export interface Fx {
+  tree: Tree;
+  target: { id: number; username: string };
+  building: number;
+  newUsername: string;
+  signer: string;
+}
+
+export type Access = 'public' | 'signed-in' | Permission;
+
+export interface Endpoint {
+  /** Method and route as Fastify knows it. */
+  route: string;
+  access: Access;
+  ok: number;
+  /** The call closes the caller's session, so it gets a session of its own. */
+  endsSession?: boolean;
+  req(fx: Fx): InjectOptions;
+}
+
+export const unique = () => `${Date.now().toString(36)}${randomInt(1e9).toString(36)}`;
+
+/** Every route of the core modules (health, auth, places, users, audit), who may call it and how. */
+export const ENDPOINTS: Endpoint[] = [
+  { route: 'GET /api/health', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
+  {
+    route: 'GET /api/openapi.json',
+    access: 'public',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
+  { route: 'GET /metrics', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/metrics' }) },
+  {
+    route: 'POST /api/auth/login',
+    access: 'public',
+    ok: 200,
+    req: (fx) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: fx.signer, password: TEST_PASSWORD },
+    }),
+  },
+  {
+    route: 'GET /api/auth/me',
+    access: 'signed-in',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    access: 'signed-in',
+    ok: 200,
+    endsSession: true,
+    req: () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
+  {
+    route: 'POST /api/auth/password',
+    access: 'signed-in',
+    ok: 200,
+    endsSession: true,
+    req: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' },
+    }),
+  },
+  {
+    route: 'GET /api/places/roots',
+    access: 'place:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/places/roots' }),
+  },
+  {
+    route: 'GET /api/places/search',
+    access: 'place:read',
+    ok: 200,
+    req: (fx) => ({
+      method: 'GET',
+      url: '/api/places/search',
+      query: { q: '靖安', under: String(fx.tree.community) },
+    }),
+  },
+  {
+    route: 'GET /api/places/:id',
+    access: 'place:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: `/api/places/${fx.tree.grid}` }),
+  },
+  {
+    route: 'GET /api/places/:id/children',
+    access: 'place:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: `/api/places/${fx.tree.grid}/children` }),
+  },
+  {
+    route: 'POST /api/places',
+    access: 'place:write',
+    ok: 201,
+    req: (fx) => ({
+      method: 'POST',
+      url: '/api/places',
+      payload: { parentId: String(fx.tree.grid), level: 'building', name: `楼${unique()}` },
+    }),
+  },
+  {
+    route: 'PATCH /api/places/:id',
+    access: 'place:write',
+    ok: 200,
+    req: (fx) => ({
+      method: 'PATCH',
+      url: `/api/places/${fx.building}`,
+      payload: { name: `改名${unique()}`, version: 1 },
+    }),
+  },
+  {
+    route: 'GET /api/users',
+    access: 'user:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: '/api/users', query: { q: fx.target.username } }),
+  },
+  {
+    route: 'GET /api/users/:id',
+    access: 'user:read',
+    ok: 200,
+    req: (fx) => ({ method: 'GET', url: `/api/users/${fx.target.id}` }),
+  },
+  {
+    route: 'POST /api/users',
+    access: 'user:write',
+    ok: 201,
+    req: (fx) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: fx.newUsername, displayName: '新用户', password: 'Fresh#Pass2026' },
+    }),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    access: 'user:write',
+    ok: 200,
+    req: (fx) => ({
+      method: 'PATCH',
+      url: `/api/users/${fx.target.id}`,
+      payload: { displayName: '改名', disabled: true, version: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/users/:id/password',
+    access: 'user:write',
+    ok: 200,
+    req: (fx) => ({
+      method: 'POST',
+      url: `/api/users/${fx.target.id}/password`,
+      payload: { password: 'Reset#Pass2026' },
+    }),
+  },
+  {
+    route: 'PUT /api/users/:id/grants',
+    access: 'user:grant',
+    ok: 200,
+    req: (fx) => ({
+      method: 'PUT',
+      url: `/api/users/${fx.target.id}/grants`,
+      payload: { roles: ['township_officer'], scopePlaceIds: [String(fx.tree.township)], version: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/users/:id/unlock',
+    access: 'user:grant',
+    ok: 200,
+    req: (fx) => ({ method: 'POST', url: `/api/users/${fx.target.id}/unlock` }),
+  },
+  {
+    route: 'GET /api/audit',
+    access: 'audit:read',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/audit', query: { result: 'denied' } }),
+  },
+  {
+    route: 'GET /api/audit/export',
+    access: 'audit:export',
+    ok: 200,
+    req: (fx) => ({
+      method: 'GET',
+      url: '/api/audit/export',
+      query: { format: 'csv', actor: fx.target.username },
+    }),
+  },
+];
