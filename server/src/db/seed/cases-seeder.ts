@@ -25,6 +25,7 @@ import {
   type Mix,
 } from './cases-catalogue.ts';
 import { defineSeeder, type Seeder } from './registry.ts';
+import { inCommunitiesCondition } from './in-communities.ts';
 
 const HOUR = 3_600_000;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -346,18 +347,7 @@ export function casesSeederWith(opts: { now?: Date } = {}): Seeder {
       const ids = ctx.places.communities.map((c) => c.id);
       if (ids.length === 0) return;
       const now = opts.now ?? new Date(Math.floor(Date.now() / HOUR) * HOUR);
-      const depths = await ctx.database.query<{ depth: number }>(
-        `SELECT DISTINCT depth FROM places WHERE id = ANY($1::int8[])`,
-        [ids],
-      );
-      // the community's id at its depth in the household's path: one hashed lookup, not a LIKE per community
-      const idList = `ARRAY[${ids.map(Number).join(',')}]::int8[]`;
-      const inCommunities = `(${depths
-        .map(
-          (d) =>
-            `nullif(split_part(h.residence_path, '/', ${Number(d.depth) + 2}), '')::int8 = ANY(${idList})`,
-        )
-        .join(' OR ')})`;
+      const inCommunities = await inCommunitiesCondition(ctx.database, ids);
       const [pool] = await ctx.database.query<{ households: number; flagged: number; monitored: number }>(
         `SELECT count(*)::int AS households, count(*) FILTER (WHERE h.poverty_status = 'monitored')::int AS monitored,
                 count(l.id) FILTER (WHERE h.poverty_status <> 'monitored')::int AS flagged

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { screenInto } from '../../modules/monitoring/screening.service.ts';
 import { defineSeeder } from './registry.ts';
+import { inCommunitiesCondition } from './in-communities.ts';
 
 /** The last full year of incomes, and the year before it. */
 export const INCOME_YEAR = 2025;
@@ -35,6 +36,7 @@ export const monitoringSeeder = defineSeeder({
        ON CONFLICT (year, place_id) DO NOTHING`,
       [communityIds, LINES.map((l) => l[0]), LINES.map((l) => l[1])],
     );
+    const inCommunities = await inCommunitiesCondition(database, communityIds);
     const normal = `sqrt(-2 * ln(1 - ${uniform('a')})) * cos(2 * pi() * ${uniform('b')})`;
     await database.query(
       `INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
@@ -54,10 +56,10 @@ export const monitoringSeeder = defineSeeder({
                                        THEN 1 ELSE 0.75 END AS net
                          FROM households h
                         WHERE h.status = 'active'
-                          AND h.residence_path LIKE ANY (SELECT path || '%' FROM places WHERE id = ANY($3::int8[]))) b
+                          AND ${inCommunities}) b
                 CROSS JOIN (VALUES ($2::int), ($2::int - 1)) y(y)) x
        ON CONFLICT DO NOTHING`,
-      [ctx.seed, INCOME_YEAR, communityIds],
+      [ctx.seed, INCOME_YEAR],
     );
     const { outcome } = await database.db.transaction((tx) =>
       screenInto(
