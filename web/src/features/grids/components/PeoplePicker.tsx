@@ -14,7 +14,7 @@ interface Props {
   onSave(ids: string[], onSaved: () => void): void;
   texts: { empty: string; edit: string };
   testId: string;
-  selectProps?: Pick<SelectProps, 'optionFilterProp' | 'notFoundContent'>;
+  selectProps?: Pick<SelectProps, 'notFoundContent'>;
 }
 
 /** People holding a post, as tags; for those who may change them, a picker among the candidates saved in one go. */
@@ -59,6 +59,7 @@ export function PeoplePicker({
         value={editing}
         onChange={onEditingChange}
         options={options}
+        optionFilterProp="label"
         {...selectProps}
       />
       <Space>

@@ -26,7 +26,7 @@ export function MembersEditor({ org, canWrite }: { org: PartyOrg; canWrite: bool
       onSave={(personIds, onSuccess) => save.mutate({ id: org.id, personIds }, { onSuccess })}
       texts={{ empty: t('party.noMembers'), edit: t('party.editMembers') }}
       testId="members"
-      selectProps={{ optionFilterProp: 'label', notFoundContent: t('party.noCandidates') }}
+      selectProps={{ notFoundContent: t('party.noCandidates') }}
     />
   );
 }
