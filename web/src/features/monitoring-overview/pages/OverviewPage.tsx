@@ -1,5 +1,5 @@
 import type { CaseStep } from '@anju/contracts';
-import { Card, Col, Empty, Row, Segmented, Space } from 'antd';
+import { Card, Col, Empty, Row, Segmented, Space, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -40,7 +40,7 @@ export function OverviewPage() {
   );
   const o = overview.data;
 
-  const bars = (key: string, testId: string, chart: ReactNode, total: number | undefined) => (
+  const bars = (key: string, testId: string, chart: ReactNode, total: number | undefined, note?: string) => (
     <Col xs={24} lg={12}>
       <Card
         size="small"
@@ -52,6 +52,7 @@ export function OverviewPage() {
         }
       >
         {o && total === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : chart}
+        {note ? <Typography.Text type="secondary">{note}</Typography.Text> : null}
       </Card>
     </Col>
   );
@@ -108,6 +109,7 @@ export function OverviewPage() {
             />
           ),
           total(o?.byCategory),
+          t('monitoringOverview.notes.byCategory'),
         )}
         {bars(
           'byRiskType',
@@ -121,6 +123,7 @@ export function OverviewPage() {
             />
           ),
           total(o?.byRiskType),
+          t('monitoringOverview.notes.byRiskType'),
         )}
         <Col xs={24} lg={12}>
           <Card size="small" title={t('monitoringOverview.charts.trend')}>
