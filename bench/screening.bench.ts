@@ -1,9 +1,10 @@
-// `npm run bench -- screening [--scale county|province|nation] [--reuse] [--updates 400]`: poverty-return
+// `npm run bench -- screening [--scale county|province|nation] [--reuse] [--updates 400] [--only rescreen]`: poverty-return
 // screening of every household in scope on PostgreSQL (Anju's screening run: rules read as data, flags
 // computed and leads written in one statement), against a baseline measured in the same run — one
 // hand-written SQL computing the same flags with the rules as constants. Anju runs twice: into an empty
 // leads table (every flagged household a new lead), then again as a monthly run finds them again. Then the re-screening of
-// one household after an income update, through the API (PUT /api/households/:id/incomes).
+// one household after an income update, through the API (PUT /api/households/:id/incomes); `--only rescreen`
+// measures that alone, on data screened before.
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { SCREENING_RULES, type ScreeningRules } from '@anju/contracts';
@@ -195,6 +196,12 @@ export default async function run(args: string[]) {
       version: inForce.version,
     });
   console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
+  const updates = Number(arg(args, 'updates', '400'));
+  if (arg(args, 'only', '') === 'rescreen') {
+    const rescreen = await rescreening(database, updates);
+    await database.close();
+    return { scale, rescreen };
+  }
 
   // the settings Anju's screening run gives itself: memory for its hashes, no JIT compilation
   const hand = () =>
@@ -227,7 +234,7 @@ export default async function run(args: string[]) {
     );
   // The monthly run as it mostly is: the same households found again, their open leads already there.
   const steady = await timed(() => runScreening(database, ctx, { year: YEAR }));
-  const update = await rescreening(database, Number(arg(args, 'updates', '400')));
+  const update = await rescreening(database, updates);
   await database.close();
   const perSecond = (n: number, s: number) => Math.round(n / s);
   return {

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
-import type { Income, IncomeInput, ScreeningRule } from '@anju/contracts';
+import { sql, type SQL } from 'drizzle-orm';
+import { ScreeningRules, type Income, type IncomeInput, type ScreeningRule } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { audit } from '../../platform/audit/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { assertHouseholdVisible, assertResidenceSide, type HouseholdPaths } from './monitoring.policy.ts';
 import { rescreen } from './screening.service.ts';
@@ -69,9 +68,57 @@ export async function listIncomes(database: Database, ctx: Ctx, householdId: num
   return found.map(present);
 }
 
+interface Saved extends HouseholdPaths {
+  saved: IncomeRow | null;
+  current_version: number | null;
+  rule_version: number;
+  rules: unknown;
+}
+
+/**
+ * The save in one statement: the household's paths, the record written only by an official of its
+ * residence side (a new one, or an edit of the version it names), its audit row, the version it had
+ * before (to tell a stale edit from a missing record) and the screening rules in force.
+ */
+function saveSql(ctx: Ctx, householdId: number, input: IncomeInput): SQL {
+  const home = sql`(SELECT home FROM h)`;
+  const members = sql`(SELECT count(*) FROM persons WHERE household_id = ${householdId} AND status = 'living')`;
+  const values = sql`${input.wage}, ${input.operating}, ${input.property}, ${input.transfer}, ${input.productionCosts},
+                     ${input.medicalExpense}, ${input.schoolingExpense}`;
+  const key = sql`household_id = ${householdId} AND year = ${input.year} AND period = ${input.period}`;
+  const write =
+    input.version === undefined
+      ? sql`INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
+              production_costs, medical_expense, schooling_expense, member_count, entered_by)
+            SELECT ${householdId}, ${input.year}, ${input.period}, ${values}, ${members}, ${ctx.actor.userId}
+             WHERE ${home}
+            ON CONFLICT DO NOTHING RETURNING *`
+      : sql`UPDATE household_incomes
+               SET (wage, operating, property, transfer, production_costs, medical_expense, schooling_expense)
+                   = (${values}),
+                   member_count = ${members}, version = version + 1,
+                   entered_by = ${ctx.actor.userId}, entered_at = now()
+             WHERE ${key} AND version = ${input.version} AND ${home}
+            RETURNING *`;
+  const scopes = `{${ctx.actor.scopes.map((s) => `"${s.path}"`).join(',')}}`;
+  return sql`
+    WITH h AS (SELECT residence_path, origin_path,
+                      EXISTS (SELECT 1 FROM unnest(${scopes}::text[]) p WHERE starts_with(residence_path, p)) AS home
+                 FROM households WHERE id = ${householdId}),
+    saved AS (${write}),
+    logged AS (INSERT INTO audit_log (actor_id, actor_name, action, target_type, target_id, ip, request_id, result, detail)
+               SELECT ${ctx.actor.userId}, ${ctx.actor.username}, 'monitoring.income', 'household', ${String(householdId)},
+                      ${ctx.ip}, ${ctx.requestId}, 'ok', jsonb_build_object('year', year, 'period', period, 'version', version)
+                 FROM saved)
+    SELECT h.residence_path, h.origin_path, (SELECT to_jsonb(saved) FROM saved) AS saved,
+           (SELECT version FROM household_incomes WHERE ${key}) AS current_version, r.version AS rule_version, r.rules
+      FROM h, (SELECT version, rules FROM screening_rule_sets ORDER BY version DESC LIMIT 1) r`;
+}
+
 /**
  * Records a household's income for a year (a new record, or an edit naming the version it started
- * from: a stale one is a 409), then re-screens the household at once for that year. Audited.
+ * from: a stale one is a 409), then re-screens the household at once for that year. Audited. Two
+ * statements in one transaction: the save, then the screening, which sees the saved record.
  */
 export async function saveIncome(
   database: Database,
@@ -79,34 +126,12 @@ export async function saveIncome(
   householdId: number,
   input: IncomeInput,
 ): Promise<{ income: Income; flags: ScreeningRule[] }> {
-  return database.db.transaction(async (tx) => {
-    assertResidenceSide(ctx.actor, await household(tx, ctx, householdId));
-    const members = sql`(SELECT count(*) FROM persons WHERE household_id = ${householdId} AND status = 'living')`;
-    const values = sql`${input.wage}, ${input.operating}, ${input.property}, ${input.transfer}, ${input.productionCosts},
-                       ${input.medicalExpense}, ${input.schoolingExpense}`;
-    const saved =
-      input.version === undefined
-        ? await rows<IncomeRow>(
-            tx,
-            sql`INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
-                  production_costs, medical_expense, schooling_expense, member_count, entered_by)
-                VALUES (${householdId}, ${input.year}, ${input.period}, ${values}, ${members}, ${ctx.actor.userId})
-                ON CONFLICT DO NOTHING RETURNING *`,
-          )
-        : await rows<IncomeRow>(
-            tx,
-            sql`UPDATE household_incomes
-                   SET (wage, operating, property, transfer, production_costs, medical_expense, schooling_expense)
-                       = (${values}),
-                       member_count = ${members}, version = version + 1,
-                       entered_by = ${ctx.actor.userId}, entered_at = now()
-                 WHERE household_id = ${householdId} AND year = ${input.year} AND period = ${input.period}
-                   AND version = ${input.version}
-                RETURNING *`,
-          );
-    if (saved.length === 0) {
-      if (input.version !== undefined && !(await findIncome(tx, householdId, input.year, input.period)))
-        throw notFound('income record');
+  const save = async (conn: Conn) => {
+    const [r] = await rows<Saved>(conn, saveSql(ctx, householdId, input));
+    assertHouseholdVisible(ctx.actor, r);
+    assertResidenceSide(ctx.actor, r);
+    if (!r.saved) {
+      if (input.version !== undefined && r.current_version === null) throw notFound('income record');
       throw conflict('the income record was changed by someone else', [
         {
           field: 'version',
@@ -114,23 +139,14 @@ export async function saveIncome(
         },
       ]);
     }
-    const income = present({ ...saved[0], entered_by: ctx.actor.username });
-    await audit(tx, ctx, {
-      action: 'monitoring.income',
-      targetType: 'household',
-      targetId: householdId,
-      detail: { year: input.year, period: input.period, version: income.version },
-    });
-    const flags =
-      input.period === 'year' ? await rescreen(tx, householdId, input.year, ctx.actor.userId) : [];
+    return { r, income: present({ ...r.saved, entered_by: ctx.actor.username }) };
+  };
+  // a record of part of a year is not screened: its one statement needs no transaction of its own
+  if (input.period !== 'year') return { income: (await save(database.db)).income, flags: [] };
+  return database.db.transaction(async (tx) => {
+    const { r, income } = await save(tx);
+    const inForce = { version: r.rule_version, rules: ScreeningRules.parse(r.rules) };
+    const flags = await rescreen(tx, householdId, input.year, ctx.actor.userId, inForce);
     return { income, flags: flags as ScreeningRule[] };
   });
-}
-
-async function findIncome(conn: Conn, householdId: number, year: number, period: string) {
-  const [r] = await rows<IncomeRow>(
-    conn,
-    sql`${SELECT} WHERE i.household_id = ${householdId} AND i.year = ${year} AND i.period = ${period}`,
-  );
-  return r ? present(r) : undefined;
 }

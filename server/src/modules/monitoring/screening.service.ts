@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { underPath } from '../places/places.service.ts';
 import { currentRules } from './rules.service.ts';
-import { screeningSql, underAny, type Target } from './screening.sql.ts';
+import { screeningSql, underAny } from './screening.sql.ts';
 
 /**
  * The lead a flagged household gets: a new one, or its open screening lead with the latest flags when
@@ -75,23 +75,19 @@ async function screenMany(
 /**
  * Screens the target households and records a lead for each flagged one that has no open lead; an
  * open lead raised by screening takes the latest flags when they changed (a monthly run over the same
- * households rewrites nothing that stayed the same). Returns counts, and the flags of a single target.
+ * households rewrites nothing that stayed the same). Returns the counts.
  * `userId` is null when the system screens (scheduled runs, generated data). Run it in a transaction.
  */
-export async function screenInto(conn: Conn, target: Target, year: number, now: Date, userId: number | null) {
+export async function screenInto(
+  conn: Conn,
+  target: { where: SQL },
+  year: number,
+  now: Date,
+  userId: number | null,
+) {
   const inForce = await currentRules(conn);
-  const { version, rules } = inForce;
-  if (!('householdId' in target)) {
-    const outcome = await screenMany(conn, target, year, now, userId, inForce);
-    return { version, outcome: { ...outcome, flags: null } };
-  }
-  const [r] = await rows<Outcome & { flags: string[] | null }>(
-    conn,
-    sql`WITH s AS (${screeningSql(rules, year, target, now)}),
-        ins AS (${writeLeads(sql`s`, year, version, userId)})
-        SELECT s.flags, (SELECT count(*)::int FROM ins) AS new_leads FROM s`,
-  );
-  return { version, outcome: r };
+  const outcome = await screenMany(conn, target, year, now, userId, inForce);
+  return { version: inForce.version, outcome };
 }
 
 /** Screens every household the caller sees (under a place, if given) for a year. Audited. */
@@ -126,14 +122,23 @@ export async function runScreening(
   });
 }
 
-/** Re-screens one household inside the caller's transaction (after an income update); returns its flags. */
+/**
+ * Re-screens one household inside the caller's transaction (after an income update) under the rules
+ * in force, which the caller read with its own statement; returns its flags.
+ */
 export async function rescreen(
   conn: Conn,
   householdId: number,
   year: number,
   userId: number,
+  { version, rules }: { version: number; rules: ScreeningRules },
   now = new Date(),
 ) {
-  const { outcome } = await screenInto(conn, { householdId }, year, now, userId);
-  return outcome?.flags ?? [];
+  const [r] = await rows<{ flags: string[] }>(
+    conn,
+    sql`WITH s AS (${screeningSql(rules, year, { householdId }, now)}),
+        ins AS (${writeLeads(sql`s`, year, version, userId)})
+        SELECT s.flags FROM s`,
+  );
+  return r?.flags ?? [];
 }
