@@ -1,4 +1,4 @@
-// `npm run bench -- screening [--scale county|province|nation] [--reuse] [--updates 400] [--only rescreen]`: poverty-return
+// `npm run bench -- screening [--scale county|province|nation] [--reuse] [--updates 400] [--concurrency 4] [--only rescreen]`: poverty-return
 // screening of every household in scope on PostgreSQL (Anju's screening run: rules read as data, flags
 // computed and leads written in one statement), against a baseline measured in the same run — one
 // hand-written SQL computing the same flags with the rules as constants. Anju runs twice: into an empty
@@ -134,7 +134,7 @@ const timed = async <T>(work: () => Promise<T>) => {
 };
 
 /** Income updates of random households through the API, each naming the version it read. */
-async function rescreening(database: Database, updates: number) {
+async function rescreening(database: Database, updates: number, concurrency: number) {
   const config = loadConfig({
     webDist: '/nonexistent',
     runJobs: false,
@@ -177,7 +177,7 @@ async function rescreening(database: Database, updates: number) {
       });
       if (res.statusCode !== 200) throw new Error(`income update answered ${res.statusCode}: ${res.body}`);
     }),
-    4,
+    concurrency,
   );
   await app.close();
   return latency;
@@ -197,8 +197,9 @@ export default async function run(args: string[]) {
     });
   console.error(`data ready${fillSeconds === null ? ' (reused)' : ` in ${fillSeconds} s`}; measuring`);
   const updates = Number(arg(args, 'updates', '400'));
+  const concurrency = Number(arg(args, 'concurrency', '4'));
   if (arg(args, 'only', '') === 'rescreen') {
-    const rescreen = await rescreening(database, updates);
+    const rescreen = await rescreening(database, updates, concurrency);
     await database.close();
     return { scale, rescreen };
   }
@@ -234,7 +235,7 @@ export default async function run(args: string[]) {
     );
   // The monthly run as it mostly is: the same households found again, their open leads already there.
   const steady = await timed(() => runScreening(database, ctx, { year: YEAR }));
-  const update = await rescreening(database, updates);
+  const update = await rescreening(database, updates, concurrency);
   await database.close();
   const perSecond = (n: number, s: number) => Math.round(n / s);
   return {
