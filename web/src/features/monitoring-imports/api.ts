@@ -1,5 +1,6 @@
-import type { DepartmentDataResult, ErrorBody, IncomesImportResult } from '@anju/contracts';
-import { ApiError, apiUrl, csrfHeader } from '../../ui/api.ts';
+import type { DepartmentDataResult, IncomesImportResult } from '@anju/contracts';
+import { apiUrl } from '../../ui/api.ts';
+import { uploadFile } from '../../ui/upload.ts';
 
 export type ImportKind = 'departmentData' | 'incomes';
 export type ImportResult = DepartmentDataResult | IncomesImportResult;
@@ -14,41 +15,10 @@ const PATHS: Record<ImportKind, { post: string; template: string }> = {
 
 export const templateUrl = (kind: ImportKind) => apiUrl(PATHS[kind].template);
 
-/**
- * Sends a file with its form fields through XHR, so the page can show the upload's progress; the
- * server answers once it has checked (or committed) every row.
- */
-export function sendImport(
+/** Sends a file with its form fields; the server answers once it has checked (or committed) every row. */
+export const sendImport = (
   kind: ImportKind,
   file: File,
   fields: Record<string, string>,
   onProgress: (percent: number) => void,
-): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(PATHS[kind].post));
-    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: handled below
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as ImportResult);
-      const error = (body as ErrorBody | null)?.error;
-      reject(
-        error
-          ? new ApiError(xhr.status, error.code, error.message, error.details ?? [], error.requestId)
-          : new ApiError(xhr.status, xhr.status >= 500 ? 'internal' : 'unknown', xhr.statusText),
-      );
-    };
-    xhr.onerror = () => reject(new TypeError('network'));
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
+) => uploadFile<ImportResult>(PATHS[kind].post, file, fields, onProgress);
