@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, journey, saveDialog, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, dialogReady, journey, saveDialog, signIn, useBrowser } from './browser.ts';
 
 useBrowser();
 
@@ -26,6 +26,23 @@ async function auditRow(page: Page, action: string) {
   return page.getByTestId('audit-table').locator('tr.ant-table-expanded-row').first().textContent();
 }
 
+/** Opens a lazily loaded tree node until its child shows; a click on a switcher still sliding in can be lost. */
+async function openTreeNode(tree: Locator, name: string, child: string) {
+  const closed = tree
+    .locator('.ant-select-tree-treenode', { hasText: name })
+    .locator('.ant-select-tree-switcher_close');
+  await expect
+    .poll(
+      async () => {
+        if (await tree.getByText(child, { exact: true }).isVisible()) return true;
+        if (await closed.isVisible()) await closed.click();
+        return false;
+      },
+      { timeout: 30_000, intervals: [500, 1000] },
+    )
+    .toBe(true);
+}
+
 journey('system_admin creates a user', DESKTOP, async (page) => {
   await signIn(page, 'system_admin');
   await page.getByTestId('menu-users').click();
@@ -36,7 +53,7 @@ journey('system_admin creates a user', DESKTOP, async (page) => {
   await saveDialog(page);
   await page.getByText('至少 8 位，且包含').nth(1).waitFor();
   await page.getByTestId('user-form-password').fill(initialPassword);
-  await saveDialog(page);
+  await saveDialog(page, { closes: true });
   await (await findUser(page)).getByText('测试网格员').waitFor();
 });
 
@@ -44,20 +61,22 @@ journey('security_admin grants it the grid worker role and 靖安镇', DESKTOP, 
   await signIn(page, 'security_admin');
   await findUser(page);
   await page.getByTestId(`grant-${username}`).click();
+  await dialogReady(page);
   await page.getByTestId('grant-roles').click();
-  await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网格员' }).click();
+  await page
+    .getByTestId('grant-roles')
+    .locator('.ant-select-selection-item', { hasText: '网格员' })
+    .waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('place-picker').click();
   const tree = page.locator('.ant-select-tree');
-  for (const name of ['云南省', '昭通市', '昭阳区']) {
-    await tree
-      .locator('.ant-select-tree-treenode', { hasText: name })
-      .locator('.ant-select-tree-switcher')
-      .click();
-  }
+  await openTreeNode(tree, '云南省', '昭通市');
+  await openTreeNode(tree, '昭通市', '昭阳区');
+  await openTreeNode(tree, '昭阳区', '靖安镇');
   await tree.getByText('靖安镇', { exact: true }).click();
   await page.keyboard.press('Escape');
-  await saveDialog(page);
+  await saveDialog(page, { closes: true });
   const row = await findUser(page);
   await row.getByText('网格员', { exact: true }).waitFor();
   await row.getByText('靖安镇').waitFor();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 
 export const PASSWORD = 'Anju@2026';
 export const PHONE = { width: 390, height: 844 };
@@ -75,11 +75,17 @@ export async function openMenu(page: Page) {
 export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** Waits until the open dialog has stopped zooming in, so clicks land where they are aimed. */
+export const dialogReady = (page: Page) => page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+
 /**
  * Clicks the open dialog's primary button once the dialog has stopped zooming in: a click aimed
  * while it still grows can land beside the moving button and be lost.
  */
-export async function saveDialog(page: Page) {
-  await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+export async function saveDialog(page: Page, { closes = false } = {}) {
+  await dialogReady(page);
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  // Leaving the page before the save has answered would cancel it.
+  if (closes)
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
 }

@@ -224,7 +224,7 @@ journey(
     await page.getByTestId('saved-filter-save').click();
     const filterName = `户主 ${p.headName}`;
     await page.getByTestId('saved-filter-name').fill(filterName);
-    await saveDialog(page);
+    await saveDialog(page, { closes: true });
     await page.goto('/registry/persons');
     await expect.poll(async () => (await names()).length, { timeout: 15_000 }).toBeGreaterThan(1);
     await selectOption(page, 'saved-filter-select', filterName);

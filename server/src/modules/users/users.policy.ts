@@ -17,6 +17,8 @@ export function assertScopesFit(roles: readonly Role[], scopeCount: number) {
   const needsScope = roles.some((r) => !ADMIN_ROLES.includes(r));
   if (needsScope && scopeCount === 0)
     throw invalid('scopePlaceIds', 'at least one scope is needed for these roles');
+  if (roles.length === 0 && scopeCount > 0)
+    throw invalid('roles', 'places are given with a role that works on them');
   if (!needsScope && scopeCount > 0)
     throw invalid('scopePlaceIds', 'administrators are not scoped to places');
 }

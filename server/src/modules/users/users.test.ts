@@ -237,6 +237,7 @@ describe('granting roles and scopes', () => {
     ['two admin roles', { roles: ['audit_admin', 'security_admin'], scopePlaceIds: [] }, 'roles'],
     ['a place role without a scope', { roles: ['grid_worker'], scopePlaceIds: [] }, 'scopePlaceIds'],
     ['an administrator with a scope', { roles: ['audit_admin'], scopePlaceIds: ['1'] }, 'scopePlaceIds'],
+    ['places without a role', { roles: [], scopePlaceIds: ['1'] }, 'roles'],
     ['an unknown place', { roles: ['grid_worker'], scopePlaceIds: ['987654321098765'] }, 'scopePlaceIds'],
   ])('refuses %s and changes nothing', async (_what, body, field) => {
     const u = await makeUser(t.database, ['resident'], [tree.dwelling]);
