@@ -20,7 +20,15 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ErrorDetail = z.object({ field: z.string(), reason: z.string() });
+/**
+ * Why a field was refused: `reason` is a fixed English sentence, the key the web translates; values
+ * in it are `{{name}}` placeholders filled from `params`.
+ */
+export const ErrorDetail = z.object({
+  field: z.string(),
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 /** The one error shape of the whole API. */

@@ -35,5 +35,12 @@ export const notFound = (what: string) => new AppError('not_found', `${what} not
 export const forbidden = (message = 'not permitted') => new AppError('forbidden', message);
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new AppError('conflict', message, details);
-export const invalid = (field: string, reason: string) =>
-  new AppError('validation_failed', `${field}: ${reason}`, [{ field, reason }]);
+/** A reason with its `{{name}}` placeholders filled in from params, as the human message says it. */
+export const fillReason = (reason: string, params: ErrorDetail['params'] = {}) =>
+  reason.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
+
+/** A field refused for a fixed reason; values go in params, named by the reason's `{{name}}` placeholders. */
+export const invalid = (field: string, reason: string, params?: ErrorDetail['params']) =>
+  new AppError('validation_failed', `${field}: ${fillReason(reason, params)}`, [
+    params ? { field, reason, params } : { field, reason },
+  ]);

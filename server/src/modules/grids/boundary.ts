@@ -31,6 +31,6 @@ export function checkBoundary(b: GridBoundary): number {
     });
   }
   if (points > GRID_MAX_POINTS)
-    throw invalid('boundary', `at most ${GRID_MAX_POINTS} points, found ${points}`);
+    throw invalid('boundary', 'at most {{max}} points, found {{points}}', { max: GRID_MAX_POINTS, points });
   return points;
 }

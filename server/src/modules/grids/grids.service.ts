@@ -145,7 +145,8 @@ export async function setWorkers(
       ...(await holdersWithin(tx, 'grid_worker', c.path)).map((u) => Number(u.id)),
     ]);
     const refused = wanted.filter((u) => !eligible.has(u));
-    if (refused.length) throw invalid('userIds', `not grid workers of this community: ${refused.join(', ')}`);
+    if (refused.length)
+      throw invalid('userIds', 'not grid workers of this community: {{ids}}', { ids: refused.join(', ') });
     await repo.replaceWorkers(tx, id, wanted);
     for (const userId of new Set([...before, ...wanted])) {
       const grids = await repo.gridsOfWorker(tx, userId);

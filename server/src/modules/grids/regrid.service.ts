@@ -38,7 +38,8 @@ export async function regrid(
     if (to.version !== input.toVersion) throw staleGrid('toVersion');
     const found = await repo.childBuildings(tx, fromId, buildingIds);
     const missing = buildingIds.filter((b) => !found.includes(b));
-    if (missing.length) throw invalid('buildingIds', `not buildings of this grid: ${missing.join(', ')}`);
+    if (missing.length)
+      throw invalid('buildingIds', 'not buildings of this grid: {{ids}}', { ids: missing.join(', ') });
 
     const fromPlace = (await findPlace(tx, fromId))!;
     const toPlace = (await findPlace(tx, toId))!;

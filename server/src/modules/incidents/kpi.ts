@@ -150,7 +150,7 @@ const MAX_DAYS = 3 * 366;
 export async function scopeOf(database: Database, q: { under?: string; from: string; to: string }) {
   if (q.from > q.to) throw invalid('from', 'must not be after to');
   if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 >= MAX_DAYS)
-    throw invalid('to', `the period may span at most ${MAX_DAYS} days`);
+    throw invalid('to', 'the period may span at most {{days}} days', { days: MAX_DAYS });
   return q.under ? await underPath(database.db, q.under) : null;
 }
 

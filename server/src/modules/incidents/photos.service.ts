@@ -31,7 +31,8 @@ export async function addPhoto(database: Database, ctx: Ctx, incidentId: number,
     const step = await photos.latestStepOf(tx, incidentId, ctx.actor.userId);
     if (!step || !PHOTO_STEPS.includes(step.action))
       throw invalid('file', 'photos go with a report, a progress note or a reply: take that step first');
-    if (step.photos >= PHOTOS_PER_STEP) throw invalid('file', `at most ${PHOTOS_PER_STEP} photos a step`);
+    if (step.photos >= PHOTOS_PER_STEP)
+      throw invalid('file', 'at most {{max}} photos a step', { max: PHOTOS_PER_STEP });
     const id = await photos.insertPhoto(tx, { incidentId, stepId: Number(step.id), contentType, content });
     await audit(tx, ctx, {
       action: 'incident.photo',

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fillReason } from '../../platform/errors.ts';
 import { formObject, submissionOf } from './input.ts';
 import { open311KeysRoutes } from './keys.routes.ts';
 import { keyContext } from './keys.service.ts';
@@ -39,7 +39,10 @@ async function geoReport(app: FastifyInstance) {
       req.log.error({ err }, 'unhandled error');
       errors = [{ code: 500, description: 'internal error' }];
     } else if (err instanceof AppError && err.details.length) {
-      errors = err.details.map((d) => ({ code: status, description: `${d.field}: ${d.reason}` }));
+      errors = err.details.map((d) => ({
+        code: status,
+        description: `${d.field}: ${fillReason(d.reason, d.params)}`,
+      }));
     } else errors = [{ code: status, description: err.message }];
     reply.status(status);
     return send(reply, formatOf(req.url), 'errors', errors);

@@ -45,7 +45,7 @@ export async function setLinks(
   const ids = [...new Set(input.householdIds.map(Number))];
   const [min, max] = await linkNorm(database.db);
   if (ids.length > max)
-    throw invalid('householdIds', `a party-member household looks after at most ${max} households`);
+    throw invalid('householdIds', 'a party-member household looks after at most {{max}} households', { max });
   const households = await database.db.transaction(async (tx) => {
     const org = await repo.findOrg(tx, orgId);
     assertOrgVisible(ctx.actor, org);
@@ -54,7 +54,9 @@ export async function setLinks(
     const found = await householdsUnder(tx, await communityPathOf(tx, org.place_path), { ids });
     const missing = ids.filter((id) => !found.some((h) => Number(h.id) === id));
     if (missing.length)
-      throw invalid('householdIds', `not active households of this community: ${missing.join(', ')}`);
+      throw invalid('householdIds', 'not active households of this community: {{ids}}', {
+        ids: missing.join(', '),
+      });
     if (found.some((h) => Number(h.dwelling_id) === Number(org.place_id)))
       throw invalid('householdIds', 'a party-member household does not look after itself');
     const taken = await repo.linkedElsewhere(tx, orgId, ids);

@@ -73,11 +73,14 @@ export async function create(database: Database, ctx: Ctx, input: { placeId: str
     if (!place || !pathInScope(ctx.actor, place.path)) throw notFound('place');
     const all = await repo.levels(tx);
     const level = all.find((l) => l.place_level === place.level);
-    if (!level) throw invalid('placeId', `no party level is bound to a ${place.level}`);
+    if (!level) throw invalid('placeId', 'no party level is bound to a {{level}}', { level: place.level });
     const above = all.filter((l) => l.depth < level.depth).at(-1);
     const parent = above ? await repo.nearestAbove(tx, place.path) : undefined;
     if (above && parent?.depth !== above.depth)
-      throw invalid('placeId', `found no ${above.label_en} above it; found that first`);
+      throw invalid('placeId', 'found no {{levelEn}} above it; found that first', {
+        levelEn: above.label_en,
+        levelZh: above.label_zh,
+      });
     const orgId = await repo
       .insertOrg(tx, {
         parentId: parent ? Number(parent.id) : null,
@@ -118,7 +121,8 @@ export async function setMembers(
     assertOrgVisible(ctx.actor, org);
     const found = await partyMembersUnder(tx, org.place_path, ids);
     const refused = ids.filter((id) => !found.some((f) => Number(f.id) === id));
-    if (refused.length) throw invalid('personIds', `not party members living here: ${refused.join(', ')}`);
+    if (refused.length)
+      throw invalid('personIds', 'not party members living here: {{ids}}', { ids: refused.join(', ') });
     await repo.replaceMembers(tx, orgId, ids);
     await audit(tx, ctx, {
       action: 'party.members',

@@ -85,7 +85,8 @@ describe('linked households', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.details[0]).toEqual({
       field: 'householdIds',
-      reason: 'a party-member household looks after at most 15 households',
+      reason: 'a party-member household looks after at most {{max}} households',
+      params: { max: 15 },
     });
     const self = await w.staff.put(`/api/party/orgs/${carer.id}/links`, {
       householdIds: [carerHousehold.id],

@@ -113,7 +113,10 @@ export async function addChild(
   input: Omit<PlaceCreate, 'parentId'>,
 ): Promise<repo.PlaceRow> {
   if (!CHILD_LEVELS[parent.level as PlaceLevel]?.includes(input.level)) {
-    throw invalid('level', `a ${input.level} cannot be placed under a ${parent.level}`);
+    throw invalid('level', 'a {{level}} cannot be placed under a {{parentLevel}}', {
+      level: input.level,
+      parentLevel: parent.level,
+    });
   }
   const row = await repo
     .insert(tx, {
@@ -206,7 +209,7 @@ export async function moveChildren(
   const moved = await repo.rebase(tx, from.path, moves, to.id);
   const roots = moved.filter((m) => moves.some((x) => x.id === Number(m.id)));
   if (roots.length !== childIds.length)
-    throw invalid('buildingIds', `only children of ${from.name} can be moved from it`);
+    throw invalid('buildingIds', 'only children of {{name}} can be moved from it', { name: from.name });
   await repo.bumpChildCount(tx, from.id, -childIds.length);
   await repo.bumpChildCount(tx, to.id, childIds.length);
   return moves.map(({ from: f, to: t }) => ({ from: f, to: t }));

@@ -160,7 +160,9 @@ async function addMember(e: EventCtx, birth: boolean): Promise<history.HistoryIn
     'person',
   );
   if (birth && member.birthDate !== e.input.date)
-    throw invalid('person.idNumber', `birth date ${member.birthDate} differs from the event date`);
+    throw invalid('person.idNumber', 'birth date {{date}} differs from the event date', {
+      date: member.birthDate,
+    });
   if (input.relation === 'head') throw invalid('person.relation', 'the household already has a head');
   await assertIdsFree(e.tx, e.ctx, [{ hash: member.idHash, field: 'person.idNumber' }]);
   const id = await persons.insert(e.tx, member);
@@ -209,7 +211,8 @@ export async function applyEvent(
     const household = await repo.findById(tx, householdId, true);
     assertVisible(ctx.actor, household, householdSide(ctx));
     assertResidenceSide(ctx.actor, household.residence_path);
-    if (household.status !== 'active') throw invalid('event', `the household is ${household.status}`);
+    if (household.status !== 'active')
+      throw invalid('event', 'the household is {{status}}', { status: household.status });
     if (household.version !== input.version) throw staleHousehold();
     const members = await persons.ofHousehold(tx, householdId);
     const entries = await HANDLERS[input.event]({ tx, ctx, cipher, household, members, input });

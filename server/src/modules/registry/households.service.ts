@@ -82,7 +82,7 @@ export async function create(
   input: HouseholdCreate,
 ): Promise<HouseholdDetail> {
   const heads = input.members.filter((m) => m.relation === 'head').length;
-  if (heads !== 1) throw invalid('members', `needs exactly one head, found ${heads}`);
+  if (heads !== 1) throw invalid('members', 'needs exactly one head, found {{heads}}', { heads });
   const id = await database.db.transaction(async (tx) => {
     const dwelling = await freeDwelling(tx, ctx, Number(input.dwellingId));
     const community = await communityOf(tx, dwelling.path);
@@ -106,8 +106,9 @@ export async function create(
     );
     const seen = new Map<string, number>();
     members.forEach((m, i) => {
-      if (seen.has(m.idHash))
-        throw invalid(`members.${i}.idNumber`, `same ID number as members.${seen.get(m.idHash)}`);
+      const first = seen.get(m.idHash);
+      if (first !== undefined)
+        throw invalid(`members.${i}.idNumber`, 'same ID number as member {{member}}', { member: first + 1 });
       seen.set(m.idHash, i);
     });
     await assertIdsFree(

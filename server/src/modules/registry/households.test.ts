@@ -110,7 +110,8 @@ describe('registering a household', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details[0]).toEqual({
       field: 'members.0.idNumber',
-      reason: 'already registered: 李小龙',
+      reason: 'already registered: {{name}}',
+      params: { name: '李小龙' },
     });
     const stranger = await signIn(t, ['community_staff'], [(await registryWorld(t)).tree.community]);
     const hidden = await stranger.post('/api/households', {

@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone, normalisePhone, parseIdNumber, type ParsedIdNumber } from '@anju/contracts';
 import type { Cipher } from '../../platform/crypto.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, fillReason, invalid } from '../../platform/errors.ts';
 
 export interface SealedId {
   parsed: ParsedIdNumber;
@@ -49,10 +49,10 @@ export function sealPhone(cipher: Cipher, input: string | undefined, field = 'ph
 
 /** The ID number already belongs to someone: name them only when the caller may see them. */
 export function duplicateId(field: string, visibleName: string | null) {
-  const reason = visibleName
-    ? `already registered: ${visibleName}`
-    : 'already registered in another jurisdiction';
-  return new AppError('duplicate', `${field}: ${reason}`, [{ field, reason }]);
+  const detail = visibleName
+    ? { field, reason: 'already registered: {{name}}', params: { name: visibleName } }
+    : { field, reason: 'already registered in another jurisdiction' };
+  return new AppError('duplicate', `${field}: ${fillReason(detail.reason, detail.params)}`, [detail]);
 }
 
 export function ageOn(birthDate: string, today = new Date()): number {

@@ -18,7 +18,8 @@ export async function placeOfLevel(
   field: string,
 ): Promise<PlaceRef> {
   const p = await findById(conn, id);
-  if (!p || !levels.includes(p.level)) throw invalid(field, `must be a ${levels.join(' or ')}`);
+  if (!p || !levels.includes(p.level))
+    throw invalid(field, 'must be a {{levels}}', { levels: levels.join(', ') });
   // a dwelling is named with its building, as people say it: 3栋1单元502室
   const building = p.level === 'dwelling' && p.parentId ? await findById(conn, p.parentId) : undefined;
   return { id: p.id, level: p.level, path: p.path, code: p.code, name: `${building?.name ?? ''}${p.name}` };

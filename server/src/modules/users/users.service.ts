@@ -131,7 +131,8 @@ export async function grant(database: Database, ctx: Ctx, id: number, input: Use
     if (!(await repo.findById(tx, id))) throw notFound('user');
     const found = await findPlaces(tx, placeIds);
     const missing = placeIds.filter((p) => !found.some((f) => f.id === p));
-    if (missing.length) throw invalid('scopePlaceIds', `unknown places: ${missing.join(', ')}`);
+    if (missing.length)
+      throw invalid('scopePlaceIds', 'unknown places: {{ids}}', { ids: missing.join(', ') });
     const row = await repo.updateVersioned(tx, id, input.version, { roles });
     if (!row) throw stale();
     await repo.replaceScopes(tx, id, placeIds);
