@@ -120,10 +120,3 @@ export function useDictionary(kind: 'monitoring_category' | 'risk_type') {
   const options = (query.data ?? []).map((d) => ({ value: d.code, label: english ? d.labelEn : d.labelZh }));
   return { ...query, label, options };
 }
-
-/** A field's reason from the server in words: this feature's wording first, then the shared one. */
-export function useReasonText() {
-  const { t } = useTranslation();
-  return (reason: string) =>
-    t(`cases.reasons.${reason}`, { defaultValue: t(`reasons.${reason}`, { defaultValue: reason }) });
-}

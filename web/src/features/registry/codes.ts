@@ -44,20 +44,6 @@ export function useCodes() {
   };
 }
 
-/** Translates a server reason; the duplicate-ID reason carries the holder's name. */
-export function useReasonText() {
-  const { t } = useTranslation();
-  return (reason: string) => {
-    const dup = /^already registered: (.+)$/.exec(reason);
-    if (dup) return t('registry.reasons.duplicateOf', { name: dup[1] });
-    const birth = /^birth date (\S+) differs from the event date$/.exec(reason);
-    if (birth) return t('registry.reasons.birthDateDiffers', { date: birth[1] });
-    return t(`registry.reasons.${reason}`, {
-      defaultValue: t(`reasons.${reason}`, { defaultValue: reason }),
-    });
-  };
-}
-
 /** A 409 'conflict': somebody else saved the record first (an ID number already registered is 'duplicate'). */
 export const isStale = (error: unknown) => error instanceof ApiError && error.code === 'conflict';
 

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../ui/api.ts';
-import { useReasonText } from './codes.ts';
+import { useReasonText } from '../../ui/errors.ts';
 
 /** `members.1.idNumber` → ['members', 1, 'idNumber'], the form's name path of that field. */
 export const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
@@ -17,10 +17,10 @@ export function useDetailErrors() {
     const fields = error.details.flatMap((d) => {
       const name = [...prefix, ...namePath(d.field)];
       if (form.getFieldInstance(name) === undefined && form.getFieldValue(name) === undefined) {
-        left.push(`${d.field}: ${reasonText(d.reason)}`);
+        left.push(`${d.field}: ${reasonText(d)}`);
         return [];
       }
-      return [{ name, errors: [reasonText(d.reason)] }];
+      return [{ name, errors: [reasonText(d)] }];
     });
     form.setFields(fields);
     return left;

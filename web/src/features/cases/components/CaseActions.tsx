@@ -10,8 +10,8 @@ import { App, Alert, Button, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { useErrorText } from '../../../ui/errors.ts';
-import { useCaseAct, useReasonText } from '../api.ts';
+import { useErrorText, useReasonText } from '../../../ui/errors.ts';
+import { useCaseAct } from '../api.ts';
 import { ActionFields, initialValues, REASON_REQUIRED, type ActValues } from './ActionFields.tsx';
 
 const DAY_FORMAT = 'YYYY-MM-DD';
@@ -86,12 +86,12 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
     const left: string[] = [];
     const named = error.details.flatMap((d) => {
       const field = d.field.replace(/^body\./, '');
-      if (fields.has(field)) return [{ name: field.split('.'), errors: [reasonText(d.reason)] }];
+      if (fields.has(field)) return [{ name: field.split('.'), errors: [reasonText(d)] }];
       const criterion = /^criteria\.(\w+)$/.exec(field)?.[1];
       left.push(
         criterion
           ? t('cases.criteria.unmet', { name: t(`cases.criteria.${criterion}.name`) })
-          : `${field}: ${reasonText(d.reason)}`,
+          : `${field}: ${reasonText(d)}`,
       );
       return [];
     });

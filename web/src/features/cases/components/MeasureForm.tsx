@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { isCode, useErrorText } from '../../../ui/errors.ts';
+import { isCode, useErrorText, useReasonText } from '../../../ui/errors.ts';
 import { useSaveMeasure } from '../api.ts';
 
 type Values = Omit<MeasureInput, 'startOn' | 'endOn' | 'version'> & { startOn: Dayjs; endOn?: Dayjs | null };
@@ -23,6 +23,7 @@ export function MeasureForm({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   const [form] = Form.useForm<Values>();
   const save = useSaveMeasure(caseId, editing?.id);
   const [problem, setProblem] = useState<string>();
@@ -58,7 +59,7 @@ export function MeasureForm({
         form.setFields(
           named.map((d) => ({
             name: d.field as keyof Values,
-            errors: [t(`reasons.${d.reason}`, { defaultValue: d.reason })],
+            errors: [reasonText(d)],
           })),
         );
         if (named.length === 0) setProblem(errorText(error));

@@ -1,8 +1,7 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useReasonText } from '../../../ui/errors.ts';
 
 /** A failed request in words, with each field the server named and its reason. */
 export function ApiErrorAlert({
@@ -14,8 +13,8 @@ export function ApiErrorAlert({
   testId?: string;
   action?: ReactNode;
 }) {
-  const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
   return (
@@ -29,7 +28,7 @@ export function ApiErrorAlert({
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {details.map((d) => (
               <li key={`${d.field}-${d.reason}`}>
-                <code>{d.field}</code>: {t(`reasons.${d.reason}`, { defaultValue: d.reason })}
+                <code>{d.field}</code>: {reasonText(d)}
               </li>
             ))}
           </ul>

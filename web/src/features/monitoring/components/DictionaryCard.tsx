@@ -11,7 +11,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../ui/api.ts';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useReasonText } from '../../../ui/errors.ts';
 
 type Labels = Omit<DictionaryItemUpdate, 'active'>;
 const FIELDS = ['code', 'labelZh', 'labelEn', 'sort'];
@@ -50,18 +50,15 @@ function useSaveItem(kind: EditableDictionary) {
  */
 function useShowFieldErrors() {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   return (form: FormInstance, error: unknown): boolean => {
     if (!(error instanceof ApiError)) return false;
     const shown = error.details
-      .map((d) => ({ name: d.field.replace(/^body\./, ''), reason: d.reason }))
+      .map((d) => ({ ...d, name: d.field.replace(/^body\./, '') }))
       .filter((d) => FIELDS.includes(d.name))
       .map((d) => ({
         name: d.name,
-        errors: [
-          error.code === 'duplicate'
-            ? t('monitoring.dictionary.duplicate')
-            : t(`reasons.${d.reason}`, { defaultValue: d.reason }),
-        ],
+        errors: [error.code === 'duplicate' ? t('monitoring.dictionary.duplicate') : reasonText(d)],
       }));
     form.setFields(shown);
     return shown.length > 0;

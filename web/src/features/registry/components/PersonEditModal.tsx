@@ -9,10 +9,10 @@ import {
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useReasonText } from '../../../ui/errors.ts';
 import { useRules } from '../../../ui/rules.ts';
 import { useUpdatePerson } from '../api.ts';
-import { isStale, useCodes, useReasonText } from '../codes.ts';
+import { isStale, useCodes } from '../codes.ts';
 import { PlaceSelect } from './PlaceSelect.tsx';
 
 type Values = Omit<PersonUpdate, 'version' | 'education'> & { education?: PersonUpdate['education'] | null };
@@ -61,7 +61,7 @@ export function PersonEditModal({ person, onClose, onReload }: Props) {
         form.setFields(
           e.details
             .filter((d) => known.has(d.field))
-            .map((d) => ({ name: d.field as keyof Values, errors: [reasonText(d.reason)] })),
+            .map((d) => ({ name: d.field as keyof Values, errors: [reasonText(d)] })),
         );
       },
     });
