@@ -196,6 +196,17 @@ describe('re-gridding', () => {
     ).json();
     const to = (await newGrid('新网格')).json();
     const from = (await w.staff.get(`/api/grids/${w.tree.grid}`)).json();
+    const orgAt = async (placeId: number | string, parentId: number | null) => {
+      const [org] = await t.database.query<{ id: number }>(
+        `INSERT INTO party_orgs (parent_id, depth, place_id, place_path, name)
+         SELECT $1, 0, id, path, name FROM places WHERE id = $2 RETURNING id::int8 AS id`,
+        [parentId, placeId],
+      );
+      return Number(org.id);
+    };
+    const fromBranch = await orgAt(w.tree.grid, null);
+    const toBranch = await orgAt(to.id, null);
+    const group = await orgAt(building, fromBranch);
     const body = {
       toGridId: to.id,
       buildingIds: [String(building)],
@@ -218,6 +229,11 @@ describe('re-gridding', () => {
       [building, ...dwellings],
     ]);
     expect(placeRows.every((p) => p.path.startsWith(`${toPath.path}${building}/`))).toBe(true);
+    const [moved] = await t.database.query(
+      'SELECT parent_id::int8 AS parent, place_path FROM party_orgs WHERE id = $1',
+      [group],
+    );
+    expect(moved).toEqual({ parent: toBranch, place_path: `${toPath.path}${building}/` });
     const followed = (await w.staff.get(`/api/incidents/${incident.id}`)).json();
     expect(followed).toMatchObject({
       place: { path: `${toPath.path}${building}/${dwellings[0]}/` },

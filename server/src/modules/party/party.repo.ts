@@ -116,7 +116,7 @@ export async function rebase(conn: Conn, moves: { from: string; to: string }[]) 
   await conn.execute(sql`
     UPDATE party_orgs o SET parent_id = (
         SELECT a.id FROM party_orgs a
-         WHERE o.place_path LIKE a.place_path || '%' AND a.id <> o.id
+         WHERE a.place_id = ANY(string_to_array(trim(both '/' from o.place_path), '/')::bigint[]) AND a.id <> o.id
          ORDER BY length(a.place_path) DESC LIMIT 1)
      WHERE o.place_path LIKE ANY(${pgArray(moves.map((m) => `${m.to}%`))}::text[])`);
 }
