@@ -45,60 +45,54 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('department data', () => {
-  // Retried: a workbook whose sheet precedes its shared strings and styles is read by exceljs through a
-  // deferred temporary file, which once failed under a full parallel run (the reader answered file.unreadable).
-  it(
-    'checks a file without writing, then raises one lead per household naming the department',
-    { retry: 2 },
-    async () => {
-      const a = await household(t, w, ['赵大山', '赵小川']);
-      const b = await household(t, w, ['钱一鸣']);
-      const rows = [
-        row(a.people[0]),
-        row(a.people[1], { 事项: '因病住院', 金额: 1200, 日期: new Date(Date.UTC(2026, 1, 3)) }),
-        row(b.people[0], { 备注: '已核实' }),
-      ];
-      const dry = await post(w.staff, rows);
-      expect(dry.statusCode, dry.body).toBe(200);
-      expect(dry.json()).toMatchObject({
-        committed: false,
-        rows: 3,
-        valid: 3,
-        invalid: 0,
-        households: 2,
-        errors: [],
-      });
-      expect(await leadsOf(t, a.id)).toEqual([]);
+  it('checks a file without writing, then raises one lead per household naming the department', async () => {
+    const a = await household(t, w, ['赵大山', '赵小川']);
+    const b = await household(t, w, ['钱一鸣']);
+    const rows = [
+      row(a.people[0]),
+      row(a.people[1], { 事项: '因病住院', 金额: 1200, 日期: new Date(Date.UTC(2026, 1, 3)) }),
+      row(b.people[0], { 备注: '已核实' }),
+    ];
+    const dry = await post(w.staff, rows);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({
+      committed: false,
+      rows: 3,
+      valid: 3,
+      invalid: 0,
+      households: 2,
+      errors: [],
+    });
+    expect(await leadsOf(t, a.id)).toEqual([]);
 
-      const res = await post(w.staff, rows, { dryRun: 'false' });
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json();
-      expect(body).toMatchObject({ committed: true, newLeads: 2, joinedLeads: 0, households: 2 });
-      expect(body.leads.map((l: { householdNo: string }) => l.householdNo).sort()).toEqual(
-        [a.householdNo, b.householdNo].sort(),
-      );
-      const [lead] = await leadsOf(t, a.id);
-      expect(lead.source).toBe('department_data');
-      expect(lead.detail.notes.map((n) => n.text)).toEqual([
-        '县医保局：大额医疗支出 48000.50 元（2026-03-01）',
-        '县医保局：因病住院 1200.00 元（2026-02-03）',
-      ]);
-      const list = await w.staff.get(`/api/monitoring/leads?q=${b.householdNo}`);
-      expect(list.json().items[0]).toMatchObject({
-        source: 'department_data',
-        note: '县医保局：大额医疗支出 48000.50 元（2026-03-01）。已核实',
-      });
+    const res = await post(w.staff, rows, { dryRun: 'false' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ committed: true, newLeads: 2, joinedLeads: 0, households: 2 });
+    expect(body.leads.map((l: { householdNo: string }) => l.householdNo).sort()).toEqual(
+      [a.householdNo, b.householdNo].sort(),
+    );
+    const [lead] = await leadsOf(t, a.id);
+    expect(lead.source).toBe('department_data');
+    expect(lead.detail.notes.map((n) => n.text)).toEqual([
+      '县医保局：大额医疗支出 48000.50 元（2026-03-01）',
+      '县医保局：因病住院 1200.00 元（2026-02-03）',
+    ]);
+    const list = await w.staff.get(`/api/monitoring/leads?q=${b.householdNo}`);
+    expect(list.json().items[0]).toMatchObject({
+      source: 'department_data',
+      note: '县医保局：大额医疗支出 48000.50 元（2026-03-01）。已核实',
+    });
 
-      // a second department's report joins the open lead
-      const again = await post(w.staff, [row(a.people[0], { 事项: '残疾等级变更' })], {
-        dryRun: 'false',
-        department: '县残联',
-        kind: 'disabled_persons',
-      });
-      expect(again.json()).toMatchObject({ newLeads: 0, joinedLeads: 1 });
-      expect((await leadsOf(t, a.id)).map((l) => l.detail.notes.length)).toEqual([3]);
-    },
-  );
+    // a second department's report joins the open lead
+    const again = await post(w.staff, [row(a.people[0], { 事项: '残疾等级变更' })], {
+      dryRun: 'false',
+      department: '县残联',
+      kind: 'disabled_persons',
+    });
+    expect(again.json()).toMatchObject({ newLeads: 0, joinedLeads: 1 });
+    expect((await leadsOf(t, a.id)).map((l) => l.detail.notes.length)).toEqual([3]);
+  });
 
   it('reports every bad row by row, column and reason; a person elsewhere is not found, like an unknown one', async () => {
     const a = await household(t, w, ['孙立人']);

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { WHOLE_FILE_COLUMN, type MonitoringImportReason } from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import { csvRecords, textChunks } from '../../registry/import/csv.ts';
-import { cellText, type FileFormat } from '../../registry/import/source.ts';
+import { cellText, xlsxSheets, type FileFormat } from '../../registry/import/source.ts';
 
 /** One data row: its spreadsheet row number and its cells in the template's header order ('' when absent). */
 export interface Row {
@@ -37,30 +36,18 @@ const headerName = (h: string) =>
 
 /** The rows of the first sheet holding a header of the template, streamed (styles read, so dates stay dates). */
 async function* xlsxRecords(file: string, required: readonly string[]): AsyncGenerator<Record_> {
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  try {
-    for await (const sheet of reader) {
-      let header = false;
-      let other = false;
-      for await (const row of sheet) {
-        if (other) continue;
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!header && blank(values)) continue;
-        header ||= values.some((v) => required.includes(headerName(v ?? '')));
-        if (header) yield { rowNo: row.number, values };
-        else other = true;
-      }
-      if (header) return;
+  for await (const sheet of xlsxSheets(file, 'cache')) {
+    let header = false;
+    let other = false;
+    for await (const row of sheet) {
+      if (other) continue;
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      if (!header && blank(values)) continue;
+      header ||= values.some((v) => required.includes(headerName(v ?? '')));
+      if (header) yield { rowNo: row.number, values };
+      else other = true;
     }
-  } finally {
-    input.destroy();
+    if (header) return;
   }
 }
 
@@ -75,7 +62,8 @@ async function* readable(format: FileFormat, records: AsyncGenerator<Record_>): 
     yield* records;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw refused(`the file could not be read as .${format}`, 'file.unreadable');
+    const message = `the file could not be read as .${format}: ${(err as Error).message}`;
+    throw refused(message.slice(0, 300), 'file.unreadable');
   }
 }
 
