@@ -108,12 +108,18 @@ journey(
     await page.getByTestId('tab-care').click();
     const before = await unlookedTotal(page);
     expect(before).toBeGreaterThan(0);
-    const first = page.getByTestId('unlooked-list').locator('.ant-list-item').first();
+    const firstId = await page
+      .getByTestId('unlooked-list')
+      .locator('.ant-list-item')
+      .first()
+      .getAttribute('data-testid');
+    const first = page.getByTestId(firstId!);
     await first.getByTestId('link-carer').click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
       .first()
       .click();
+    await expect.poll(() => first.getByTestId('link-save').isEnabled()).toBe(true);
     await first.getByTestId('link-save').click();
     await expect.poll(() => unlookedTotal(page), SLOW).toBe(before - 1);
   },
