@@ -6,10 +6,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import pg from 'pg';
 import type { PersonQuery } from '@anju/contracts';
-import { openPostgres, type Database } from '../server/src/db/client.ts';
-import { migrate } from '../server/src/db/migrate.ts';
+import type { Database } from '../server/src/db/client.ts';
 import { seed, SCALE_NAMES, type ScaleName } from '../server/src/db/seed/index.ts';
 import { DEMO_TOWNSHIP } from '../server/src/db/seed/scales.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
@@ -23,7 +21,7 @@ import {
   searchSql,
   type Latency,
 } from './registry-load.ts';
-import { arg, BENCH_PG, freshDatabase } from './util.ts';
+import { arg, benchDatabase } from './util.ts';
 
 const NAME = 'anju_bench_registry';
 const SECRET = process.env.ANJU_SECRET_KEY ?? 'be'.repeat(32);
@@ -31,31 +29,17 @@ const PASSWORD = 'Bench#2026';
 const SURNAMES = ['李', '王', '张', '杨', '陈', '刘', '马', '罗', '赵', '吴'];
 const TAGS = ['left_behind_child', 'dibao', 'disabled', 'elderly_alone', 'left_behind_elderly'];
 
-async function seeded(scale: ScaleName, seedNumber: number, reuse: boolean) {
-  const url = Object.assign(new URL(BENCH_PG), { pathname: `/${NAME}` }).toString();
-  if (reuse) {
-    const admin = new pg.Client({ connectionString: BENCH_PG });
-    await admin.connect();
-    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).rowCount;
-    await admin.end();
-    if (exists) {
-      const database = await openPostgres(url, 16);
-      await migrate(database);
-      const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons`);
-      if (row.n > 0) return { url, database, seedSeconds: null };
-      await database.close();
-    }
-  }
-  await freshDatabase(NAME);
-  const database = await openPostgres(url, 16);
-  await migrate(database);
-  const started = performance.now();
-  await seed(database, { scale, seed: seedNumber, cipher: createCipher(Buffer.from(SECRET, 'hex')) });
-  const seedSeconds = +((performance.now() - started) / 1000).toFixed(1);
-  await database.query('VACUUM ANALYZE households');
-  await database.query('VACUUM ANALYZE persons');
-  return { url, database, seedSeconds };
-}
+const seeded = (scale: ScaleName, seedNumber: number, reuse: boolean) =>
+  benchDatabase(NAME, {
+    reuse,
+    pool: 16,
+    filled: 'persons',
+    async fill(database) {
+      await seed(database, { scale, seed: seedNumber, cipher: createCipher(Buffer.from(SECRET, 'hex')) });
+      await database.query('VACUUM ANALYZE households');
+      await database.query('VACUUM ANALYZE persons');
+    },
+  });
 
 interface Scope {
   role: 'community_staff' | 'township_officer' | 'county_admin';
@@ -141,11 +125,11 @@ export default async function run(args: string[]) {
   if (!SCALE_NAMES.includes(scale)) throw new Error(`--scale must be one of ${SCALE_NAMES.join(', ')}`);
   const requests = Number(arg(args, 'requests', '1000'));
   const concurrency = Number(arg(args, 'concurrency', '8'));
-  const { url, database, seedSeconds } = await seeded(
-    scale,
-    Number(arg(args, 'seed', '1')),
-    args.includes('--reuse'),
-  );
+  const {
+    url,
+    database,
+    fillSeconds: seedSeconds,
+  } = await seeded(scale, Number(arg(args, 'seed', '1')), args.includes('--reuse'));
   const [{ people, households }] = await database.query<{ people: number; households: number }>(
     `SELECT (SELECT count(*)::int FROM persons) AS people, (SELECT count(*)::int FROM households) AS households`,
   );

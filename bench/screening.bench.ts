@@ -6,19 +6,17 @@
 // one household after an income update, through the API (PUT /api/households/:id/incomes); `--only rescreen`
 // measures that alone, on data screened before.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { SCREENING_RULES, type ScreeningRules } from '@anju/contracts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
-import { openPostgres, type Database } from '../server/src/db/client.ts';
-import { migrate } from '../server/src/db/migrate.ts';
+import type { Database } from '../server/src/db/client.ts';
 import { currentRules, saveRules } from '../server/src/modules/monitoring/rules.service.ts';
 import { runScreening } from '../server/src/modules/monitoring/screening.service.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
 import type { Ctx } from '../server/src/platform/auth/actor.ts';
 import { measure } from './registry-load.ts';
 import { fillScreeningData, SHAPES, YEAR, type ShapeName } from './screening-data.ts';
-import { arg, BENCH_PG, freshDatabase } from './util.ts';
+import { arg, benchDatabase } from './util.ts';
 
 const NAME = 'anju_bench_screening';
 const PASSWORD = 'Bench#2026';
@@ -72,28 +70,13 @@ const HAND_WRITTEN = `
                       AND reported_at >= now() - interval '90 days') hit ON hit.household_id = h.id
     ) f`;
 
-async function prepared(scale: ShapeName, reuse: boolean) {
-  const url = Object.assign(new URL(BENCH_PG), { pathname: `/${NAME}` }).toString();
-  if (reuse) {
-    const admin = new pg.Client({ connectionString: BENCH_PG });
-    await admin.connect();
-    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).rowCount;
-    await admin.end();
-    if (exists) {
-      const database = await openPostgres(url, 8);
-      await migrate(database);
-      const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM household_incomes`);
-      if (row.n > 0) return { url, database, fillSeconds: null };
-      await database.close();
-    }
-  }
-  await freshDatabase(NAME);
-  const database = await openPostgres(url, 8);
-  await migrate(database);
-  const started = performance.now();
-  await fillScreeningData(database, SHAPES[scale]);
-  return { url, database, fillSeconds: +((performance.now() - started) / 1000).toFixed(1) };
-}
+const prepared = (scale: ShapeName, reuse: boolean) =>
+  benchDatabase(NAME, {
+    reuse,
+    pool: 8,
+    filled: 'household_incomes',
+    fill: (database) => fillScreeningData(database, SHAPES[scale]),
+  });
 
 /** A county administrator over every province of the data, as screening runs for a whole scope. */
 async function official(database: Database) {
