@@ -38,7 +38,7 @@ async function openTreeNode(tree: Locator, name: string, child: string) {
         if (await closed.isVisible()) await closed.click();
         return false;
       },
-      { timeout: 30_000, intervals: [500, 1000] },
+      { timeout: 30_000, interval: 500 },
     )
     .toBe(true);
 }
