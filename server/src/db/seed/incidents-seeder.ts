@@ -106,8 +106,7 @@ export function incidentsSeederWith(history: Partial<IncidentHistory> = {}): See
         const [, , county, township] = path.split('/').filter(Boolean).map(Number);
         sites.push({ community, path, township, county, homes: await householdsOf(database, path) });
       }
-      const households = places.communities.reduce((s, c) => s + c.households, 0);
-      const task = ctx.progress.start('incidents', Math.round(households * perHouseholdMonth * months));
+      const task = ctx.progress.start('incidents, months', months);
       const writer = new IncidentWriter(database);
       const compose = (
         rng: Rng,
@@ -183,7 +182,7 @@ export function incidentsSeederWith(history: Partial<IncidentHistory> = {}): See
         }
         drafts.sort((a, b) => a.reportedAt - b.reportedAt);
         await writer.add(drafts);
-        task.tick(drafts.length);
+        task.tick();
       }
       await writer.done();
       task.done();
