@@ -1,10 +1,11 @@
 import { CASE_STEPS, type CaseStep, type MonitoringCase } from '@anju/contracts';
 import { Badge, Card, Flex, Grid, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
+import { useListParams } from '../../../ui/useListParams.ts';
 import { useCases, useDictionary, useStepCounts, type CaseFilter } from '../api.ts';
 import { CaseFilters } from '../components/CaseFilters.tsx';
 import { DueTag } from '../components/DueTag.tsx';
@@ -19,31 +20,11 @@ export function CasesPage() {
   const { t } = useTranslation();
   const phone = !Grid.useBreakpoint().md;
   const { scope } = useScope();
-  const [params, setParams] = useSearchParams();
-  const filter = Object.fromEntries(
-    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
-  ) as CaseFilter;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const { filter, page, pageSize, set, pagination } = useListParams<CaseFilter>(FILTER_KEYS);
   const list = useCases({ ...filter, under: scope?.id }, page, pageSize);
   const counts = useStepCounts(scope?.id).data;
   const categories = useDictionary('monitoring_category');
-  const set = (next: Record<string, string | undefined>) =>
-    setParams(
-      Object.fromEntries(
-        Object.entries({ ...filter, page: String(page), pageSize: String(pageSize), ...next }).filter(
-          (e): e is [string, string] => !!e[1],
-        ),
-      ),
-      { replace: true },
-    );
-  const pagination = {
-    current: page,
-    pageSize,
-    total: list.data?.total,
-    showTotal: (count: number) => t('common.total', { count }),
-    onChange: (p: number, size: number) => set({ page: String(p), pageSize: String(size) }),
-  };
+  const paging = { ...pagination, total: list.data?.total };
   const late = (c: MonitoringCase) =>
     c.overdue ? (
       <Tag color="red" data-testid="case-overdue">
@@ -83,7 +64,7 @@ export function CasesPage() {
           <List
             loading={list.isFetching}
             dataSource={list.data?.items}
-            pagination={{ ...pagination, size: 'small', simple: true }}
+            pagination={{ ...paging, size: 'small', simple: true }}
             renderItem={(c) => (
               <Link to={`/monitoring/cases/${c.id}`} style={{ display: 'block', marginTop: 12 }}>
                 <Card
@@ -120,7 +101,7 @@ export function CasesPage() {
             scroll={{ x: 'max-content' }}
             loading={list.isFetching}
             dataSource={list.data?.items}
-            pagination={pagination}
+            pagination={paging}
             onRow={(c) =>
               ({ style: c.overdue ? OVERDUE_ROW : undefined, 'data-testid': 'case-row' }) as object
             }

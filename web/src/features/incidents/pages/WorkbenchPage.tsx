@@ -1,10 +1,11 @@
 import type { Incident } from '@anju/contracts';
 import { Card, Flex, Grid, List, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
+import { useListParams } from '../../../ui/useListParams.ts';
 import { useCategories, useIncidents, type IncidentFilters } from '../api.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { IncidentTags } from '../components/IncidentTags.tsx';
@@ -28,22 +29,8 @@ export function WorkbenchPage() {
   const phone = !Grid.useBreakpoint().md;
   const { scope } = useScope();
   const categories = useCategories();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(
-    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
-  ) as IncidentFilters;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  const list = useIncidents({ ...filters, under: scope?.id }, page, pageSize);
-  const set = (next: Record<string, string | undefined>) =>
-    setParams(
-      Object.fromEntries(
-        Object.entries({ ...filters, page: String(page), pageSize: String(pageSize), ...next }).filter(
-          (e): e is [string, string] => !!e[1],
-        ),
-      ),
-      { replace: true },
-    );
+  const { filter, page, pageSize, set, pagination } = useListParams<IncidentFilters>(FILTER_KEYS);
+  const list = useIncidents({ ...filter, under: scope?.id }, page, pageSize);
   const category = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? (i18n.language.startsWith('en') ? c.nameEn : c.nameZh) : code;
@@ -52,19 +39,13 @@ export function WorkbenchPage() {
     i.status === 'closed' || i.status === 'recalled' ? null : (
       <Countdown due={i.status === 'reported' ? i.acceptDueAt : i.dueAt} />
     );
-  const pagination = {
-    current: page,
-    pageSize,
-    total: list.data?.total,
-    showTotal: (count: number) => t('common.total', { count }),
-    onChange: (p: number, size: number) => set({ page: String(p), pageSize: String(size) }),
-  };
+  const paging = { ...pagination, total: list.data?.total };
 
   return (
     <>
       <PageHeader title={t('incidents.workbench.title')} />
       <Card>
-        <WorkbenchFilters value={filters} onChange={(next) => set({ ...next, page: undefined })} />
+        <WorkbenchFilters value={filter} onChange={(next) => set({ ...next, page: undefined })} />
         <Typography.Text type="secondary" data-testid="incident-total">
           {t('common.total', { count: list.data?.total ?? 0 })}
         </Typography.Text>
@@ -74,7 +55,7 @@ export function WorkbenchPage() {
           <List
             loading={list.isFetching}
             dataSource={list.data?.items}
-            pagination={{ ...pagination, size: 'small', simple: true }}
+            pagination={{ ...paging, size: 'small', simple: true }}
             renderItem={(i) => (
               <Link to={`/incidents/${i.id}`} style={{ display: 'block', marginTop: 12 }}>
                 <Card
@@ -104,7 +85,7 @@ export function WorkbenchPage() {
             scroll={{ x: 'max-content' }}
             loading={list.isFetching}
             dataSource={list.data?.items}
-            pagination={pagination}
+            pagination={paging}
             onRow={(i) =>
               ({ style: i.overdue ? OVERDUE_ROW : undefined, 'data-testid': 'incident-row' }) as object
             }

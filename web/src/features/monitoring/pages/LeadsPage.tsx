@@ -8,10 +8,11 @@ import {
 import { Button, Card, Descriptions, Grid, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { EChart } from '../../../ui/EChart.tsx';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useListParams } from '../../../ui/useListParams.ts';
 import { useMe } from '../../auth/api.ts';
 import { dayOf } from '../../cases/steps.ts';
 import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
@@ -21,51 +22,26 @@ const FILTER_KEYS = ['q', 'status', 'source', 'flag'] as const;
 /** `status=any` in the address lists leads of every status; no status means the open ones. */
 const ANY_STATUS = 'any';
 
-function leadFilter(params: URLSearchParams): LeadFilter {
-  const filter: LeadFilter = { status: 'open' };
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) filter[k] = v;
-  }
-  if (filter.status === ANY_STATUS) delete filter.status;
-  return filter;
+function leadFilter({ status = 'open', ...rest }: LeadFilter): LeadFilter {
+  return status === ANY_STATUS ? rest : { ...rest, status };
 }
+
+const statusParam = (status?: string) => (status === 'open' ? undefined : (status ?? ANY_STATUS));
 
 /** Monitoring leads of the caller's households, and screening runs over them. */
 export function LeadsPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const phone = !Grid.useBreakpoint().md;
-  const [params, setParams] = useSearchParams();
+  const { filter: params, page, pageSize, set: update, pagination } = useListParams<LeadFilter>(FILTER_KEYS);
   const filter = leadFilter(params);
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
   const leads = useLeads(filter, page, pageSize);
   const run = useRunScreening();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
-  const update = (next: Record<string, string | undefined>) =>
-    setParams(
-      Object.fromEntries(
-        Object.entries({
-          ...filter,
-          status: filter.status ?? ANY_STATUS,
-          page: String(page),
-          pageSize: String(pageSize),
-          ...next,
-        }).filter((e): e is [string, string] => !!e[1] && !(e[0] === 'status' && e[1] === 'open')),
-      ),
-      { replace: true },
-    );
-  const pagination = {
-    current: page,
-    pageSize,
-    total: leads.data?.total ?? 0,
-    showTotal: (count: number) => t('common.total', { count }),
-    onChange: (p: number, s: number) => update({ page: String(p), pageSize: String(s) }),
-  };
+  const paging = { ...pagination, total: leads.data?.total ?? 0 };
   const set = (k: keyof LeadFilter) => (v: string | undefined) =>
-    update({ [k]: k === 'status' ? (v ?? ANY_STATUS) : v, page: undefined });
+    update({ [k]: k === 'status' ? statusParam(v) : v, page: undefined });
 
   return (
     <>
@@ -130,7 +106,7 @@ export function LeadsPage() {
       {leads.error ? (
         <ErrorView error={leads.error} />
       ) : phone ? (
-        <LeadCards leads={leads.data?.items ?? []} loading={leads.isLoading} pagination={pagination} />
+        <LeadCards leads={leads.data?.items ?? []} loading={leads.isLoading} pagination={paging} />
       ) : (
         <Table<Lead>
           rowKey="id"
@@ -138,7 +114,7 @@ export function LeadsPage() {
           dataSource={leads.data?.items ?? []}
           scroll={{ x: true }}
           data-testid="lead-table"
-          pagination={pagination}
+          pagination={paging}
           columns={[
             {
               title: t('monitoring.leads.household'),

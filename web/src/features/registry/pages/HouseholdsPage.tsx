@@ -2,14 +2,17 @@ import { PlusOutlined } from '@ant-design/icons';
 import { POVERTY_STATUSES } from '@anju/contracts';
 import { Button, Card, Grid, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
+import { useListParams } from '../../../ui/useListParams.ts';
 import { useSignedIn } from '../../auth/api.ts';
-import { useHouseholds } from '../api.ts';
+import { useHouseholds, type HouseholdFilter } from '../api.ts';
 import { useCodes } from '../codes.ts';
 import { HouseholdCards, HouseholdTable } from '../components/HouseholdList.tsx';
+
+const FILTER_KEYS = ['q', 'povertyStatus'] as const;
 
 /** Households in the chosen scope: head, number, dwelling, origin village, members, poverty status. */
 export function HouseholdsPage() {
@@ -17,26 +20,11 @@ export function HouseholdsPage() {
   const me = useSignedIn();
   const codes = useCodes();
   const { scope } = useScope();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? undefined;
-  const povertyStatus = params.get('povertyStatus') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  const households = useHouseholds({ q, povertyStatus }, scope?.id, page, pageSize);
-  const set = (next: Record<string, string | undefined>) =>
-    setParams(
-      Object.fromEntries(
-        Object.entries({ q, povertyStatus, ...next }).filter((e): e is [string, string] => !!e[1]),
-      ),
-      { replace: true },
-    );
+  const { filter, page, pageSize, set, pagination } = useListParams<HouseholdFilter>(FILTER_KEYS);
+  const { q, povertyStatus } = filter;
+  const households = useHouseholds(filter, scope?.id, page, pageSize);
   const List = Grid.useBreakpoint().md ? HouseholdTable : HouseholdCards;
-  const paging = {
-    page,
-    pageSize,
-    total: households.data?.total,
-    onChange: (p: number, size: number) => set({ page: String(p), pageSize: String(size) }),
-  };
+  const paging = { page, pageSize, total: households.data?.total, onChange: pagination.onChange };
 
   return (
     <>

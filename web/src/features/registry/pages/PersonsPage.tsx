@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Grid, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
+import { useListParams } from '../../../ui/useListParams.ts';
 import { useSignedIn } from '../../auth/api.ts';
 import { personsExportUrl, usePersons, type PersonFilter } from '../api.ts';
 import { PersonFilters } from '../components/PersonFilters.tsx';
@@ -23,7 +23,7 @@ const FILTER_KEYS = [
   'side',
   'sort',
   'order',
-];
+] as const;
 
 /** People in the chosen scope: search, filters, saved filters, export; a card list on phones. */
 export function PersonsPage() {
@@ -31,22 +31,11 @@ export function PersonsPage() {
   const me = useSignedIn();
   const phone = !Grid.useBreakpoint().md;
   const { scope } = useScope();
-  // Filters and paging live in the address, so a search can be linked, reloaded and gone back to.
-  const [params, setParams] = useSearchParams();
-  const filter: PersonFilter = Object.fromEntries(
-    FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
-  );
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const { filter, page, pageSize, set, pagination } = useListParams<PersonFilter>(FILTER_KEYS);
   const persons = usePersons(filter, scope?.id, page, pageSize);
-  const apply = (f: Record<string, string>) => setParams(f, { replace: true });
-  const paging = {
-    page,
-    pageSize,
-    total: persons.data?.total,
-    onChange: (p: number, size: number) =>
-      setParams({ ...filter, page: String(p), pageSize: String(size) }, { replace: true }),
-  };
+  const apply = (f: PersonFilter) =>
+    set({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, f[k]])), page: undefined });
+  const paging = { page, pageSize, total: persons.data?.total, onChange: pagination.onChange };
 
   const exports = me.permissions.includes('person:export') && (
     <Space wrap>
