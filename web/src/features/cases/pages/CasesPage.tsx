@@ -1,11 +1,11 @@
 import { CASE_STEPS, type CaseStep, type MonitoringCase } from '@anju/contracts';
-import { Badge, Card, Flex, Grid, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
 import { useListParams } from '../../../ui/useListParams.ts';
+import { WorkList } from '../../../ui/WorkList.tsx';
 import { useCases, useDictionary, useStepCounts, type CaseFilter } from '../api.ts';
 import { CaseFilters } from '../components/CaseFilters.tsx';
 import { DueTag } from '../components/DueTag.tsx';
@@ -13,18 +13,15 @@ import { StepTag } from '../components/StepTag.tsx';
 import { DECIDING, dayOf, daysOverdue } from '../steps.ts';
 
 const FILTER_KEYS = ['q', 'step', 'overdue', 'mine', 'category'] as const;
-const OVERDUE_ROW = { background: '#fff1f0' };
 
 /** The monitoring workbench: cases of the caller's scope by step, overdue first, filtered and paged. */
 export function CasesPage() {
   const { t } = useTranslation();
-  const phone = !Grid.useBreakpoint().md;
   const { scope } = useScope();
   const { filter, page, pageSize, set, pagination } = useListParams<CaseFilter>(FILTER_KEYS);
   const list = useCases({ ...filter, under: scope?.id }, page, pageSize);
   const counts = useStepCounts(scope?.id).data;
   const categories = useDictionary('monitoring_category');
-  const paging = { ...pagination, total: list.data?.total };
   const late = (c: MonitoringCase) =>
     c.overdue ? (
       <Tag color="red" data-testid="case-overdue">
@@ -53,111 +50,88 @@ export function CasesPage() {
           size="small"
         />
         <CaseFilters value={filter} onChange={(next) => set({ ...next, page: undefined })} />
-        <div>
-          <Typography.Text type="secondary" data-testid="case-total">
-            {t('common.total', { count: list.data?.total ?? 0 })}
-          </Typography.Text>
-        </div>
-        {list.error ? (
-          <ErrorView error={list.error} />
-        ) : phone ? (
-          <List
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            pagination={{ ...paging, size: 'small', simple: true }}
-            renderItem={(c) => (
-              <Link to={`/monitoring/cases/${c.id}`} style={{ display: 'block', marginTop: 12 }}>
-                <Card
-                  size="small"
-                  style={c.overdue ? { ...OVERDUE_ROW, borderColor: '#ff4d4f' } : undefined}
-                  data-testid="case-card"
-                >
-                  <Flex justify="space-between" gap={8} align="center">
-                    <Typography.Text strong ellipsis>
-                      {c.headName} · {c.householdNo}
-                    </Typography.Text>
-                    <StepTag step={c.step} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {c.communityName}
-                    {c.category ? ` · ${categories.label(c.category)}` : ''}
-                    {c.owner ? ` · ${t(`cases.owner.${c.owner}`)}` : ''}
-                  </Typography.Text>
-                  <Flex wrap gap={4} style={{ marginTop: 4 }}>
-                    {late(c)}
-                    {DECIDING.includes(c.step) && (
-                      <Tag>{t('cases.list.decideBy', { date: dayOf(c.decisionDueAt) })}</Tag>
-                    )}
-                  </Flex>
-                </Card>
-              </Link>
-            )}
-          />
-        ) : (
-          <Table<MonitoringCase>
-            data-testid="case-table"
-            rowKey="id"
-            size="small"
-            scroll={{ x: 'max-content' }}
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            pagination={paging}
-            onRow={(c) =>
-              ({ style: c.overdue ? OVERDUE_ROW : undefined, 'data-testid': 'case-row' }) as object
-            }
-            columns={[
-              {
-                title: t('cases.fields.household'),
-                key: 'household',
-                render: (_, c) => (
-                  <Link to={`/monitoring/cases/${c.id}`}>
-                    {c.headName} · {c.householdNo}
-                  </Link>
+        <WorkList<MonitoringCase>
+          rows={list.data?.items}
+          total={list.data?.total}
+          loading={list.isFetching}
+          error={list.error}
+          pagination={pagination}
+          href={(c) => `/monitoring/cases/${c.id}`}
+          overdue={(c) => c.overdue}
+          testIds={{ total: 'case-total', table: 'case-table', row: 'case-row', card: 'case-card' }}
+          card={(c) => (
+            <>
+              <Flex justify="space-between" gap={8} align="center">
+                <Typography.Text strong ellipsis>
+                  {c.headName} · {c.householdNo}
+                </Typography.Text>
+                <StepTag step={c.step} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.communityName}
+                {c.category ? ` · ${categories.label(c.category)}` : ''}
+                {c.owner ? ` · ${t(`cases.owner.${c.owner}`)}` : ''}
+              </Typography.Text>
+              <Flex wrap gap={4} style={{ marginTop: 4 }}>
+                {late(c)}
+                {DECIDING.includes(c.step) && (
+                  <Tag>{t('cases.list.decideBy', { date: dayOf(c.decisionDueAt) })}</Tag>
+                )}
+              </Flex>
+            </>
+          )}
+          columns={[
+            {
+              title: t('cases.fields.household'),
+              key: 'household',
+              render: (_, c) => (
+                <Link to={`/monitoring/cases/${c.id}`}>
+                  {c.headName} · {c.householdNo}
+                </Link>
+              ),
+            },
+            { title: t('cases.fields.community'), dataIndex: 'communityName' },
+            {
+              title: t('cases.fields.step'),
+              dataIndex: 'step',
+              render: (s: CaseStep) => <StepTag step={s} />,
+            },
+            {
+              title: t('cases.fields.owner'),
+              dataIndex: 'owner',
+              render: (o: string | null) => (o ? t(`cases.owner.${o}`) : '—'),
+            },
+            {
+              title: t('cases.fields.category'),
+              dataIndex: 'category',
+              render: (c: string | null) => (c ? categories.label(c) : '—'),
+            },
+            {
+              title: t('cases.fields.stepDue'),
+              key: 'stepDue',
+              render: (_, c) => (c.stepDueAt ? <DueTag due={c.stepDueAt} /> : '—'),
+            },
+            {
+              title: t('cases.fields.decisionDue'),
+              key: 'decisionDue',
+              render: (_, c) =>
+                DECIDING.includes(c.step) ? (
+                  <Space size={4}>
+                    {dayOf(c.decisionDueAt)}
+                    <DueTag due={c.decisionDueAt} />
+                  </Space>
+                ) : (
+                  '—'
                 ),
-              },
-              { title: t('cases.fields.community'), dataIndex: 'communityName' },
-              {
-                title: t('cases.fields.step'),
-                dataIndex: 'step',
-                render: (s: CaseStep) => <StepTag step={s} />,
-              },
-              {
-                title: t('cases.fields.owner'),
-                dataIndex: 'owner',
-                render: (o: string | null) => (o ? t(`cases.owner.${o}`) : '—'),
-              },
-              {
-                title: t('cases.fields.category'),
-                dataIndex: 'category',
-                render: (c: string | null) => (c ? categories.label(c) : '—'),
-              },
-              {
-                title: t('cases.fields.stepDue'),
-                key: 'stepDue',
-                render: (_, c) => (c.stepDueAt ? <DueTag due={c.stepDueAt} /> : '—'),
-              },
-              {
-                title: t('cases.fields.decisionDue'),
-                key: 'decisionDue',
-                render: (_, c) =>
-                  DECIDING.includes(c.step) ? (
-                    <Space size={4}>
-                      {dayOf(c.decisionDueAt)}
-                      <DueTag due={c.decisionDueAt} />
-                    </Space>
-                  ) : (
-                    '—'
-                  ),
-              },
-              { title: t('cases.fields.overdue'), key: 'late', render: (_, c) => late(c) ?? '—' },
-              {
-                title: t('cases.fields.openedAt'),
-                dataIndex: 'openedAt',
-                render: dayOf,
-              },
-            ]}
-          />
-        )}
+            },
+            { title: t('cases.fields.overdue'), key: 'late', render: (_, c) => late(c) ?? '—' },
+            {
+              title: t('cases.fields.openedAt'),
+              dataIndex: 'openedAt',
+              render: dayOf,
+            },
+          ]}
+        />
       </Card>
     </>
   );

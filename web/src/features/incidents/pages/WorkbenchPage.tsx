@@ -1,11 +1,11 @@
 import type { Incident } from '@anju/contracts';
-import { Card, Flex, Grid, List, Table, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
 import { useListParams } from '../../../ui/useListParams.ts';
+import { WorkList } from '../../../ui/WorkList.tsx';
 import { useCategories, useIncidents, type IncidentFilters } from '../api.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { IncidentTags } from '../components/IncidentTags.tsx';
@@ -21,12 +21,10 @@ const FILTER_KEYS = [
   'supervised',
   'assignedToMe',
 ] as const;
-const OVERDUE_ROW = { background: '#fff1f0' };
 
 /** The officials' incident workbench: what their scope holds, filtered, paged and counted. */
 export function WorkbenchPage() {
   const { t, i18n } = useTranslation();
-  const phone = !Grid.useBreakpoint().md;
   const { scope } = useScope();
   const categories = useCategories();
   const { filter, page, pageSize, set, pagination } = useListParams<IncidentFilters>(FILTER_KEYS);
@@ -39,79 +37,62 @@ export function WorkbenchPage() {
     i.status === 'closed' || i.status === 'recalled' ? null : (
       <Countdown due={i.status === 'reported' ? i.acceptDueAt : i.dueAt} />
     );
-  const paging = { ...pagination, total: list.data?.total };
 
   return (
     <>
       <PageHeader title={t('incidents.workbench.title')} />
       <Card>
         <WorkbenchFilters value={filter} onChange={(next) => set({ ...next, page: undefined })} />
-        <Typography.Text type="secondary" data-testid="incident-total">
-          {t('common.total', { count: list.data?.total ?? 0 })}
-        </Typography.Text>
-        {list.error ? (
-          <ErrorView error={list.error} />
-        ) : phone ? (
-          <List
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            pagination={{ ...paging, size: 'small', simple: true }}
-            renderItem={(i) => (
-              <Link to={`/incidents/${i.id}`} style={{ display: 'block', marginTop: 12 }}>
-                <Card
-                  size="small"
-                  style={i.overdue ? { ...OVERDUE_ROW, borderColor: '#ff4d4f' } : undefined}
-                  data-testid="incident-card"
-                >
-                  <Flex justify="space-between" gap={8}>
-                    <Typography.Text strong ellipsis>
-                      {i.title}
-                    </Typography.Text>
-                    <IncidentTags incident={i} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {i.code} · {category(i.categoryCode)} · {i.place.name}
-                  </Typography.Text>
-                  <div style={{ marginTop: 4 }}>{due(i)}</div>
-                </Card>
-              </Link>
-            )}
-          />
-        ) : (
-          <Table<Incident>
-            data-testid="incident-table"
-            rowKey="id"
-            size="small"
-            scroll={{ x: 'max-content' }}
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            pagination={paging}
-            onRow={(i) =>
-              ({ style: i.overdue ? OVERDUE_ROW : undefined, 'data-testid': 'incident-row' }) as object
-            }
-            columns={[
-              {
-                title: t('incidents.fields.code'),
-                dataIndex: 'code',
-                render: (code: string, i) => <Link to={`/incidents/${i.id}`}>{code}</Link>,
-              },
-              { title: t('incidents.fields.title'), dataIndex: 'title', ellipsis: true },
-              { title: t('incidents.fields.category'), dataIndex: 'categoryCode', render: category },
-              { title: t('incidents.fields.place'), key: 'place', render: (_, i) => i.place.name },
-              {
-                title: t('incidents.fields.level'),
-                dataIndex: 'level',
-                render: (l: string) => t(`incidents.level.${l}`),
-              },
-              {
-                title: t('incidents.fields.status'),
-                key: 'status',
-                render: (_, i) => <IncidentTags incident={i} />,
-              },
-              { title: t('incidents.fields.due'), key: 'due', render: (_, i) => due(i) ?? '—' },
-            ]}
-          />
-        )}
+        <WorkList<Incident>
+          rows={list.data?.items}
+          total={list.data?.total}
+          loading={list.isFetching}
+          error={list.error}
+          pagination={pagination}
+          href={(i) => `/incidents/${i.id}`}
+          overdue={(i) => i.overdue}
+          testIds={{
+            total: 'incident-total',
+            table: 'incident-table',
+            row: 'incident-row',
+            card: 'incident-card',
+          }}
+          card={(i) => (
+            <>
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong ellipsis>
+                  {i.title}
+                </Typography.Text>
+                <IncidentTags incident={i} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {i.code} · {category(i.categoryCode)} · {i.place.name}
+              </Typography.Text>
+              <div style={{ marginTop: 4 }}>{due(i)}</div>
+            </>
+          )}
+          columns={[
+            {
+              title: t('incidents.fields.code'),
+              dataIndex: 'code',
+              render: (code: string, i) => <Link to={`/incidents/${i.id}`}>{code}</Link>,
+            },
+            { title: t('incidents.fields.title'), dataIndex: 'title', ellipsis: true },
+            { title: t('incidents.fields.category'), dataIndex: 'categoryCode', render: category },
+            { title: t('incidents.fields.place'), key: 'place', render: (_, i) => i.place.name },
+            {
+              title: t('incidents.fields.level'),
+              dataIndex: 'level',
+              render: (l: string) => t(`incidents.level.${l}`),
+            },
+            {
+              title: t('incidents.fields.status'),
+              key: 'status',
+              render: (_, i) => <IncidentTags incident={i} />,
+            },
+            { title: t('incidents.fields.due'), key: 'due', render: (_, i) => due(i) ?? '—' },
+          ]}
+        />
       </Card>
     </>
   );
