@@ -21,6 +21,7 @@ const FILTER_KEYS = [
   'supervised',
   'assignedToMe',
 ] as const;
+const ENDED = new Set(['closed', 'recalled']);
 
 /** The officials' incident workbench: what their scope holds, filtered, paged and counted. */
 export function WorkbenchPage() {
@@ -34,9 +35,7 @@ export function WorkbenchPage() {
     return c ? (i18n.language.startsWith('en') ? c.nameEn : c.nameZh) : code;
   };
   const due = (i: Incident) =>
-    i.status === 'closed' || i.status === 'recalled' ? null : (
-      <Countdown due={i.status === 'reported' ? i.acceptDueAt : i.dueAt} />
-    );
+    ENDED.has(i.status) ? null : <Countdown due={i.status === 'reported' ? i.acceptDueAt : i.dueAt} />;
 
   return (
     <>
@@ -50,7 +49,8 @@ export function WorkbenchPage() {
           error={list.error}
           pagination={pagination}
           href={(i) => `/incidents/${i.id}`}
-          overdue={(i) => i.overdue}
+          // closed late is a fact of the record; only open work late is tinted
+          overdue={(i) => i.overdue && !ENDED.has(i.status)}
           testIds={{
             total: 'incident-total',
             table: 'incident-table',
