@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ImportedLead } from '@anju/contracts';
 import { conflict } from '../../../platform/errors.ts';
-import type { FileFormat } from '../../registry/import/source.ts';
+import type { FileFormat } from '../../../platform/files/xlsx.ts';
 
 /** An uploaded file, checked by type and size, on disk until the request ends. */
 export interface Upload {

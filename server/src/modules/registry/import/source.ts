@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import { PassThrough, Readable, Transform, pipeline } from 'node:stream';
-import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import {
   IMPORT_HEADERS,
@@ -12,10 +8,11 @@ import {
   type ImportReasonParams,
 } from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
+import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
 import { csvRecords, textChunks } from './csv.ts';
 
 export const DATA_SHEET = '人口';
-export type FileFormat = 'xlsx' | 'csv';
+export type { FileFormat };
 
 /** One data row: its spreadsheet row number and its cells in IMPORT_HEADERS order ('' when absent). */
 export interface SourceRow {
@@ -41,149 +38,6 @@ export class Refused extends AppError {
       message,
       columns.map((field) => ({ field, reason })),
     );
-  }
-}
-
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  if ('text' in v) return String(v.text);
-  return '';
-}
-
-/** Where a part of a zip is stored: its compressed bytes from `offset`, deflated (8) or stored (0). */
-interface ZipPart {
-  offset: number;
-  size: number;
-  method: number;
-}
-
-const FULL = 0xffffffff;
-
-async function readAt(file: fsp.FileHandle, position: number, length: number): Promise<Buffer> {
-  const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
-
-/** The parts of a zip by name, from its central directory at the end of the file. */
-async function zipParts(path: string): Promise<Map<string, ZipPart>> {
-  const file = await fsp.open(path);
-  try {
-    const { size } = await file.stat();
-    const tailStart = Math.max(0, size - 0xffff - 22);
-    const tail = await readAt(file, tailStart, size - tailStart);
-    const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (end < 0 || end + 22 > tail.length) throw new Error('not a zip: no end of central directory');
-    const cdOffset = tail.readUInt32LE(end + 16);
-    if (cdOffset === FULL) throw new Error('zip64 archives larger than 4 GB are not read');
-    const cd = await readAt(file, cdOffset, tail.readUInt32LE(end + 12));
-    const parts = new Map<string, ZipPart>();
-    for (let p = 0; p + 46 <= cd.length;) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error('damaged zip central directory');
-      const [names, extras, comments] = [
-        cd.readUInt16LE(p + 28),
-        cd.readUInt16LE(p + 30),
-        cd.readUInt16LE(p + 32),
-      ];
-      const part = {
-        method: cd.readUInt16LE(p + 10),
-        size: cd.readUInt32LE(p + 20),
-        offset: cd.readUInt32LE(p + 42),
-      };
-      // zip64: the sizes and offset that did not fit are 64-bit values of the extra field 0x0001
-      for (let e = p + 46 + names; e + 4 <= p + 46 + names + extras; e += 4 + cd.readUInt16LE(e + 2)) {
-        if (cd.readUInt16LE(e) !== 1) continue;
-        let v = e + 4 + (cd.readUInt32LE(p + 24) === FULL ? 8 : 0);
-        if (part.size === FULL) [part.size, v] = [Number(cd.readBigUInt64LE(v)), v + 8];
-        if (part.offset === FULL) part.offset = Number(cd.readBigUInt64LE(v));
-      }
-      parts.set(cd.toString('utf8', p + 46, p + 46 + names), part);
-      p += 46 + names + extras + comments;
-    }
-    for (const part of parts.values()) {
-      const local = await readAt(file, part.offset, 30);
-      part.offset += 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    }
-    return parts;
-  } finally {
-    await file.close();
-  }
-}
-
-function partStream(path: string, part: ZipPart, onBytes: (n: number) => void): Readable {
-  if (part.method !== 0 && part.method !== 8) throw new Error(`zip compression method ${part.method}`);
-  if (part.size === 0) return Readable.from([]);
-  const raw = fs.createReadStream(path, { start: part.offset, end: part.offset + part.size - 1 });
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-  return pipeline(raw, counter, part.method === 8 ? zlib.createInflateRaw() : new PassThrough(), () => {});
-}
-
-/** A sheet of a workbook: its name and its rows, read as they are parsed. */
-export interface Sheet {
-  name: string;
-  [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
-}
-
-/** exceljs's streaming reader given the parts of the workbook one at a time. */
-interface PartsReader {
-  model?: { sheets?: { name: string; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
-  _parseRels(part: Readable): Promise<void>;
-  _parseWorkbook(part: Readable): Promise<void>;
-  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
-  _parseStyles(part: Readable): Promise<void>;
-  _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: Sheet }>;
-}
-
-/**
- * The sheets of a workbook in the workbook's order, each streamed row by row. The parts are found
- * through the zip's central directory and the workbook, shared strings and styles are read before
- * any sheet: exceljs's own single pass over the zip sets aside a sheet stored before them and, when
- * its unzipper ends early, loses the parts after it (the workbook, the shared strings).
- */
-export async function* xlsxSheets(
-  path: string,
-  styles: 'cache' | 'ignore',
-  onBytes: (n: number) => void = () => {},
-): AsyncGenerator<Sheet> {
-  // loaded for workbooks only: it takes longer to load than a CSV of thousands of rows to check
-  const { default: Excel } = await import('exceljs');
-  const parts = await zipParts(path);
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles,
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as PartsReader;
-  const open = (name: string) => {
-    const part = parts.get(name);
-    return part && partStream(path, part, onBytes);
-  };
-  const read = async (name: string, parse: (part: Readable) => Promise<unknown>) => {
-    const part = open(name);
-    if (part) await parse(part);
-  };
-  await read('xl/_rels/workbook.xml.rels', (p) => reader._parseRels(p));
-  await read('xl/workbook.xml', (p) => reader._parseWorkbook(p));
-  await read('xl/sharedStrings.xml', (p) => reader._parseSharedStrings(p).next());
-  await read('xl/styles.xml', (p) => reader._parseStyles(p));
-  for (const [i, { name, rId }] of (reader.model?.sheets ?? []).entries()) {
-    const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target.replace(/^\/?(xl\/)?/, '');
-    const part = target?.startsWith('worksheets/') && open(`xl/${target}`);
-    if (!part) continue;
-    for (const { value: sheet } of reader._parseWorksheet(part, String(i + 1)))
-      yield Object.assign(sheet, { name });
   }
 }
 
