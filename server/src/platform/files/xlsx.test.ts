@@ -13,13 +13,14 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A workbook of two sheets written by exceljs's streaming writer, which stores each sheet before the shared strings. */
-async function workbook(name: string, zip: { forceZip64?: boolean } = {}): Promise<string> {
+async function workbook(name: string, zip: { forceZip64?: boolean } = {}, more = 0): Promise<string> {
   const file = path.join(dir, name);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, zip });
   wb.addWorksheet('填写说明').addRow(['每人一行']).commit();
   const sheet = wb.addWorksheet('人口');
   sheet.addRow(['户编号', '姓名', '出生日期']).commit();
   sheet.addRow(['H-1', '赵大山', new Date(Date.UTC(1980, 0, 2))]).commit();
+  for (let i = 0; i < more; i++) sheet.addRow([`H-${i + 2}`, `姓名${i}`, i]).commit();
   await wb.commit();
   return file;
 }
@@ -66,6 +67,25 @@ it('reads a zip64 workbook, whose sizes and offsets are in the extra fields', as
   const { sheets, bytes } = await read(file);
   expect(sheets).toEqual(expected);
   expect(bytes).toBeGreaterThan(0);
+});
+
+it('closes the file when a workbook is left half read', async () => {
+  const file = await workbook('left.xlsx', {}, 50_000);
+  const held = () =>
+    fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+  for await (const sheet of xlsxSheets(file, 'ignore')) {
+    if (sheet.name !== '人口') continue;
+    for await (const row of sheet) if (row.number === 1) break;
+    expect(held()).toBeGreaterThan(0);
+    break;
+  }
+  await expect.poll(held).toBe(0);
 });
 
 it('fails on a file that is not a zip', async () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { File } from 'unzipper';
@@ -69,34 +71,48 @@ export async function* xlsxSheets(
 ): AsyncGenerator<Sheet> {
   // loaded for workbooks only: it takes longer to load than a CSV of thousands of rows to check
   const [{ default: Excel }, { Open }] = await Promise.all([import('exceljs'), import('unzipper')]);
-  const zip = await Open.file(path).catch((err: Error) => {
-    throw new Error(`not a zip: ${err.message}`);
-  });
-  const parts = new Map(zip.files.map((f) => [f.path, f]));
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles,
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as PartsReader;
-  const open = (name: string) => {
-    const part = parts.get(name);
-    return part && partStream(part, onBytes);
-  };
-  const read = async (name: string, parse: (part: Readable) => Promise<unknown>) => {
-    const part = open(name);
-    if (part) await parse(part);
-  };
-  await read('xl/_rels/workbook.xml.rels', (p) => reader._parseRels(p));
-  await read('xl/workbook.xml', (p) => reader._parseWorkbook(p));
-  await read('xl/sharedStrings.xml', (p) => reader._parseSharedStrings(p).next());
-  await read('xl/styles.xml', (p) => reader._parseStyles(p));
-  for (const [i, { name, rId }] of (reader.model?.sheets ?? []).entries()) {
-    const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target.replace(/^\/?(xl\/)?/, '');
-    const part = target?.startsWith('worksheets/') && open(`xl/${target}`);
-    if (!part) continue;
-    for (const { value: sheet } of reader._parseWorksheet(part, String(i + 1)))
-      yield Object.assign(sheet, { name });
+  // unzipper reads a part from its offset to the end of the file and closes the read only when the
+  // part is read to its end: a workbook left half read (refused at its header) closes them here
+  const reads = new Set<fs.ReadStream>();
+  try {
+    const zip = await Open.custom({
+      size: async () => (await fsp.stat(path)).size,
+      stream: (start) => {
+        const file = fs.createReadStream(path, { start }).on('close', () => reads.delete(file));
+        reads.add(file);
+        return file;
+      },
+    }).catch((err: Error) => {
+      throw new Error(`not a zip: ${err.message}`);
+    });
+    const parts = new Map(zip.files.map((f) => [f.path, f]));
+    const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles,
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as PartsReader;
+    const open = (name: string) => {
+      const part = parts.get(name);
+      return part && partStream(part, onBytes);
+    };
+    const read = async (name: string, parse: (part: Readable) => Promise<unknown>) => {
+      const part = open(name);
+      if (part) await parse(part);
+    };
+    await read('xl/_rels/workbook.xml.rels', (p) => reader._parseRels(p));
+    await read('xl/workbook.xml', (p) => reader._parseWorkbook(p));
+    await read('xl/sharedStrings.xml', (p) => reader._parseSharedStrings(p).next());
+    await read('xl/styles.xml', (p) => reader._parseStyles(p));
+    for (const [i, { name, rId }] of (reader.model?.sheets ?? []).entries()) {
+      const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target.replace(/^\/?(xl\/)?/, '');
+      const part = target?.startsWith('worksheets/') && open(`xl/${target}`);
+      if (!part) continue;
+      for (const { value: sheet } of reader._parseWorksheet(part, String(i + 1)))
+        yield Object.assign(sheet, { name });
+    }
+  } finally {
+    for (const file of reads) file.destroy();
   }
 }
