@@ -196,10 +196,12 @@ describe('re-gridding', () => {
     ).json();
     const to = (await newGrid('新网格')).json();
     const from = (await w.staff.get(`/api/grids/${w.tree.grid}`)).json();
+    // at the depth the party levels give the place's level, as the party module files them
     const orgAt = async (placeId: number | string, parentId: number | null) => {
       const [org] = await t.database.query<{ id: number }>(
         `INSERT INTO party_orgs (parent_id, depth, place_id, place_path, name)
-         SELECT $1, 0, id, path, name FROM places WHERE id = $2 RETURNING id::int8 AS id`,
+         SELECT $1, l.depth, p.id, p.path, p.name FROM places p JOIN party_levels l ON l.place_level = p.level
+          WHERE p.id = $2 RETURNING id::int8 AS id`,
         [parentId, placeId],
       );
       return Number(org.id);
