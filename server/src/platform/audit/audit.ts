@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Ctx, SystemCtx } from '../auth/actor.ts';
@@ -26,3 +27,13 @@ export async function audit(conn: Conn, ctx: Ctx | SystemCtx, event: AuditEvent)
     detail: event.detail ?? {},
   });
 }
+
+/**
+ * The head of an INSERT of audit rows, for a statement that writes its audit rows in the same pass
+ * (a CTE followed by a SELECT of these columns, in this order).
+ */
+export const AUDIT_INSERT =
+  'INSERT INTO audit_log (actor_id, actor_name, action, target_type, target_id, ip, request_id, result, detail)';
+
+/** Audit rows selected by `select` (actor_id, actor_name, action, target_type, target_id, ip, request_id, result, detail). */
+export const auditInsertSql = (select: SQL): SQL => sql`${sql.raw(AUDIT_INSERT)} ${select}`;

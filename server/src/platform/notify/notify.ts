@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { NotificationKind } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
@@ -32,3 +32,17 @@ export async function notifyUsers(conn: Conn, userIds: number[], input: Notifica
   const payload = JSON.stringify(rows.map((r) => [r.userId, r.id]));
   await conn.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
 }
+
+/**
+ * The head of an INSERT of notifications, for a statement that sends them in the same pass (a CTE
+ * followed by a SELECT of user_id, kind, params, link); the CTE returns `user_id, id` for `signalSql`.
+ */
+export const NOTIFICATIONS_INSERT = 'INSERT INTO notifications (user_id, kind, params, link)';
+
+/** Notifications selected by `select` (user_id, kind, params, link), returning `user_id, id`. */
+export const notificationsInsertSql = (select: SQL): SQL =>
+  sql`${sql.raw(NOTIFICATIONS_INSERT)} ${select} RETURNING user_id, id`;
+
+/** A scalar expression signalling every process of the notifications a CTE named `cte` wrote (null when none). */
+export const signalText = (cte: string) =>
+  `(SELECT pg_notify('${NOTIFY_CHANNEL}', json_agg(json_build_array(user_id, id))::text) FROM ${cte} HAVING count(*) > 0)`;
