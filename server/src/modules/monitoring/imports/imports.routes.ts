@@ -13,7 +13,7 @@ import { ctxOf } from '../../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { CONTENT_TYPES } from '../../../platform/files/tabular.ts';
 import { importDir } from '../../registry/import/import.service.ts';
-import { receive } from '../../registry/import/upload.ts';
+import { receive } from '../../../platform/files/upload.ts';
 import { importDepartmentData } from './department-data.ts';
 import { importIncomes } from './incomes-import.ts';
 import type { Upload } from './outcome.ts';

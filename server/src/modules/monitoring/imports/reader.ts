@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { WHOLE_FILE_COLUMN, type MonitoringImportReason } from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
-import { csvRecords, textChunks } from '../../registry/import/csv.ts';
+import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
 
 /** One data row: its spreadsheet row number and its cells in the template's header order ('' when absent). */
 export interface Row {

@@ -18,7 +18,7 @@ import {
 } from './import.service.ts';
 import { reportLanguage } from './reasons.ts';
 import { importTemplate } from './template.ts';
-import { receive } from './upload.ts';
+import { receive } from '../../../platform/files/upload.ts';
 
 /** Excel and CSV import of households and people: template, upload with dry run, report, commit. */
 export async function registryImportRoutes(fastify: FastifyInstance) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ImportJob } from '@anju/contracts';
 import type { Ctx } from '../../../platform/auth/actor.ts';
 import { commitImport, getImport, startImport, type ImportDeps } from './import.service.ts';
-import { formatOf, readHead } from './upload.ts';
+import { formatOf, readHead } from '../../../platform/files/upload.ts';
 
 /**
  * Imports a file from disk through the same steps as an upload: dry run, then on request the

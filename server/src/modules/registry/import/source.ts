@@ -9,7 +9,7 @@ import {
 } from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
-import { csvRecords, textChunks } from './csv.ts';
+import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
 
 export const DATA_SHEET = '人口';
 export type { FileFormat };

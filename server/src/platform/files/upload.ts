@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
-import { AppError } from '../../../platform/errors.ts';
-import type { FileFormat } from './source.ts';
+import { AppError } from '../errors.ts';
+import type { FileFormat } from './xlsx.ts';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -28,6 +28,7 @@ export function formatOf(head: Buffer, fileName: string): FileFormat {
   throw unsupported('only .xlsx workbooks and .csv files can be imported');
 }
 
+/** The first 64 KiB of a file, enough to tell its format. */
 export function readHead(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
