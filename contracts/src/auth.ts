@@ -38,8 +38,10 @@ export const Password = z
     (p) => [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length >= 3,
     'needs 3 of: lower case, upper case, digit, symbol',
   );
+export type Password = z.infer<typeof Password>;
 
 export const ChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(128),
   newPassword: Password,
 });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

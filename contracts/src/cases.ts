@@ -80,6 +80,7 @@ export type CaseAct = z.infer<typeof CaseAct>;
 
 /** A case opened from a lead. */
 export const CaseOpen = z.object({ leadId: Id });
+export type CaseOpen = z.infer<typeof CaseOpen>;
 
 export const CaseEvent = z.object({
   id: Id,
@@ -207,11 +208,13 @@ export const CaseQuery = Paging.extend({
   mine: z.enum(['true', 'false']).optional(),
   category: Code.optional(),
 });
+export type CaseQuery = z.infer<typeof CaseQuery>;
 
 export const OverviewQuery = z.object({
   under: Id.optional(),
   months: z.coerce.number().int().min(1).max(36).default(12),
 });
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 const Count = z.object({ code: z.string(), count: z.number().int() });
 export const MonitoringOverview = z.object({

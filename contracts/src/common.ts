@@ -2,10 +2,13 @@ import { z } from 'zod';
 
 /** Database ids travel as decimal strings; 15 digits at most, so they stay exact as JavaScript numbers. */
 export const Id = z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a positive integer id');
+export type Id = z.infer<typeof Id>;
 
 /** The version an update started from (optimistic concurrency). */
 export const Version = z.number().int().min(1).max(2_147_483_647);
+export type Version = z.infer<typeof Version>;
 export const IdParams = z.object({ id: Id });
+export type IdParams = z.infer<typeof IdParams>;
 
 export const Paging = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -22,4 +25,6 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   });
 
 export const Ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;
 export const ExportFormat = z.enum(['xlsx', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -20,6 +20,7 @@ export type GridBoundary = z.infer<typeof GridBoundary>;
 export const GRID_SIZES = ['under', 'within', 'over'] as const;
 
 export const GridWorkerRef = z.object({ id: Id, displayName: z.string() });
+export type GridWorkerRef = z.infer<typeof GridWorkerRef>;
 
 export const GridSummary = z.object({
   id: Id,
@@ -38,6 +39,7 @@ export const GridList = z.object({
   norm: z.object({ min: z.number().int(), max: z.number().int() }),
   items: z.array(GridSummary),
 });
+export type GridList = z.infer<typeof GridList>;
 
 export const Grid = GridSummary.extend({
   communityId: Id,
@@ -49,10 +51,13 @@ export const GridCreate = z.object({
   name: z.string().trim().min(1).max(100),
   boundary: GridBoundary.optional(),
 });
+export type GridCreate = z.infer<typeof GridCreate>;
 
 export const GridBoundaryUpdate = z.object({ boundary: GridBoundary, version: Version });
+export type GridBoundaryUpdate = z.infer<typeof GridBoundaryUpdate>;
 
 export const GridWorkersUpdate = z.object({ userIds: z.array(Id).max(20), version: Version });
+export type GridWorkersUpdate = z.infer<typeof GridWorkersUpdate>;
 
 /** Moves buildings (with their dwellings, households and people) into another grid of the community. */
 export const Regrid = z.object({
@@ -61,6 +66,7 @@ export const Regrid = z.object({
   version: Version,
   toVersion: Version,
 });
+export type Regrid = z.infer<typeof Regrid>;
 
 export const RegridResult = z.object({
   buildings: z.number().int(),
@@ -69,6 +75,7 @@ export const RegridResult = z.object({
   from: GridSummary,
   to: GridSummary,
 });
+export type RegridResult = z.infer<typeof RegridResult>;
 
 /** One grid on the community map: its summary, boundary, and how many people and buildings it holds. */
 export const GridMapItem = GridSummary.extend({

@@ -58,6 +58,7 @@ export const IncidentCategory = z.object({
   startLevel: z.enum(HANDLING_LEVELS),
   autoEscalate: z.boolean(),
 });
+export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
 export const IncidentReport = z.object({
   categoryCode: z.string().regex(/^[a-z_]{1,32}$/),
@@ -104,6 +105,7 @@ export const IncidentStep = z.object({
   at: z.string(),
   photoIds: z.array(Id),
 });
+export type IncidentStep = z.infer<typeof IncidentStep>;
 
 export const Incident = z.object({
   id: Id,
@@ -147,6 +149,7 @@ export const IncidentPhoto = z.object({
   contentType: z.string(),
   bytes: z.number().int(),
 });
+export type IncidentPhoto = z.infer<typeof IncidentPhoto>;
 
 /** Whom the handler of an incident may dispatch it to. */
 export const IncidentAssignees = z.object({
@@ -168,12 +171,14 @@ export const IncidentQuery = Paging.extend({
   /** Part of the code or the title. */
   q: z.string().trim().max(50).optional(),
 });
+export type IncidentQuery = z.infer<typeof IncidentQuery>;
 
 export const KpiQuery = z.object({
   under: Id.optional(),
   from: z.string().date(),
   to: z.string().date(),
 });
+export type KpiQuery = z.infer<typeof KpiQuery>;
 
 export const Kpi = z.object({
   reported: z.number().int(),
@@ -217,6 +222,7 @@ export type KpiBreakdown = z.infer<typeof KpiBreakdown>;
 
 /** Figures of incidents reported in one week (from Monday) or month, clipped to the period. */
 export const KpiTrendPoint = Kpi.extend({ start: z.string().date() });
+export type KpiTrendPoint = z.infer<typeof KpiTrendPoint>;
 export const KpiTrend = z.object({ interval: z.enum(KPI_INTERVALS), points: z.array(KpiTrendPoint) });
 export type KpiTrend = z.infer<typeof KpiTrend>;
 

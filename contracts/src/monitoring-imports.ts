@@ -84,6 +84,7 @@ export const IncomesImportFields = z.object({
   dryRun: flag('true').describe('check only, write nothing (the default)'),
   skipBad: flag('false').describe('commit the good rows and leave the bad ones out'),
 });
+export type IncomesImportFields = z.infer<typeof IncomesImportFields>;
 
 export const DepartmentDataFields = IncomesImportFields.extend({
   department: z.string().trim().min(1).max(64).describe('the department that sent the data, e.g. 县医保局'),

@@ -37,6 +37,7 @@ export const Income = IncomeInput.extend({
 export type Income = z.infer<typeof Income>;
 
 export const IncomeKey = z.object({ id: Id, year: z.coerce.number().int().min(2015).max(2100) });
+export type IncomeKey = z.infer<typeof IncomeKey>;
 
 /** A monitoring line: the per-capita net income under which a household is watched, per year and region. */
 export const MonitoringLineInput = z.object({
@@ -45,6 +46,7 @@ export const MonitoringLineInput = z.object({
   placeId: Id,
   amount: z.number().int().min(1000).max(100_000),
 });
+export type MonitoringLineInput = z.infer<typeof MonitoringLineInput>;
 export const MonitoringLine = MonitoringLineInput.extend({
   id: Id,
   placeName: z.string(),
@@ -89,6 +91,7 @@ export const RuleSetInput = z.object({
   /** The version this edit started from. */
   version: Version,
 });
+export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
 export const RuleSet = z.object({
   version: Version,
@@ -126,8 +129,10 @@ export const LeadQuery = Paging.extend({
   source: z.enum(LEAD_SOURCES).optional(),
   flag: z.enum(SCREENING_RULES).optional(),
 });
+export type LeadQuery = z.infer<typeof LeadQuery>;
 
 export const ScreeningRun = z.object({ year: Year, under: Id.optional() });
+export type ScreeningRun = z.infer<typeof ScreeningRun>;
 
 export const ScreeningResult = z.object({
   year: z.number().int(),

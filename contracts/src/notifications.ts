@@ -26,6 +26,7 @@ export type Notification = z.infer<typeof Notification>;
 export const NotificationQuery = Paging.extend({
   unread: z.enum(['true', 'false']).optional(),
 });
+export type NotificationQuery = z.infer<typeof NotificationQuery>;
 
 export const NotificationPage = z.object({
   items: z.array(Notification),
@@ -34,3 +35,4 @@ export const NotificationPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type NotificationPage = z.infer<typeof NotificationPage>;

@@ -20,3 +20,4 @@ export type Open311KeyCreate = z.infer<typeof Open311KeyCreate>;
 
 /** The new key in plain text: shown this once, only its hash is kept. */
 export const Open311KeyCreated = Open311Key.extend({ key: z.string() });
+export type Open311KeyCreated = z.infer<typeof Open311KeyCreated>;

@@ -27,8 +27,10 @@ export const PartyOrgCreate = z.object({
   placeId: Id,
   name: z.string().trim().min(1).max(100),
 });
+export type PartyOrgCreate = z.infer<typeof PartyOrgCreate>;
 
 export const PartyOrgUpdate = z.object({ name: z.string().trim().min(1).max(100), version: Version });
+export type PartyOrgUpdate = z.infer<typeof PartyOrgUpdate>;
 
 /** Place levels a party level may be bound to, top down; the last level is always the dwelling. */
 export const PARTY_PLACE_LEVELS = ['township', 'community', 'grid', 'building', 'dwelling'] as const;
@@ -49,6 +51,7 @@ export const PartyLevelsUpdate = z.object({
     .min(3)
     .max(5),
 });
+export type PartyLevelsUpdate = z.infer<typeof PartyLevelsUpdate>;
 
 /** A party member living under an organization's place, and the organization they belong to. */
 export const PartyCandidate = z.object({
@@ -60,8 +63,10 @@ export const PartyCandidate = z.object({
 export type PartyCandidate = z.infer<typeof PartyCandidate>;
 
 export const PartyMembersUpdate = z.object({ personIds: z.array(Id).max(200) });
+export type PartyMembersUpdate = z.infer<typeof PartyMembersUpdate>;
 
 export const LinkedHouseholdsUpdate = z.object({ householdIds: z.array(Id).max(100) });
+export type LinkedHouseholdsUpdate = z.infer<typeof LinkedHouseholdsUpdate>;
 
 export const HouseholdRef = z.object({
   id: Id,
@@ -69,6 +74,7 @@ export const HouseholdRef = z.object({
   headName: z.string(),
   dwelling: z.string(),
 });
+export type HouseholdRef = z.infer<typeof HouseholdRef>;
 
 export const LinkedHouseholds = z.object({
   orgId: Id,
@@ -76,6 +82,7 @@ export const LinkedHouseholds = z.object({
   /** Fewer linked households than the norm's minimum (5 by default). */
   underMin: z.boolean(),
 });
+export type LinkedHouseholds = z.infer<typeof LinkedHouseholds>;
 
 /** Who looks after whom in a community, and the households nobody looks after. */
 export const CareMap = z.object({
@@ -92,3 +99,4 @@ export const CareMap = z.object({
   unlooked: z.array(HouseholdRef),
   unlookedTotal: z.number().int(),
 });
+export type CareMap = z.infer<typeof CareMap>;

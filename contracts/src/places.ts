@@ -42,6 +42,7 @@ export const PlaceChildrenQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(200),
 });
+export type PlaceChildrenQuery = z.infer<typeof PlaceChildrenQuery>;
 
 export const PlaceSearchQuery = z.object({
   q: z.string().trim().min(1).max(40),
@@ -54,6 +55,7 @@ export const PlaceSearchQuery = z.object({
     .pipe(z.array(z.enum(PLACE_LEVELS)).optional()),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+export type PlaceSearchQuery = z.infer<typeof PlaceSearchQuery>;
 
 export const PlaceSummary = z.object({
   id: Id,
@@ -83,6 +85,7 @@ export const PlaceUpdate = z.object({
   attributes: z.record(z.string(), z.unknown()).optional(),
   version: Version,
 });
+export type PlaceUpdate = z.infer<typeof PlaceUpdate>;
 
 /** Administrative divisions are public reference data: anyone who reads places may look them up. */
 export const DIVISION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
@@ -97,6 +100,7 @@ export const DivisionSearchQuery = z.object({
     .pipe(z.array(z.enum(DIVISION_LEVELS)).optional()),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+export type DivisionSearchQuery = z.infer<typeof DivisionSearchQuery>;
 
 export const Division = z.object({
   id: Id,

@@ -138,6 +138,7 @@ export const ImportJobQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type ImportJobQuery = z.infer<typeof ImportJobQuery>;
 
 export const ImportReportQuery = z.object({
   lang: z
@@ -145,7 +146,9 @@ export const ImportReportQuery = z.object({
     .optional()
     .describe('language of the report; else Accept-Language, else zh-CN'),
 });
+export type ImportReportQuery = z.infer<typeof ImportReportQuery>;
 
 export const ImportCommit = z.object({
   skipBadRows: z.boolean().default(false).describe('skip bad rows and every household holding one'),
 });
+export type ImportCommit = z.infer<typeof ImportCommit>;

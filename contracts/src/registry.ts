@@ -107,6 +107,7 @@ export const HouseholdUpdate = z.object({
   povertyStatus: z.enum(POVERTY_STATUSES).optional(),
   version: Version,
 });
+export type HouseholdUpdate = z.infer<typeof HouseholdUpdate>;
 
 export const PersonUpdate = PersonInput.omit({ idNumber: true, relation: true })
   .partial()
@@ -141,6 +142,7 @@ export const HistoryEntry = z.object({
   actorName: z.string().nullable(),
   at: z.string(),
 });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const PERSON_SORTS = ['name', 'age', 'household', 'updated'] as const;
 
@@ -176,12 +178,15 @@ export const HouseholdQuery = Paging.extend({
   povertyStatus: z.enum(POVERTY_STATUSES).optional(),
   status: z.enum(HOUSEHOLD_STATUSES).default('active'),
 });
+export type HouseholdQuery = z.infer<typeof HouseholdQuery>;
 
 export const RevealRequest = z.object({ field: z.enum(['idNumber', 'phone']) });
+export type RevealRequest = z.infer<typeof RevealRequest>;
 export const RevealResponse = z.object({
   field: z.enum(['idNumber', 'phone']),
   value: z.string().nullable(),
 });
+export type RevealResponse = z.infer<typeof RevealResponse>;
 
 export const DictionaryEntry = z.object({
   kind: z.string(),
@@ -189,6 +194,7 @@ export const DictionaryEntry = z.object({
   labelZh: z.string(),
   labelEn: z.string(),
 });
+export type DictionaryEntry = z.infer<typeof DictionaryEntry>;
 
 export const SavedFilter = z.object({
   id: Id,
@@ -196,14 +202,17 @@ export const SavedFilter = z.object({
   name: z.string(),
   params: z.record(z.string(), z.string()),
 });
+export type SavedFilter = z.infer<typeof SavedFilter>;
 export const SavedFilterCreate = z.object({
   list: z.enum(['persons', 'households']),
   name: z.string().trim().min(1).max(64),
   params: z.record(z.string().max(32), z.string().max(400)),
 });
+export type SavedFilterCreate = z.infer<typeof SavedFilterCreate>;
 
 export const DutyAssignment = z.object({
   duty: z.string().regex(/^[a-z_]{1,32}$/),
   side: z.enum(['residence', 'hukou']),
   note: z.string().trim().max(200).nullable().optional(),
 });
+export type DutyAssignment = z.infer<typeof DutyAssignment>;

@@ -7,6 +7,7 @@ export const Username = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_.-]{2,63}$/, 'lower-case letters, digits, _ . -; 3 to 64, starting with a letter');
+export type Username = z.infer<typeof Username>;
 
 export const User = z.object({
   id: Id,
@@ -26,6 +27,7 @@ export const UserListQuery = Paging.extend({
   q: z.string().trim().max(64).optional(),
   role: z.enum(ROLES).optional(),
 });
+export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UserCreate = z.object({
   username: Username,
@@ -39,6 +41,7 @@ export const UserUpdate = z.object({
   disabled: z.boolean().optional(),
   version: Version,
 });
+export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const UserGrant = z.object({
   roles: z.array(z.enum(ROLES)).max(5),
@@ -48,3 +51,4 @@ export const UserGrant = z.object({
 export type UserGrant = z.infer<typeof UserGrant>;
 
 export const PasswordReset = z.object({ password: Password });
+export type PasswordReset = z.infer<typeof PasswordReset>;

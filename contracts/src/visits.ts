@@ -40,8 +40,10 @@ export const VisitQuery = Paging.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
+export type VisitQuery = z.infer<typeof VisitQuery>;
 
 export const VisitPhoto = z.object({ id: Id, contentType: z.string(), bytes: z.number().int() });
+export type VisitPhoto = z.infer<typeof VisitPhoto>;
 
 const PlanFields = z.object({
   name: z.string().trim().min(2).max(64),
@@ -66,8 +68,10 @@ export type VisitPlanCreate = z.infer<typeof VisitPlanCreate>;
 export const VisitPlanUpdate = PlanFields.extend({ version: Version });
 export type VisitPlanUpdate = z.infer<typeof VisitPlanUpdate>;
 export const VisitPlanDelete = z.object({ version: z.coerce.number().pipe(Version) });
+export type VisitPlanDelete = z.infer<typeof VisitPlanDelete>;
 
 export const VisitPlansQuery = z.object({ communityId: Id });
+export type VisitPlansQuery = z.infer<typeof VisitPlansQuery>;
 /** A community's plans; `inherited` when it has none of its own and follows the default plans. */
 export const VisitPlans = z.object({ communityId: Id, inherited: z.boolean(), plans: z.array(VisitPlan) });
 export type VisitPlans = z.infer<typeof VisitPlans>;
@@ -84,6 +88,7 @@ export const VisitIncident = z.object({
   visit: Visit,
   incident: z.object({ id: Id, code: z.string(), title: z.string(), status: z.string() }),
 });
+export type VisitIncident = z.infer<typeof VisitIncident>;
 
 export const DUE_STATUSES = ['overdue', 'due'] as const;
 
@@ -116,8 +121,10 @@ export const DueHousehold = z.object({
 export type DueHousehold = z.infer<typeof DueHousehold>;
 
 export const DueList = pageOf(DueHousehold).extend({ on: z.string(), overdue: z.number().int() });
+export type DueList = z.infer<typeof DueList>;
 
 export const CoverageQuery = z.object({ communityId: Id, from: IsoDate, to: IsoDate });
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
 
 export const CoverageRow = z.object({
   id: Id,
@@ -127,6 +134,7 @@ export const CoverageRow = z.object({
   /** visited ÷ due, null when nothing was due. */
   rate: z.number().nullable(),
 });
+export type CoverageRow = z.infer<typeof CoverageRow>;
 
 export const Coverage = z.object({
   from: z.string(),
@@ -134,3 +142,4 @@ export const Coverage = z.object({
   grids: z.array(CoverageRow),
   workers: z.array(CoverageRow),
 });
+export type Coverage = z.infer<typeof Coverage>;
