@@ -5,7 +5,7 @@ import {
   DECISION_DAYS,
   NOTICE_DAYS,
   STEP_DAYS,
-} from '../../modules/monitoring/case-workflow.ts';
+} from '../../modules/cases/workflow.ts';
 import type { Tx } from '../client.ts';
 import {
   CATEGORY_MIX,

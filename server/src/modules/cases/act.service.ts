@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { setPovertyStatus } from '../registry/households.service.ts';
-import { AFTER_NOTICE_DAYS, decideCase, ENDED_STEPS, NOTICE_DAYS } from './case-workflow.ts';
+import { AFTER_NOTICE_DAYS, decideCase, ENDED_STEPS, NOTICE_DAYS } from './workflow.ts';
 import { assertCaseVisible, standingOf } from './cases.policy.ts';
 import { getCase, noticeSince, stepDue } from './cases.service.ts';
 import { addEvent, assignments, findCase, reachedAt, TODAY, type CaseRow } from './cases.sql.ts';

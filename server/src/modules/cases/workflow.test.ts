@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STEPS, type CaseAction, type CaseStep } from '@anju/contracts';
-import { decideCase, NOTICE_DAYS, type Owner, type Standing } from './case-workflow.ts';
+import { decideCase, NOTICE_DAYS, type Owner, type Standing } from './workflow.ts';
 
 const only = (o: Owner): Standing => ({
   community: o === 'community',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/rows.ts';
 import { addPlace, errorCode, randomIdNumber, testApp, type TestApp } from '../../../test/harness.ts';
 import { member } from '../registry/registry.fixture.ts';
-import { renderNotice } from './case-notice.ts';
+import { renderNotice } from './notice.ts';
 import {
   act,
   backdateNotice,

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseAct, CaseDetail, CaseOpen, CaseQuery, IdParams, MonitoringCase, pageOf } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
-import { actOnCase } from './case-act.service.ts';
-import { caseNotice, NOTICE_LANGS } from './case-notice.ts';
+import { actOnCase } from './act.service.ts';
+import { caseNotice, NOTICE_LANGS } from './notice.ts';
 import { getCase, householdCases, listCases, openCase } from './cases.service.ts';
 
 export async function casesRoutes(fastify: FastifyInstance) {

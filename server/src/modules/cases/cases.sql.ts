@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { CaseEvent, CaseStep, Comparison, MonitoringCase, Verification } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
-import { IDENTIFICATION_STEPS, STEPS } from './case-workflow.ts';
+import { IDENTIFICATION_STEPS, STEPS } from './workflow.ts';
 
 export interface CaseRow {
   id: number;

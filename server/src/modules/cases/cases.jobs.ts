@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
-import { IDENTIFICATION_STEPS, STEPS } from './case-workflow.ts';
+import { IDENTIFICATION_STEPS, STEPS } from './workflow.ts';
 
 const list = (values: readonly string[]) =>
   sql.join(

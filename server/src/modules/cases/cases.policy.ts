@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { can, CASE_STEPS, type CaseStep, type Role } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { STEPS, type Owner, type Standing } from './case-workflow.ts';
+import { STEPS, type Owner, type Standing } from './workflow.ts';
 
 /** The level of the procedure each official role acts at. */
 const ROLE_OWNER: Partial<Record<Role, Owner>> = {

@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { underPath } from '../places/places.service.ts';
-import { decideCase, DECISION_DAYS, ENDED_STEPS, STEP_DAYS } from './case-workflow.ts';
+import { decideCase, DECISION_DAYS, ENDED_STEPS, STEP_DAYS } from './workflow.ts';
 import { assertCaseVisible, canAssist, casesOwned, casesVisible, standingOf } from './cases.policy.ts';
 import {
   addEvent,
@@ -19,7 +19,7 @@ import {
   type CaseRow,
 } from './cases.sql.ts';
 import { listMeasures } from './measures.service.ts';
-import { assertHouseholdVisible, type HouseholdPaths } from './monitoring.policy.ts';
+import { assertHouseholdVisible, type HouseholdPaths } from '../monitoring/monitoring.policy.ts';
 
 const DAY_MS = 86_400_000;
 
