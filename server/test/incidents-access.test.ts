@@ -127,12 +127,12 @@ describe('incident access by role, from ROLE_PERMISSIONS', () => {
     }
     const i = await newIncident();
     const bad = await staff.post(`/api/incidents/${i.id}/actions`, { action: 'fly', version: 1 });
-    expect(bad.json().error.details[0].field).toBe('body.action');
+    expect(bad.json().error.details[0].field).toBe('action');
     const long = await staff.post('/api/incidents', {
       categoryCode: 'other',
       title: 'x'.repeat(101),
       placeId: String(tree.grid),
     });
-    expect(long.json().error.details[0].field).toBe('body.title');
+    expect(long.json().error.details[0].field).toBe('title');
   });
 });

@@ -145,7 +145,7 @@ describe('password change', () => {
     for (const weak of ['short1A', 'alllowercase', 'lowerand1234']) {
       const res = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: weak });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.details[0].field).toBe('body.newPassword');
+      expect(res.json().error.details[0].field).toBe('newPassword');
     }
     const wrong = await c.post('/api/auth/password', {
       currentPassword: 'not-it',

@@ -104,13 +104,13 @@ describe('assistance measures', () => {
     const url = `/api/monitoring/cases/${id}/measures`;
     const backwards = await w.staff.post(url, measure({ startOn: '2026-05-01', endOn: '2026-04-30' }));
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.details[0].field).toBe('body.endOn');
+    expect(backwards.json().error.details[0].field).toBe('endOn');
     const type = await w.staff.post(url, measure({ type: 'lottery' }));
-    expect(type.json().error.details[0].field).toBe('body.type');
+    expect(type.json().error.details[0].field).toBe('type');
     const provider = await w.staff.post(url, measure({ providerName: '  ' }));
-    expect(provider.json().error.details[0].field).toBe('body.providerName');
+    expect(provider.json().error.details[0].field).toBe('providerName');
     const amount = await w.staff.post(url, measure({ amount: -1 }));
-    expect(amount.json().error.details[0].field).toBe('body.amount');
+    expect(amount.json().error.details[0].field).toBe('amount');
     expect((await w.staff.get(url)).json()).toEqual([]);
   });
 

@@ -101,20 +101,20 @@ describe('monitoring dictionaries', () => {
       labelEn: 'x',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details[0].field).toBe('body.code');
+    expect(bad.json().error.details[0].field).toBe('code');
     const blank = await admin.post('/api/dictionaries/risk_type', {
       code: newCode(),
       labelZh: '  ',
       labelEn: 'x',
     });
-    expect(blank.json().error.details[0].field).toBe('body.labelZh');
+    expect(blank.json().error.details[0].field).toBe('labelZh');
     const long = await admin.put('/api/dictionaries/risk_type/illness', {
       labelZh: '因病',
       labelEn: 'x'.repeat(65),
       sort: 10,
       active: true,
     });
-    expect(long.json().error.details[0].field).toBe('body.labelEn');
+    expect(long.json().error.details[0].field).toBe('labelEn');
 
     const other = { code: newCode(), labelZh: '测试', labelEn: 'Test' };
     expect((await admin.post('/api/dictionaries/person_tag', other)).statusCode).toBe(404);

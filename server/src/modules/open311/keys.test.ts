@@ -69,7 +69,7 @@ describe('Open311 keys', () => {
   it('refuses unknown places and bad names naming the field', async () => {
     const res = await admin.post('/api/open311/keys', { name: 'x', placeId: '999999999999' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.name']);
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(['name']);
     const far = await admin.post('/api/open311/keys', { name: '热线', placeId: '999999999999' });
     expect(far.json().error.details).toEqual([{ field: 'placeId', reason: 'unknown place' }]);
   });

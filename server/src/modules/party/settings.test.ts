@@ -35,7 +35,7 @@ describe('renaming an organization', () => {
     expect(stale.json().error.details).toEqual([{ field: 'version', reason: 'stale' }]);
     const blank = await w.staff.patch(`/api/party/orgs/${committee.id}`, { name: ' ', version: 2 });
     expect(blank.statusCode).toBe(400);
-    expect(blank.json().error.details[0].field).toBe('body.name');
+    expect(blank.json().error.details[0].field).toBe('name');
   });
 
   it('answers 404 out of scope and 403 without party:write', async () => {
@@ -97,7 +97,7 @@ describe('party level settings', () => {
       [[l('community'), l('building'), l('grid'), l('dwelling')], 'levels.2.placeLevel'],
       [[l('grid'), l('building'), l('dwelling')], 'levels'],
       [[l('community'), l('grid'), l('building')], 'levels.2.placeLevel'],
-      [[l('community'), l('dwelling')], 'body.levels'],
+      [[l('community'), l('dwelling')], 'levels'],
     ] as const) {
       const res = await county.put('/api/party/levels', { levels });
       expect(res.statusCode, JSON.stringify(levels)).toBe(400);

@@ -80,7 +80,7 @@ describe('creating accounts', () => {
     for (const password of ['Sh0rt!', 'nouppercase1', 'NoDigitsOrSymbols']) {
       const res = await sys.post('/api/users', { username: name(), displayName: '弱', password });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.details[0].field).toBe('body.password');
+      expect(res.json().error.details[0].field).toBe('password');
     }
   });
 

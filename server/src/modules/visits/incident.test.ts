@@ -80,8 +80,8 @@ describe('a finding becomes an incident in one step', () => {
 
   it.each([
     [{ categoryCode: 'no_such_category' }, 'categoryCode'],
-    [{ categoryCode: 'Bad Code' }, 'body.categoryCode'],
-    [{ title: 'x' }, 'body.title'],
+    [{ categoryCode: 'Bad Code' }, 'categoryCode'],
+    [{ title: 'x' }, 'title'],
   ])('refuses %j naming the field, and leaves the visit unlinked', async (body, field) => {
     const visitId = await newVisit();
     const res = await toIncident(worker, visitId, body);

@@ -87,12 +87,12 @@ describe('visit plans of a community', () => {
   });
 
   it.each([
-    [{ intervalDays: 0 }, 'body.intervalDays'],
-    [{ intervalDays: 400 }, 'body.intervalDays'],
-    [{ name: 'x' }, 'body.name'],
+    [{ intervalDays: 0 }, 'intervalDays'],
+    [{ intervalDays: 400 }, 'intervalDays'],
+    [{ name: 'x' }, 'name'],
     [{ tag: 'no_such_tag' }, 'tag'],
-    [{ povertyStatus: 'rich' }, 'body.povertyStatus'],
-    [{ labourCapacity: 'some' }, 'body.labourCapacity'],
+    [{ povertyStatus: 'rich' }, 'povertyStatus'],
+    [{ labourCapacity: 'some' }, 'labourCapacity'],
   ])('refuses %j naming the field', async (over, field) => {
     const res = await w.staff.post('/api/visit-plans', plan(over));
     expect(res.statusCode).toBe(400);

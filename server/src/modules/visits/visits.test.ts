@@ -55,8 +55,8 @@ describe('logging visits', () => {
   it.each([
     [{ kind: 'gossip' }, 'kind'],
     [{ visitedOn: '2999-01-01' }, 'visitedOn'],
-    [{ visitedOn: '2025-02-30' }, 'body.visitedOn'],
-    [{ findings: 'x'.repeat(4001) }, 'body.findings'],
+    [{ visitedOn: '2025-02-30' }, 'visitedOn'],
+    [{ findings: 'x'.repeat(4001) }, 'findings'],
   ])('refuses bad input %j', async (over, field) => {
     const res = await visit(worker, household.id, over);
     expect(res.statusCode).toBe(400);

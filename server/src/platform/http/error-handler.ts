@@ -10,13 +10,22 @@ function sqlState(err: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/**
+ * How a detail names a field: a body field bare (`wage`, `members.1.idNumber`), the body as a whole
+ * `body`, anything else under its part (`querystring.page`, `params.id`, `headers.content-type`).
+ */
+export function fieldName(part: string, path: readonly (string | number)[]): string {
+  if (part === 'body') return path.length ? path.join('.') : 'body';
+  return [part, ...path].join('.');
+}
+
 /** Path of the first key or string in `value` holding U+0000, which no PostgreSQL text can store. */
-function nulField(value: unknown, at: string): string | undefined {
+function nulPath(value: unknown, at: string[] = []): string[] | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? at : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [k, v] of Object.entries(value)) {
-    const field = k.includes('\u0000') ? at : nulField(v, `${at}.${k}`);
-    if (field) return field;
+    const path = k.includes('\u0000') ? at : nulPath(v, [...at, k]);
+    if (path) return path;
   }
   return undefined;
 }
@@ -25,16 +34,26 @@ function nulField(value: unknown, at: string): string | undefined {
 function refusedCharacter(err: unknown, req: FastifyRequest): ErrorDetail | undefined {
   const state = sqlState(err);
   if (state !== '22021' && state !== '22P05') return undefined;
-  const field =
-    nulField(req.params, 'params') ?? nulField(req.query, 'querystring') ?? nulField(req.body, 'body');
-  return field ? { field, reason: 'must not contain the NUL character' } : undefined;
+  const parts = [
+    ['params', req.params],
+    ['querystring', req.query],
+    ['body', req.body],
+  ] as const;
+  for (const [part, value] of parts) {
+    const path = nulPath(value);
+    if (path) return { field: fieldName(part, path), reason: 'must not contain the NUL character' };
+  }
+  return undefined;
 }
 
 function body(code: ErrorCode | string, message: string, details: ErrorDetail[], requestId: string) {
   return { error: { code, message, details, requestId } };
 }
 
-/** Every failure leaves the API in the one error shape; a 500 is logged as the bug it is. */
+/**
+ * Every failure leaves the API in the one error shape; a 500 is logged as the bug it is.
+ * Fields are named by `fieldName`: body fields bare (`wage`), query and path ones prefixed (`querystring.page`, `params.id`).
+ */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -43,13 +62,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const details = err.validation.map((v) => {
-        const field = [
-          where,
-          ...String(v.instancePath ?? '')
-            .split('/')
-            .filter(Boolean),
-        ].join('.');
-        return { field, reason: v.message ?? 'invalid' };
+        const path = String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean);
+        return { field: fieldName(where, path), reason: v.message ?? 'invalid' };
       });
       return reply
         .status(400)
