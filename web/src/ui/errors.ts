@@ -50,17 +50,36 @@ export function useReasonText() {
   return (detail: Omit<ErrorDetail, 'field'>) => reasonText(i18n, detail);
 }
 
-/** Returns a function putting the API's per-field reasons onto the matching form fields; true when any matched. */
+/** Where the form keeps the field a detail names: `members.1.idNumber` → ['members', 1, 'idNumber']. */
+export const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/** What `useFieldErrors` did: whether a reason landed on a field, and the details no field showed. */
+export interface FieldErrorsResult {
+  shown: boolean;
+  left: ErrorDetail[];
+  /** The details no field showed, as `field: reason` lines. */
+  lines: string[];
+}
+
+/**
+ * Returns a function putting the API's per-field reasons onto the form fields they name (`wage`,
+ * nested `members.1.idNumber`); `text` words a detail when the form says it its own way.
+ */
 export function useFieldErrors() {
-  const text = useReasonText();
-  return (form: FormInstance, error: unknown): boolean => {
-    if (!(error instanceof ApiError) || error.details.length === 0) return false;
-    const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  const reasonText = useReasonText();
+  return (
+    form: FormInstance,
+    error: unknown,
+    text: (detail: ErrorDetail) => string = reasonText,
+  ): FieldErrorsResult => {
+    if (!(error instanceof ApiError)) return { shown: false, left: [], lines: [] };
+    const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+    const left = error.details.filter((d) => !known.has(namePath(d.field).join('.')));
     const fields = error.details
-      .filter((d) => known.has(d.field))
-      .map((d) => ({ name: d.field, errors: [text(d)] }));
+      .filter((d) => !left.includes(d))
+      .map((d) => ({ name: namePath(d.field), errors: [text(d)] }));
     form.setFields(fields);
-    return fields.length > 0;
+    return { shown: fields.length > 0, left, lines: left.map((d) => `${d.field}: ${reasonText(d)}`) };
   };
 }
 

@@ -1,4 +1,8 @@
 import type {
+  DictionaryItem,
+  DictionaryItemCreate,
+  DictionaryItemUpdate,
+  EditableDictionary,
   Income,
   IncomeInput,
   Lead,
@@ -88,5 +92,33 @@ export function useSaveRules() {
     mutationFn: (body: { rules: ScreeningRules; note: string; version: number }) =>
       api<RuleSet>('/monitoring/rules', { method: 'PUT', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['monitoring', 'rules'] }),
+  });
+}
+
+/** The entries of one editable monitoring code list, retired ones included. */
+export function useDictionaryItems(kind: EditableDictionary) {
+  return useQuery({
+    queryKey: ['monitoring', 'dictionaries', kind],
+    queryFn: () => api<DictionaryItem[]>(`/monitoring/dictionaries/${kind}`),
+  });
+}
+
+/** Adding and editing both refresh this list and the pickers that offer the active entries. */
+export function useSaveDictionaryItem(kind: EditableDictionary) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      v:
+        | { code: string; create: true; body: DictionaryItemCreate }
+        | { code: string; create?: false; body: DictionaryItemUpdate },
+    ) =>
+      v.create
+        ? api<DictionaryItem>(`/dictionaries/${kind}`, { method: 'POST', body: v.body })
+        : api<DictionaryItem>(`/dictionaries/${kind}/${v.code}`, { method: 'PUT', body: v.body }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['monitoring', 'dictionaries', kind] }),
+        client.invalidateQueries({ queryKey: ['dictionary', kind] }),
+      ]),
   });
 }

@@ -10,7 +10,7 @@ import { App, Alert, Button, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { useErrorText, useReasonText } from '../../../ui/errors.ts';
+import { useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
 import { useCaseAct } from '../api.ts';
 import { ActionFields, initialValues, REASON_REQUIRED, type ActValues } from './ActionFields.tsx';
 
@@ -58,6 +58,7 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
         : t(`cases.action.${a}`);
 
   const reasonText = useReasonText();
+  const fieldErrors = useFieldErrors();
   /** Why the case's state refused the action (not now, notice still running, another live case…). */
   const refusal = (reason = '') => {
     if (!reason) return t('cases.refusal.other');
@@ -82,21 +83,14 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
       return;
     }
     if (error.code === 'conflict' || error.code === 'forbidden') return setProblems([refusal(first?.reason)]);
-    const fields = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-    const left: string[] = [];
-    const named = error.details.flatMap((d) => {
-      const field = d.field.replace(/^body\./, '');
-      if (fields.has(field)) return [{ name: field.split('.'), errors: [reasonText(d)] }];
-      const criterion = /^criteria\.(\w+)$/.exec(field)?.[1];
-      left.push(
-        criterion
-          ? t('cases.criteria.unmet', { name: t(`cases.criteria.${criterion}.name`) })
-          : `${field}: ${reasonText(d)}`,
-      );
-      return [];
+    const { shown, left } = fieldErrors(form, error);
+    const lines = left.map((d) => {
+      const criterion = /^criteria\.(\w+)$/.exec(d.field)?.[1];
+      return criterion
+        ? t('cases.criteria.unmet', { name: t(`cases.criteria.${criterion}.name`) })
+        : `${d.field}: ${reasonText(d)}`;
     });
-    form.setFields(named as Parameters<typeof form.setFields>[0]);
-    setProblems(left.length || named.length ? left : [errorText(error)]);
+    setProblems(lines.length || shown ? lines : [errorText(error)]);
   };
 
   const submit = (v: ActValues) => {

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
-import { isCode, useErrorText, useReasonText } from '../../../ui/errors.ts';
+import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useSaveMeasure } from '../api.ts';
 
 type Values = Omit<MeasureInput, 'startOn' | 'endOn' | 'version'> & { startOn: Dayjs; endOn?: Dayjs | null };
@@ -23,7 +23,7 @@ export function MeasureForm({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const reasonText = useReasonText();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Values>();
   const save = useSaveMeasure(caseId, editing?.id);
   const [problem, setProblem] = useState<string>();
@@ -49,20 +49,7 @@ export function MeasureForm({
       onError: (error) => {
         if (isCode(error, 'conflict') && (error as ApiError).details[0]?.field !== 'step')
           return setStale(true);
-        const fields = new Set(form.getFieldsError().map((f) => String(f.name[0])));
-        const named =
-          error instanceof ApiError
-            ? error.details
-                .map((d) => ({ ...d, field: d.field.replace(/^body\./, '') }))
-                .filter((d) => fields.has(d.field))
-            : [];
-        form.setFields(
-          named.map((d) => ({
-            name: d.field as keyof Values,
-            errors: [reasonText(d)],
-          })),
-        );
-        if (named.length === 0) setProblem(errorText(error));
+        if (!fieldErrors(form, error).shown) setProblem(errorText(error));
       },
     });
   };

@@ -3,7 +3,7 @@ import { App, Button, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGridBuildings, useRegrid } from '../api.ts';
-import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 
 /** The buildings of a grid with their households and people; chosen ones can move to another grid. */
 export function BuildingsPanel({
@@ -53,7 +53,7 @@ export function BuildingsPanel({
 
   return (
     <>
-      <ApiErrorAlert error={regrid.error} testId="regrid-error" />
+      <ErrorAlert error={regrid.error} testId="regrid-error" />
       <Table<GridBuilding>
         data-testid="grid-buildings"
         rowKey="id"

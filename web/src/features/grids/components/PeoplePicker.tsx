@@ -1,6 +1,6 @@
 import { App, Button, Select, Space, Tag, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 
 interface Props {
   people: { id: string; name: string }[];
@@ -50,7 +50,7 @@ export function PeoplePicker({
     );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <ApiErrorAlert error={save.error} />
+      <ErrorAlert error={save.error} />
       <Select
         mode="multiple"
         data-testid={`${testId}-select`}

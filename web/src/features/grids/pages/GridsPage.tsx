@@ -21,7 +21,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useCreateGrid, useGridMap, useSaveBoundary } from '../api.ts';
-import { ApiErrorAlert } from '../components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { CommunityPicker } from '../components/CommunityPicker.tsx';
 import { DrawBar } from '../components/DrawBar.tsx';
 import { GridDetail } from '../components/GridDetail.tsx';
@@ -137,7 +137,7 @@ export function GridsPage() {
             <Card>
               {drawing && draw.draft && (
                 <>
-                  <ApiErrorAlert
+                  <ErrorAlert
                     error={save.error}
                     testId="boundary-error"
                     action={
@@ -196,7 +196,7 @@ export function GridsPage() {
           } as ButtonProps
         }
       >
-        <ApiErrorAlert error={create.error} />
+        <ErrorAlert error={create.error} />
         <Input
           autoFocus
           data-testid="grid-name"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useAct, useAssignees } from '../api.ts';
 import { extensionAsked } from '../extension.ts';
-import { blobsOf, PhotoPicker, photoRule } from './PhotoPicker.tsx';
+import { blobsOf, PhotoPicker, photoRule } from '../../../ui/PhotoPicker.tsx';
 
 interface Fields {
   note?: 'required' | 'optional';
@@ -92,7 +92,7 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
           if (isCode(e, 'conflict')) {
             message.warning(t('incidents.act.conflict'));
             setAction(undefined);
-          } else if (!fieldErrors(form, e)) message.error(errorText(e));
+          } else if (!fieldErrors(form, e).shown) message.error(errorText(e));
         },
       },
     );
@@ -206,9 +206,9 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
               name="photos"
               label={t('incidents.photos.label')}
               valuePropName="value"
-              rules={[photoRule(t)]}
+              rules={[photoRule((p) => t(`incidents.photos.${p}`))]}
             >
-              <PhotoPicker testId="act-photos" />
+              <PhotoPicker look="cards" addLabel={t('incidents.photos.add')} testId="act-photos" />
             </Form.Item>
           )}
         </Form>

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useCategories, useReport, type NewReport } from '../api.ts';
 import { MyReportList } from '../components/MyReportList.tsx';
-import { blobsOf, PhotoPicker, photoRule } from '../components/PhotoPicker.tsx';
+import { blobsOf, PhotoPicker, photoRule } from '../../../ui/PhotoPicker.tsx';
 
 type Values = Omit<NewReport, 'placeId' | 'photos'> & { photos?: UploadFile[]; at?: string };
 
@@ -98,8 +98,12 @@ export function ReportPage() {
           <Form.Item name="description" label={t('incidents.report.description')}>
             <Input.TextArea rows={4} maxLength={2000} data-testid="report-description" />
           </Form.Item>
-          <Form.Item name="photos" label={t('incidents.photos.label')} rules={[photoRule(t)]}>
-            <PhotoPicker testId="report-photos" />
+          <Form.Item
+            name="photos"
+            label={t('incidents.photos.label')}
+            rules={[photoRule((p) => t(`incidents.photos.${p}`))]}
+          >
+            <PhotoPicker look="cards" addLabel={t('incidents.photos.add')} testId="report-photos" />
           </Form.Item>
           <Button
             type="primary"

@@ -1,77 +1,32 @@
 import type {
   DictionaryItem,
+  ErrorDetail,
   DictionaryItemCreate,
   DictionaryItemUpdate,
   EditableDictionary,
 } from '@anju/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../ui/api.ts';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useErrorText, useReasonText } from '../../../ui/errors.ts';
+import { isCode, useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
+import { useDictionaryItems, useSaveDictionaryItem } from '../api.ts';
 
 type Labels = Omit<DictionaryItemUpdate, 'active'>;
-const FIELDS = ['code', 'labelZh', 'labelEn', 'sort'];
 const CODE = /^[a-z_]{1,32}$/;
-
-function useItems(kind: EditableDictionary) {
-  return useQuery({
-    queryKey: ['monitoring', 'dictionaries', kind],
-    queryFn: () => api<DictionaryItem[]>(`/monitoring/dictionaries/${kind}`),
-  });
-}
-
-/** Adding and editing both refresh this list and the pickers that offer the active entries. */
-function useSaveItem(kind: EditableDictionary) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (
-      v:
-        | { code: string; create: true; body: DictionaryItemCreate }
-        | { code: string; create?: false; body: DictionaryItemUpdate },
-    ) =>
-      v.create
-        ? api<DictionaryItem>(`/dictionaries/${kind}`, { method: 'POST', body: v.body })
-        : api<DictionaryItem>(`/dictionaries/${kind}/${v.code}`, { method: 'PUT', body: v.body }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['monitoring', 'dictionaries', kind] }),
-        client.invalidateQueries({ queryKey: ['dictionary', kind] }),
-      ]),
-  });
-}
-
-/**
- * Puts the server's reasons on the form fields they name (`body.labelZh` → labelZh); true when one
- * landed, so only what no field shows goes into the card's alert.
- */
-function useShowFieldErrors() {
-  const { t } = useTranslation();
-  const reasonText = useReasonText();
-  return (form: FormInstance, error: unknown): boolean => {
-    if (!(error instanceof ApiError)) return false;
-    const shown = error.details
-      .map((d) => ({ ...d, name: d.field.replace(/^body\./, '') }))
-      .filter((d) => FIELDS.includes(d.name))
-      .map((d) => ({
-        name: d.name,
-        errors: [error.code === 'duplicate' ? t('monitoring.dictionary.duplicate') : reasonText(d)],
-      }));
-    form.setFields(shown);
-    return shown.length > 0;
-  };
-}
 
 /** A monitoring code list (categories, risk types) as data: holders of the policy add, relabel and retire entries. */
 export function DictionaryCard({ kind, mayEdit }: { kind: EditableDictionary; mayEdit: boolean }) {
   const { t } = useTranslation();
-  const items = useItems(kind);
-  const save = useSaveItem(kind);
+  const items = useDictionaryItems(kind);
+  const save = useSaveDictionaryItem(kind);
   const errorText = useErrorText();
-  const showFieldErrors = useShowFieldErrors();
+  const fieldErrors = useFieldErrors();
+  const reasonText = useReasonText();
+  // A taken code reads as this list's own sentence, under the field it names.
+  const text = (error: unknown) => (d: ErrorDetail) =>
+    isCode(error, 'duplicate') ? t('monitoring.dictionary.duplicate') : reasonText(d);
   const [addForm] = Form.useForm<DictionaryItemCreate>();
   const [editForm] = Form.useForm<Labels>();
   const [editing, setEditing] = useState<string | null>(null);
@@ -84,7 +39,7 @@ export function DictionaryCard({ kind, mayEdit }: { kind: EditableDictionary; ma
       await save.mutateAsync(v);
       return true;
     } catch (error) {
-      if (!form || !showFieldErrors(form, error)) setFailure(error);
+      if (!form || !fieldErrors(form, error, text(error)).shown) setFailure(error);
       return false;
     }
   };

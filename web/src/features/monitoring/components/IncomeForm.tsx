@@ -2,9 +2,9 @@ import type { Income, IncomeInput, ScreeningRule } from '@anju/contracts';
 import { Alert, Form, type ButtonProps, InputNumber, Modal, Select, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SaveError } from '../../registry/components/StaleAlert.tsx';
+import { SaveError } from '../../../ui/ErrorAlert.tsx';
 import { useSaveIncome } from '../api.ts';
-import { showFieldErrors } from '../fieldErrors.ts';
+import { useFieldErrors } from '../../../ui/errors.ts';
 
 const PARTS = ['wage', 'operating', 'property', 'transfer', 'productionCosts'] as const;
 const EXPENSES = ['medicalExpense', 'schoolingExpense'] as const;
@@ -29,6 +29,7 @@ export function IncomeForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useSaveIncome(householdId);
+  const fieldErrors = useFieldErrors();
   const [flags, setFlags] = useState<ScreeningRule[] | null>(null);
   const values = Form.useWatch([], form) as Partial<Values> | undefined;
   const net =
@@ -51,7 +52,7 @@ export function IncomeForm({
       const saved = await save.mutateAsync({ ...input, version: editing?.version });
       setFlags(saved.flags);
     } catch (error) {
-      showFieldErrors(form, error, [...PARTS, ...EXPENSES, 'year', 'period']);
+      fieldErrors(form, error);
     }
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
 import { useLines, useSetLine } from '../api.ts';
-import { showFieldErrors } from '../fieldErrors.ts';
+import { useFieldErrors } from '../../../ui/errors.ts';
 
 interface Values {
   year: number;
@@ -17,6 +17,7 @@ export function LinesCard({ mayEdit }: { mayEdit: boolean }) {
   const { t } = useTranslation();
   const lines = useLines();
   const setLine = useSetLine();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Values>();
   const thisYear = new Date().getFullYear();
 
@@ -25,7 +26,7 @@ export function LinesCard({ mayEdit }: { mayEdit: boolean }) {
       await setLine.mutateAsync(values);
       form.resetFields(['amount']);
     } catch (error) {
-      showFieldErrors(form, error, ['year', 'placeId', 'amount']);
+      fieldErrors(form, error);
     }
   };
 

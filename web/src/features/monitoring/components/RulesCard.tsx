@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useCategories } from '../../incidents/api.ts';
-import { SaveError } from '../../registry/components/StaleAlert.tsx';
+import { SaveError } from '../../../ui/ErrorAlert.tsx';
 import { useRuleHistory, useRules, useSaveRules } from '../api.ts';
 
 /** The parameters each rule takes, with their bounds. */

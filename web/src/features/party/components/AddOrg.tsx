@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../grids/components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { fetchChildren } from '../../places/api.ts';
 import { useCreateOrg } from '../api.ts';
 import { useLevelLabel } from '../label.ts';
@@ -38,7 +38,7 @@ export function AddOrg({
     : (children.data ?? []).filter((p) => p.level === next.placeLevel && !taken.has(p.id));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <ApiErrorAlert error={create.error} />
+      <ErrorAlert error={create.error} />
       <Space wrap>
         <Select
           data-testid="org-place"

@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, List, Row, Select, Space, Statistic } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../grids/components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useSetLinks, type CareMap, type HouseholdRef } from '../api.ts';
 import { CareChart } from './CareChart.tsx';
 
@@ -75,7 +75,7 @@ function Unlooked({
         <span>
           {household.headName} · {household.dwelling} · {household.householdNo}
         </span>
-        <ApiErrorAlert error={link.error} />
+        <ErrorAlert error={link.error} />
         {canWrite && (
           <Space wrap>
             <Select

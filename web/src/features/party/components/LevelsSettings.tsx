@@ -2,7 +2,7 @@ import { PARTY_PLACE_LEVELS, type PartyLevel } from '@anju/contracts';
 import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../grids/components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useSetLevels, type LevelInput } from '../api.ts';
 
 /** The party levels (3–5, top down, ending at the party-member household): shown to all, changed by the county. */
@@ -18,7 +18,7 @@ export function LevelsSettings({ levels, canWrite }: { levels: PartyLevel[]; can
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="levels-settings">
       <Typography.Paragraph type="secondary">{t('party.levels.explain')}</Typography.Paragraph>
-      <ApiErrorAlert error={save.error} />
+      <ErrorAlert error={save.error} />
       <Table<LevelInput & { depth: number }>
         rowKey="depth"
         size="small"

@@ -1,7 +1,7 @@
 import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../grids/components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useSetLinks, type CareMap, type HouseholdRef } from '../api.ts';
 
 const labelOf = (h: HouseholdRef) => `${h.headName} · ${h.dwelling || h.householdNo}`;
@@ -22,7 +22,7 @@ export function LinksEditor({ orgId, care, canWrite }: { orgId: string; care: Ca
       <Typography.Text type={outside ? 'warning' : 'secondary'}>
         {t('party.linkCount', { count, min, max })}
       </Typography.Text>
-      <ApiErrorAlert error={save.error} />
+      <ErrorAlert error={save.error} />
       {editing ? (
         <>
           <Select

@@ -2,7 +2,7 @@ import type { PartyLevel, PartyOrg } from '@anju/contracts';
 import { App, Button, Descriptions, Divider, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../grids/components/ApiErrorAlert.tsx';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useRenameOrg, type CareMap } from '../api.ts';
 import { useLevelLabel } from '../label.ts';
 import { AddOrg } from './AddOrg.tsx';
@@ -29,7 +29,7 @@ export function OrgPanel({ org, orgs, levels, care, canWrite, onSelect }: Props)
   const last = !next;
   return (
     <div data-testid="org-panel">
-      <ApiErrorAlert error={rename.error} />
+      <ErrorAlert error={rename.error} />
       <Descriptions
         size="small"
         column={1}

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateHousehold, type HouseholdPatch } from '../api.ts';
 import { isStale, useCodes } from '../codes.ts';
-import { useDetailErrors } from '../fieldErrors.ts';
-import { SaveError } from './StaleAlert.tsx';
+import { useFieldErrors } from '../../../ui/errors.ts';
+import { SaveError } from '../../../ui/ErrorAlert.tsx';
 
 interface Props {
   household: HouseholdDetail;
@@ -18,7 +18,7 @@ export function HouseholdEditModal({ household, onClose, onReload }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodes();
-  const detailErrors = useDetailErrors();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Omit<HouseholdPatch, 'version'>>();
   const update = useUpdateHousehold(household.id);
   const [left, setLeft] = useState<string[]>([]);
@@ -43,7 +43,7 @@ export function HouseholdEditModal({ household, onClose, onReload }: Props) {
             { ...v, relocationYear: v.relocationYear ?? null, version: household.version },
             {
               onSuccess: () => (message.success(t('registry.household.saved')), onClose()),
-              onError: (e) => setLeft(detailErrors(form, e)),
+              onError: (e) => setLeft(fieldErrors(form, e).lines),
             },
           )
         }

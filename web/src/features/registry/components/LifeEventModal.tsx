@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/api.ts';
 import { useHouseholds, useLifeEvent } from '../api.ts';
 import { checkIdNumber, isStale, useCodes } from '../codes.ts';
-import { useDetailErrors } from '../fieldErrors.ts';
+import { useFieldErrors } from '../../../ui/errors.ts';
 import { DwellingPicker } from './DwellingPicker.tsx';
 import { MemberFields, NEW_MEMBER, toPersonInput, type MemberValues } from './MemberFields.tsx';
-import { SaveError } from './StaleAlert.tsx';
+import { SaveError } from '../../../ui/ErrorAlert.tsx';
 
 interface Values {
   date: Dayjs;
@@ -65,7 +65,7 @@ export function LifeEventModal({ household, event, onClose, onReload }: Props) {
   const { message } = App.useApp();
   const me = useSignedIn();
   const codes = useCodes();
-  const detailErrors = useDetailErrors();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Values>();
   const apply = useLifeEvent(household.id);
   const [left, setLeft] = useState<string[]>([]);
@@ -91,7 +91,7 @@ export function LifeEventModal({ household, event, onClose, onReload }: Props) {
     setLeft([]);
     apply.mutate(body, {
       onSuccess: () => (message.success(t('registry.events.done')), onClose()),
-      onError: (e) => setLeft(detailErrors(form, e)),
+      onError: (e) => setLeft(fieldErrors(form, e).lines),
     });
   };
 

@@ -8,8 +8,7 @@ import {
 } from '@anju/contracts';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../ui/api.ts';
-import { useErrorText, useReasonText } from '../../../ui/errors.ts';
+import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useRules } from '../../../ui/rules.ts';
 import { useUpdatePerson } from '../api.ts';
 import { isStale, useCodes } from '../codes.ts';
@@ -31,7 +30,7 @@ export function PersonEditModal({ person, onClose, onReload }: Props) {
   const codes = useCodes();
   const rules = useRules();
   const errorText = useErrorText();
-  const reasonText = useReasonText();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePerson(person.id);
   const withHealth = person.health !== undefined;
@@ -55,15 +54,7 @@ export function PersonEditModal({ person, onClose, onReload }: Props) {
     }
     update.mutate(body, {
       onSuccess: () => (message.success(t('registry.person.saved')), onClose()),
-      onError: (e) => {
-        if (!(e instanceof ApiError)) return;
-        const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-        form.setFields(
-          e.details
-            .filter((d) => known.has(d.field))
-            .map((d) => ({ name: d.field as keyof Values, errors: [reasonText(d)] })),
-        );
-      },
+      onError: (e) => fieldErrors(form, e),
     });
   };
 

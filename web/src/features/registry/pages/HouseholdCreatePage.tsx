@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useCreateHousehold } from '../api.ts';
@@ -12,7 +12,6 @@ import { useCodes } from '../codes.ts';
 import { DwellingPicker } from '../components/DwellingPicker.tsx';
 import { MemberFields, NEW_MEMBER, toPersonInput, type MemberValues } from '../components/MemberFields.tsx';
 import { PlaceSelect } from '../components/PlaceSelect.tsx';
-import { useDetailErrors } from '../fieldErrors.ts';
 
 interface Values {
   dwellingId: string;
@@ -30,7 +29,7 @@ export function HouseholdCreatePage() {
   const navigate = useNavigate();
   const codes = useCodes();
   const errorText = useErrorText();
-  const detailErrors = useDetailErrors();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<Values>();
   const create = useCreateHousehold();
   const [unplaced, setUnplaced] = useState<string[]>([]);
@@ -48,7 +47,7 @@ export function HouseholdCreatePage() {
     setUnplaced([]);
     create.mutate(body, {
       onSuccess: (h) => navigate(`/registry/households/${h.id}`),
-      onError: (e) => setUnplaced(detailErrors(form, e)),
+      onError: (e) => setUnplaced(fieldErrors(form, e).lines),
     });
   };
 

@@ -1,9 +1,8 @@
 import type { Visit } from '@anju/contracts';
 import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useIncidentCategories, useToIncident } from '../api.ts';
-import { useServerFieldErrors } from '../fieldErrors.ts';
 
 interface Values {
   categoryCode: string;
@@ -19,7 +18,7 @@ export function IncidentModal({ visit, onClose }: { visit: Visit; onClose(): voi
   const categories = useIncidentCategories();
   const convert = useToIncident(visit.id);
   const errorText = useErrorText();
-  const fieldErrors = useServerFieldErrors();
+  const fieldErrors = useFieldErrors();
   const english = i18n.language.startsWith('en');
   const required = (field: string) => ({
     required: true,
@@ -33,7 +32,7 @@ export function IncidentModal({ visit, onClose }: { visit: Visit; onClose(): voi
         onClose();
       },
       onError: (e) => {
-        if (!fieldErrors(form, e)) message.error(errorText(e));
+        if (!fieldErrors(form, e).shown) message.error(errorText(e));
       },
     });
 

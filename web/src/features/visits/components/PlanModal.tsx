@@ -1,10 +1,9 @@
 import { LABOUR_CAPACITIES, POVERTY_STATUSES, type VisitPlan } from '@anju/contracts';
 import { App, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isCode, useErrorText } from '../../../ui/errors.ts';
+import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useCodes } from '../../registry/codes.ts';
 import { useSavePlan } from '../api.ts';
-import { useServerFieldErrors } from '../fieldErrors.ts';
 
 interface Values {
   name: string;
@@ -30,7 +29,7 @@ export function PlanModal({
   const codes = useCodes();
   const save = useSavePlan();
   const errorText = useErrorText();
-  const fieldErrors = useServerFieldErrors();
+  const fieldErrors = useFieldErrors();
   const any = { value: null, label: t('visits.plans.any') };
   const required = (field: string) => ({
     required: true,
@@ -44,7 +43,7 @@ export function PlanModal({
         onSuccess: () => (message.success(t('visits.plans.saved')), onClose()),
         onError: (e) => {
           if (isCode(e, 'conflict')) return void (message.warning(t('visits.plans.stale')), onClose());
-          if (!fieldErrors(form, e)) message.error(errorText(e));
+          if (!fieldErrors(form, e).shown) message.error(errorText(e));
         },
       },
     );

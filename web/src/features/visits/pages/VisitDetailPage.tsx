@@ -10,7 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useAddPhotos, useVisit, useVisitKinds } from '../api.ts';
 import { IncidentModal } from '../components/IncidentModal.tsx';
-import { PhotoPicker } from '../components/PhotoPicker.tsx';
+import { PhotoPicker } from '../../../ui/PhotoPicker.tsx';
 
 /** One visit: facts, photos, and 「转为事件」 turning its finding into an incident that it links to. */
 export function VisitDetailPage() {
@@ -105,6 +105,10 @@ export function VisitDetailPage() {
         {writable && (
           <div style={{ marginTop: 8 }}>
             <PhotoPicker
+              look="camera"
+              addLabel={t('visits.form.takePhoto')}
+              removeLabel={t('visits.form.removePhoto')}
+              testId="visit-photo"
               value={[]}
               onChange={(files) =>
                 addPhotos.mutate(files, { onError: (e) => void message.error(errorText(e)) })

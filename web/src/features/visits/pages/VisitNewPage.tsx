@@ -2,12 +2,11 @@ import { App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useErrorText } from '../../../ui/errors.ts';
+import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useLogVisit, useVisitKinds } from '../api.ts';
 import { HouseholdPicker } from '../components/HouseholdPicker.tsx';
-import { PHOTO_MAX_BYTES, PhotoPicker } from '../components/PhotoPicker.tsx';
-import { useServerFieldErrors } from '../fieldErrors.ts';
+import { MAX_PHOTO_BYTES, PhotoPicker } from '../../../ui/PhotoPicker.tsx';
 
 interface Values {
   householdId: string;
@@ -28,7 +27,7 @@ export function VisitNewPage() {
   const kinds = useVisitKinds();
   const log = useLogVisit();
   const errorText = useErrorText();
-  const fieldErrors = useServerFieldErrors();
+  const fieldErrors = useFieldErrors();
   const english = i18n.language.startsWith('en');
   const required = (field: string) => ({
     required: true,
@@ -54,7 +53,7 @@ export function VisitNewPage() {
           navigate(`/visits/${visit.id}`);
         },
         onError: (e) => {
-          if (!fieldErrors(form, e)) message.error(errorText(e));
+          if (!fieldErrors(form, e).shown) message.error(errorText(e));
         },
       },
     );
@@ -128,13 +127,18 @@ export function VisitNewPage() {
             rules={[
               {
                 validator: (_, files?: File[]) =>
-                  files?.some((f) => f.size > PHOTO_MAX_BYTES)
+                  files?.some((f) => f.size > MAX_PHOTO_BYTES)
                     ? Promise.reject(new Error(t('visits.form.tooLarge')))
                     : Promise.resolve(),
               },
             ]}
           >
-            <PhotoPicker />
+            <PhotoPicker
+              look="camera"
+              addLabel={t('visits.form.takePhoto')}
+              removeLabel={t('visits.form.removePhoto')}
+              testId="visit-photo"
+            />
           </Form.Item>
           <Button
             type="primary"
