@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScreeningRules } from '@anju/contracts';
+import { eitherSideSql } from '../../platform/access/scope.ts';
 
 /**
  * Which households a screening looks at: one (after an income update) or those matching a condition
@@ -16,7 +17,7 @@ const OWN_RANGES = 4;
 
 /**
  * Households whose residence or origin lies under one of `paths` (dual jurisdiction, as
- * `householdsVisible`), cheap per household however many the paths: the path's first characters
+ * `householdsVisibleSql`), cheap per household however many the paths: the path's first characters
  * looked up in one hashed list per prefix length, instead of two LIKEs per path. Ranges of paths come
  * first, so that a small scope is read from the path indexes.
  */
@@ -40,6 +41,17 @@ export function underAny(paths: string[]): SQL {
     ];
   });
   return sql`(${sql.join(inRange, sql` OR `)}) AND (${sql.join(lookups, sql` OR `)})`;
+}
+
+/**
+ * The households of a screening run: those under the actor's `roots` from either side and, when a
+ * place is chosen, under its path from either side too.
+ */
+export function scopeTarget(roots: string[], under: string | null): { where: SQL } {
+  const narrowed = under
+    ? sql`AND ${eitherSideSql([under], sql`h.residence_path`, sql`h.origin_path`)}`
+    : sql``;
+  return { where: sql`${underAny(roots)} ${narrowed}` };
 }
 
 /** Health changes that make a member newly seriously ill or disabled, as registry history records them. */
