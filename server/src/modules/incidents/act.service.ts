@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { IncidentAct, IncidentStatus } from '@anju/contracts';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -7,10 +6,13 @@ import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { notifyUsers } from '../../platform/notify/notify.ts';
 import { canSee, standingOf } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
-import { get, handlingFor, LEVEL_ROLE } from './incidents.service.ts';
+import { get, handlingFor } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.sql.ts';
 import { pendingExtension } from './extension.ts';
 import { decide } from './workflow.ts';
+import { dueAtPlus, hoursFromNow, NOW } from './act.sql.ts';
+import * as dispatch from './dispatch.repo.ts';
+import { LEVEL_ROLE } from './ladder.ts';
 
 const REASONS = {
   not_now: 'is not possible in the current status',
@@ -31,28 +33,22 @@ async function effects(
 }> {
   switch (input.action) {
     case 'accept':
-      return { set: { accepted_at: sql`now()` }, notify: [] };
+      return { set: { accepted_at: NOW }, notify: [] };
     case 'dispatch': {
       if (!input.assigneeUserId === !input.departmentId)
         throw invalid('assigneeUserId', 'give either an assignee or a department');
       if (input.departmentId) {
-        const [dept] = (
-          await tx.execute(sql`SELECT d.id FROM departments d JOIN places c ON c.id = d.county_id
-                                              WHERE d.id = ${Number(input.departmentId)} AND ${i.place_path} LIKE c.path || '%'`)
-        ).rows;
-        if (!dept) throw invalid('departmentId', 'not a department of this county');
+        if (!(await dispatch.isCountyDepartment(tx, Number(input.departmentId), i.place_path)))
+          throw invalid('departmentId', 'not a department of this county');
         return {
           set: { department_id: Number(input.departmentId), assignee_user_id: null },
-          notify: await repo.departmentUsers(tx, Number(input.departmentId)),
+          notify: await dispatch.departmentUsers(tx, Number(input.departmentId)),
           kind: 'incident_dispatched',
         };
       }
       const assignee = Number(input.assigneeUserId);
-      const [ok] = (
-        await tx.execute(sql`SELECT 1 FROM user_scopes s JOIN places p ON p.id = s.place_id
-                                          WHERE s.user_id = ${assignee} AND ${i.place_path} LIKE p.path || '%' LIMIT 1`)
-      ).rows;
-      if (!ok) throw invalid('assigneeUserId', 'works outside the place of this incident');
+      if (!(await dispatch.worksOver(tx, assignee, i.place_path)))
+        throw invalid('assigneeUserId', 'works outside the place of this incident');
       return {
         set: { assignee_user_id: assignee, department_id: null },
         notify: [assignee],
@@ -61,7 +57,7 @@ async function effects(
     }
     case 'reply':
       if (!input.note) throw invalid('note', 'a reply needs the outcome written down');
-      return { set: { replied_at: sql`now()` }, notify: [] };
+      return { set: { replied_at: NOW }, notify: [] };
     case 'return':
     case 'reject':
       if (!input.note) throw invalid('note', 'give the reason');
@@ -71,11 +67,11 @@ async function effects(
       };
     case 'callback':
       if (!input.satisfaction) throw invalid('satisfaction', 'record how satisfied the reporter is');
-      return { set: { satisfaction: input.satisfaction, closed_at: sql`now()` }, notify: [] };
+      return { set: { satisfaction: input.satisfaction, closed_at: NOW }, notify: [] };
     case 'extend':
       if (!input.hours || !input.note) throw invalid('hours', 'an extension needs hours and a reason');
       return {
-        set: { due_at: sql`due_at + make_interval(hours => ${input.hours})`, overdue: false },
+        set: { due_at: dueAtPlus(input.hours), overdue: false },
         notify: [],
       };
     case 'ask_extension':
@@ -97,7 +93,7 @@ async function effects(
       if (i.rated_at)
         throw conflict('the outcome is already rated', [{ field: 'action', reason: 'rated once only' }]);
       // the reporter's own word replaces what the callback recorded for them
-      return { set: { satisfaction: input.satisfaction, rated_at: sql`now()` }, notify: [] };
+      return { set: { satisfaction: input.satisfaction, rated_at: NOW }, notify: [] };
     case 'supervise':
       return {
         set: { supervised: true },
@@ -113,9 +109,9 @@ async function effects(
           handling_place_id: handling.place.id,
           assignee_user_id: null,
           department_id: null,
-          accept_due_at: sql`now() + make_interval(hours => ${category?.accept_hours ?? 24})`,
+          accept_due_at: hoursFromNow(category?.accept_hours ?? 24),
         },
-        notify: await repo.handlersAt(tx, handling.place.id, LEVEL_ROLE[handling.level]),
+        notify: await dispatch.handlersAt(tx, handling.place.id, LEVEL_ROLE[handling.level]),
         kind: 'incident_escalated',
       };
     }
@@ -147,12 +143,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       ]);
     }
     const { set, notify, kind } = await effects(tx, i, input, decision.level);
-    const assignments = Object.entries({ ...set, status: decision.to }).map(
-      ([k, v]) => sql`${sql.raw(k)} = ${v}`,
-    );
-    await tx.execute(
-      sql`UPDATE incidents SET ${sql.join([...assignments, sql`version = version + 1`], sql`, `)} WHERE id = ${id}`,
-    );
+    await repo.applyAction(tx, id, { ...set, status: decision.to });
     await repo.addStep(tx, {
       incidentId: id,
       action: input.action,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { can } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { pathInScope } from '../../platform/access/scope.ts';
+import { ownScopeSql, pathInScope } from '../../platform/access/scope.ts';
 import type { IncidentRow } from './incidents.sql.ts';
 import type { Standing } from './workflow.ts';
 
@@ -9,18 +9,10 @@ import type { Standing } from './workflow.ts';
 const placeReader = (actor: Actor) =>
   actor.roles.some((r) => r !== 'department_officer' && can([r], 'incident:read'));
 
-const inScope = (actor: Actor, column: SQL): SQL =>
-  actor.scopes.length === 0
-    ? sql`false`
-    : sql.join(
-        actor.scopes.map((s) => sql`${column} LIKE ${s.path + '%'}`),
-        sql` OR `,
-      );
-
 /** Who sees an incident: officials of its area, its department, and the one who reported it. */
 export function visibleSql(actor: Actor): SQL {
   const parts = [sql`i.reporter_user_id = ${actor.userId}`];
-  if (placeReader(actor)) parts.push(sql`(${inScope(actor, sql.raw('i.place_path'))})`);
+  if (placeReader(actor)) parts.push(ownScopeSql(actor, sql.raw('i.place_path')));
   if (actor.roles.includes('department_officer')) {
     parts.push(
       sql`i.department_id IN (SELECT department_id FROM user_departments WHERE user_id = ${actor.userId})`,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn, Database } from '../../db/client.ts';
+import { underSql } from '../../platform/access/scope.ts';
 import {
   ancestorAt,
   INCIDENT_SELECT,
@@ -170,7 +171,7 @@ export interface IncidentFilter {
 
 export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: number, offset: number) {
   const c: SQL[] = [visible];
-  if (f.underPath) c.push(sql`i.place_path LIKE ${f.underPath + '%'}`);
+  if (f.underPath) c.push(underSql(sql`i.place_path`, [f.underPath]));
   if (f.status) c.push(sql`i.status = ${f.status}`);
   if (f.open !== undefined)
     c.push(f.open ? sql`i.status NOT IN ('closed', 'recalled')` : sql`i.status IN ('closed', 'recalled')`);
@@ -237,22 +238,12 @@ export async function steps(conn: Conn, incidentId: number) {
   );
 }
 
-/** Users who handle incidents at a place of the ladder: those scoped exactly to it with the level's role. */
-export async function handlersAt(conn: Conn, placeId: number, role: string): Promise<number[]> {
-  const found = await rows<{ id: number }>(
-    conn,
-    sql`SELECT u.id FROM users u JOIN user_scopes s ON s.user_id = u.id
-         WHERE s.place_id = ${placeId} AND ${role} = ANY(u.roles) AND NOT u.disabled`,
+/** Applies an action's column changes to an incident and moves its version on. */
+export async function applyAction(conn: Conn, id: number, set: Record<string, unknown>) {
+  const assignments = Object.entries(set).map(([k, v]) => sql`${sql.raw(k)} = ${v}`);
+  await conn.execute(
+    sql`UPDATE incidents SET ${sql.join([...assignments, sql`version = version + 1`], sql`, `)} WHERE id = ${id}`,
   );
-  return found.map((u) => Number(u.id));
-}
-
-export async function departmentUsers(conn: Conn, departmentId: number): Promise<number[]> {
-  const found = await rows<{ user_id: number }>(
-    conn,
-    sql`SELECT user_id FROM user_departments WHERE department_id = ${departmentId}`,
-  );
-  return found.map((u) => Number(u.user_id));
 }
 
 export { ancestorAt };

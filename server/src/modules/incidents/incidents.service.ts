@@ -10,18 +10,20 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { underPath as pathUnder } from '../places/places.service.ts';
-import { sealPhone } from '../registry/identity.ts';
+import { underPath as pathUnder, type PathMove } from '../places/places.service.ts';
+import { sealPhone } from '../registry/registry.service.ts';
 import { allowedActions } from './actions.ts';
 import { extensionAsked } from './extension.ts';
 import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import type { Ancestor } from './incidents.repo.ts';
 import type { IncidentRow, StepRow } from './incidents.sql.ts';
+import { LEVEL_ROLE } from './ladder.ts';
 import { photoIdsByStep } from './photos.repo.ts';
+import * as relocation from './relocate.repo.ts';
 
-/** The role that takes incidents at each rung of the ladder. */
-export const LEVEL_ROLE = ['grid_worker', 'community_staff', 'township_officer', 'county_admin'] as const;
+// seeders read the ladder's roles from here until they import ladder.ts
+export { LEVEL_ROLE } from './ladder.ts';
 const REPORTABLE = ['grid', 'building', 'dwelling', 'community'];
 
 export function present(ctx: Ctx, r: IncidentRow): Incident {
@@ -212,3 +214,11 @@ const presentStep = (s: StepRow, photoIds: string[]) => ({
   at: new Date(s.at).toISOString(),
   photoIds,
 });
+
+/**
+ * After places moved (re-gridding), incidents under them follow: their place paths are rewritten and
+ * open ones handled by a grid pass to the grid they now lie in. Returns how many moved.
+ */
+export async function rebaseIncidents(tx: Conn, moves: PathMove[]): Promise<number> {
+  return relocation.rebase(tx, moves);
+}

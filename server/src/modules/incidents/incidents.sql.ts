@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
+import { AUDIT_INSERT } from '../../platform/audit/audit.ts';
+import { NOTIFICATIONS_INSERT, signalText } from '../../platform/notify/notify.ts';
 
 export { rows } from '../../db/rows.ts';
 
@@ -116,16 +117,14 @@ export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence
     SELECT id, 'report', NULL, 'reported', $6, $19, jsonb_build_object('source', $5::text) FROM incident
     RETURNING id, action, from_status, to_status, actor_name, note, data, at),
   notified AS (
-    INSERT INTO notifications (user_id, kind, params, link)
+    ${NOTIFICATIONS_INSERT}
     SELECT u.id, 'incident_reported', jsonb_build_object('title', $3::text), '/incidents/' || incident.id
       FROM incident, users u JOIN user_scopes s ON s.user_id = u.id
      WHERE s.place_id = $16 AND $20::text = ANY(u.roles) AND NOT u.disabled
     RETURNING id, user_id),
   audited AS (
-    INSERT INTO audit_log (actor_id, actor_name, action, target_type, target_id, ip, request_id, result, detail)
+    ${AUDIT_INSERT}
     SELECT $6, $19, 'incident.report', 'incident', id::text, $21, $22, 'ok', jsonb_build_object('category', $2::text)
       FROM incident)
-SELECT incident.*, row_to_json(step) AS step,
-  (SELECT pg_notify('${NOTIFY_CHANNEL}', json_agg(json_build_array(user_id, id))::text) FROM notified
-   HAVING count(*) > 0) AS signalled
+SELECT incident.*, row_to_json(step) AS step, ${signalText('notified')} AS signalled
   FROM incident, step`;

@@ -7,6 +7,7 @@ import {
   type KpiTrendQuery,
 } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
+import { ownScopeSql, reachingSql, underSql } from '../../platform/access/scope.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { rows } from './incidents.sql.ts';
 import { figuresSql, overdueOpen, present, reportedIn, scopeOf, seenUnder, summedSql } from './kpi.ts';
@@ -16,12 +17,7 @@ const areaReader = (actor: Actor) =>
   actor.roles.some((r) => r !== 'department_officer' && can([r], 'incident:read'));
 
 const inScope = (actor: Actor, column: SQL): SQL =>
-  areaReader(actor) && actor.scopes.length > 0
-    ? sql`(${sql.join(
-        actor.scopes.map((s) => sql`${column} LIKE ${s.path + '%'}`),
-        sql` OR `,
-      )})`
-    : sql`false`;
+  areaReader(actor) ? ownScopeSql(actor, column) : sql`false`;
 
 const myDepartments = (actor: Actor) =>
   sql`(SELECT department_id FROM user_departments WHERE user_id = ${actor.userId})`;
@@ -42,7 +38,7 @@ function byPlace(
   const idle =
     level === 'township'
       ? sql`false`
-      : sql`(${inScope(ctx.actor, sql`g.path`)} ${path ? sql`AND g.path LIKE ${path + '%'}` : sql``})`;
+      : sql`(${inScope(ctx.actor, sql`g.path`)} ${path ? sql`AND ${underSql(sql`g.path`, [path])}` : sql``})`;
   // counts per place first (one pass over the incidents), then added up to the ancestor at the level
   return sql`
     WITH per_place AS (
@@ -70,7 +66,7 @@ function byPlace(
  */
 function byDepartment(ctx: Ctx, path: string | null, where: SQL, period: SQL) {
   const countyInArea = sql`(${inScope(ctx.actor, sql`c.path`)}
-    ${path ? sql`AND (c.path LIKE ${path + '%'} OR ${path} LIKE c.path || '%')` : sql``})`;
+    ${path ? sql`AND ${reachingSql(sql`c.path`, [path])}` : sql``})`;
   const mine = sql`d.id IN ${myDepartments(ctx.actor)}`;
   return sql`
     WITH f AS (

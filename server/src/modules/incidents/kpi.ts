@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Kpi, KpiDefinition } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
+import { underSql } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import { underPath } from '../places/places.service.ts';
@@ -156,7 +157,7 @@ export async function scopeOf(database: Database, q: { under?: string; from: str
 
 /** Incidents the caller sees, under the chosen place, recalled ones left out. */
 export const seenUnder = (ctx: Ctx, path: string | null): SQL =>
-  sql`${visibleSql(ctx.actor)} ${path ? sql`AND i.place_path LIKE ${path + '%'}` : sql``} AND i.status <> 'recalled'`;
+  sql`${visibleSql(ctx.actor)} ${path ? sql`AND ${underSql(sql`i.place_path`, [path])}` : sql``} AND i.status <> 'recalled'`;
 
 /** The KPIs over what the caller sees under a place, for incidents reported in [from, to]. */
 export async function kpi(database: Database, ctx: Ctx, q: { under?: string; from: string; to: string }) {

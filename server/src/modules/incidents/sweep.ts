@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
-import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
+import { notificationsInsertSql, NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
 import { rows } from './incidents.sql.ts';
 
 const LEVEL_NAME = sql.raw(
@@ -59,7 +59,7 @@ export async function sweep(database: Database, now = new Date()) {
     );
     const notified = await rows<{ user_id: number; id: number }>(
       tx,
-      sql`INSERT INTO notifications (user_id, kind, params, link)
+      notificationsInsertSql(sql`
           SELECT u.id, 'incident_escalated', jsonb_build_object('title', e.title), '/incidents/' || e.id
             FROM jsonb_to_recordset(${JSON.stringify(escalated)}::jsonb) AS e(id bigint, handling_place_id bigint, level int, title text)
             JOIN user_scopes s ON s.place_id = e.handling_place_id
@@ -68,8 +68,7 @@ export async function sweep(database: Database, now = new Date()) {
           UNION ALL
           SELECT o.assignee_user_id, 'incident_overdue', jsonb_build_object('title', o.title), '/incidents/' || o.id
             FROM jsonb_to_recordset(${JSON.stringify(overdue)}::jsonb) AS o(id bigint, assignee_user_id bigint, title text)
-           WHERE o.assignee_user_id IS NOT NULL
-          RETURNING user_id, id`,
+           WHERE o.assignee_user_id IS NOT NULL`),
     );
     if (notified.length) {
       await tx.execute(

@@ -8,7 +8,7 @@ import { rows } from './incidents.sql.ts';
  * After places moved (re-gridding), incidents under them follow: their place paths are rewritten and
  * open ones handled by a grid pass to the grid they now lie in. Returns how many moved.
  */
-export async function rebaseIncidents(tx: Conn, moves: PathMove[]): Promise<number> {
+export async function rebase(tx: Conn, moves: PathMove[]): Promise<number> {
   if (moves.length === 0) return 0;
   const moved = await rows<{ id: number }>(
     tx,
