@@ -1,32 +1,15 @@
-import { sql } from 'drizzle-orm';
 import type { Declaration, Lead, LeadCreate } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import { like, rows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { underPath } from '../places/places.service.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { assertHouseholdVisible, householdsVisible, type HouseholdPaths } from './monitoring.policy.ts';
+import { underPath } from '../places/places.service.ts';
+import { assertHouseholdVisible, householdsVisibleSql } from '../registry/registry.service.ts';
+import { activeRiskTypes } from './dictionaries.repo.ts';
+import { householdPaths, householdsLivingIn } from './households.repo.ts';
+import * as repo from './leads.repo.ts';
 
-interface LeadRow {
-  id: number;
-  household_id: number;
-  household_no: string;
-  head_name: string;
-  source: Lead['source'];
-  status: Lead['status'];
-  year: number | null;
-  flags: Lead['flags'];
-  rule_version: number | null;
-  note: string | null;
-  created_at: Date;
-}
-
-const COLUMNS = sql`SELECT l.id, l.household_id, h.household_no, h.head_name, l.source, l.status, l.year, l.flags,
-                           l.rule_version, l.detail->'notes'->-1->>'text' AS note, l.created_at`;
-const ONE_LEAD = sql`${COLUMNS} FROM monitoring_leads l JOIN households h ON h.id = l.household_id`;
-
-const present = (r: LeadRow): Lead => ({
+const present = (r: repo.LeadRow): Lead => ({
   id: String(r.id),
   householdId: String(r.household_id),
   householdNo: r.household_no,
@@ -52,23 +35,8 @@ export interface LeadFilter {
 
 /** Leads of households the caller sees from either side, newest first, with the total. */
 export async function listLeads(database: Database, ctx: Ctx, q: LeadFilter) {
-  const path = q.under ? (await underPath(database.db, q.under)) + '%' : null;
-  const conditions = [
-    householdsVisible(ctx.actor),
-    path ? sql`(h.residence_path LIKE ${path} OR h.origin_path LIKE ${path})` : undefined,
-    q.q ? sql`(h.household_no = ${q.q} OR h.head_name LIKE ${like(q.q)})` : undefined,
-    q.status ? sql`l.status = ${q.status}` : undefined,
-    q.source ? sql`l.source = ${q.source}` : undefined,
-    q.flag ? sql`${q.flag} = ANY(l.flags)` : undefined,
-  ].filter((c) => c !== undefined);
-  const found = await rows<LeadRow & { total: number }>(
-    database.db,
-    sql`${COLUMNS}, count(*) OVER ()::int AS total
-          FROM monitoring_leads l JOIN households h ON h.id = l.household_id
-         WHERE ${sql.join(conditions, sql` AND `)}
-         ORDER BY l.id DESC
-         LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-  );
+  const under = q.under ? await underPath(database.db, q.under) : null;
+  const found = await repo.leadsPage(database.db, householdsVisibleSql(ctx.actor), { ...q, under });
   return {
     items: found.map(present),
     total: found[0]?.total ?? 0,
@@ -89,41 +57,23 @@ async function raise(
   note: Record<string, unknown>,
 ) {
   const entry = JSON.stringify([{ source, ...note, by: ctx.actor.username, at: new Date().toISOString() }]);
-  const [saved] = await rows<{ id: number }>(
-    conn,
-    sql`INSERT INTO monitoring_leads (household_id, source, detail, created_by)
-        VALUES (${householdId}, ${source}, jsonb_build_object('notes', ${entry}::jsonb), ${ctx.actor.userId})
-        ON CONFLICT (household_id) WHERE status = 'open'
-        DO UPDATE SET detail = jsonb_set(monitoring_leads.detail, '{notes}',
-                               coalesce(monitoring_leads.detail->'notes', '[]'::jsonb) || ${entry}::jsonb)
-        RETURNING id`,
-  );
+  const id = await repo.raiseLead(conn, householdId, source, entry, ctx.actor.userId);
   await audit(conn, ctx, {
     action: 'monitoring.lead',
     targetType: 'household',
     targetId: householdId,
-    detail: { lead: saved.id, source },
+    detail: { lead: id, source },
   });
-  const [lead] = await rows<LeadRow>(conn, sql`${ONE_LEAD} WHERE l.id = ${saved.id}`);
-  return present(lead);
+  return present((await repo.leadById(conn, id))!);
 }
 
 /** A lead from a visit's finding (the visit must be of that household) or from a department's data. */
 export async function createLead(database: Database, ctx: Ctx, input: LeadCreate): Promise<Lead> {
   const householdId = Number(input.householdId);
   return database.db.transaction(async (tx) => {
-    const [h] = await rows<HouseholdPaths>(
-      tx,
-      sql`SELECT residence_path, origin_path FROM households WHERE id = ${householdId}`,
-    );
-    assertHouseholdVisible(ctx.actor, h);
-    if (input.visitId) {
-      const [visit] = await rows<{ household_id: number }>(
-        tx,
-        sql`SELECT household_id FROM visits WHERE id = ${Number(input.visitId)}`,
-      );
-      if (visit?.household_id !== householdId) throw invalid('visitId', 'is not a visit to this household');
-    }
+    assertHouseholdVisible(ctx.actor, await householdPaths(tx, householdId));
+    if (input.visitId && (await repo.visitHousehold(tx, Number(input.visitId))) !== householdId)
+      throw invalid('visitId', 'is not a visit to this household');
     return raise(tx, ctx, householdId, input.source, {
       text: input.note,
       ...(input.visitId ? { visitId: input.visitId } : {}),
@@ -134,19 +84,17 @@ export async function createLead(database: Database, ctx: Ctx, input: LeadCreate
 /** A resident declares hardship for the household living in their dwelling. */
 export async function declare(database: Database, ctx: Ctx, input: Declaration): Promise<Lead> {
   return database.db.transaction(async (tx) => {
-    const known = await rows<{ code: string }>(
-      tx,
-      sql`SELECT code FROM dictionary_entries WHERE kind = 'risk_type' AND active AND code = ANY(${`{${input.reasons.join(',')}}`}::text[])`,
-    );
+    const known = await activeRiskTypes(tx, input.reasons);
     if (known.length !== new Set(input.reasons).size) throw invalid('reasons', 'unknown risk type');
-    const homes = ctx.actor.scopes.map((s) => sql`residence_path LIKE ${s.path + '%'}`);
-    const found = homes.length
-      ? await rows<{ id: number }>(
-          tx,
-          sql`SELECT id FROM households WHERE status = 'active' AND (${sql.join(homes, sql` OR `)}) LIMIT 2`,
-        )
-      : [];
+    const found = await householdsLivingIn(tx, ctx.actor);
     if (found.length !== 1) throw new AppError('not_found', 'no household of yours was found');
     return raise(tx, ctx, found[0].id, 'self_declaration', { text: input.note, reasons: input.reasons });
   });
 }
+
+/** For the cases module: the lead a case opens from, with its household's paths, locked in `conn`'s transaction. */
+export const leadForCase = (conn: Conn, leadId: number) => repo.lockLeadToOpen(conn, leadId);
+
+/** For the cases module: the lead became a case, or the case that grew from it was rejected. */
+export const settleLead = (conn: Conn, leadId: number, status: 'case' | 'dismissed') =>
+  repo.setLeadStatus(conn, leadId, status);

@@ -10,8 +10,7 @@ import { rows } from '../../../db/rows.ts';
 import type { Ctx } from '../../../platform/auth/actor.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { Cipher } from '../../../platform/crypto.ts';
-import { idHash } from '../../registry/identity.ts';
-import { householdsVisible } from '../monitoring.policy.ts';
+import { householdsVisibleSql, idHash } from '../../registry/registry.service.ts';
 import { amount, date, idNumber, Report, text } from './cells.ts';
 import { assertCommittable, leadsOf, presentLeads, type Upload, type WrittenLead } from './outcome.ts';
 import { openRows, type Row } from './reader.ts';
@@ -64,7 +63,7 @@ async function match(tx: Tx, ctx: Ctx, table: string) {
   const t = sql.raw(table);
   await tx.execute(sql`UPDATE ${t} d SET household_id = p.household_id, registry_name = replace(p.name, ' ', '')
                          FROM persons p JOIN households h ON h.id = p.household_id
-                        WHERE p.id_hash = d.id_hash AND h.status = 'active' AND ${householdsVisible(ctx.actor)}`);
+                        WHERE p.id_hash = d.id_hash AND h.status = 'active' AND ${householdsVisibleSql(ctx.actor)}`);
   await tx.execute(sql`UPDATE ${t} SET bad_column = ${ID}, reason = 'person.not_found', params = '{}'
                         WHERE household_id IS NULL`);
   await tx.execute(sql`UPDATE ${t} SET bad_column = ${NAME}, reason = 'name.mismatch', params = '{}'

@@ -8,8 +8,9 @@ import {
 import type { Database, Tx } from '../../../db/client.ts';
 import { rows } from '../../../db/rows.ts';
 import type { Actor, Ctx } from '../../../platform/auth/actor.ts';
+import { ownScopeSql } from '../../../platform/access/scope.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { householdsVisible } from '../monitoring.policy.ts';
+import { householdsVisibleSql } from '../../registry/registry.service.ts';
 import { screenInto } from '../screening.service.ts';
 import { amount, Report, text, type Fail } from './cells.ts';
 import { assertCommittable, leadsOf, presentLeads, type Upload, type WrittenLead } from './outcome.ts';
@@ -76,19 +77,11 @@ function check(report: Report, r: Row): IncomeRow | null {
   });
 }
 
-const residenceSide = (actor: Actor) =>
-  actor.scopes.length
-    ? sql`(${sql.join(
-        actor.scopes.map((s) => sql`h.residence_path LIKE ${s.path + '%'}`),
-        sql` OR `,
-      )})`
-    : sql`false`;
-
 /** Households by number among those the caller sees; incomes are entered on the residence side only. */
 async function match(tx: Tx, actor: Actor) {
-  await tx.execute(sql`UPDATE ${T} r SET household_id = h.id, residence_side = ${residenceSide(actor)}
+  await tx.execute(sql`UPDATE ${T} r SET household_id = h.id, residence_side = ${ownScopeSql(actor, sql`h.residence_path`)}
                          FROM households h
-                        WHERE h.household_no = r.household_no AND h.status = 'active' AND ${householdsVisible(actor)}`);
+                        WHERE h.household_no = r.household_no AND h.status = 'active' AND ${householdsVisibleSql(actor)}`);
   await tx.execute(sql`UPDATE ${T} SET bad_column = ${NO}, reason = 'household.not_found', params = '{}'
                         WHERE household_id IS NULL`);
   await tx.execute(sql`UPDATE ${T} SET bad_column = ${NO}, reason = 'household.origin_side', params = '{}'
