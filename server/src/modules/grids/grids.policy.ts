@@ -1,4 +1,5 @@
-import { pathInScope, reaches } from '../../platform/access/scope.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { pathInScope, reaches, scopeSql } from '../../platform/access/scope.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -24,6 +25,9 @@ export function assertCommunityVisible<T extends PlaceLike>(
   if (!community || community.level !== 'community' || !reaches(actor, community.path))
     throw new AppError('not_found', 'community not found');
 }
+
+/** The grids (alias `g`) of a community's list that the caller sees. */
+export const gridsSeenSql = (actor: Actor): SQL => scopeSql(actor, sql.raw('g.path'));
 
 /** Grids are laid out by the community itself or above: a worker scoped to one grid cannot redraw it. */
 export function assertCommunityWrite(actor: Actor, community: PlaceLike) {

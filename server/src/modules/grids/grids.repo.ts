@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { pgArray } from '../../db/array.ts';
+import { underSql } from '../../platform/access/scope.ts';
 
 /** Grids are places rows of level 'grid'; this module reads them and owns their boundary and workers. */
 export interface GridRow {
@@ -52,6 +53,11 @@ export async function nextCode(conn: Conn, community: { id: number; code: string
            AND code ~ ${`^${community.code.replace(/[^0-9A-Za-z]/g, (c) => `\\${c}`)}[0-9]{3}$`}`,
   );
   return `${community.code}${String(row.seq).padStart(3, '0')}`;
+}
+
+/** Locks a place row (the community whose grids are numbered). */
+export async function lockPlace(conn: Conn, id: number) {
+  await conn.execute(sql`SELECT id FROM places WHERE id = ${id} FOR UPDATE`);
 }
 
 export async function bumpVersion(conn: Conn, id: number) {
@@ -117,7 +123,7 @@ export async function peoplePerChild(conn: Conn, parentPath: string) {
   return rows<{ child: number; n: number }>(
     conn,
     sql`SELECT split_part(substr(residence_path, ${parentPath.length + 1}), '/', 1)::bigint AS child, count(*)::int AS n
-          FROM persons WHERE residence_path LIKE ${`${parentPath}%`} AND status = 'living'
+          FROM persons WHERE ${underSql(sql`residence_path`, [parentPath])} AND status = 'living'
          GROUP BY 1`,
   );
 }

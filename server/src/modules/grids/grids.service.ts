@@ -1,17 +1,19 @@
 import type { Grid, GridBoundary, GridSummary } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import { scopeSql } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { norms } from '../../platform/norms.ts';
-import { sql } from 'drizzle-orm';
-import { findById as findPlace } from '../places/places.repo.ts';
-import { addChild } from '../places/places.service.ts';
+import { addChild, placeById as findPlace } from '../places/places.service.ts';
 import { householdsPerChild } from '../registry/residence.service.ts';
 import { holdersOf, holdersWithin, setScopes } from '../users/users.service.ts';
 import { checkBoundary } from './boundary.ts';
-import { assertCommunityVisible, assertCommunityWrite, assertGridVisible } from './grids.policy.ts';
+import {
+  assertCommunityVisible,
+  assertCommunityWrite,
+  assertGridVisible,
+  gridsSeenSql,
+} from './grids.policy.ts';
 import * as repo from './grids.repo.ts';
 
 export const staleGrid = (field = 'version') =>
@@ -65,7 +67,7 @@ export async function summaries(conn: Conn, communityPath: string, grids: repo.G
 
 export async function list(database: Database, ctx: Ctx, communityId: number) {
   const c = await community(database.db, ctx, communityId);
-  const grids = await repo.gridsOf(database.db, c.id, scopeSql(ctx.actor, sql.raw('g.path')));
+  const grids = await repo.gridsOf(database.db, c.id, gridsSeenSql(ctx.actor));
   return summaries(database.db, c.path, grids);
 }
 
@@ -91,7 +93,7 @@ export async function create(
     assertCommunityWrite(ctx.actor, c);
     if (!c.code) throw invalid('communityId', 'the community has no code to number its grids from');
     // the community row is the lock that serialises numbering
-    await tx.execute(sql`SELECT id FROM places WHERE id = ${c.id} FOR UPDATE`);
+    await repo.lockPlace(tx, c.id);
     const code = await repo.nextCode(tx, { id: c.id, code: c.code });
     const grid = await addChild(tx, ctx, c, { level: 'grid', code, name: input.name, attributes: {} });
     if (input.boundary) await repo.saveBoundary(tx, grid.id, input.boundary, points);

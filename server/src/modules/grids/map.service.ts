@@ -1,11 +1,9 @@
 import type { GridBoundary, GridBuilding, GridMap } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
-import { scopeSql } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { sql } from 'drizzle-orm';
-import { findById as findPlace } from '../places/places.repo.ts';
+import { placeById as findPlace } from '../places/places.service.ts';
 import { householdsPerChild } from '../registry/residence.service.ts';
-import { assertCommunityVisible, assertGridVisible } from './grids.policy.ts';
+import { assertCommunityVisible, assertGridVisible, gridsSeenSql } from './grids.policy.ts';
 import * as repo from './grids.repo.ts';
 import { summaries } from './grids.service.ts';
 
@@ -17,7 +15,7 @@ export async function gridMap(database: Database, ctx: Ctx, communityId: number)
   const conn = database.db;
   const community = await findPlace(conn, communityId);
   assertCommunityVisible(ctx.actor, community);
-  const grids = await repo.gridsOf(conn, community.id, scopeSql(ctx.actor, sql.raw('g.path')));
+  const grids = await repo.gridsOf(conn, community.id, gridsSeenSql(ctx.actor));
   const ids = grids.map((g) => Number(g.id));
   const [{ norm, items }, people, buildings, boundaries] = await Promise.all([
     summaries(conn, community.path, grids),
