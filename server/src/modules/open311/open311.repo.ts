@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
+import { underSql } from '../../platform/access/scope.ts';
 
 async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
   return (await conn.execute(query)).rows as T[];
@@ -33,7 +34,7 @@ export async function placeIn(conn: Conn, scopePath: string, ref: string) {
   const [row] = await rows<{ id: number; level: string }>(
     conn,
     sql`SELECT id, level FROM places
-         WHERE (code = ${ref} OR id = ${id}) AND path LIKE ${scopePath + '%'}
+         WHERE (code = ${ref} OR id = ${id}) AND ${underSql(sql`path`, [scopePath])}
          ORDER BY (code = ${ref}) DESC LIMIT 1`,
   );
   return row;
@@ -70,7 +71,7 @@ export interface RequestFilter {
 
 /** What Open311 shows of the incidents under `scopePath`: never who reported them. */
 export async function requests(conn: Conn, scopePath: string, f: RequestFilter, limit: number) {
-  const c: SQL[] = [sql`i.place_path LIKE ${scopePath + '%'}`];
+  const c: SQL[] = [underSql(sql`i.place_path`, [scopePath])];
   const list = (values: string[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
