@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'grid:write',
   'party:read',
   'party:write',
+  'party:levels',
   'visit:read',
   'visit:write',
   'incident:report',
@@ -67,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:health',
     'person:export',
     'party:read',
+    // party levels apply to every community, so the county sets them
+    'party:levels',
     ...HANDLERS,
     'incident:supervise',
     ...MONITORING,

@@ -3,13 +3,17 @@ import type { InjectOptions } from 'fastify';
 import type { Permission } from '@anju/contracts';
 import { TEST_PASSWORD, type Tree } from './harness.ts';
 
-/** What one call needs: the tree, a user to act on, a building to rename, a name no one has yet, someone to sign in as. */
+/**
+ * What one call needs: the tree, a user to act on, a building to rename, a name no one has yet, someone
+ * to sign in as, the party levels as they stand (set again unchanged).
+ */
 export interface Fx {
   tree: Tree;
   target: { id: number; username: string };
   building: number;
   newUsername: string;
   signer: string;
+  partyLevels: { placeLevel: string; labelZh: string; labelEn: string }[];
 }
 
 export type Access = 'public' | 'signed-in' | Permission;
@@ -26,7 +30,10 @@ export interface Endpoint {
 
 export const unique = () => `${Date.now().toString(36)}${randomInt(1e9).toString(36)}`;
 
-/** Every route of the core modules (health, auth, places, users, audit), who may call it and how. */
+/**
+ * Every route of the core modules (health, auth, places, users, audit), and the party level setting
+ * (a permission of its own), who may call it and how.
+ */
 export const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/health', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
   {
@@ -191,5 +198,11 @@ export const ENDPOINTS: Endpoint[] = [
       url: '/api/audit/export',
       query: { format: 'csv', actor: fx.target.username },
     }),
+  },
+  {
+    route: 'PUT /api/party/levels',
+    access: 'party:levels',
+    ok: 200,
+    req: (fx) => ({ method: 'PUT', url: '/api/party/levels', payload: { levels: fx.partyLevels } }),
   },
 ];

@@ -39,12 +39,17 @@ async function fixture(): Promise<Fx> {
     name: `楼${unique()}`,
   });
   expect(res.statusCode).toBe(201);
+  const partyLevels = await t.database.query<Fx['partyLevels'][number]>(
+    `SELECT place_level AS "placeLevel", label_zh AS "labelZh", label_en AS "labelEn"
+       FROM party_levels ORDER BY depth`,
+  );
   return {
     tree,
     target,
     building: Number(res.json().id),
     newUsername: `n${unique()}`,
     signer: signer.username,
+    partyLevels,
   };
 }
 

@@ -1,4 +1,5 @@
-import { pathInScope, reaches } from '../../platform/access/scope.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { pathInScope, reaches, scopeSql } from '../../platform/access/scope.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -25,8 +26,5 @@ export function pathsWithin(actor: Actor, communityPath: string): string[] {
   return actor.scopes.filter((s) => s.path.startsWith(communityPath)).map((s) => s.path);
 }
 
-/** Party levels apply to every community, so only the county follow-up office sets them. */
-export function assertLevelsWritable(actor: Actor) {
-  if (!actor.roles.includes('county_admin'))
-    throw new AppError('forbidden', 'party levels are set by the county');
-}
+/** The organizations (alias `o`) the caller sees. */
+export const orgsSeenSql = (actor: Actor): SQL => scopeSql(actor, sql.raw('o.place_path'));

@@ -23,6 +23,7 @@ export async function partyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = app.authorize('party:read');
   const write = app.authorize('party:write');
+  const setLevelsOf = app.authorize('party:levels');
   const tags = ['party'];
   const id = (p: { id: string }) => Number(p.id);
 
@@ -33,7 +34,10 @@ export async function partyRoutes(fastify: FastifyInstance) {
   );
   app.put(
     '/api/party/levels',
-    { schema: { tags, body: PartyLevelsUpdate, response: { 200: z.array(PartyLevel) } }, preHandler: read },
+    {
+      schema: { tags, body: PartyLevelsUpdate, response: { 200: z.array(PartyLevel) } },
+      preHandler: setLevelsOf,
+    },
     (req) => setLevels(app.database, ctxOf(req), req.body),
   );
   app.get(
