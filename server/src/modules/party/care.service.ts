@@ -1,13 +1,11 @@
 import type { Database } from '../../db/client.ts';
-import { scopeSql } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { norms } from '../../platform/norms.ts';
-import { sql } from 'drizzle-orm';
-import { findById as findPlace, findByIds as findPlaces } from '../places/places.repo.ts';
+import { findPlacesByIds as findPlaces, placeById as findPlace } from '../places/places.service.ts';
 import { countHouseholdsUnder, householdsUnder, type HouseholdRef } from '../registry/residence.service.ts';
-import { assertCommunityVisible, assertOrgVisible, pathsWithin } from './party.policy.ts';
+import { assertCommunityVisible, assertOrgVisible, orgsSeenSql, pathsWithin } from './party.policy.ts';
 import * as repo from './party.repo.ts';
 
 const UNLOOKED_LIMIT = 500;
@@ -86,9 +84,9 @@ export async function careMap(database: Database, ctx: Ctx, communityId: number)
   assertCommunityVisible(ctx.actor, community);
   const [min, max] = await linkNorm(conn);
   const depth = await lastDepth(conn);
-  const carers = (
-    await repo.orgsUnder(conn, community.path, scopeSql(ctx.actor, sql.raw('o.place_path')))
-  ).filter((o) => o.depth === depth);
+  const carers = (await repo.orgsUnder(conn, community.path, orgsSeenSql(ctx.actor))).filter(
+    (o) => o.depth === depth,
+  );
   const links = await repo.linksOf(
     conn,
     carers.map((c) => Number(c.id)),

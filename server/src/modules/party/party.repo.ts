@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { pgArray } from '../../db/array.ts';
+import { ancestorSql, underSql } from '../../platform/access/scope.ts';
 
 async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
   return (await conn.execute(query)).rows as T[];
@@ -40,14 +41,14 @@ export async function findOrg(conn: Conn, id: number): Promise<OrgRow | undefine
 export const orgsUnder = (conn: Conn, path: string, scope: SQL) =>
   rows<OrgRow>(
     conn,
-    sql`${ORG_SELECT} WHERE o.place_path LIKE ${`${path}%`} AND ${scope} ORDER BY o.depth, o.place_path`,
+    sql`${ORG_SELECT} WHERE ${underSql(sql`o.place_path`, [path])} AND ${scope} ORDER BY o.depth, o.place_path`,
   );
 
 /** The organization bound to the nearest ancestor of `path` that has one. */
 export async function nearestAbove(conn: Conn, path: string): Promise<OrgRow | undefined> {
   const [row] = await rows<OrgRow>(
     conn,
-    sql`${ORG_SELECT} WHERE ${path} LIKE o.place_path || '%' AND o.place_path <> ${path}
+    sql`${ORG_SELECT} WHERE ${ancestorSql(sql`o.place_path`, path)} AND o.place_path <> ${path}
         ORDER BY length(o.place_path) DESC LIMIT 1`,
   );
   return row;
@@ -113,12 +114,16 @@ export async function rebase(conn: Conn, moves: { from: string; to: string }[]) 
       FROM (SELECT unnest(${pgArray(moves.map((m) => m.from))}::text[]) AS from_path,
                    unnest(${pgArray(moves.map((m) => m.to))}::text[]) AS to_path) m
      WHERE left(o.place_path, length(m.from_path)) = m.from_path`);
+  const moved = underSql(
+    sql`o.place_path`,
+    moves.map((m) => m.to),
+  );
   await conn.execute(sql`
     UPDATE party_orgs o SET parent_id = (
         SELECT a.id FROM party_orgs a
          WHERE a.place_id = ANY(string_to_array(trim(both '/' from o.place_path), '/')::bigint[]) AND a.id <> o.id
          ORDER BY length(a.place_path) DESC LIMIT 1)
-     WHERE o.place_path LIKE ANY(${pgArray(moves.map((m) => `${m.to}%`))}::text[])`);
+     WHERE ${moved}`);
 }
 
 /** Renames an organization if it is still at `version`; false when it moved on. */
@@ -140,7 +145,7 @@ export const candidatesUnder = (conn: Conn, path: string) =>
           JOIN households h ON h.id = p.household_id
           LEFT JOIN places d ON d.id = h.dwelling_id
           LEFT JOIN party_members m ON m.person_id = p.id
-         WHERE p.residence_path LIKE ${`${path}%`} AND p.party_member AND p.status = 'living'
+         WHERE ${underSql(sql`p.residence_path`, [path])} AND p.party_member AND p.status = 'living'
          ORDER BY p.residence_path, p.id
          LIMIT 500`,
   );

@@ -1,14 +1,12 @@
 import type { PartyOrg } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import { pathInScope, scopeSql } from '../../platform/access/scope.ts';
+import { pathInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import { sql } from 'drizzle-orm';
-import { findById as findPlace } from '../places/places.repo.ts';
-import type { PathMove } from '../places/places.service.ts';
+import { placeById as findPlace, type PathMove } from '../places/places.service.ts';
 import { partyMembersUnder, personNames } from '../registry/residence.service.ts';
-import { assertCommunityVisible, assertOrgVisible } from './party.policy.ts';
+import { assertCommunityVisible, assertOrgVisible, orgsSeenSql } from './party.policy.ts';
 import * as repo from './party.repo.ts';
 
 const presentLevel = (l: repo.LevelRow) => ({
@@ -55,11 +53,7 @@ export async function present(conn: Conn, orgs: repo.OrgRow[]): Promise<PartyOrg
 export async function tree(database: Database, ctx: Ctx, communityId: number) {
   const community = await findPlace(database.db, communityId);
   assertCommunityVisible(ctx.actor, community);
-  const orgs = await repo.orgsUnder(
-    database.db,
-    community.path,
-    scopeSql(ctx.actor, sql.raw('o.place_path')),
-  );
+  const orgs = await repo.orgsUnder(database.db, community.path, orgsSeenSql(ctx.actor));
   return present(database.db, orgs);
 }
 
