@@ -1,27 +1,26 @@
-import { sql } from 'drizzle-orm';
 import { VERIFICATION_ITEMS, type CaseAct, type CaseDetail, type CaseStep } from '@anju/contracts';
 import type { Database, Tx } from '../../db/client.ts';
-import { rows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { settleLead } from '../monitoring/leads.service.ts';
 import { setPovertyStatus } from '../registry/households.service.ts';
-import { AFTER_NOTICE_DAYS, decideCase, ENDED_STEPS, NOTICE_DAYS } from './workflow.ts';
 import { assertCaseVisible, standingOf } from './cases.policy.ts';
+import * as repo from './cases.repo.ts';
 import { getCase, noticeSince, stepDue } from './cases.service.ts';
-import { addEvent, assignments, findCase, reachedAt, TODAY, type CaseRow } from './cases.sql.ts';
+import type { CaseRow } from './cases.sql.ts';
 import { checkElimination } from './elimination.service.ts';
+import { endMeasuresAtElimination } from './measures.repo.ts';
+import { AFTER_NOTICE_DAYS, decideCase, NOTICE_DAYS } from './workflow.ts';
 
 interface Effect {
   /** Columns of the case to set besides step, deadline and version. */
-  set: Record<string, unknown>;
+  set: repo.CaseChanges;
   /** The record the action was given, kept with its event. */
   data: Record<string, unknown>;
 }
 
 const NOTHING: Effect = { set: {}, data: {} };
-const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 /** The calendar day of `d` in China time. */
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) =>
@@ -60,22 +59,13 @@ async function verify(tx: Tx, input: CaseAct): Promise<Effect> {
   for (const item of VERIFICATION_ITEMS)
     if (v.items[item] !== true) throw invalid(`verification.items.${item}`, 'must be confirmed');
   const riskTypes = [...new Set(v.riskTypes)];
-  const known = await rows<{ kind: string; code: string }>(
-    tx,
-    sql`SELECT kind, code FROM dictionary_entries
-         WHERE active AND ((kind = 'monitoring_category' AND code = ${v.category})
-                        OR (kind = 'risk_type' AND code = ANY(${`{${riskTypes.join(',')}}`}::text[])))`,
-  );
+  const known = await repo.activeEntries(tx, v.category, riskTypes);
   if (!known.some((k) => k.kind === 'monitoring_category'))
     throw invalid('verification.category', 'unknown category');
   const risks = new Set(known.filter((k) => k.kind === 'risk_type').map((k) => k.code));
   if (riskTypes.some((r) => !risks.has(r))) throw invalid('verification.riskTypes', 'unknown risk type');
   return {
-    set: {
-      verification: json(v),
-      category: v.category,
-      risk_types: sql`${`{${riskTypes.join(',')}}`}::text[]`,
-    },
+    set: { verification: v, category: v.category, risk_types: riskTypes },
     data: { verification: v },
   };
 }
@@ -85,14 +75,14 @@ async function publishNotice(tx: Tx, c: CaseRow, noticeFrom: string | undefined,
   const today = chinaDay(now);
   const from = noticeFrom ?? today;
   if (from > today) throw invalid('noticeFrom', 'must not be in the future');
-  if (from < chinaDay(await reachedAt(tx, c)))
-    throw invalid('noticeFrom', 'is before the case reached review');
+  const reached = (await repo.lastReached(tx, c.id, c.step)) ?? new Date(c.opened_at);
+  if (from < chinaDay(reached)) throw invalid('noticeFrom', 'is before the case reached review');
   const until = addDays(from, NOTICE_DAYS);
   return {
     set: {
-      notice_from: sql`${from}::date`,
-      notice_until: sql`${until}::date`,
-      step_due_at: at(noticeSince(addDays(until, AFTER_NOTICE_DAYS))!),
+      notice_from: from,
+      notice_until: until,
+      step_due_at: noticeSince(addDays(until, AFTER_NOTICE_DAYS))!,
     },
     data: { noticeFrom: from, noticeUntil: until },
   };
@@ -101,7 +91,7 @@ async function publishNotice(tx: Tx, c: CaseRow, noticeFrom: string | undefined,
 /** Identified: the household is monitored from now on; its earlier status is kept for the end. */
 async function identify(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
   const prior = await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
-  return { set: { prior_status: prior, identified_at: at(now), assisted_since: at(now) }, data: {} };
+  return { set: { prior_status: prior, identified_at: now, assisted_since: now }, data: {} };
 }
 
 /** Eliminated: the household gets its status back; measures that end with monitoring end today. */
@@ -109,41 +99,19 @@ async function eliminate(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effec
   await assertEliminable(tx, c, c.basic_needs, now);
   const back = c.prior_status && c.prior_status !== 'monitored' ? c.prior_status : 'out_of_poverty';
   await setPovertyStatus(tx, ctx, c.household_id, back, 'monitoring case');
-  const ended = await rows<{ id: number }>(
-    tx,
-    sql`UPDATE assistance_measures SET end_on = ${TODAY}, version = version + 1
-         WHERE case_id = ${c.id} AND NOT outlives_elimination AND (end_on IS NULL OR end_on > ${TODAY})
-        RETURNING id`,
-  );
-  return { set: { closed_at: at(now) }, data: { measuresEnded: ended.map((m) => String(m.id)) } };
+  const ended = await endMeasuresAtElimination(tx, c.id);
+  return { set: { closed_at: now }, data: { measuresEnded: ended.map(String) } };
 }
 
 /** A risk came back: the household is monitored again under this case, on its paths of today. */
 async function rollback(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
-  const [other] = await rows<{ id: number }>(
-    tx,
-    sql`SELECT id FROM monitoring_cases WHERE household_id = ${c.household_id} AND id <> ${c.id}
-           AND step NOT IN (${sql.join(
-             ENDED_STEPS.map((s) => sql`${s}`),
-             sql`, `,
-           )})`,
-  );
+  const other = await repo.liveCaseOf(tx, c.household_id, c.id);
   if (other)
     throw conflict(`the household already has case ${other.id}`, [
       { field: 'action', reason: `already case ${other.id}` },
     ]);
   await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
-  const home = (column: string) =>
-    sql`(SELECT ${sql.raw(column)} FROM households WHERE id = ${c.household_id})`;
-  return {
-    set: {
-      closed_at: null,
-      assisted_since: at(now),
-      residence_path: home('residence_path'),
-      origin_path: home('origin_path'),
-    },
-    data: {},
-  };
+  return { set: { closed_at: null, assisted_since: now, home: c.household_id }, data: {} };
 }
 
 async function effects(
@@ -159,7 +127,7 @@ async function effects(
       return verify(tx, input);
     case 'compare':
       if (!input.comparison) throw invalid('comparison', 'is required');
-      return { set: { comparison: json(input.comparison) }, data: { comparison: input.comparison } };
+      return { set: { comparison: input.comparison }, data: { comparison: input.comparison } };
     case 'publish_notice':
       return publishNotice(tx, c, input.noticeFrom, now);
     case 'approve':
@@ -171,15 +139,15 @@ async function effects(
       return NOTHING;
     case 'reject':
       requireReason(input);
-      await tx.execute(sql`UPDATE monitoring_leads SET status = 'dismissed' WHERE id = ${c.lead_id}`);
-      return { set: { closed_at: at(now) }, data: {} };
+      await settleLead(tx, c.lead_id, 'dismissed');
+      return { set: { closed_at: now }, data: {} };
     case 'rollback':
       requireReason(input);
       return rollback(tx, ctx, c, now);
     case 'propose_elimination':
       if (!input.basicNeeds) throw invalid('basicNeeds', 'is required');
       await assertEliminable(tx, c, input.basicNeeds, now);
-      return { set: { basic_needs: json(input.basicNeeds) }, data: { basicNeeds: input.basicNeeds } };
+      return { set: { basic_needs: input.basicNeeds }, data: { basicNeeds: input.basicNeeds } };
   }
 }
 
@@ -192,7 +160,7 @@ export async function actOnCase(
 ): Promise<CaseDetail> {
   const now = new Date();
   await database.db.transaction(async (tx) => {
-    const c = await findCase(tx, id, true);
+    const c = await repo.findCase(tx, id, true);
     assertCaseVisible(ctx.actor, c);
     if (c.version !== input.version)
       throw conflict('the case was changed by someone else; reload and try again', [
@@ -211,12 +179,10 @@ export async function actOnCase(
     const to = decision.to === 'same' ? c.step : decision.to;
     const { set, data } = await effects(tx, ctx, c, input, to, now);
     const due = stepDue(to, now);
-    const move: Record<string, unknown> =
-      to === c.step ? {} : { step: to, step_due_at: due && at(due), notice_from: null, notice_until: null };
-    await tx.execute(
-      sql`UPDATE monitoring_cases SET ${assignments({ ...move, ...set })}, version = version + 1 WHERE id = ${id}`,
-    );
-    await addEvent(tx, {
+    const move: repo.CaseChanges =
+      to === c.step ? {} : { step: to, step_due_at: due, notice_from: null, notice_until: null };
+    await repo.changeCase(tx, id, { ...move, ...set });
+    await repo.addEvent(tx, {
       caseId: id,
       action: input.action,
       from: c.step,

@@ -1,57 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rows } from '../../db/rows.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
-import { NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
-import { IDENTIFICATION_STEPS, STEPS } from './workflow.ts';
+import { alertOverdue } from './clock.repo.ts';
 
-const list = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
-/** The roles that own a step, by the level owning it. */
-const OWNER_ROLES = sql`CASE c.owner WHEN 'community' THEN ARRAY['community_staff', 'grid_worker']
-                                     WHEN 'township' THEN ARRAY['township_officer']
-                                     ELSE ARRAY['county_admin'] END::text[]`;
-
-const OWNERS = sql.join(
-  IDENTIFICATION_STEPS.map((s) => sql`WHEN ${s} THEN ${STEPS[s]!.owner}`),
-  sql` `,
-);
-
-/**
- * The 15-day clock, in one statement: cases still being identified past their decision date are
- * marked alerted, and the officials owning their current step (by role, with a scope covering the
- * household's residence) are notified once.
- */
+/** Alerts the owners of the cases past their 15 days, once, in one transaction. */
 export async function alertOverdueCases(database: Database, now = new Date()) {
-  return database.db.transaction(async (tx) => {
-    const [r] = await rows<{ cases: number; notified: number }>(
-      tx,
-      sql`WITH due AS (
-            UPDATE monitoring_cases SET alerted_at = ${now.toISOString()}::timestamptz
-             WHERE step IN (${list(IDENTIFICATION_STEPS)}) AND alerted_at IS NULL
-               AND decision_due_at < ${now.toISOString()}::timestamptz
-            RETURNING id, household_id, residence_path, CASE step ${OWNERS} END AS owner),
-          sent AS (
-            INSERT INTO notifications (user_id, kind, params, link)
-            SELECT DISTINCT ON (c.id, u.id) u.id, 'case_overdue',
-                   jsonb_build_object('householdNo', h.household_no, 'headName', h.head_name),
-                   '/monitoring/cases/' || c.id
-              FROM due c
-              JOIN households h ON h.id = c.household_id
-              JOIN places p ON p.id = ANY(string_to_array(trim(both '/' from c.residence_path), '/')::bigint[])
-              JOIN user_scopes s ON s.place_id = p.id
-              JOIN users u ON u.id = s.user_id AND NOT u.disabled AND u.roles::text[] && ${OWNER_ROLES}
-            RETURNING user_id, id)
-          SELECT (SELECT count(*)::int FROM due) AS cases, (SELECT count(*)::int FROM sent) AS notified,
-                 (SELECT pg_notify(${NOTIFY_CHANNEL}, json_agg(json_build_array(user_id, id))::text)
-                    FROM sent HAVING count(*) > 0) AS signalled`,
-    );
-    return { cases: r.cases, notified: r.notified };
-  });
+  return database.db.transaction((tx) => alertOverdue(tx, now));
 }
 
 export const caseJobs: JobDefinition[] = [

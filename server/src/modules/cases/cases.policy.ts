@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { can, CASE_STEPS, type CaseStep, type Role } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { bothSidesSql, covers, ownScopeSql, rootsOf } from '../../platform/access/scope.ts';
 import { AppError } from '../../platform/errors.ts';
+import { listSql } from './cases.sql.ts';
 import { STEPS, type Owner, type Standing } from './workflow.ts';
 
 /** The level of the procedure each official role acts at. */
@@ -11,9 +13,6 @@ const ROLE_OWNER: Partial<Record<Role, Owner>> = {
   township_officer: 'township',
   county_admin: 'county',
 };
-
-const covers = (actor: Actor, path: string | null) =>
-  !!path && actor.scopes.some((s) => path.startsWith(s.path));
 
 /** How the actor stands to a case: by role, and only with a scope covering the household's residence. */
 export function standingOf(actor: Actor, residencePath: string): Standing {
@@ -28,12 +27,7 @@ export function standingOf(actor: Actor, residencePath: string): Standing {
 
 /** Officials of either side see a case (condition on `c`, read from the case's own path indexes). */
 export function casesVisible(actor: Actor): SQL {
-  if (actor.scopes.length === 0) return sql`false`;
-  const parts = actor.scopes.flatMap((s) => [
-    sql`c.residence_path LIKE ${s.path + '%'}`,
-    sql`c.origin_path LIKE ${s.path + '%'}`,
-  ]);
-  return sql`(${sql.join(parts, sql` OR `)})`;
+  return bothSidesSql(actor, sql`c.residence_path`, sql`c.origin_path`);
 }
 
 /** The cases whose current step the actor owns (condition on `c`). */
@@ -43,12 +37,8 @@ export function casesOwned(actor: Actor): SQL {
     const owner = STEPS[s]?.owner;
     return owner !== undefined && owners.has(owner);
   });
-  if (steps.length === 0 || actor.scopes.length === 0) return sql`false`;
-  const homes = actor.scopes.map((s) => sql`c.residence_path LIKE ${s.path + '%'}`);
-  return sql`(c.step IN (${sql.join(
-    steps.map((s) => sql`${s}`),
-    sql`, `,
-  )}) AND (${sql.join(homes, sql` OR `)}))`;
+  if (steps.length === 0 || rootsOf(actor).length === 0) return sql`false`;
+  return sql`(c.step IN (${listSql(steps)}) AND ${ownScopeSql(actor, sql`c.residence_path`)})`;
 }
 
 interface CasePaths {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CaseAct, CaseDetail, CaseOpen, CaseQuery, IdParams, MonitoringCase, pageOf } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { actOnCase } from './act.service.ts';
-import { caseNotice, NOTICE_LANGS } from './notice.ts';
+import { NOTICE_LANGS } from './notice.ts';
+import { caseNotice } from './notice.service.ts';
 import { getCase, householdCases, listCases, openCase } from './cases.service.ts';
 
 export async function casesRoutes(fastify: FastifyInstance) {
