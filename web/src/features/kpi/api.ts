@@ -1,12 +1,4 @@
-import type {
-  Kpi,
-  KpiBreakdown,
-  KpiDefinition,
-  KpiGrouping,
-  KpiInterval,
-  KpiTrend,
-  PlaceSummary,
-} from '@anju/contracts';
+import type { Kpi, KpiBreakdown, KpiDefinition, KpiGrouping, KpiInterval, KpiTrend } from '@anju/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, apiUrl } from '../../ui/api.ts';
 
@@ -46,8 +38,3 @@ export const useKpiTrend = (f: KpiFilter, interval: KpiInterval) =>
   });
 
 export const kpiExportUrl = (f: KpiFilter, by: KpiGrouping) => apiUrl('/incidents/kpi/export', { ...f, by });
-
-/** The places a user may pick from: their scope roots, then children one level at a time. */
-export const placeRoots = () => api<PlaceSummary[]>('/places/roots');
-export const placeChildren = async (id: string) =>
-  (await api<{ items: PlaceSummary[] }>(`/places/${id}/children`, { query: { pageSize: 500 } })).items;

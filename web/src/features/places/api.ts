@@ -1,4 +1,4 @@
-import type { Place, PlaceCreate, PlaceSummary } from '@anju/contracts';
+import type { Division, Place, PlaceCreate, PlaceLevel, PlaceSummary } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
@@ -40,12 +40,23 @@ export function usePlaceChildren(id: string | undefined, page: number, pageSize:
 export const fetchChildren = (id: string) =>
   api<Page<PlaceSummary>>(`/places/${id}/children`, { query: { pageSize: 500 } }).then((p) => p.items);
 
-/** Places by name, pinyin initials or code, within the user's scope. */
-export function usePlaceSearch(q: string) {
+/** Places of `levels` (any when empty) by name, pinyin initials or code, within the user's scope. */
+export function usePlaceSearch(q: string, levels: PlaceLevel[] = []) {
+  const query = { q, limit: 20, ...(levels.length ? { levels: levels.join(',') } : {}) };
   return useQuery({
-    queryKey: ['places', 'search', q],
-    queryFn: () => api<PlaceSummary[]>('/places/search', { query: { q, limit: 20 } }),
+    queryKey: ['places', 'search', q, levels.join(',')],
+    queryFn: () => api<PlaceSummary[]>('/places/search', { query }),
     enabled: q.trim().length > 0,
+  });
+}
+
+/** Administrative divisions of `levels` anywhere, by name, pinyin initials or code; none asked, none found. */
+export function useDivisionSearch(q: string, levels: PlaceLevel[]) {
+  return useQuery({
+    queryKey: ['divisions', 'search', q, levels.join(',')],
+    queryFn: () =>
+      api<Division[]>('/divisions/search', { query: { q, levels: levels.join(','), limit: 20 } }),
+    enabled: q.length > 0 && levels.length > 0,
   });
 }
 

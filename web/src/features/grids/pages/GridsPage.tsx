@@ -22,7 +22,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useCreateGrid, useGridMap, useSaveBoundary } from '../api.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
-import { CommunityPicker } from '../components/CommunityPicker.tsx';
+import { CommunityPicker } from '../../places/index.ts';
 import { DrawBar } from '../components/DrawBar.tsx';
 import { GridDetail } from '../components/GridDetail.tsx';
 import { GridList } from '../components/GridList.tsx';

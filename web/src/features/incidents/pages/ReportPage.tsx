@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Select, Space, type UploadFile } from 'antd';
 import { INCIDENT_SOURCES } from '@anju/contracts';
 import { useTranslation } from 'react-i18next';
-import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';

@@ -26,7 +26,7 @@ import { BreakdownChart } from '../components/BreakdownChart.tsx';
 import { BreakdownTable } from '../components/BreakdownTable.tsx';
 import { KpiCards } from '../components/KpiCards.tsx';
 import { PeriodPicker, presetPeriod } from '../components/PeriodPicker.tsx';
-import { PlacePicker } from '../components/PlacePicker.tsx';
+import { AREA_LEVELS, PlacePicker } from '../../places/index.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
@@ -84,7 +84,13 @@ export function KpiPage() {
             <PeriodPicker from={filter.from} to={filter.to} onChange={(from, to) => set({ from, to })} />
           </Col>
           <Col xs={24} md={10}>
-            <PlacePicker value={filter.under} onChange={(under) => set({ under })} />
+            <PlacePicker
+              levels={AREA_LEVELS}
+              placeholder={t('kpi.placeAll')}
+              testId="kpi-place"
+              value={filter.under}
+              onChange={(under) => set({ under })}
+            />
           </Col>
         </Row>
       </Card>

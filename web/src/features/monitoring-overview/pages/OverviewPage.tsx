@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useDictionary } from '../../cases/api.ts';
-import { PlacePicker } from '../../kpi/components/PlacePicker.tsx';
+import { AREA_LEVELS, PlacePicker } from '../../places/index.ts';
 import { useMonitoringOverview } from '../api.ts';
 import { CountBars } from '../components/CountBars.tsx';
 import { OverviewCards } from '../components/OverviewCards.tsx';
@@ -64,7 +64,13 @@ export function OverviewPage() {
       <Card size="small">
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} md={12}>
-            <PlacePicker value={under} onChange={(id) => set('under', id)} />
+            <PlacePicker
+              levels={AREA_LEVELS}
+              placeholder={t('kpi.placeAll')}
+              testId="kpi-place"
+              value={under}
+              onChange={(id) => set('under', id)}
+            />
           </Col>
           <Col xs={24} md={12}>
             <Segmented

@@ -2,7 +2,7 @@ import type { MonitoringLine } from '@anju/contracts';
 import { Button, Card, Form, InputNumber, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 import { useLines, useSetLine } from '../api.ts';
 import { useFieldErrors } from '../../../ui/errors.ts';
 

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { CommunityPicker } from '../../grids/components/CommunityPicker.tsx';
+import { CommunityPicker } from '../../places/index.ts';
 import { usePlace } from '../../places/api.ts';
 import { useCare, useLevels, usePartyTree } from '../api.ts';
 import { CareView } from '../components/CareView.tsx';

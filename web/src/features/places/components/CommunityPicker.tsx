@@ -2,8 +2,8 @@ import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/api.ts';
-import { usePlace } from '../../places/api.ts';
-import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
+import { usePlace } from '../api.ts';
+import { PlaceSelect } from './PlaceSelect.tsx';
 
 interface Props {
   value?: string;

@@ -1,10 +1,9 @@
-import type { Division, PlaceLevel, PlaceSummary } from '@anju/contracts';
+import type { PlaceLevel } from '@anju/contracts';
 import { DIVISION_LEVELS } from '@anju/contracts';
 import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui/api.ts';
+import { useDivisionSearch, usePlaceSearch } from '../api.ts';
 
 interface Props {
   levels: PlaceLevel[];
@@ -28,22 +27,8 @@ export function PlaceSelect({ levels, value, onChange, initial, placeholder, tes
   const deferred = useDeferredValue(q.trim());
   const divisionLevels = levels.filter(isDivisionLevel);
   const placeLevels = levels.filter((l) => !isDivisionLevel(l));
-  const divisions = useQuery({
-    queryKey: ['divisions', 'search', deferred, divisionLevels.join(',')],
-    queryFn: () =>
-      api<Division[]>('/divisions/search', {
-        query: { q: deferred, levels: divisionLevels.join(','), limit: 20 },
-      }),
-    enabled: deferred.length > 0 && divisionLevels.length > 0,
-  });
-  const places = useQuery({
-    queryKey: ['places', 'search', deferred, placeLevels.join(',')],
-    queryFn: () =>
-      api<PlaceSummary[]>('/places/search', {
-        query: { q: deferred, levels: placeLevels.join(','), limit: 20 },
-      }),
-    enabled: deferred.length > 0 && placeLevels.length > 0,
-  });
+  const divisions = useDivisionSearch(deferred, divisionLevels);
+  const places = usePlaceSearch(placeLevels.length ? deferred : '', placeLevels);
   const options = [
     ...(divisions.data ?? []).map((d) => ({
       value: d.id,

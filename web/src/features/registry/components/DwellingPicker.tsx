@@ -1,7 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlaceRoots } from '../../places/api.ts';
-import { usePlaceTree } from '../../places/components/usePlaceTree.ts';
+import { usePlaceTree } from '../../places/index.ts';
 
 interface Props {
   value?: string;

@@ -4,7 +4,7 @@ import type { FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRules } from '../../../ui/rules.ts';
 import { checkIdNumber, useCodes } from '../codes.ts';
-import { PlaceSelect } from './PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 
 /** Form values of a new member; sent as PersonInput. */
 export interface MemberValues {

@@ -12,7 +12,7 @@ import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useRules } from '../../../ui/rules.ts';
 import { useUpdatePerson } from '../api.ts';
 import { isStale, useCodes } from '../codes.ts';
-import { PlaceSelect } from './PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 
 type Values = Omit<PersonUpdate, 'version' | 'education'> & { education?: PersonUpdate['education'] | null };
 

@@ -11,7 +11,7 @@ import { useCreateHousehold } from '../api.ts';
 import { useCodes } from '../codes.ts';
 import { DwellingPicker } from '../components/DwellingPicker.tsx';
 import { MemberFields, NEW_MEMBER, toPersonInput, type MemberValues } from '../components/MemberFields.tsx';
-import { PlaceSelect } from '../components/PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 
 interface Values {
   dwellingId: string;

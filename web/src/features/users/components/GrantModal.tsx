@@ -2,7 +2,7 @@ import { ADMIN_ROLES, ROLES, type Role, type User } from '@anju/contracts';
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
-import { PlacePicker, type PickedPlace } from '../../places/components/PlacePicker.tsx';
+import { PlacePicker, type PickedPlace } from '../../places/index.ts';
 import { useGrant } from '../api.ts';
 
 interface Values {
@@ -78,7 +78,7 @@ export function GrantModal({ user, onClose }: { user: User; onClose(): void }) {
           />
         </Form.Item>
         <Form.Item name="scopePlaceIds" label={t('users.scopePlaces')}>
-          <PlacePicker />
+          <PlacePicker multiple />
         </Form.Item>
       </Form>
     </Modal>

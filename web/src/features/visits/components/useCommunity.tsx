@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router-dom';
 import { useSignedIn } from '../../auth/api.ts';
-import { PlaceSelect } from '../../registry/components/PlaceSelect.tsx';
+import { PlaceSelect } from '../../places/index.ts';
 
 /** The community a page works on: `?communityId=`, else the user's own community, with a picker. */
 export function useCommunity(placeholder: string) {
