@@ -33,6 +33,7 @@ import { TodayPage } from '../features/visits/pages/TodayPage.tsx';
 import { VisitDetailPage } from '../features/visits/pages/VisitDetailPage.tsx';
 import { VisitNewPage } from '../features/visits/pages/VisitNewPage.tsx';
 import { NotFoundPage } from '../ui/StatusPages.tsx';
+import { householdTabs } from './householdTabs.tsx';
 import { RequirePermission, RequireSession, SessionWatch } from './access.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 
@@ -56,7 +57,10 @@ export const router = createBrowserRouter([
               { path: 'places/:id', element: guarded('place:read', <PlacesPage />) },
               { path: 'registry/households', element: guarded('person:read', <HouseholdsPage />) },
               { path: 'registry/households/new', element: guarded('person:write', <HouseholdCreatePage />) },
-              { path: 'registry/households/:id', element: guarded('person:read', <HouseholdDetailPage />) },
+              {
+                path: 'registry/households/:id',
+                element: guarded('person:read', <HouseholdDetailPage tabs={householdTabs} />),
+              },
               { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
               { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },
               { path: 'registry/import', element: guarded('person:import', <ImportPage />) },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/api.ts';
-import { HouseholdCases } from '../../cases/components/HouseholdCases.tsx';
+import { HouseholdCases } from '../../cases/index.ts';
 import { useIncomes } from '../api.ts';
 import { IncomeForm } from './IncomeForm.tsx';
 

@@ -3,8 +3,7 @@ import { Card, Flex, List, Tag, Typography, type PaginationProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/api.ts';
-import { OpenCaseButton } from '../../cases/components/OpenCaseButton.tsx';
-import { dayOf } from '../../cases/steps.ts';
+import { dayOf, OpenCaseButton } from '../../cases/index.ts';
 
 /** What can follow from a lead: its case on the workbench once opened, or opening one. */
 export function LeadCase({ lead }: { lead: Lead }) {

@@ -14,7 +14,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useListParams } from '../../../ui/useListParams.ts';
 import { useMe } from '../../auth/api.ts';
-import { dayOf } from '../../cases/steps.ts';
+import { dayOf } from '../../cases/index.ts';
 import { useLeads, useRunScreening, type LeadFilter } from '../api.ts';
 import { LeadCards, LeadCase } from '../components/LeadCards.tsx';
 

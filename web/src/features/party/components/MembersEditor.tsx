@@ -1,7 +1,7 @@
 import type { PartyOrg } from '@anju/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PeoplePicker } from '../../grids/components/PeoplePicker.tsx';
+import { PeoplePicker } from '../../grids/index.ts';
 import { useCandidates, useSetMembers } from '../api.ts';
 
 /** The party members of an organization: registry people marked as party members living under its place. */

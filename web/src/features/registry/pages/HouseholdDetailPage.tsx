@@ -10,13 +10,13 @@ import { useSignedIn } from '../../auth/api.ts';
 import { useHousehold } from '../api.ts';
 import { HouseholdEditModal } from '../components/HouseholdEditModal.tsx';
 import { HouseholdFacts } from '../components/HouseholdFacts.tsx';
-import { householdTabs } from '../components/householdTabs.tsx';
 import { LifeEventModal } from '../components/LifeEventModal.tsx';
+import type { HouseholdTab } from '../householdTab.ts';
 
 type Dialog = { kind: 'edit' } | { kind: 'event'; event: LifeEvent };
 
 /** One household: facts, life events, the relocation-facts edit, and the tabs other modules add to. */
-export function HouseholdDetailPage() {
+export function HouseholdDetailPage({ tabs: offered }: { tabs: HouseholdTab[] }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useSignedIn();
@@ -58,7 +58,7 @@ export function HouseholdDetailPage() {
       </Dropdown>
     </Space>
   );
-  const tabs = householdTabs
+  const tabs = offered
     .filter((tab) => !tab.permission || me.permissions.includes(tab.permission))
     .map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.render(h) }));
   return (

@@ -2,7 +2,7 @@ import { LABOUR_CAPACITIES, POVERTY_STATUSES, type VisitPlan } from '@anju/contr
 import { App, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
-import { useCodes } from '../../registry/codes.ts';
+import { useCodes } from '../../registry/index.ts';
 import { useSavePlan } from '../api.ts';
 
 interface Values {

@@ -7,7 +7,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { isCode, useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { useCodes } from '../../registry/codes.ts';
+import { useCodes } from '../../registry/index.ts';
 import { useDeletePlan, usePlans } from '../api.ts';
 import { PlanModal } from '../components/PlanModal.tsx';
 import { useCommunity } from '../components/useCommunity.tsx';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useErrorText } from '../../../ui/errors.ts';
-import { VisitLeadButton } from '../../monitoring/components/VisitLeadButton.tsx';
+import { VisitLeadButton } from '../../monitoring/index.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useAddPhotos, useVisit, useVisitKinds } from '../api.ts';

@@ -1,0 +1,28 @@
+import { HouseholdMonitoring } from '../features/monitoring/index.ts';
+import { HouseholdHistoryTab, HouseholdMembersTab, type HouseholdTab } from '../features/registry/index.ts';
+import { HouseholdVisits } from '../features/visits/index.ts';
+
+/**
+ * The tabs of a household's detail page, composed from several features. Later modules (employment,
+ * services, …) add their own entry here; each shows when the user holds its permission.
+ */
+export const householdTabs: HouseholdTab[] = [
+  {
+    key: 'members',
+    label: 'registry.household.membersTab',
+    render: (h) => <HouseholdMembersTab household={h} />,
+  },
+  { key: 'history', label: 'registry.history.title', render: (h) => <HouseholdHistoryTab household={h} /> },
+  {
+    key: 'visits',
+    label: 'visits.history.title',
+    permission: 'visit:read',
+    render: (h) => <HouseholdVisits householdId={h.id} />,
+  },
+  {
+    key: 'monitoring',
+    label: 'householdTabs.monitoring',
+    permission: 'monitoring:read',
+    render: (h) => <HouseholdMonitoring household={h} />,
+  },
+];
