@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { places } from '../../db/schema/index.ts';
 import { pgArray } from '../../db/array.ts';
+import { underSql } from '../../platform/access/scope.ts';
 
 export type PlaceRow = typeof places.$inferSelect;
 
@@ -52,11 +53,11 @@ export async function roots(conn: Conn) {
     .orderBy(asc(places.code));
 }
 
-/** Search by name fragment, pinyin initials prefix or code prefix, within `scope` (and `under`). */
+/** Search by name fragment, pinyin initials prefix or code prefix, within `scope` if any (and `under`). */
 export async function search(
   conn: Conn,
   q: string,
-  scope: SQL,
+  scope: SQL | undefined,
   opts: { underPath?: string; levels?: string[]; limit: number },
 ) {
   const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -66,7 +67,7 @@ export async function search(
     like(places.code, `${text}%`),
   );
   const conds = [match, scope];
-  if (opts.underPath) conds.push(like(places.path, `${opts.underPath}%`));
+  if (opts.underPath) conds.push(underSql(places.path, [opts.underPath]));
   if (opts.levels?.length) conds.push(inArray(places.level, opts.levels));
   return conn
     .select(summaryColumns)
@@ -123,7 +124,7 @@ export async function rebase(
     FROM (SELECT unnest(${pgArray(moves.map((m) => m.id))}::bigint[]) AS id,
                  unnest(${pgArray(moves.map((m) => m.from))}::text[]) AS from_path,
                  unnest(${pgArray(moves.map((m) => m.to))}::text[]) AS to_path) m
-    WHERE p.path LIKE ${within.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}
+    WHERE ${underSql(sql.raw('p.path'), [within])}
       AND left(p.path, length(m.from_path)) = m.from_path
     RETURNING p.id`);
   return result.rows as { id: number }[];

@@ -8,24 +8,17 @@ import {
   type PlaceLevel,
   type PlaceSummary,
 } from '@anju/contracts';
-import { pinyin } from 'pinyin-pro';
-import { sql } from 'drizzle-orm';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { seesWholeTree } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { assertCanRead, assertCanRename, assertCanWrite, placeScope } from './places.policy.ts';
+import { initialsOf } from './initials.ts';
 import * as repo from './places.repo.ts';
 
-/** Pinyin initials of a name, lower case ('靖安镇' → 'jaz'), for search. */
-export function initialsOf(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase()
-    .slice(0, 64);
-}
+export { initialsOf } from './initials.ts';
+export type { PlaceRow } from './places.repo.ts';
 
 const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
@@ -220,7 +213,7 @@ export async function searchDivisions(
   database: Database,
   q: { q: string; levels?: (typeof DIVISION_LEVELS)[number][]; limit: number },
 ): Promise<Division[]> {
-  const found = await repo.search(database.db, q.q, sql`true`, {
+  const found = await repo.search(database.db, q.q, undefined, {
     levels: q.levels ?? [...DIVISION_LEVELS],
     limit: q.limit,
   });
@@ -243,3 +236,9 @@ export async function underPath(conn: Conn, id: string): Promise<string> {
   if (!place) throw invalid('under', 'unknown place');
   return place.path;
 }
+
+/** One place by id, whatever the caller's scope: for modules that check where something lies. */
+export const placeById = (conn: Conn, id: number) => repo.findById(conn, id);
+
+/** The places of `ids` (summary columns, in no order): ancestors of a path, scope roots to check. */
+export const findPlacesByIds = (conn: Conn, ids: number[]) => repo.findByIds(conn, ids);
