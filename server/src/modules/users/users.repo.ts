@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { places, users, userScopes } from '../../db/schema/index.ts';
+import { underSql } from '../../platform/access/scope.ts';
 
 const columns = {
   id: users.id,
@@ -97,12 +98,6 @@ export async function withRoleWithin(conn: Conn, role: string, path: string) {
     .from(users)
     .innerJoin(userScopes, eq(userScopes.userId, users.id))
     .innerJoin(places, eq(places.id, userScopes.placeId))
-    .where(
-      and(
-        sql`${role} = ANY(${users.roles})`,
-        eq(users.disabled, false),
-        like(places.path, `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-      ),
-    )
+    .where(and(sql`${role} = ANY(${users.roles})`, eq(users.disabled, false), underSql(places.path, [path])))
     .orderBy(users.displayName, users.id);
 }

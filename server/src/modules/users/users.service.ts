@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { assertRolesSeparated, assertScopesFit } from './users.policy.ts';
 import * as repo from './users.repo.ts';
-import { findByIds as findPlaces } from '../places/places.repo.ts';
+import { findPlacesByIds } from '../places/places.service.ts';
 
 const stale = () =>
   conflict('the account was changed by someone else; reload and try again', [
@@ -129,7 +129,7 @@ export async function grant(database: Database, ctx: Ctx, id: number, input: Use
   if (id === ctx.actor.userId) throw invalid('roles', 'you cannot change your own roles');
   await database.db.transaction(async (tx) => {
     if (!(await repo.findById(tx, id))) throw notFound('user');
-    const found = await findPlaces(tx, placeIds);
+    const found = await findPlacesByIds(tx, placeIds);
     const missing = placeIds.filter((p) => !found.some((f) => f.id === p));
     if (missing.length)
       throw invalid('scopePlaceIds', 'unknown places: {{ids}}', { ids: missing.join(', ') });
