@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { HouseholdDetail, LifeEventInput } from '@anju/contracts';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -56,7 +55,7 @@ const HANDLERS: Record<LifeEventInput['event'], (e: EventCtx) => Promise<history
   },
   async change_dwelling(e) {
     const dwelling = await freeDwelling(e.tx, e.ctx, Number(need(e.input.dwellingId, 'dwellingId')));
-    await moveHouseholdTo(e.tx, e.household.id, dwelling);
+    await repo.moveToDwelling(e.tx, e.household.id, dwelling);
     return [
       {
         householdId: e.household.id,
@@ -189,14 +188,6 @@ async function setStatus(e: EventCtx, status: 'deceased' | 'moved_out'): Promise
       changes: { status: ['living', status] },
     },
   ];
-}
-
-async function moveHouseholdTo(tx: Tx, householdId: number, dwelling: { id: number; path: string }) {
-  await tx.execute(sql`UPDATE households SET dwelling_id = ${dwelling.id}, residence_place_id = ${dwelling.id},
-                         residence_path = ${dwelling.path} WHERE id = ${householdId}`);
-  await tx.execute(sql`UPDATE persons SET residence_place_id = ${dwelling.id}, residence_path = ${dwelling.path},
-                         version = version + 1, updated_at = now()
-                       WHERE household_id = ${householdId} AND status = 'living'`);
 }
 
 /** Applies a life event (birth, death, marriage, moving, splitting, merging, new dwelling) to a household. */

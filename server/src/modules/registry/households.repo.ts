@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
+import { eitherSideSql } from '../../platform/access/scope.ts';
 import { HOUSEHOLD_SELECT, like, rows, type HouseholdRow } from './registry.sql.ts';
 
 export interface HouseholdFilter {
@@ -12,7 +13,7 @@ export interface HouseholdFilter {
 function where(scope: SQL, f: HouseholdFilter): SQL {
   const c: SQL[] = [scope, sql`h.status = ${f.status}`];
   if (f.underPath)
-    c.push(sql`(h.residence_path LIKE ${like(f.underPath)} OR h.origin_path LIKE ${like(f.underPath)})`);
+    c.push(eitherSideSql([f.underPath], sql.raw('h.residence_path'), sql.raw('h.origin_path')));
   if (f.q) c.push(sql`(h.head_name LIKE ${like(f.q)} OR h.household_no LIKE ${like(f.q)})`);
   if (f.povertyStatus) c.push(sql`h.poverty_status = ${f.povertyStatus}`);
   return sql.join(c, sql` AND `);
@@ -104,4 +105,34 @@ export async function refreshSummary(conn: Conn, id: number) {
       head_name = COALESCE((SELECT p.name FROM persons p WHERE p.household_id = h.id AND p.relation = 'head'
                               AND p.status = 'living' ORDER BY p.id LIMIT 1), '')
     WHERE h.id = ${id}`);
+}
+
+/** Moves a household and its living members to `dwelling` (the members get a new version). */
+export async function moveToDwelling(
+  conn: Conn,
+  householdId: number,
+  dwelling: { id: number; path: string },
+) {
+  await conn.execute(sql`UPDATE households SET dwelling_id = ${dwelling.id}, residence_place_id = ${dwelling.id},
+                         residence_path = ${dwelling.path} WHERE id = ${householdId}`);
+  await conn.execute(sql`UPDATE persons SET residence_place_id = ${dwelling.id}, residence_path = ${dwelling.path},
+                         version = version + 1, updated_at = now()
+                       WHERE household_id = ${householdId} AND status = 'living'`);
+}
+
+/** A household's poverty status and version, locked for the change that follows. */
+export async function povertyStatusForUpdate(conn: Conn, id: number) {
+  const [h] = await rows<{ poverty_status: string; version: number }>(
+    conn,
+    sql`SELECT poverty_status, version FROM households WHERE id = ${id} FOR UPDATE`,
+  );
+  return h;
+}
+
+/** Sets a household's poverty status and bumps its version. */
+export async function setPovertyStatus(conn: Conn, id: number, status: string) {
+  await conn.execute(
+    sql`UPDATE households SET poverty_status = ${status}, version = version + 1, updated_at = now()
+         WHERE id = ${id}`,
+  );
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { HouseholdCreate, HouseholdDetail } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -13,7 +12,7 @@ import { communityOf, placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import { underPath } from '../places/places.service.ts';
 import { presentHousehold, presentPerson } from './present.ts';
 import { assertResidenceSide, assertVisible, householdScope, sideOf } from './registry.policy.ts';
-import { rows, type HouseholdRow } from './registry.sql.ts';
+import type { HouseholdRow } from './registry.sql.ts';
 
 export const staleHousehold = () =>
   conflict('the household was changed by someone else; reload and try again', [
@@ -191,15 +190,9 @@ export async function setPovertyStatus(
   status: string,
   note: string,
 ): Promise<string> {
-  const [h] = await rows<{ poverty_status: string; version: number }>(
-    conn,
-    sql`SELECT poverty_status, version FROM households WHERE id = ${householdId} FOR UPDATE`,
-  );
+  const h = await repo.povertyStatusForUpdate(conn, householdId);
   if (h.poverty_status !== status) {
-    await conn.execute(
-      sql`UPDATE households SET poverty_status = ${status}, version = version + 1, updated_at = now()
-           WHERE id = ${householdId}`,
-    );
+    await repo.setPovertyStatus(conn, householdId, status);
     await history.record(conn, ctx, [
       {
         householdId,

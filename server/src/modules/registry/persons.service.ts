@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Person, PersonInput, PersonQuery, PersonUpdate } from '@anju/contracts';
 import type { Database, Conn } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -14,7 +13,7 @@ import * as repo from './persons.repo.ts';
 import { underPath } from '../places/places.service.ts';
 import { presentPerson } from './present.ts';
 import { assertResidenceSide, assertVisible, personSides, seesHealth, sideOf } from './registry.policy.ts';
-import { rows, type PersonRow } from './registry.sql.ts';
+import type { PersonRow } from './registry.sql.ts';
 
 const HUKOU_LEVELS = ['village', 'community'];
 const stale = () =>
@@ -179,10 +178,7 @@ export async function update(
 
 /** A household has one head: naming a new one makes the former head a plain member ('other'). */
 async function demoteOtherHeads(conn: Conn, ctx: Ctx, householdId: number, newHead: number) {
-  const others = await rows<{ id: number; version: number }>(
-    conn,
-    sql`SELECT id, version FROM persons WHERE household_id = ${householdId} AND relation = 'head' AND id <> ${newHead}`,
-  );
+  const others = await repo.otherHeads(conn, householdId, newHead);
   for (const o of others) {
     await repo.update(conn, o.id, null, { relation: 'other' });
     await history.record(conn, ctx, [
