@@ -1,5 +1,5 @@
 import type { Conn } from '../../db/client.ts';
-import { findById } from '../places/places.repo.ts';
+import { placeById as findById } from '../places/places.service.ts';
 import { invalid } from '../../platform/errors.ts';
 
 export interface PlaceRef {

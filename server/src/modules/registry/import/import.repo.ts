@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { ImportCounts, ImportError, ImportStatus } from '@anju/contracts';
-import type { Database } from '../../../db/client.ts';
+import type { Conn, Database } from '../../../db/client.ts';
 
 export interface ImportRow {
   id: number;
@@ -20,6 +21,12 @@ export async function insert(database: Database, userId: number, fileName: strin
     [userId, fileName.slice(0, 255), format],
   );
   return row.id;
+}
+
+/** The import, whoever started it (its own jobs). */
+export async function findById(database: Database, id: number) {
+  const [row] = await database.query<ImportRow>('SELECT * FROM registry_imports WHERE id = $1', [id]);
+  return row;
 }
 
 /** The import, only for the user who started it. */
@@ -56,6 +63,22 @@ export async function setState(
       s.message !== undefined,
       s.message ?? null,
     ],
+  );
+}
+
+/** How many rows of the import are staged. */
+export async function stagedCount(database: Database, id: number) {
+  const [staged] = await database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1',
+    [id],
+  );
+  return staged.n;
+}
+
+/** Marks the import committed, inside the transaction that wrote its rows. */
+export async function markCommitted(tx: Conn, id: number) {
+  await tx.execute(
+    sql`UPDATE registry_imports SET status = 'committed', percent = 100, updated_at = now() WHERE id = ${id}`,
   );
 }
 

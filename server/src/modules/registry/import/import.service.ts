@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportCounts, ImportJob } from '@anju/contracts';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/auth/actor.ts';
 import type { Cipher } from '../../../platform/crypto.ts';
@@ -57,9 +56,7 @@ export async function startImport(
 
 /** The dry run of import `id`, as the job or inline; the file is removed once read. */
 export async function runValidation(deps: ImportDeps, id: number): Promise<ImportCounts | null> {
-  const [job] = await deps.database.query<repo.ImportRow>('SELECT * FROM registry_imports WHERE id = $1', [
-    id,
-  ]);
+  const job = await repo.findById(deps.database, id);
   const file = fileOf(deps, id, job.format);
   let lastWrite = 0;
   try {
@@ -152,11 +149,7 @@ export async function commitImport(deps: ImportDeps, ctx: Ctx, id: number, skipB
     throw conflict(`${invalid} rows have errors: fix them, or commit with skipBadRows`, [
       { field: 'skipBadRows', reason: `${invalid} bad rows` },
     ]);
-  const [staged] = await deps.database.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1',
-    [id],
-  );
-  if (staged.n !== (job.counts.rows ?? 0))
+  if ((await repo.stagedCount(deps.database, id)) !== (job.counts.rows ?? 0))
     throw conflict('the validated rows were lost in a database restart: upload the file again');
   if (!(await repo.claimCommit(deps.database, id))) throw conflict('the import is already being committed');
   const data = { importId: id, ip: ctx.ip, requestId: ctx.requestId };
@@ -167,9 +160,7 @@ export async function commitImport(deps: ImportDeps, ctx: Ctx, id: number, skipB
 /** The commit of import `importId`, as the job or inline; a failure leaves nothing written. */
 export async function runCommit(deps: ImportDeps, data: { importId: number; ip: string; requestId: string }) {
   const id = data.importId;
-  const [job] = await deps.database.query<repo.ImportRow>('SELECT * FROM registry_imports WHERE id = $1', [
-    id,
-  ]);
+  const job = await repo.findById(deps.database, id);
   const ctx: Ctx = {
     actor: await actorOf(deps.database, { userId: job.user_id }),
     ip: data.ip,
@@ -186,11 +177,7 @@ export async function runCommit(deps: ImportDeps, data: { importId: number; ip: 
         detail: { importId: id, ...counts },
         updates: counts.updates,
       },
-      async (tx) => {
-        await tx.execute(
-          sql`UPDATE registry_imports SET status = 'committed', percent = 100, updated_at = now() WHERE id = ${id}`,
-        );
-      },
+      (tx) => repo.markCommitted(tx, id),
       (done, total) => {
         const percent = Math.floor((done / total) * 100);
         live.set(id, { rows: counts.rows, percent });
