@@ -6,9 +6,8 @@ import type { Cipher } from '../../platform/crypto.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { report } from '../incidents/incidents.service.ts';
 import { addPhoto, PHOTOS_PER_STEP } from '../incidents/photos.service.ts';
-import { assertMayVisit } from './visits.policy.ts';
 import * as repo from './visits.repo.ts';
-import { get, visible } from './visits.service.ts';
+import { get, mayVisit, visible } from './visits.service.ts';
 
 /** Visit locks live above 2^52, far from the numbered advisory locks. */
 const VISIT_LOCK = 2 ** 52;
@@ -45,7 +44,7 @@ export async function toIncident(
   return alone(database, visitId, async () => {
     const visit = await visible(database, ctx, visitId);
     if (visit.incident_id !== null) throw alreadyIncident(visit.incident_id);
-    await assertMayVisit(database.db, ctx, visit.residence_path);
+    await mayVisit(database.db, ctx, visit.residence_path);
     const title = input.title ?? visit.findings.split('\n')[0].trim().slice(0, 100);
     if (title.length < 2) throw invalid('title', 'required when the visit has no findings');
     const placeId = visit.residence_path.split('/').filter(Boolean).at(-1)!;

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { dictionary } from '../registry/extras.service.ts';
 import * as repo from './plans.repo.ts';
-import { communityOf } from './visits.policy.ts';
+import { communityOf } from './visits.service.ts';
 
 const present = (r: repo.PlanRow): VisitPlan => ({
   id: String(r.id),

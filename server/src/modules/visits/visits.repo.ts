@@ -37,7 +37,22 @@ export async function findVisit(conn: Conn, id: number): Promise<VisitRow | unde
   return row;
 }
 
-export async function list(conn: Conn, where: SQL, limit: number, offset: number) {
+/** What a visit list is narrowed to, besides the caller's scope. */
+export interface VisitFilter {
+  householdId?: number;
+  gridId?: number;
+  from?: string;
+  to?: string;
+}
+
+/** One page of the visits within `scope` matching `f`, newest first, with the total. */
+export async function list(conn: Conn, scope: SQL, f: VisitFilter, limit: number, offset: number) {
+  const c = [scope];
+  if (f.householdId !== undefined) c.push(sql`v.household_id = ${f.householdId}`);
+  if (f.gridId !== undefined) c.push(sql`v.grid_id = ${f.gridId}`);
+  if (f.from) c.push(sql`v.visited_on >= ${f.from}`);
+  if (f.to) c.push(sql`v.visited_on <= ${f.to}`);
+  const where = sql.join(c, sql` AND `);
   const [items, [{ total }]] = await Promise.all([
     rows<VisitRow>(
       conn,

@@ -1,16 +1,23 @@
-import { sql } from 'drizzle-orm';
 import type { DueQuery, Visit, VisitCreate } from '@anju/contracts';
-import type { Database } from '../../db/client.ts';
-import { pathInScope, scopeSql } from '../../platform/access/scope.ts';
+import type { Conn, Database } from '../../db/client.ts';
+import { pathInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { findByIds as findPlaces } from '../places/places.repo.ts';
+import { gridsOfWorker } from '../grids/grids.service.ts';
+import { findPlacesByIds, placeById } from '../places/places.service.ts';
 import { dictionary } from '../registry/extras.service.ts';
 import { householdResidence } from '../registry/residence.service.ts';
 import { coverageOf, type CoverageFigure } from './coverage.ts';
 import { dueList } from './due.ts';
-import { communityOf, dueGridsSql, assertMayVisit } from './visits.policy.ts';
+import {
+  assertCommunity,
+  assertMayVisit,
+  dueGridsSql,
+  gridScope,
+  isGridWorker,
+  visitScope,
+} from './visits.policy.ts';
 import { imageTypeOf } from '../../platform/files/photo.ts';
 import * as repo from './visits.repo.ts';
 
@@ -31,6 +38,19 @@ const present = (r: repo.VisitRow): Visit => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
+/** Refuses a grid worker a household outside the grids they work in. */
+export async function mayVisit(conn: Conn, ctx: Ctx, residencePath: string) {
+  const grids = isGridWorker(ctx) ? await gridsOfWorker(conn, ctx.actor.userId) : [];
+  assertMayVisit(ctx, grids, residencePath);
+}
+
+/** A community the caller may read plans and coverage of, or change plans of (`write`). */
+export async function communityOf(conn: Conn, ctx: Ctx, id: number, write = false) {
+  const community = await placeById(conn, id);
+  assertCommunity(ctx, community, write);
+  return community;
+}
+
 /** A visit the caller can see; anything else is reported missing. */
 export async function visible(database: Database, ctx: Ctx, id: number) {
   const row = await repo.findVisit(database.db, id);
@@ -47,8 +67,8 @@ export async function create(database: Database, ctx: Ctx, input: VisitCreate) {
   const household = await householdResidence(database.db, Number(input.householdId));
   if (!household || household.status !== 'active' || !pathInScope(ctx.actor, household.residence_path))
     throw notFound('household');
-  await assertMayVisit(database.db, ctx, household.residence_path);
-  const ancestors = await findPlaces(
+  await mayVisit(database.db, ctx, household.residence_path);
+  const ancestors = await findPlacesByIds(
     database.db,
     household.residence_path.split('/').filter(Boolean).map(Number),
   );
@@ -85,14 +105,15 @@ export async function list(
   ctx: Ctx,
   q: { householdId?: string; gridId?: string; from?: string; to?: string; page: number; pageSize: number },
 ) {
-  const where = [scopeSql(ctx.actor, sql.raw('h.residence_path'))];
-  if (q.householdId) where.push(sql`v.household_id = ${Number(q.householdId)}`);
-  if (q.gridId) where.push(sql`v.grid_id = ${Number(q.gridId)}`);
-  if (q.from) where.push(sql`v.visited_on >= ${q.from}`);
-  if (q.to) where.push(sql`v.visited_on <= ${q.to}`);
   const { items, total } = await repo.list(
     database.db,
-    sql.join(where, sql` AND `),
+    visitScope(ctx),
+    {
+      householdId: q.householdId ? Number(q.householdId) : undefined,
+      gridId: q.gridId ? Number(q.gridId) : undefined,
+      from: q.from,
+      to: q.to,
+    },
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
@@ -139,8 +160,7 @@ export async function coverage(
 ) {
   if (q.from > q.to) throw invalid('to', 'must not be before from');
   const community = await communityOf(database.db, ctx, Number(q.communityId));
-  const scope = scopeSql(ctx.actor, sql.raw('g.path'));
-  const { grids, workers } = await coverageOf(database.db, community.id, scope, q.from, q.to);
+  const { grids, workers } = await coverageOf(database.db, community.id, gridScope(ctx), q.from, q.to);
   return { from: q.from, to: q.to, grids: grids.map(rate), workers: workers.map(rate) };
 }
 
