@@ -8,8 +8,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { PersonQuery } from '@anju/contracts';
 import type { Database } from '../server/src/db/client.ts';
-import { seed, SCALE_NAMES, type ScaleName } from '../server/src/db/seed/index.ts';
-import { DEMO_TOWNSHIP } from '../server/src/db/seed/scales.ts';
+import { seed, SCALE_NAMES, type ScaleName } from '../server/src/seed/index.ts';
+import { DEMO_TOWNSHIP } from '../server/src/seed/scales.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
 import { createCipher } from '../server/src/platform/crypto.ts';
 import {

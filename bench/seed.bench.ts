@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openPglite, type Database } from '../server/src/db/client.ts';
 import { migrate } from '../server/src/db/migrate.ts';
-import { freshDatabase } from '../server/src/db/seed/fresh-database.ts';
-import { demoAccountsSeeder } from '../server/src/db/seed/demo-accounts.ts';
-import { seed, SCALE_NAMES, type ScaleName } from '../server/src/db/seed/index.ts';
-import { PLACE_COLUMNS, placeCsvLine, type PlaceRow } from '../server/src/db/seed/place-rows.ts';
-import { placesSeeder } from '../server/src/db/seed/places-seeder.ts';
+import { freshDatabase } from '../server/src/db/fresh-database.ts';
+import { demoAccountsSeeder } from '../server/src/seed/demo-accounts.ts';
+import { seed, SCALE_NAMES, type ScaleName } from '../server/src/seed/index.ts';
+import { PLACE_COLUMNS, placeCsvLine, type PlaceRow } from '../server/src/seed/place-rows.ts';
+import { placesSeeder } from '../server/src/seed/places-seeder.ts';
 import { createCipher } from '../server/src/platform/crypto.ts';
 import { arg, BENCH_PG } from './util.ts';
 

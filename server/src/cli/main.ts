@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { DatabaseUnavailable, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { SCALE_NAMES } from '../db/seed/index.ts';
+import { SCALE_NAMES } from '../seed/index.ts';
 import { consoleProgress } from '../platform/progress.ts';
 import { backup } from './backup.ts';
 import { restore, RestoreRefused } from './restore.ts';

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { hasCommunities, seed, type ScaleName } from '../db/seed/index.ts';
+import { hasCommunities, seed, type ScaleName } from '../seed/index.ts';
 import { createCipher, loadSecret } from '../platform/crypto.ts';
 import { consoleProgress } from '../platform/progress.ts';
 

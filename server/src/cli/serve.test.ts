@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../db/seed/fresh-database.ts';
+import { freshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 
 const bin = path.join(import.meta.dirname, '../../bin/anju.js');
 const secretKey = process.env.ANJU_SECRET_KEY ?? randomBytes(32).toString('hex');

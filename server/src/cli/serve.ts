@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasCommunities, loadDivisions, seed } from '../db/seed/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasCommunities, loadDivisions, seed } from '../seed/index.ts';
 import { start } from '../main.ts';
 import { createCipher, loadSecret } from '../platform/crypto.ts';
 import { consoleProgress } from '../platform/progress.ts';

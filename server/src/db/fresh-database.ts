@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../client.ts';
-import { migrate } from '../migrate.ts';
+import { openPglite, openPostgres, type Database } from './client.ts';
+import { migrate } from './migrate.ts';
 
 /** An empty database of its own: a new PostgreSQL database next to DATABASE_URL's, or an in-memory PGlite. */
 export interface FreshDatabase {

@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { BASIC_NEEDS, COMPARISON_CHECKS, VERIFICATION_ITEMS } from '@anju/contracts';
-import {
-  AFTER_NOTICE_DAYS,
-  DECISION_DAYS,
-  NOTICE_DAYS,
-  STEP_DAYS,
-} from '../../modules/cases/workflow.ts';
-import type { Tx } from '../client.ts';
+import { AFTER_NOTICE_DAYS, DECISION_DAYS, NOTICE_DAYS, STEP_DAYS } from '../modules/cases/workflow.ts';
+import type { Tx } from '../db/client.ts';
 import {
   CATEGORY_MIX,
   FITTING_MEASURE,

@@ -1,4 +1,4 @@
-import { initialsOf } from '../../modules/places/places.service.ts';
+import { initialsOf } from '../modules/places/initials.ts';
 import type { IdPool, PlaceRow } from './place-rows.ts';
 import type { GeneratedBuilding, GeneratedCommunity, GeneratedGrid } from './registry.ts';
 import type { Rng } from './rng.ts';

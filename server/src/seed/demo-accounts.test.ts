@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { login, TEST_SECRET, type Client } from '../../../test/harness.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { createCipher } from '../../platform/crypto.ts';
-import type { Database } from '../client.ts';
+import { login, TEST_SECRET, type Client } from '../../test/harness.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createCipher } from '../platform/crypto.ts';
+import type { Database } from '../db/client.ts';
 import { DEMO_PASSWORD, demoAccountsSeeder } from './demo-accounts.ts';
-import { migratedFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import { migratedFreshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 import { seed } from './index.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';

@@ -1,6 +1,6 @@
 import type { Role } from '@anju/contracts';
-import { hashPassword } from '../../platform/auth/password.ts';
-import type { Database } from '../client.ts';
+import { hashPassword } from '../platform/auth/password.ts';
+import type { Database } from '../db/client.ts';
 import { defineSeeder, type GeneratedPlaces } from './registry.ts';
 import { DEMO_TOWNSHIP } from './scales.ts';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import readline from 'node:readline';
-import { initialsOf } from '../../modules/places/places.service.ts';
-import { silentProgress, type Progress } from '../../platform/progress.ts';
-import type { Database } from '../client.ts';
+import { initialsOf } from '../modules/places/initials.ts';
+import { silentProgress, type Progress } from '../platform/progress.ts';
+import type { Database } from '../db/client.ts';
 import { PlaceWriter, recountChildren, reserveIds, type PlaceRow } from './place-rows.ts';
 
 const require = createRequire(import.meta.url);

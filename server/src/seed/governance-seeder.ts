@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { plannedSql } from '../../modules/visits/plans.sql.ts';
-import type { Database } from '../client.ts';
+import { plannedSql } from '../modules/visits/plans.sql.ts';
+import type { Database } from '../db/client.ts';
 import { seedGridBoundaries } from './grid-boundaries.ts';
 import { seedPartyTree } from './party-rows.ts';
 import { defineSeeder } from './registry.ts';

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_SECRET } from '../../../test/harness.ts';
-import { createCipher } from '../../platform/crypto.ts';
-import type { Database } from '../client.ts';
+import { TEST_SECRET } from '../../test/harness.ts';
+import { createCipher } from '../platform/crypto.ts';
+import type { Database } from '../db/client.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
-import { migratedFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import { migratedFreshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { seed } from './index.ts';
 import { personsSeeder } from './persons-seeder.ts';

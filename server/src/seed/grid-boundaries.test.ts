@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBoundary } from '../../modules/grids/boundary.ts';
+import { checkBoundary } from '../modules/grids/boundary.ts';
 import { gridPolygons } from './grid-boundaries.ts';
 import { createRng } from './rng.ts';
 

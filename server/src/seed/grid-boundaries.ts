@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 import type { GeneratedCommunity } from './registry.ts';
 import type { Rng } from './rng.ts';
 

@@ -1,8 +1,8 @@
 import { maskIdNumber, maskPhone } from '@anju/contracts';
-import { initialsOf } from '../../modules/places/places.service.ts';
-import { idHash, phoneHash } from '../../modules/registry/identity.ts';
-import type { NewPerson } from '../../modules/registry/persons.repo.ts';
-import type { Cipher } from '../../platform/crypto.ts';
+import { initialsOf } from '../modules/places/initials.ts';
+import { idHash, phoneHash } from '../modules/registry/identity.ts';
+import type { NewPerson } from '../modules/registry/persons.repo.ts';
+import type { Cipher } from '../platform/crypto.ts';
 import { composeFamily, type Member } from './family.ts';
 import type { IdNumbers } from './id-numbers.ts';
 import { givenName, surnameFor } from './person-names.ts';

@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 
 /**
  * A condition on `h.residence_path` for households of these communities: the community's id at its

@@ -1,5 +1,5 @@
-import { LEVEL_ROLE } from '../../modules/incidents/incidents.service.ts';
-import type { Database } from '../client.ts';
+import { LEVEL_ROLE } from '../modules/incidents/ladder.ts';
+import type { Database } from '../db/client.ts';
 import { CATEGORY_MIX, DEPARTMENTS } from './incidents-catalogue.ts';
 
 /** The department of a county a category goes to, or null when none fits. */

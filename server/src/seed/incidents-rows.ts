@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 import type { Timeline } from './incidents-timeline.ts';
 
 /** An incident as the seeder composes it, before it has an id. */

@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 import { CATEGORY_MIX, SOURCE_MIX, TITLES } from './incidents-catalogue.ts';
 import { demoHandlers, seedDepartments } from './incidents-people.ts';
 import { IncidentWriter, type IncidentDraft } from './incidents-rows.ts';

@@ -1,6 +1,6 @@
 import type { IncidentStatus } from '@anju/contracts';
-import { LEVEL_ROLE } from '../../modules/incidents/incidents.service.ts';
-import { TOP_LEVEL } from '../../modules/incidents/workflow.ts';
+import { LEVEL_ROLE } from '../modules/incidents/ladder.ts';
+import { TOP_LEVEL } from '../modules/incidents/workflow.ts';
 import { REPLIES, SATISFACTION_MIX } from './incidents-catalogue.ts';
 import type { Rng } from './rng.ts';
 

@@ -1,6 +1,6 @@
-import type { Cipher } from '../../platform/crypto.ts';
-import { silentProgress, type Progress } from '../../platform/progress.ts';
-import type { Database } from '../client.ts';
+import type { Cipher } from '../platform/crypto.ts';
+import { silentProgress, type Progress } from '../platform/progress.ts';
+import type { Database } from '../db/client.ts';
 import { orderSeeders, type GeneratedPlaces, type Seeder } from './registry.ts';
 import { createRng } from './rng.ts';
 import { scaleOf, type ScaleName } from './scales.ts';

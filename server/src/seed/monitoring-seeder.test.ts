@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SECRET } from '../../../test/harness.ts';
-import { createCipher } from '../../platform/crypto.ts';
-import type { Database } from '../client.ts';
+import { TEST_SECRET } from '../../test/harness.ts';
+import { createCipher } from '../platform/crypto.ts';
+import type { Database } from '../db/client.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
-import { migratedFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import { migratedFreshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 import { seed } from './index.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
 import { INCOME_YEAR, monitoringSeeder } from './monitoring-seeder.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { screenInto } from '../../modules/monitoring/screening.service.ts';
+import { screenInto } from '../modules/monitoring/screening.service.ts';
 import { defineSeeder } from './registry.ts';
 import { inCommunitiesCondition } from './in-communities.ts';
 

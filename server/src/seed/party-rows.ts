@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 
 /**
  * The party organization tree of the seeded communities, set-based: a committee per community, a

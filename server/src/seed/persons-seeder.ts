@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 import { buildHousehold, type HouseholdSite, type PlaceAt } from './household-builder.ts';
 import { IdNumbers } from './id-numbers.ts';
 import { defineSeeder, type GeneratedCommunity } from './registry.ts';

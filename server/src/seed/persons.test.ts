@@ -1,10 +1,10 @@
 import { parseIdNumber } from '@anju/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SECRET } from '../../../test/harness.ts';
-import { ageOn } from '../../modules/registry/identity.ts';
-import { createCipher } from '../../platform/crypto.ts';
-import type { Database } from '../client.ts';
-import { migratedFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import { TEST_SECRET } from '../../test/harness.ts';
+import { ageOn } from '../modules/registry/identity.ts';
+import { createCipher } from '../platform/crypto.ts';
+import type { Database } from '../db/client.ts';
+import { migratedFreshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 import { AS_OF_YEAR } from './household-builder.ts';
 import { seed } from './index.ts';
 import { personsSeeder } from './persons-seeder.ts';

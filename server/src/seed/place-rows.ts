@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
 
 /** A row of the place tree as the seeders write it (ids reserved beforehand, so path is known). */
 export interface PlaceRow {

@@ -1,5 +1,5 @@
-import type { Database } from '../client.ts';
-import type { NewPerson } from '../../modules/registry/persons.repo.ts';
+import type { Database } from '../db/client.ts';
+import type { NewPerson } from '../modules/registry/persons.repo.ts';
 
 /** A household row as the seeder writes it: id reserved, summaries known when it is composed. */
 export interface HouseholdRow {

@@ -1,6 +1,6 @@
-import type { Cipher } from '../../platform/crypto.ts';
-import type { Progress } from '../../platform/progress.ts';
-import type { Database } from '../client.ts';
+import type { Cipher } from '../platform/crypto.ts';
+import type { Progress } from '../platform/progress.ts';
+import type { Database } from '../db/client.ts';
 import type { Rng } from './rng.ts';
 import type { Scale } from './scales.ts';
 

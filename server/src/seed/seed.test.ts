@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../client.ts';
-import { migratedFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import type { Database } from '../db/client.ts';
+import { migratedFreshDatabase, type FreshDatabase } from '../db/fresh-database.ts';
 import { hasCommunities, loadDivisions, loadVillages, seed } from './index.ts';
-import { createCipher } from '../../platform/crypto.ts';
-import { TEST_SECRET } from '../../../test/harness.ts';
+import { createCipher } from '../platform/crypto.ts';
+import { TEST_SECRET } from '../../test/harness.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { GeneratedPlaces } from './registry.ts';
