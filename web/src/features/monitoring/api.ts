@@ -1,4 +1,5 @@
 import type {
+  DictionaryEntry,
   DictionaryItem,
   DictionaryItemCreate,
   DictionaryItemUpdate,
@@ -11,6 +12,7 @@ import type {
   ScreeningResult,
   ScreeningRule,
   ScreeningRules,
+  Visit,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
@@ -122,3 +124,30 @@ export function useSaveDictionaryItem(kind: EditableDictionary) {
       ]),
   });
 }
+
+/** Makes a visit's finding the household's open monitoring lead (or adds it to the one already open). */
+export function useRaiseVisitLead(visit: Visit) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<Lead>('/monitoring/leads', {
+        method: 'POST',
+        body: { householdId: visit.householdId, source: 'visit', visitId: visit.id, note: visit.findings },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['monitoring', 'leads'] }),
+  });
+}
+
+/** The risk types a resident may declare. */
+export const useRiskTypes = () =>
+  useQuery({
+    queryKey: ['dictionary', 'risk_type'],
+    queryFn: () => api<DictionaryEntry[]>('/dictionaries/risk_type'),
+  });
+
+/** A resident's own declaration of difficulty, which becomes a lead. */
+export const useDeclare = () =>
+  useMutation({
+    mutationFn: (body: { reasons: string[]; note: string }) =>
+      api<Lead>('/monitoring/declarations', { method: 'POST', body }),
+  });

@@ -1,5 +1,5 @@
 import type { Division, Place, PlaceCreate, PlaceLevel, PlaceSummary } from '@anju/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
 export interface Page<T> {
@@ -80,3 +80,16 @@ export function useRenamePlace() {
     },
   });
 }
+
+/** All children (up to 500) of each of `ids`, one query a place. */
+export const useChildrenOfEach = (ids: string[]) =>
+  useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['places', 'children-all', id],
+      queryFn: () => fetchChildren(id),
+    })),
+  });
+
+/** All children (up to 500) of one place. */
+export const useAllChildren = (id: string, enabled = true) =>
+  useQuery({ queryKey: ['places', 'children-all', id], queryFn: () => fetchChildren(id), enabled });

@@ -1,4 +1,5 @@
 import type {
+  Household,
   DueHousehold,
   DueQuery,
   Visit,
@@ -179,3 +180,18 @@ export function useDeletePlan() {
     onSettled: () => client.invalidateQueries({ queryKey: PLANS }),
   });
 }
+
+/** Up to 20 households of the caller's scope by head or number, for picking one. */
+export const useHouseholdPick = (q: string) =>
+  useQuery({
+    queryKey: ['households', 'pick', q],
+    queryFn: () => api<{ items: Household[] }>('/households', { query: { q, pageSize: 20 } }),
+  });
+
+/** The household already picked, when the found ones do not hold it (`wanted`). */
+export const usePickedHousehold = (id: string | undefined, wanted: boolean) =>
+  useQuery({
+    queryKey: ['households', 'one', id],
+    queryFn: () => api<Household>(`/households/${id}`),
+    enabled: !!id && wanted,
+  });

@@ -1,10 +1,9 @@
 import type { PlaceSummary } from '@anju/contracts';
-import { useQueries } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignedIn } from '../../auth/api.ts';
-import { fetchChildren } from '../../places/api.ts';
+import { useChildrenOfEach } from '../../places/api.ts';
 
 function countByLevel(children: PlaceSummary[]) {
   const counts = new Map<string, number>();
@@ -17,12 +16,7 @@ export function ScopeSummary() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const roots = me.scopes.slice(0, 6);
-  const children = useQueries({
-    queries: roots.map((r) => ({
-      queryKey: ['places', 'children-all', r.id],
-      queryFn: () => fetchChildren(r.id),
-    })),
-  });
+  const children = useChildrenOfEach(roots.map((r) => r.id));
   return (
     <Card title={t('home.summary')} data-testid="scope-summary">
       <Row gutter={[16, 16]}>

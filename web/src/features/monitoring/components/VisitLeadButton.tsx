@@ -1,32 +1,19 @@
-import type { Lead, Visit } from '@anju/contracts';
+import type { Visit } from '@anju/contracts';
 import { MonitorOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../ui/api.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { useMe } from '../../auth/api.ts';
+import { useRaiseVisitLead } from '../api.ts';
 
 /** 「转为监测线索」: a visit's finding becomes (or joins) the household's open monitoring lead, then links to it. */
 export function VisitLeadButton({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const client = useQueryClient();
   const me = useMe().data;
-  const raise = useMutation({
-    mutationFn: () =>
-      api<Lead>('/monitoring/leads', {
-        method: 'POST',
-        body: { householdId: visit.householdId, source: 'visit', visitId: visit.id, note: visit.findings },
-      }),
-    onSuccess: () => {
-      void message.success(t('monitoring.visitLead.done'));
-      return client.invalidateQueries({ queryKey: ['monitoring', 'leads'] });
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const raise = useRaiseVisitLead(visit);
   if (!me?.permissions.includes('monitoring:write') || !visit.findings.trim()) return null;
   return (
     <Space wrap>
@@ -34,7 +21,12 @@ export function VisitLeadButton({ visit }: { visit: Visit }) {
         icon={<MonitorOutlined />}
         loading={raise.isPending}
         disabled={raise.isSuccess}
-        onClick={() => raise.mutate()}
+        onClick={() =>
+          raise.mutate(undefined, {
+            onSuccess: () => void message.success(t('monitoring.visitLead.done')),
+            onError: (error) => void message.error(errorText(error)),
+          })
+        }
         data-testid="visit-to-lead"
       >
         {raise.isSuccess ? t('monitoring.visitLead.done') : t('monitoring.visitLead.action')}

@@ -1,29 +1,15 @@
-import type { Lead } from '@anju/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui/api.ts';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-
-interface RiskType {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-}
+import { useDeclare, useRiskTypes } from '../api.ts';
 
 /** A resident tells the community their household is in difficulty (自主申报), on a phone. */
 export function DeclarePage() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ reasons: string[]; note: string }>();
-  const risks = useQuery({
-    queryKey: ['dictionary', 'risk_type'],
-    queryFn: () => api<RiskType[]>('/dictionaries/risk_type'),
-  });
-  const send = useMutation({
-    mutationFn: (body: { reasons: string[]; note: string }) =>
-      api<Lead>('/monitoring/declarations', { method: 'POST', body }),
-  });
+  const risks = useRiskTypes();
+  const send = useDeclare();
 
   if (send.isSuccess)
     return (

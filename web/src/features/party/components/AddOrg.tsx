@@ -1,10 +1,9 @@
 import type { PartyLevel, PartyOrg } from '@anju/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
-import { fetchChildren } from '../../places/api.ts';
+import { useAllChildren } from '../../places/api.ts';
 import { useCreateOrg } from '../api.ts';
 import { useLevelLabel } from '../label.ts';
 
@@ -27,11 +26,7 @@ export function AddOrg({
   const [placeId, setPlaceId] = useState<string>();
   const [name, setName] = useState('');
   const create = useCreateOrg();
-  const children = useQuery({
-    queryKey: ['places', 'children-all', parent.placeId],
-    queryFn: () => fetchChildren(parent.placeId),
-    enabled: !parent.only,
-  });
+  const children = useAllChildren(parent.placeId, !parent.only);
   const taken = new Set(orgs.map((o) => o.place.id));
   const places = parent.only
     ? [parent.only]

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { WHOLE_FILE, type ImportError, type ImportJob } from '@anju/contracts';
 import { Alert, Button, Descriptions, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorsUrl } from '../importApi.ts';
+import { errorsUrl } from '../api.ts';
 
 interface Props {
   job: ImportJob;

@@ -7,7 +7,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ImportResult } from '../components/ImportResult.tsx';
-import { TEMPLATE_URL, uploadImport, useCommitImport, useImportJob } from '../importApi.ts';
+import { TEMPLATE_URL, uploadImport, useCommitImport, useImportJob } from '../api.ts';
 
 /** The import wizard: template → upload → dry run → errors or commit → done. The job id stays in the address. */
 export function ImportPage() {

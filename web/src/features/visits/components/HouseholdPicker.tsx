@@ -1,9 +1,8 @@
 import type { Household } from '@anju/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../ui/api.ts';
+import { useHouseholdPick, usePickedHousehold } from '../api.ts';
 
 interface Props {
   value?: string;
@@ -21,15 +20,8 @@ export function HouseholdPicker({ value, onChange }: Props) {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const found = useQuery({
-    queryKey: ['households', 'pick', q],
-    queryFn: () => api<{ items: Household[] }>('/households', { query: { q, pageSize: 20 } }),
-  });
-  const chosen = useQuery({
-    queryKey: ['households', 'one', value],
-    queryFn: () => api<Household>(`/households/${value}`),
-    enabled: !!value && !found.data?.items.some((h) => h.id === value),
-  });
+  const found = useHouseholdPick(q);
+  const chosen = usePickedHousehold(value, !found.data?.items.some((h) => h.id === value));
   const options = (found.data?.items ?? []).map((h) => ({ value: h.id, label: label(h) }));
   if (chosen.data && !options.some((o) => o.value === chosen.data.id))
     options.unshift({ value: chosen.data.id, label: label(chosen.data) });
