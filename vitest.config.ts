@@ -16,6 +16,14 @@ export default defineConfig({
       { test: { name: 'contracts', root: 'contracts', include: ['src/**/*.test.ts'] } },
       {
         test: {
+          name: 'web',
+          root: 'web',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: 'e2e',
           include: ['**/*.e2e.ts'],

@@ -34,7 +34,7 @@ suite() {
 check typecheck npm run --silent typecheck
 check lint npm run --silent lint
 
-suite pglite npx vitest run --project server --project contracts
+suite pglite npx vitest run --project server --project contracts --project web
 
 pg_url=${ANJU_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/anju_test}
 if node scripts/pg-test-db.mjs "$pg_url"; then
