@@ -2,6 +2,7 @@ import type {
   CaseAct,
   CaseDetail,
   CaseStep,
+  DictionaryEntry,
   EliminationCheck,
   Measure,
   MeasureInput,
@@ -14,12 +15,6 @@ import { api } from '../../ui/api.ts';
 import type { Page } from '../places/api.ts';
 
 const ALL = ['cases'] as const;
-
-interface DictionaryEntry {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-}
 
 /** The workbench filters, as the list endpoint takes them. */
 export interface CaseFilter {

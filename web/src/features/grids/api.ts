@@ -1,12 +1,6 @@
-import type { Grid, GridBoundary, GridBuilding, GridMap } from '@anju/contracts';
+import type { Grid, GridBoundary, GridBuilding, GridMap, RegridResult } from '@anju/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
-
-interface RegridResult {
-  buildings: number;
-  households: number;
-  persons: number;
-}
 
 /** The grids of a community the user sees, with boundaries and counts against the household norm. */
 export function useGridMap(communityId: string | undefined) {

@@ -1,19 +1,16 @@
 import type {
-  INCIDENT_SOURCES,
   Incident,
+  INCIDENT_SOURCES,
   IncidentAction,
   IncidentAssignees,
+  IncidentCategory,
   IncidentDetail,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, ApiError, csrfHeader } from '../../ui/api.ts';
 
 /** A kind of problem a resident may report. */
-export interface Category {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
+export type Category = IncidentCategory;
 export type IncidentItem = Incident;
 
 const ALL = ['incidents'] as const;

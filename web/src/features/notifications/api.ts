@@ -1,15 +1,8 @@
-import type { Notification } from '@anju/contracts';
+import type { NotificationPage } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
 /** One page of the signed-in user's notifications, with the count of unread ones. */
-export interface NotificationPage {
-  items: Notification[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
 
 export const NOTIFICATIONS = ['notifications'] as const;
 

@@ -1,28 +1,10 @@
-import type { PartyCandidate, PartyLevel, PartyOrg } from '@anju/contracts';
+import type { CareMap, HouseholdRef, PartyCandidate, PartyLevel, PartyOrg } from '@anju/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
-export interface HouseholdRef {
-  id: string;
-  householdNo: string;
-  headName: string;
-  dwelling: string;
-}
-
-export interface Carer {
-  orgId: string;
-  name: string;
-  household: HouseholdRef | null;
-  linked: HouseholdRef[];
-  underMin: boolean;
-}
-
-export interface CareMap {
-  norm: { min: number; max: number };
-  carers: Carer[];
-  unlooked: HouseholdRef[];
-  unlookedTotal: number;
-}
+export type { CareMap, HouseholdRef };
+/** A party-member household and the households it looks after. */
+export type Carer = CareMap['carers'][number];
 
 export type LevelInput = Pick<PartyLevel, 'placeLevel' | 'labelZh' | 'labelEn'>;
 

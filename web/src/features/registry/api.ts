@@ -1,11 +1,15 @@
 import type {
-  ImportJob,
+  DictionaryEntry,
+  DutyAssignment,
+  HistoryEntry,
   Household,
   HouseholdCreate,
   HouseholdDetail,
+  ImportJob,
   LifeEventInput,
   Person,
   PersonUpdate,
+  SavedFilter,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../ui/api.ts';
@@ -25,35 +29,9 @@ export interface HouseholdFilter {
   povertyStatus?: string;
 }
 
-export interface HistoryEntry {
-  id: string;
-  event: string;
-  personId: string | null;
-  version: number;
-  changes: Record<string, unknown>;
-  note: string | null;
-  eventDate: string | null;
-  actorName: string | null;
-  at: string;
-}
-
-export interface DictionaryEntry {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-}
-
-export interface SavedFilter {
-  id: string;
-  name: string;
-  params: Record<string, string>;
-}
-
-export interface Duty {
-  duty: string;
-  side: 'residence' | 'hukou';
-  note?: string | null;
-}
+export type { DictionaryEntry, HistoryEntry, SavedFilter };
+/** A duty an official holds for a person. */
+export type Duty = DutyAssignment;
 
 export type RevealField = 'idNumber' | 'phone';
 

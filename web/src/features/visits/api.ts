@@ -1,7 +1,11 @@
 import type {
-  Household,
-  DueHousehold,
+  Coverage,
+  CoverageRow,
+  DictionaryEntry,
+  DueList,
   DueQuery,
+  Household,
+  IncidentCategory,
   Visit,
   VisitPlan,
   VisitPlanCreate,
@@ -10,40 +14,10 @@ import type {
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, csrfHeader, ApiError } from '../../ui/api.ts';
+import type { Page } from '../places/api.ts';
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export type DueList = Page<DueHousehold> & { on: string; overdue: number };
-
-export interface CoverageRow {
-  id: string;
-  name: string;
-  due: number;
-  visited: number;
-  rate: number | null;
-}
-export interface Coverage {
-  from: string;
-  to: string;
-  grids: CoverageRow[];
-  workers: CoverageRow[];
-}
-
-export interface CodeEntry {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-}
-
-export interface IncidentCategory {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
+export type { Coverage, CoverageRow, DueList, IncidentCategory };
+export type CodeEntry = DictionaryEntry;
 
 export interface NewVisit {
   householdId: string;
