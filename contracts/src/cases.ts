@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Paging, Version } from './common.ts';
+import { Id, IdParam, Paging, Version } from './common.ts';
 import { CASE_ACTIONS, CASE_STEPS, SCREENING_RULES } from './monitoring.ts';
 
 const Code = z.string().regex(/^[a-z_]{1,32}$/, 'must be a dictionary code');
@@ -79,8 +79,10 @@ export const CaseAct = z.object({
 export type CaseAct = z.infer<typeof CaseAct>;
 
 /** A case opened from a lead. */
-export const CaseOpen = z.object({ leadId: Id });
+export const CaseOpen = z.object({ leadId: IdParam });
 export type CaseOpen = z.infer<typeof CaseOpen>;
+/** What a client sends as `CaseOpen`. */
+export type CaseOpenInput = z.input<typeof CaseOpen>;
 
 export const CaseEvent = z.object({
   id: Id,

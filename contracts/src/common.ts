@@ -7,8 +7,15 @@ export type Id = z.infer<typeof Id>;
 /** The version an update started from (optimistic concurrency). */
 export const Version = z.number().int().min(1).max(2_147_483_647);
 export type Version = z.infer<typeof Version>;
-export const IdParams = z.object({ id: Id });
+
+/** An id a request carries (in its path, query or body): checked as an `Id`, handed to the server as a number. */
+export const IdParam = Id.transform(Number);
+export type IdParam = z.infer<typeof IdParam>;
+/** A route's `:id`. */
+export const IdParams = z.object({ id: IdParam });
 export type IdParams = z.infer<typeof IdParams>;
+/** What a client sends as `IdParams`. */
+export type IdParamsInput = z.input<typeof IdParams>;
 
 export const Paging = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, pageOf, Paging, Version } from './common.ts';
+import { Id, IdParam, pageOf, Paging, Version } from './common.ts';
 import { LABOUR_CAPACITIES, POVERTY_STATUSES } from './registry-codes.ts';
 
 const IsoDate = z.string().date();
@@ -70,8 +70,11 @@ export type VisitPlanUpdate = z.infer<typeof VisitPlanUpdate>;
 export const VisitPlanDelete = z.object({ version: z.coerce.number().pipe(Version) });
 export type VisitPlanDelete = z.infer<typeof VisitPlanDelete>;
 
-export const VisitPlansQuery = z.object({ communityId: Id });
+/** The community whose plans are asked for. */
+export const VisitPlansQuery = z.object({ communityId: IdParam });
 export type VisitPlansQuery = z.infer<typeof VisitPlansQuery>;
+/** What a client sends as `VisitPlansQuery`. */
+export type VisitPlansQueryInput = z.input<typeof VisitPlansQuery>;
 /** A community's plans; `inherited` when it has none of its own and follows the default plans. */
 export const VisitPlans = z.object({ communityId: Id, inherited: z.boolean(), plans: z.array(VisitPlan) });
 export type VisitPlans = z.infer<typeof VisitPlans>;

@@ -13,14 +13,13 @@ export async function casesRoutes(fastify: FastifyInstance) {
   const read = app.authorize('monitoring:read');
   const write = app.authorize('monitoring:write');
   const tags = ['monitoring'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.post(
     '/api/monitoring/cases',
     { schema: { tags, body: CaseOpen, response: { 201: CaseDetail } }, preHandler: write },
     async (req, reply) => {
       reply.status(201);
-      return openCase(app.database, ctxOf(req), Number(req.body.leadId));
+      return openCase(app.database, ctxOf(req), req.body.leadId);
     },
   );
   app.get(
@@ -31,12 +30,12 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/monitoring/cases/:id',
     { schema: { tags, params: IdParams, response: { 200: CaseDetail } }, preHandler: read },
-    (req) => getCase(app.database, ctxOf(req), id(req.params)),
+    (req) => getCase(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/monitoring/cases/:id/actions',
     { schema: { tags, params: IdParams, body: CaseAct, response: { 200: CaseDetail } }, preHandler: write },
-    (req) => actOnCase(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => actOnCase(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/monitoring/cases/:id/notice',
@@ -50,13 +49,13 @@ export async function casesRoutes(fastify: FastifyInstance) {
       preHandler: read,
     },
     async (req, reply) => {
-      const html = await caseNotice(app.database, ctxOf(req), id(req.params), req.query.lang);
+      const html = await caseNotice(app.database, ctxOf(req), req.params.id, req.query.lang);
       return reply.type('text/html; charset=utf-8').send(html);
     },
   );
   app.get(
     '/api/households/:id/cases',
     { schema: { tags, params: IdParams, response: { 200: z.array(MonitoringCase) } }, preHandler: read },
-    (req) => householdCases(app.database, ctxOf(req), id(req.params)),
+    (req) => householdCases(app.database, ctxOf(req), req.params.id),
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EliminationCheck, Id, IdParams, Measure, MeasureInput } from '@anju/contracts';
+import { EliminationCheck, IdParam, IdParams, Measure, MeasureInput } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { caseEliminationCheck } from './elimination.service.ts';
 import { addMeasure, caseMeasures, updateMeasure } from './measures.service.ts';
@@ -16,14 +16,14 @@ export async function measuresRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/monitoring/cases/:id/measures',
     { schema: { tags, params: IdParams, response: { 200: z.array(Measure) } }, preHandler: read },
-    (req) => caseMeasures(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => caseMeasures(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/monitoring/cases/:id/measures',
     { schema: { tags, params: IdParams, body: MeasureInput, response: { 201: Measure } }, preHandler: write },
     async (req, reply) => {
       reply.status(201);
-      return addMeasure(app.database, ctxOf(req), Number(req.params.id), req.body);
+      return addMeasure(app.database, ctxOf(req), req.params.id, req.body);
     },
   );
   app.put(
@@ -31,18 +31,17 @@ export async function measuresRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        params: z.object({ id: Id, measureId: Id }),
+        params: z.object({ id: IdParam, measureId: IdParam }),
         body: MeasureInput,
         response: { 200: Measure },
       },
       preHandler: write,
     },
-    (req) =>
-      updateMeasure(app.database, ctxOf(req), Number(req.params.id), Number(req.params.measureId), req.body),
+    (req) => updateMeasure(app.database, ctxOf(req), req.params.id, req.params.measureId, req.body),
   );
   app.get(
     '/api/monitoring/cases/:id/elimination-check',
     { schema: { tags, params: IdParams, response: { 200: EliminationCheck } }, preHandler: read },
-    (req) => caseEliminationCheck(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => caseEliminationCheck(app.database, ctxOf(req), req.params.id),
   );
 }

@@ -24,40 +24,39 @@ export async function gridsRoutes(fastify: FastifyInstance) {
   const read = app.authorize('grid:read');
   const write = app.authorize('grid:write');
   const tags = ['grids'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.get(
     '/api/communities/:id/grids',
     { schema: { tags, params: IdParams, response: { 200: GridList } }, preHandler: read },
-    (req) => grids.list(app.database, ctxOf(req), id(req.params)),
+    (req) => grids.list(app.database, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/communities/:id/grid-map',
     { schema: { tags, params: IdParams, response: { 200: GridMap } }, preHandler: read },
-    (req) => gridMap(app.database, ctxOf(req), id(req.params)),
+    (req) => gridMap(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/communities/:id/grids',
     { schema: { tags, params: IdParams, body: GridCreate, response: { 201: Grid } }, preHandler: write },
     async (req, reply) => {
       reply.status(201);
-      return grids.create(app.database, ctxOf(req), id(req.params), req.body);
+      return grids.create(app.database, ctxOf(req), req.params.id, req.body);
     },
   );
   app.get(
     '/api/communities/:id/grid-workers',
     { schema: { tags, params: IdParams, response: { 200: z.array(GridWorkerRef) } }, preHandler: write },
-    (req) => grids.candidates(app.database, ctxOf(req), id(req.params)),
+    (req) => grids.candidates(app.database, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/grids/:id',
     { schema: { tags, params: IdParams, response: { 200: Grid } }, preHandler: read },
-    (req) => grids.get(app.database, ctxOf(req), id(req.params)),
+    (req) => grids.get(app.database, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/grids/:id/buildings',
     { schema: { tags, params: IdParams, response: { 200: z.array(GridBuilding) } }, preHandler: read },
-    (req) => buildings(app.database, ctxOf(req), id(req.params)),
+    (req) => buildings(app.database, ctxOf(req), req.params.id),
   );
   app.put(
     '/api/grids/:id/boundary',
@@ -65,7 +64,7 @@ export async function gridsRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: GridBoundaryUpdate, response: { 200: Grid } },
       preHandler: write,
     },
-    (req) => grids.setBoundary(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => grids.setBoundary(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.put(
     '/api/grids/:id/workers',
@@ -73,11 +72,11 @@ export async function gridsRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: GridWorkersUpdate, response: { 200: Grid } },
       preHandler: write,
     },
-    (req) => grids.setWorkers(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => grids.setWorkers(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/grids/:id/regrid',
     { schema: { tags, params: IdParams, body: Regrid, response: { 200: RegridResult } }, preHandler: write },
-    (req) => regrid(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => regrid(app.database, ctxOf(req), req.params.id, req.body),
   );
 }

@@ -26,7 +26,6 @@ import { kpiRoutes } from './kpi.routes.ts';
 export async function incidentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['incidents'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.get(
     '/api/incident-categories',
@@ -83,7 +82,7 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, response: { 200: IncidentDetail } },
       preHandler: app.authorize('incident:report'),
     },
-    (req) => service.get(app.database, ctxOf(req), id(req.params)),
+    (req) => service.get(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/incidents/:id/actions',
@@ -91,7 +90,7 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: IncidentAct, response: { 200: IncidentDetail } },
       preHandler: app.authorize('incident:report'),
     },
-    (req) => act(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => act(app.database, ctxOf(req), req.params.id, req.body),
   );
   await fastify.register(incidentPhotoRoutes);
   await kpiRoutes(fastify);

@@ -12,7 +12,6 @@ export async function incidentPhotoRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   await app.register(multipart, { limits: PHOTO_UPLOAD_LIMITS });
   const tags = ['incidents'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.post(
     '/api/incidents/:id/photos',
@@ -23,14 +22,14 @@ export async function incidentPhotoRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const content = await readPhoto(req);
       reply.status(201);
-      return photos.addPhoto(app.database, ctxOf(req), id(req.params), content);
+      return photos.addPhoto(app.database, ctxOf(req), req.params.id, content);
     },
   );
   app.get(
     '/api/incident-photos/:id',
     { schema: { tags, params: IdParams }, preHandler: app.authorize('incident:report') },
     async (req, reply) => {
-      const found = await photos.photo(app.database, ctxOf(req), id(req.params));
+      const found = await photos.photo(app.database, ctxOf(req), req.params.id);
       reply.header('content-type', found.contentType);
       reply.header('cache-control', 'private, max-age=86400');
       return reply.send(found.content);
@@ -42,6 +41,6 @@ export async function incidentPhotoRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, response: { 200: IncidentAssignees } },
       preHandler: app.authorize('incident:handle'),
     },
-    (req) => assignees(app.database, ctxOf(req), id(req.params)),
+    (req) => assignees(app.database, ctxOf(req), req.params.id),
   );
 }

@@ -35,7 +35,7 @@ export async function monitoringRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/households/:id/incomes',
     { schema: { tags, params: IdParams, response: { 200: z.array(Income) } }, preHandler: read },
-    (req) => listIncomes(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => listIncomes(app.database, ctxOf(req), req.params.id),
   );
   app.put(
     '/api/households/:id/incomes',
@@ -48,7 +48,7 @@ export async function monitoringRoutes(fastify: FastifyInstance) {
       },
       preHandler: write,
     },
-    (req) => saveIncome(app.database, ctxOf(req), Number(req.params.id), req.body),
+    (req) => saveIncome(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/monitoring/lines',

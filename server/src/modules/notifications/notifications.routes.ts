@@ -22,7 +22,7 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
     '/api/notifications/:id/read',
     { schema: { tags, params: IdParams, response: { 200: Ok } }, preHandler: signedIn },
     async (req) => {
-      await service.markRead(app.database, ctxOf(req), Number(req.params.id));
+      await service.markRead(app.database, ctxOf(req), req.params.id);
       return { ok: true as const };
     },
   );

@@ -26,6 +26,6 @@ export async function open311KeysRoutes(fastify: FastifyInstance) {
   app.delete(
     '/api/open311/keys/:id',
     { schema: { tags, params: IdParams, response: { 200: Open311Key } }, preHandler },
-    (req) => revokeKey(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => revokeKey(app.database, ctxOf(req), req.params.id),
   );
 }

@@ -25,7 +25,6 @@ export async function partyRoutes(fastify: FastifyInstance) {
   const write = app.authorize('party:write');
   const setLevelsOf = app.authorize('party:levels');
   const tags = ['party'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.get(
     '/api/party/levels',
@@ -43,12 +42,12 @@ export async function partyRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/communities/:id/party',
     { schema: { tags, params: IdParams, response: { 200: z.array(PartyOrg) } }, preHandler: read },
-    (req) => party.tree(app.database, ctxOf(req), id(req.params)),
+    (req) => party.tree(app.database, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/communities/:id/care',
     { schema: { tags, params: IdParams, response: { 200: CareMap } }, preHandler: read },
-    (req) => careMap(app.database, ctxOf(req), id(req.params)),
+    (req) => careMap(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/party/orgs',
@@ -64,7 +63,7 @@ export async function partyRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: PartyOrgUpdate, response: { 200: PartyOrg } },
       preHandler: write,
     },
-    (req) => party.rename(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => party.rename(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/party/orgs/:id/candidates',
@@ -72,7 +71,7 @@ export async function partyRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, response: { 200: z.array(PartyCandidate) } },
       preHandler: read,
     },
-    (req) => party.candidates(app.database, ctxOf(req), id(req.params)),
+    (req) => party.candidates(app.database, ctxOf(req), req.params.id),
   );
   app.put(
     '/api/party/orgs/:id/members',
@@ -80,7 +79,7 @@ export async function partyRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: PartyMembersUpdate, response: { 200: PartyOrg } },
       preHandler: write,
     },
-    (req) => party.setMembers(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => party.setMembers(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.put(
     '/api/party/orgs/:id/links',
@@ -88,6 +87,6 @@ export async function partyRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: LinkedHouseholdsUpdate, response: { 200: LinkedHouseholds } },
       preHandler: write,
     },
-    (req) => setLinks(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => setLinks(app.database, ctxOf(req), req.params.id, req.body),
   );
 }

@@ -49,7 +49,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/places/:id',
     { schema: { tags, params: IdParams, response: { 200: Place } }, preHandler: read },
-    (req) => service.get(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => service.get(app.database, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/places/:id/children',
@@ -62,8 +62,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
       },
       preHandler: read,
     },
-    (req) =>
-      service.children(app.database, ctxOf(req), Number(req.params.id), req.query.page, req.query.pageSize),
+    (req) => service.children(app.database, ctxOf(req), req.params.id, req.query.page, req.query.pageSize),
   );
   app.post(
     '/api/places',
@@ -76,6 +75,6 @@ export async function placesRoutes(fastify: FastifyInstance) {
   app.patch(
     '/api/places/:id',
     { schema: { tags, params: IdParams, body: PlaceUpdate, response: { 200: Place } }, preHandler: write },
-    (req) => service.rename(app.database, ctxOf(req), Number(req.params.id), req.body),
+    (req) => service.rename(app.database, ctxOf(req), req.params.id, req.body),
   );
 }

@@ -55,7 +55,7 @@ export async function registryExtrasRoutes(fastify: FastifyInstance) {
     '/api/saved-filters/:id',
     { schema: { tags, params: IdParams, response: { 200: Ok } }, preHandler: signedIn },
     async (req) => {
-      await extras.deleteFilter(app.database, ctxOf(req), Number(req.params.id));
+      await extras.deleteFilter(app.database, ctxOf(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -66,7 +66,7 @@ export async function registryExtrasRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, response: { 200: z.array(DutyAssignment) } },
       preHandler: app.authorize('person:read'),
     },
-    (req) => extras.duties(app.database, ctxOf(req), Number(req.params.id)),
+    (req) => extras.duties(app.database, ctxOf(req), req.params.id),
   );
   app.put(
     '/api/persons/:id/duties',
@@ -79,6 +79,6 @@ export async function registryExtrasRoutes(fastify: FastifyInstance) {
       },
       preHandler: app.authorize('person:write'),
     },
-    (req) => extras.setDuties(app.database, ctxOf(req), Number(req.params.id), req.body),
+    (req) => extras.setDuties(app.database, ctxOf(req), req.params.id, req.body),
   );
 }

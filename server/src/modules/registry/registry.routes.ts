@@ -47,7 +47,6 @@ export async function registryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = app.authorize('person:read');
   const write = app.authorize('person:write');
-  const id = (p: { id: string }) => Number(p.id);
   const tags = ['registry'];
 
   app.get(
@@ -58,7 +57,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/households/:id',
     { schema: { tags, params: IdParams, response: { 200: HouseholdDetail } }, preHandler: read },
-    (req) => households.get(app.database, ctxOf(req), id(req.params)),
+    (req) => households.get(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/households',
@@ -74,7 +73,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: HouseholdUpdate, response: { 200: HouseholdDetail } },
       preHandler: write,
     },
-    (req) => households.update(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => households.update(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/households/:id/events',
@@ -82,12 +81,12 @@ export async function registryRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: LifeEventInput, response: { 200: HouseholdDetail } },
       preHandler: write,
     },
-    (req) => applyEvent(app.database, app.cipher, ctxOf(req), id(req.params), req.body),
+    (req) => applyEvent(app.database, app.cipher, ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/households/:id/history',
     { schema: { tags, params: IdParams, response: { 200: z.array(HistoryEntry) } }, preHandler: read },
-    async (req) => history(await households.historyOf(app.database, ctxOf(req), id(req.params))),
+    async (req) => history(await households.historyOf(app.database, ctxOf(req), req.params.id)),
   );
 
   app.get(
@@ -112,12 +111,12 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/persons/:id',
     { schema: { tags, params: IdParams, response: { 200: Person } }, preHandler: read },
-    (req) => persons.get(app.database, ctxOf(req), id(req.params)),
+    (req) => persons.get(app.database, ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/persons/:id',
     { schema: { tags, params: IdParams, body: PersonUpdate, response: { 200: Person } }, preHandler: write },
-    (req) => persons.update(app.database, app.cipher, ctxOf(req), id(req.params), req.body),
+    (req) => persons.update(app.database, app.cipher, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/persons/:id/reveal',
@@ -125,11 +124,11 @@ export async function registryRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: RevealRequest, response: { 200: RevealResponse } },
       preHandler: app.authorize('person:reveal'),
     },
-    (req) => persons.reveal(app.database, app.cipher, ctxOf(req), id(req.params), req.body.field),
+    (req) => persons.reveal(app.database, app.cipher, ctxOf(req), req.params.id, req.body.field),
   );
   app.get(
     '/api/persons/:id/history',
     { schema: { tags, params: IdParams, response: { 200: z.array(HistoryEntry) } }, preHandler: read },
-    async (req) => history(await persons.historyOf(app.database, ctxOf(req), id(req.params))),
+    async (req) => history(await persons.historyOf(app.database, ctxOf(req), req.params.id)),
   );
 }

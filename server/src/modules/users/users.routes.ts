@@ -19,7 +19,6 @@ export async function usersRoutes(fastify: FastifyInstance) {
   const read = app.authorize('user:read');
   const write = app.authorize('user:write');
   const grant = app.authorize('user:grant');
-  const id = (p: { id: string }) => Number(p.id);
 
   app.get(
     '/api/users',
@@ -29,7 +28,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/users/:id',
     { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: read },
-    (req) => service.get(app.database, id(req.params)),
+    (req) => service.get(app.database, req.params.id),
   );
   app.post(
     '/api/users',
@@ -42,21 +41,21 @@ export async function usersRoutes(fastify: FastifyInstance) {
   app.patch(
     '/api/users/:id',
     { schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } }, preHandler: write },
-    (req) => service.update(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => service.update(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/users/:id/password',
     { schema: { tags, params: IdParams, body: PasswordReset, response: { 200: User } }, preHandler: write },
-    (req) => service.resetPassword(app.database, ctxOf(req), id(req.params), req.body.password),
+    (req) => service.resetPassword(app.database, ctxOf(req), req.params.id, req.body.password),
   );
   app.put(
     '/api/users/:id/grants',
     { schema: { tags, params: IdParams, body: UserGrant, response: { 200: User } }, preHandler: grant },
-    (req) => service.grant(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => service.grant(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/users/:id/unlock',
     { schema: { tags, params: IdParams, response: { 200: User } }, preHandler: grant },
-    (req) => service.unlock(app.database, ctxOf(req), id(req.params)),
+    (req) => service.unlock(app.database, ctxOf(req), req.params.id),
   );
 }

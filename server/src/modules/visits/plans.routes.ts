@@ -19,12 +19,11 @@ export async function visitPlanRoutes(fastify: FastifyInstance) {
   const read = app.authorize('visit:read');
   const write = app.authorize('grid:write');
   const tags = ['visits'];
-  const id = (p: { id: string }) => Number(p.id);
 
   app.get(
     '/api/visit-plans',
     { schema: { tags, querystring: VisitPlansQuery, response: { 200: VisitPlans } }, preHandler: read },
-    (req) => plans.plansOf(app.database, ctxOf(req), Number(req.query.communityId)),
+    (req) => plans.plansOf(app.database, ctxOf(req), req.query.communityId),
   );
   app.post(
     '/api/visit-plans',
@@ -40,7 +39,7 @@ export async function visitPlanRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: VisitPlanUpdate, response: { 200: VisitPlan } },
       preHandler: write,
     },
-    (req) => plans.updatePlan(app.database, ctxOf(req), id(req.params), req.body),
+    (req) => plans.updatePlan(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.delete(
     '/api/visit-plans/:id',
@@ -48,6 +47,6 @@ export async function visitPlanRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, querystring: VisitPlanDelete, response: { 200: Ok } },
       preHandler: write,
     },
-    (req) => plans.removePlan(app.database, ctxOf(req), id(req.params), req.query.version),
+    (req) => plans.removePlan(app.database, ctxOf(req), req.params.id, req.query.version),
   );
 }

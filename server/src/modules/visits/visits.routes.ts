@@ -27,7 +27,6 @@ export async function visitsRoutes(fastify: FastifyInstance) {
   const read = app.authorize('visit:read');
   const write = app.authorize('visit:write');
   const tags = ['visits'];
-  const id = (p: { id: string }) => Number(p.id);
   await app.register(visitPlanRoutes);
 
   app.get(
@@ -61,13 +60,13 @@ export async function visitsRoutes(fastify: FastifyInstance) {
     },
     async (req, reply) => {
       reply.status(201);
-      return toIncident(app.database, app.cipher, ctxOf(req), id(req.params), req.body);
+      return toIncident(app.database, app.cipher, ctxOf(req), req.params.id, req.body);
     },
   );
   app.get(
     '/api/visits/:id',
     { schema: { tags, params: IdParams, response: { 200: Visit } }, preHandler: read },
-    (req) => visits.get(app.database, ctxOf(req), id(req.params)),
+    (req) => visits.get(app.database, ctxOf(req), req.params.id),
   );
   app.post(
     '/api/visits/:id/photos',
@@ -78,14 +77,14 @@ export async function visitsRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const content = await readPhoto(req);
       reply.status(201);
-      return visits.addPhoto(app.database, ctxOf(req), id(req.params), content);
+      return visits.addPhoto(app.database, ctxOf(req), req.params.id, content);
     },
   );
   app.get(
     '/api/visit-photos/:id',
     { schema: { tags, params: IdParams }, preHandler: read },
     async (req, reply) => {
-      const found = await visits.photo(app.database, ctxOf(req), id(req.params));
+      const found = await visits.photo(app.database, ctxOf(req), req.params.id);
       reply.header('content-type', found.contentType);
       reply.header('cache-control', 'private, max-age=86400');
       return reply.send(found.content);

@@ -75,14 +75,14 @@ export async function registryImportRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, querystring: ImportJobQuery, response: { 200: ImportJob } },
       preHandler: allowed,
     },
-    (req) => getImport(deps(), ctxOf(req), Number(req.params.id), req.query),
+    (req) => getImport(deps(), ctxOf(req), req.params.id, req.query),
   );
   app.get(
     '/api/registry/imports/:id/errors.xlsx',
     { schema: { tags, params: IdParams, querystring: ImportReportQuery }, preHandler: allowed },
     async (req, reply) => {
       const language = reportLanguage(req.query.lang, req.headers['accept-language']);
-      const stream = await errorReport(deps(), ctxOf(req), Number(req.params.id), language);
+      const stream = await errorReport(deps(), ctxOf(req), req.params.id, language);
       reply.header('content-type', CONTENT_TYPES.xlsx);
       reply.header('content-disposition', `attachment; filename="import-${req.params.id}-errors.xlsx"`);
       return reply.send(stream);
@@ -95,7 +95,7 @@ export async function registryImportRoutes(fastify: FastifyInstance) {
       preHandler: allowed,
     },
     async (req, reply) => {
-      const id = Number(req.params.id);
+      const id = req.params.id;
       await commitImport(deps(), ctxOf(req), id, req.body.skipBadRows);
       reply.status(202);
       return getImport(deps(), ctxOf(req), id, page);
