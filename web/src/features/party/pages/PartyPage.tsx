@@ -102,7 +102,9 @@ export function PartyPage() {
             {
               key: 'levels',
               label: t('party.tabs.levels'),
-              children: <LevelsSettings levels={levels.data} canWrite={me.roles.includes('county_admin')} />,
+              children: (
+                <LevelsSettings levels={levels.data} canWrite={me.permissions.includes('party:levels')} />
+              ),
             },
           ]}
         />
