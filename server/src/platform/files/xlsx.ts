@@ -36,7 +36,7 @@ interface PartsReader {
   _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: Sheet }>;
 }
 
-/** The inflated bytes of a part, reporting its compressed size in step with them. */
+/** The text of a part, decoded whole characters at a time, reporting its compressed size in step with it. */
 function partStream(part: File, onBytes: (n: number) => void): Readable {
   let inflated = 0;
   let counted = 0;
@@ -55,7 +55,9 @@ function partStream(part: File, onBytes: (n: number) => void): Readable {
       done();
     },
   });
-  return pipeline(part.stream(), counter, () => {});
+  // exceljs decodes each chunk on its own, so a character split between two chunks became U+FFFD:
+  // the part reaches it as text, a character held back until its last byte has come
+  return pipeline(part.stream(), counter, () => {}).setEncoding('utf8');
 }
 
 /**
