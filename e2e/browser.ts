@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 
 export const PASSWORD = 'Anju@2026';
@@ -30,15 +30,21 @@ export function useBrowser() {
 }
 
 export const baseUrl = () => inject('baseUrl');
+/** The journeys' server through the machine's LAN address (undefined on a machine with none). */
+export const lanUrl = () => inject('lanUrl');
 
-/** A journey in a fresh browser context; on failure a screenshot goes to e2e/artifacts/. */
+/**
+ * A journey in a fresh browser context (on `origin`, by default the loopback one); on failure a
+ * screenshot goes to e2e/artifacts/.
+ */
 export function journey(
   name: string,
   viewport: { width: number; height: number },
   body: (page: Page) => Promise<void>,
+  origin = baseUrl,
 ) {
   test(name, async () => {
-    const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport, baseURL: origin(), locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     try {
@@ -88,4 +94,31 @@ export async function saveDialog(page: Page, { closes = false } = {}) {
   // Leaving the page before the save has answered would cancel it.
   if (closes)
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
+}
+
+/**
+ * Picks the option `label` of an antd Select and waits until the Select shows it; a click that landed
+ * while the list was still sliding open is lost, so the pick is tried again until it shows.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string) {
+  const shown = () =>
+    select
+      .locator('.ant-select-selection-item')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+  await expect
+    .poll(
+      async () => {
+        if ((await shown()) === label) return label;
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+          .first()
+          .click({ timeout: 5000 })
+          .catch(() => undefined);
+        return shown();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(label);
 }

@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The same server through the machine's first non-loopback IPv4 address, when it has one. */
+    lanUrl: string | undefined;
   }
 }
 
@@ -37,6 +39,13 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
   throw new Error(`the server did not answer /api/health in time:\n${log()}`);
 }
 
+/** The first non-internal IPv4 address of this machine. */
+function lanAddress(): string | undefined {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+}
+
 /** Starts `anju serve --demo` on a free port with a fresh data directory, for the browser journeys. */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) {
@@ -50,7 +59,8 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       PORT: String(port),
-      HOST: '127.0.0.1',
+      // every address, so journeys can also come in the way a county intranet does
+      HOST: '0.0.0.0',
       ANJU_DATA_DIR: dataDir,
       ANJU_RATE_LIMIT_LOGIN: '1000',
       LOG_LEVEL: 'warn',
@@ -78,5 +88,7 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide('baseUrl', baseUrl);
+  const lan = lanAddress();
+  project.provide('lanUrl', lan && `http://${lan}:${port}`);
   return stop;
 }

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { servedOverHttps, type Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -22,6 +22,7 @@ import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
 import { incidentJobs } from './modules/incidents/sweep.ts';
 import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
+import { importJobs } from './modules/registry/import/recover.ts';
 import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { partyRoutes } from './modules/party/party.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
@@ -95,7 +96,13 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   if (config.runJobs) {
     const jobs = await startJobs(
       database,
-      [...platformJobs(config), ...incidentJobs, ...monitoringJobs, ...caseJobs],
+      [
+        ...platformJobs(config),
+        ...incidentJobs,
+        ...monitoringJobs,
+        ...caseJobs,
+        ...importJobs(config.dataDir),
+      ],
       app.log,
       {
         connectionString: config.databaseUrl,
@@ -113,14 +120,23 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
 
   await app.register(helmet, {
+    // Over plain HTTP (a county intranet) these would make the browser refuse the app's own script.
+    hsts: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
       },
     },
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!servedOverHttps(config, req)) return;
+    const csp = reply.raw.getHeader('content-security-policy');
+    reply.raw.setHeader('content-security-policy', `${csp};upgrade-insecure-requests`);
+    reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

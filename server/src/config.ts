@@ -23,6 +23,8 @@ export interface Config {
   cronMonitorIntervalSeconds: number;
   /** Largest registry import file accepted, in bytes. */
   importMaxBytes: number;
+  /** Bearer token that /metrics asks for; without one, /metrics answers loopback callers only. */
+  metricsToken: string | undefined;
 }
 
 function int(name: string, fallback: number): number {
@@ -38,6 +40,14 @@ function trustProxy(raw: string | undefined): boolean | string[] {
   if (raw === 'true') return true;
   return raw.split(',').map((s) => s.trim());
 }
+
+/**
+ * Whether a request reached Anju over HTTPS: always when ANJU_COOKIE_SECURE says Anju is served so,
+ * else when a trusted proxy reports `X-Forwarded-Proto: https` (the request's protocol believes
+ * only proxies of ANJU_TRUST_PROXY).
+ */
+export const servedOverHttps = (config: Config, req: { protocol: string }) =>
+  config.cookieSecure || req.protocol === 'https';
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -59,6 +69,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
     cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),
     importMaxBytes: int('ANJU_IMPORT_MAX_MB', 200) * 1024 * 1024,
+    metricsToken: process.env.ANJU_METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

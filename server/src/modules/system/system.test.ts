@@ -52,7 +52,6 @@ describe('platform endpoints', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(res.headers['strict-transport-security']).toBeDefined();
   });
 
   it('answers unknown API routes with 404 in the error shape', async () => {
