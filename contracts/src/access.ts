@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'place:write',
   'user:read',
   'user:write',
+  'user:admins',
   'user:grant',
   'security:policy',
   'audit:read',
@@ -113,7 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   enterprise_hr: [],
   resident: ['incident:report', 'monitoring:declare'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write', 'open311:manage'],
-  security_admin: ['user:read', 'user:grant', 'security:policy', 'place:read'],
+  security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
 };
 
@@ -124,6 +125,20 @@ export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = PERMISSIONS.filt
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))];
+}
+
+/**
+ * Accounts whose password reset or disabling would hand over the system or a whole county: the three
+ * administrators and the county administrator. Only the security administrator resets or disables them.
+ */
+export const GUARDED_ACCOUNT_ROLES: readonly Role[] = [...ADMIN_ROLES, 'county_admin'];
+
+/**
+ * What resetting the password of, disabling or enabling an account takes: `user:admins` (the security
+ * administrator) for a guarded account, `user:write` (the system administrator) for any other.
+ */
+export function accountPermission(targetRoles: readonly Role[]): Permission {
+  return targetRoles.some((r) => GUARDED_ACCOUNT_ROLES.includes(r)) ? 'user:admins' : 'user:write';
 }
 
 export function can(roles: readonly Role[], permission: Permission): boolean {

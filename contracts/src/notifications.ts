@@ -4,6 +4,7 @@ import { Id, Paging } from './common.ts';
 /** Kinds of notification; the web labels each as `notifications.<kind>`. */
 export const NOTIFICATION_KINDS = [
   'account_locked',
+  'password_reset',
   'incident_reported',
   'incident_dispatched',
   'incident_escalated',

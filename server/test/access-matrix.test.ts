@@ -189,7 +189,7 @@ describe('three separated administrators (三员分立)', () => {
     }
   });
 
-  it('security_admin grants roles but cannot create accounts nor read the log', async () => {
+  it('security_admin grants roles but cannot create accounts, reset a business account nor read the log', async () => {
     expect((await act('security_admin', 'PUT /api/users/:id/grants')).statusCode).toBe(200);
     for (const e of [
       'POST /api/users',
@@ -205,7 +205,8 @@ describe('three separated administrators (三员分立)', () => {
     // exactly these: a personal-data permission given to an administrator shows up here
     const duties: Record<string, Permission[]> = {
       system_admin: ['place:read', 'place:write', 'user:read', 'user:write', 'open311:manage'],
-      security_admin: ['place:read', 'user:read', 'user:grant', 'security:policy'],
+      // user:admins: resets and disabling of the guarded accounts (administrators, county admins)
+      security_admin: ['place:read', 'user:read', 'user:admins', 'user:grant', 'security:policy'],
       audit_admin: ['audit:read', 'audit:export'],
     };
     for (const role of ADMIN_ROLES) {

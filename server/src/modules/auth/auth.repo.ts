@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { places, users, userScopes } from '../../db/schema/index.ts';
 
@@ -12,25 +12,41 @@ export async function findUserById(conn: Conn, id: number) {
   return row;
 }
 
-/** Counts a failed login; the fifth in a row locks the account for `lockSeconds`. */
-export async function recordFailedLogin(conn: Conn, id: number, maxFailures: number, lockSeconds: number) {
+/**
+ * Takes one sign-in attempt, checking and counting it in one statement so that no burst of parallel
+ * attempts gets past the lock: none is taken (undefined) while the account is locked; otherwise it is
+ * counted as a failure in advance (a lock that has run out starts the count again), and the attempt that
+ * reaches `maxFailures` locks the account for `lockSeconds`. Returns the count this attempt holds.
+ */
+export async function takeAttempt(conn: Conn, id: number, maxFailures: number, lockSeconds: number) {
+  const count = sql`CASE WHEN ${users.lockedUntil} IS NULL THEN ${users.failedLogins} + 1 ELSE 1 END`;
   const [row] = await conn
     .update(users)
     .set({
-      failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN 0 ELSE ${users.failedLogins} + 1 END`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures}
-                            THEN now() + make_interval(secs => ${lockSeconds}) ELSE ${users.lockedUntil} END`,
+      failedLogins: count,
+      lockedUntil: sql`CASE WHEN ${count} >= ${maxFailures} THEN now() + make_interval(secs => ${lockSeconds}) END`,
     })
-    .where(eq(users.id, id))
-    .returning({ lockedUntil: users.lockedUntil });
+    .where(and(eq(users.id, id), sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= now())`))
+    .returning({ count: users.failedLogins, lockedUntil: users.lockedUntil });
   return row;
 }
 
-export async function recordLogin(conn: Conn, id: number) {
-  await conn
+/**
+ * Records a sign-in with the right password, clearing the count, unless the account is locked by other
+ * attempts (the lock this attempt set itself, as the last allowed one, is its own to clear). False when locked.
+ */
+export async function recordLogin(conn: Conn, id: number, attempt: number): Promise<boolean> {
+  const rows = await conn
     .update(users)
     .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql`now()` })
-    .where(eq(users.id, id));
+    .where(
+      and(
+        eq(users.id, id),
+        sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= now() OR ${users.failedLogins} = ${attempt})`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function setPassword(conn: Conn, id: number, passwordHash: string, mustChange: boolean) {

@@ -8,6 +8,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notifyUsers } from '../../platform/notify/notify.ts';
 import * as repo from './auth.repo.ts';
+import { UnknownUsernames } from './unknown-usernames.ts';
+import { assertAcceptablePassword } from '../../platform/auth/password-rule.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_SECONDS = 15 * 60;
@@ -18,7 +20,12 @@ interface LoginMeta {
   requestId: string;
 }
 
-/** Checks the password, applies the lockout rule, opens a session. Every attempt is audited. */
+const unknownUsernames = new UnknownUsernames();
+
+/**
+ * Checks the password, applies the lockout rule, opens a session. Every attempt is audited. The answers
+ * are the same whether or not the username is an account's: wrong, then locked at the fifth attempt.
+ */
 export async function login(database: Database, config: Config, input: LoginRequest, meta: LoginMeta) {
   const { db } = database;
   const user = await repo.findUserByUsername(db, input.username);
@@ -37,31 +44,35 @@ export async function login(database: Database, config: Config, input: LoginRequ
       code === 'account_locked' ? 'account locked, try again later' : 'wrong username or password',
     );
   };
+  // a failure that reached the limit answers "locked", as the attempts after it do
+  const wrong = (attempt: number, reason: string) =>
+    attempt >= MAX_FAILURES
+      ? fail('account_locked', `${reason}, locked now`)
+      : fail('invalid_credentials', reason);
   if (!user) {
+    const attempt = unknownUsernames.take(input.username, MAX_FAILURES, LOCK_SECONDS);
+    if (attempt === undefined) throw await fail('account_locked', 'locked, unknown user');
     await verifyPassword(input.password, DUMMY_HASH);
-    throw await fail('invalid_credentials', 'unknown user');
+    throw await wrong(attempt, 'unknown user');
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw await fail('account_locked', 'locked');
+  const attempt = await repo.takeAttempt(db, user.id, MAX_FAILURES, LOCK_SECONDS);
+  if (!attempt) throw await fail('account_locked', 'locked');
   if (user.disabled) {
     await verifyPassword(input.password, DUMMY_HASH);
-    throw await fail('invalid_credentials', 'disabled');
+    throw await wrong(attempt.count, 'disabled');
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const after = await repo.recordFailedLogin(db, user.id, MAX_FAILURES, LOCK_SECONDS);
-    const locked = !!after?.lockedUntil && after.lockedUntil > new Date();
-    if (locked) {
+    if (attempt.count >= MAX_FAILURES) {
       await notifyUsers(db, await repo.idsWithRole(db, 'security_admin'), {
         kind: 'account_locked',
         params: { username: user.username, ip: meta.ip },
         link: `/admin/users?q=${encodeURIComponent(user.username)}`,
       });
     }
-    throw await fail(
-      locked ? 'account_locked' : 'invalid_credentials',
-      locked ? 'locked now' : 'wrong password',
-    );
+    throw await wrong(attempt.count, 'wrong password');
   }
-  await repo.recordLogin(db, user.id);
+  // the right password, but other attempts may have locked the account meanwhile: the lock holds
+  if (!(await repo.recordLogin(db, user.id, attempt.count))) throw await fail('account_locked', 'locked');
   const session = await createSession(database, user.id, { ...meta, maxSeconds: config.sessionMaxSeconds });
   await audit(
     db,
@@ -120,6 +131,7 @@ export async function changePassword(database: Database, ctx: Ctx, current: stri
       { field: 'currentPassword', reason: 'does not match' },
     ]);
   }
+  assertAcceptablePassword('newPassword', next, user.username);
   const hash = await hashPassword(next);
   await database.db.transaction(async (tx) => {
     await repo.setPassword(tx, user.id, hash, false);

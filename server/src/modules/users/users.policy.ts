@@ -1,5 +1,23 @@
-import { ADMIN_ROLES, type Role } from '@anju/contracts';
-import { invalid } from '../../platform/errors.ts';
+import { accountPermission, ADMIN_ROLES, can, type Role } from '@anju/contracts';
+import { forbidden, invalid } from '../../platform/errors.ts';
+
+/**
+ * Whether `actor` may reset the password of, disable or enable the account `target`: a guarded account
+ * (an administrator's or a county administrator's) needs the security administrator (`user:admins`), any
+ * other the system administrator (`user:write`), so that no administrator can take over such an account.
+ */
+export function assertMayManageAccount(
+  actor: { userId: number; roles: readonly Role[] },
+  target: { id: number; roles: readonly Role[] },
+) {
+  const needed = accountPermission(target.roles);
+  if (!can(actor.roles, needed)) throw forbidden(`requires ${needed}`);
+}
+
+/** Nobody resets their own password as an administrator would: they change it, knowing the current one. */
+export function assertNotOwnReset(actorId: number, targetId: number) {
+  if (actorId === targetId) throw invalid('password', 'change your own password on the password page');
+}
 
 /** 三员分立: an administrator role stands alone, never combined with another role. */
 export function assertRolesSeparated(roles: readonly Role[]) {

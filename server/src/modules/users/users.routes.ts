@@ -19,6 +19,8 @@ export async function usersRoutes(fastify: FastifyInstance) {
   const read = app.authorize('user:read');
   const write = app.authorize('user:write');
   const grant = app.authorize('user:grant');
+  // which of the two an account takes depends on its roles; the service asks the policy
+  const manage = app.authorize(['user:write', 'user:admins']);
 
   app.get(
     '/api/users',
@@ -40,12 +42,12 @@ export async function usersRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } }, preHandler: write },
+    { schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } }, preHandler: manage },
     (req) => service.update(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/users/:id/password',
-    { schema: { tags, params: IdParams, body: PasswordReset, response: { 200: User } }, preHandler: write },
+    { schema: { tags, params: IdParams, body: PasswordReset, response: { 200: User } }, preHandler: manage },
     (req) => service.resetPassword(app.database, ctxOf(req), req.params.id, req.body.password),
   );
   app.put(

@@ -5,7 +5,14 @@ import { hashPassword } from '../../platform/auth/password.ts';
 import { deleteUserSessions } from '../../platform/auth/session.repo.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import { assertRolesSeparated, assertScopesFit } from './users.policy.ts';
+import { notifyUsers } from '../../platform/notify/notify.ts';
+import { assertAcceptablePassword } from '../../platform/auth/password-rule.ts';
+import {
+  assertMayManageAccount,
+  assertNotOwnReset,
+  assertRolesSeparated,
+  assertScopesFit,
+} from './users.policy.ts';
 import * as repo from './users.repo.ts';
 import { findPlacesByIds } from '../places/places.service.ts';
 
@@ -57,6 +64,7 @@ export async function get(database: Database, id: number): Promise<User> {
 
 /** Creates an account without roles; the security administrator grants roles and scopes. */
 export async function create(database: Database, ctx: Ctx, input: UserCreate): Promise<User> {
+  assertAcceptablePassword('password', input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const id = await database.db.transaction(async (tx) => {
     const row = await repo
@@ -91,7 +99,9 @@ export async function update(
   if (id === ctx.actor.userId && input.disabled)
     throw invalid('disabled', 'you cannot disable your own account');
   await database.db.transaction(async (tx) => {
-    if (!(await repo.findById(tx, id))) throw notFound('user');
+    const target = await repo.findById(tx, id);
+    if (!target) throw notFound('user');
+    assertMayManageAccount(ctx.actor, { id, roles: target.roles as Role[] });
     const row = await repo.updateVersioned(tx, id, input.version, {
       displayName: input.displayName,
       disabled: input.disabled,
@@ -108,13 +118,24 @@ export async function update(
   return get(database, id);
 }
 
+/** Sets a new password the owner must change at next sign-in; the owner is told, and the reset audited. */
 export async function resetPassword(database: Database, ctx: Ctx, id: number, password: string) {
+  const user = await repo.findById(database.db, id);
+  if (!user) throw notFound('user');
+  assertMayManageAccount(ctx.actor, { id, roles: user.roles as Role[] });
+  assertNotOwnReset(ctx.actor.userId, id);
+  assertAcceptablePassword('password', password, user.username);
   const passwordHash = await hashPassword(password);
   await database.db.transaction(async (tx) => {
-    const user = await repo.findById(tx, id);
-    if (!user) throw notFound('user');
-    await repo.updateVersioned(tx, id, user.version, { passwordHash, mustChangePassword: true });
+    // the version read above: roles granted meanwhile make this a conflict, not a reset under the old rule
+    if (!(await repo.updateVersioned(tx, id, user.version, { passwordHash, mustChangePassword: true })))
+      throw stale();
     await audit(tx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id });
+    await notifyUsers(tx, [id], {
+      kind: 'password_reset',
+      params: { by: ctx.actor.displayName },
+      link: '/password',
+    });
   });
   await deleteUserSessions(database, id);
   return get(database, id);

@@ -10,8 +10,8 @@ declare module 'fastify' {
     sessionExpired: boolean;
   }
   interface FastifyInstance {
-    /** preHandler: signed in, CSRF-checked for writes, and holding `permission` if given. */
-    authorize(permission?: Permission): preHandlerAsyncHookHandler;
+    /** preHandler: signed in, CSRF-checked for writes, and holding `permission` (or one of a list) if given. */
+    authorize(permission?: Permission | readonly Permission[]): preHandlerAsyncHookHandler;
   }
 }
 
@@ -60,7 +60,8 @@ export async function authPlugin(app: FastifyInstance) {
     };
   });
 
-  app.decorate('authorize', (permission?: Permission) => {
+  app.decorate('authorize', (permission?: Permission | readonly Permission[]) => {
+    const anyOf: readonly Permission[] = permission === undefined ? [] : [permission].flat();
     return async (req: FastifyRequest) => {
       const actor = req.actor;
       if (!actor) {
@@ -74,8 +75,8 @@ export async function authPlugin(app: FastifyInstance) {
       if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) {
         throw new AppError('password_change_required', 'change your password first');
       }
-      if (permission && !can(actor.roles, permission)) {
-        throw new AppError('forbidden', `requires ${permission}`);
+      if (anyOf.length && !anyOf.some((p) => can(actor.roles, p))) {
+        throw new AppError('forbidden', `requires ${anyOf.join(' or ')}`);
       }
     };
   });

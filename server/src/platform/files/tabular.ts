@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './formula.ts';
 
 export interface Column<T> {
   header: string;
@@ -9,7 +10,8 @@ export interface Column<T> {
 
 const csvCell = (v: string | number | null) => {
   if (v === null) return '';
-  const s = String(v);
+  // numbers are written as they are: a negative one is a value, not a formula
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -1,4 +1,4 @@
-import type { User } from '@anju/contracts';
+import { accountPermission, type User } from '@anju/contracts';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../ui/errors.ts';
@@ -6,13 +6,20 @@ import { useSetDisabled, useUnlock } from '../api.ts';
 
 export type UserDialog = 'password' | 'grant';
 
-/** Row actions, shown by permission: user:write (disable, enable, reset password) and user:grant (grant, unlock). */
+/**
+ * Row actions, shown by permission: disable, enable and reset password need user:admins on a guarded
+ * account (administrators, county admins), user:write on any other (`accountPermission`); grant and
+ * unlock need user:grant.
+ */
 export function UserActions({
   user,
+  self,
   permissions,
   onOpen,
 }: {
   user: User;
+  /** The row is the signed-in user's own account. */
+  self: boolean;
   permissions: string[];
   onOpen(dialog: UserDialog): void;
 }) {
@@ -26,10 +33,12 @@ export function UserActions({
     onError: (e: unknown) => message.error(errorText(e)),
   };
   const locked = !!user.lockedUntil && new Date(user.lockedUntil) > new Date();
+  // one's own account is changed on the password page, never disabled or reset from here
+  const manages = !self && permissions.includes(accountPermission(user.roles));
 
   return (
     <Space size={0} wrap>
-      {permissions.includes('user:write') &&
+      {manages &&
         (user.disabled ? (
           <Button
             type="link"
@@ -48,8 +57,13 @@ export function UserActions({
             </Button>
           </Popconfirm>
         ))}
-      {permissions.includes('user:write') && (
-        <Button type="link" size="small" onClick={() => onOpen('password')}>
+      {manages && (
+        <Button
+          type="link"
+          size="small"
+          onClick={() => onOpen('password')}
+          data-testid={`reset-${user.username}`}
+        >
           {t('users.resetPassword')}
         </Button>
       )}

@@ -112,6 +112,7 @@ export function UsersPage() {
                 render: (_, u) => (
                   <UserActions
                     user={u}
+                    self={u.id === me.id}
                     permissions={me.permissions}
                     onOpen={(kind) => setDialog({ kind, user: u })}
                   />
