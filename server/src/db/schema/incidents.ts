@@ -29,6 +29,12 @@ export const incidentCategories = pgTable('incident_categories', {
   deadlineHours: integer('deadline_hours').notNull(),
   startLevel: smallint('start_level').notNull().default(0),
   autoEscalate: boolean('auto_escalate').notNull().default(true),
+  /** Extensions may add up to this many hours in all; 336 h (two weeks) holds the 10 working days of the 12345 rules. */
+  extensionCapHours: integer('extension_cap_hours').notNull().default(336),
+  /** Where the cap comes from, in words an official can look up. */
+  extensionCapSource: varchar('extension_cap_source', { length: 200 })
+    .notNull()
+    .default('12345 appraisal rules: extensions at most 10 working days in all'),
   attributes: jsonb('attributes').notNull().default({}),
   active: boolean('active').notNull().default(true),
   sort: smallint('sort').notNull().default(0),

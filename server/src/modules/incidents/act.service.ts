@@ -8,16 +8,24 @@ import { canSee, standingOf } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import { get, handlingFor } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.sql.ts';
-import { pendingExtension } from './extension.ts';
+import { extensionRoom, fromTimeline } from './extension.ts';
 import { decide } from './workflow.ts';
 import { dueAtPlus, hoursFromNow, NOW } from './act.sql.ts';
 import * as dispatch from './dispatch.repo.ts';
 import { LEVEL_ROLE } from './ladder.ts';
 
+/** Why the workflow table refuses, and whether the refusal is about who acts (403) or about now (409). */
 const REASONS = {
-  not_now: 'is not possible in the current status',
-  not_yours: 'is not yours to take on this incident',
-  top_level: 'cannot go above the county',
+  not_now: ['conflict', 'is not possible in the current status'],
+  not_yours: ['forbidden', 'is not yours to take on this incident'],
+  top_level: ['conflict', 'cannot go above the county'],
+  target: ['forbidden', 'nobody dispatches an incident to themselves'],
+  replier: ['forbidden', 'the one who replied cannot verify or call back the same incident'],
+  asker: ['forbidden', 'an extension is granted by the level above, never by the one who asked'],
+  asked: ['conflict', 'no extension is asked for'],
+  not_asked: ['conflict', 'an extension is already asked for'],
+  before_due: ['conflict', 'an extension must be asked before the deadline'],
+  not_rated: ['conflict', 'the outcome is already rated'],
 } as const;
 
 /** Columns an action sets besides status, level and version. */
@@ -70,6 +78,13 @@ async function effects(
       return { set: { satisfaction: input.satisfaction, closed_at: NOW }, notify: [] };
     case 'extend':
       if (!input.hours || !input.note) throw invalid('hours', 'an extension needs hours and a reason');
+      {
+        const { granted, cap } = await extensionRoom(tx, i.id);
+        if (granted + input.hours > cap)
+          throw invalid('hours', 'extensions of this category add up to at most {{hours}} hours', {
+            hours: cap,
+          });
+      }
       return {
         set: { due_at: dueAtPlus(input.hours), overdue: false },
         notify: [],
@@ -77,21 +92,15 @@ async function effects(
     case 'ask_extension':
       if (!input.hours) throw invalid('hours', 'say how many more hours are needed');
       if (!input.note) throw invalid('note', 'give the reason');
-      if (await pendingExtension(tx, i.id))
-        throw conflict('an extension is already asked for', [{ field: 'action', reason: 'already asked' }]);
       return { set: {}, notify: [] };
     case 'deny_extension':
       if (!input.note) throw invalid('note', 'give the reason');
-      if (!(await pendingExtension(tx, i.id)))
-        throw conflict('no extension is asked for', [{ field: 'action', reason: 'nothing asked' }]);
       return { set: {}, notify: [] };
     case 'progress':
       if (!input.note) throw invalid('note', 'write down what was done');
       return { set: {}, notify: [] };
     case 'rate':
       if (!input.satisfaction) throw invalid('satisfaction', 'say how satisfied the reporter is');
-      if (i.rated_at)
-        throw conflict('the outcome is already rated', [{ field: 'action', reason: 'rated once only' }]);
       // the reporter's own word replaces what the callback recorded for them
       return { set: { satisfaction: input.satisfaction, rated_at: NOW }, notify: [] };
     case 'supervise':
@@ -130,17 +139,15 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       throw conflict('the incident was changed by someone else; reload and try again', [
         { field: 'version', reason: 'stale' },
       ]);
-    const decision = decide(
-      i.status as IncidentStatus,
-      i.level,
-      input.action,
-      standingOf(ctx.actor, i, departments),
-    );
+    const { facts, duties } = fromTimeline(i, await repo.steps(tx, id), ctx.actor.userId);
+    const target =
+      input.action === 'dispatch' &&
+      (Number(input.assigneeUserId) === ctx.actor.userId || departments.includes(Number(input.departmentId)));
+    const standing = { ...standingOf(ctx.actor, i, departments), ...duties, target };
+    const decision = decide(i.status as IncidentStatus, i.level, input.action, standing, facts);
     if (!decision.ok) {
-      const code = decision.reason === 'not_yours' ? 'forbidden' : 'conflict';
-      throw new AppError(code, `${input.action} ${REASONS[decision.reason]}`, [
-        { field: 'action', reason: REASONS[decision.reason] },
-      ]);
+      const [code, reason] = REASONS[decision.reason];
+      throw new AppError(code, `${input.action}: ${reason}`, [{ field: 'action', reason }]);
     }
     const { set, notify, kind } = await effects(tx, i, input, decision.level);
     await repo.applyAction(tx, id, { ...set, status: decision.to });

@@ -9,7 +9,7 @@ import { LEVEL_ROLE } from './ladder.ts';
 
 /**
  * Whom the handler of an incident may dispatch it to: officials of the handling ladder whose scope
- * covers where it happened (the rule `dispatch` checks), and the departments of its county.
+ * covers where it happened (the rule `dispatch` checks) but the handler themselves, and the departments of its county.
  */
 export async function assignees(database: Database, ctx: Ctx, id: number): Promise<IncidentAssignees> {
   const i = await repo.findById(database.db, id);
@@ -22,7 +22,10 @@ export async function assignees(database: Database, ctx: Ctx, id: number): Promi
     dispatch.countyDepartments(database.db, i.place_path),
   ]);
   return {
-    users: users.map((u) => ({ id: String(u.id), name: u.display_name, roles: u.roles })),
+    // nobody dispatches to themselves: the handler is not offered
+    users: users
+      .filter((u) => Number(u.id) !== ctx.actor.userId)
+      .map((u) => ({ id: String(u.id), name: u.display_name, roles: u.roles })),
     departments: depts.map((d) => ({ id: String(d.id), nameZh: d.name_zh, nameEn: d.name_en })),
   };
 }

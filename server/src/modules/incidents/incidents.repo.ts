@@ -234,7 +234,7 @@ export async function addStep(
 export async function steps(conn: Conn, incidentId: number) {
   return rows<StepRow>(
     conn,
-    sql`SELECT id, action, from_status, to_status, actor_name, note, data, at FROM incident_steps WHERE incident_id = ${incidentId} ORDER BY id`,
+    sql`SELECT id, action, from_status, to_status, actor_id, actor_name, note, data, at FROM incident_steps WHERE incident_id = ${incidentId} ORDER BY id`,
   );
 }
 

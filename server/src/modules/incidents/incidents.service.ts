@@ -13,7 +13,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { underPath as pathUnder, type PathMove } from '../places/places.service.ts';
 import { sealPhone } from '../registry/registry.service.ts';
 import { allowedActions } from './actions.ts';
-import { extensionAsked } from './extension.ts';
+import { fromTimeline } from './extension.ts';
 import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import type { Ancestor } from './incidents.repo.ts';
@@ -140,7 +140,7 @@ export async function report(
   // a new incident has no department, so the caller's departments cannot change their standing
   return {
     ...present(ctx, incident),
-    actions: allowedActions(incident, standingOf(ctx.actor, incident, [])),
+    actions: allowedActions(incident, standingOf(ctx.actor, incident, []), {}),
     steps: [presentStep(step, [])],
   };
 }
@@ -196,9 +196,10 @@ export async function get(database: Database, ctx: Ctx, id: number) {
     throw new AppError('not_found', 'incident not found');
   }
   const [steps, photos] = await Promise.all([repo.steps(database.db, id), photoIdsByStep(database.db, id)]);
+  const { facts, duties } = fromTimeline(row, steps, ctx.actor.userId);
   return {
     ...present(ctx, row),
-    actions: allowedActions(row, standingOf(ctx.actor, row, departments), extensionAsked(steps)),
+    actions: allowedActions(row, { ...standingOf(ctx.actor, row, departments), ...duties }, facts),
     steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)) ?? [])),
   };
 }

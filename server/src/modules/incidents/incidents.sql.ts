@@ -41,6 +41,7 @@ export interface StepRow {
   action: string;
   from_status: string | null;
   to_status: string;
+  actor_id: number | null;
   actor_name: string | null;
   note: string | null;
   data: Record<string, unknown>;

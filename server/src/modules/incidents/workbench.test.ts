@@ -13,6 +13,8 @@ let t: TestApp;
 let tree: Tree;
 let resident: Client;
 let grid: Client;
+/** A second grid worker of the same grid: the one the incidents are dispatched to. */
+let worker: Client;
 let staff: Client;
 let township: Client;
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
   tree = await makeTree(t.database);
   resident = await signIn(t, ['resident'], [tree.dwelling]);
   grid = await signIn(t, ['grid_worker'], [tree.grid]);
+  worker = await signIn(t, ['grid_worker'], [tree.grid]);
   staff = await signIn(t, ['community_staff'], [tree.community]);
   township = await signIn(t, ['township_officer'], [tree.township]);
 });
@@ -70,12 +73,12 @@ const upload = (c: Client, incidentId: string, body: Buffer, fileName = 'photo.p
     ]),
   });
 };
-/** Takes an incident from report to closed: accepted, dispatched to the grid worker, replied, verified, called back. */
+/** Takes an incident from report to closed: accepted, dispatched to the second grid worker who replies, verified and called back by the first. */
 const close = async (i: Detail) => {
   i = await ok(grid, i, { action: 'accept' });
-  i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
-  i = await ok(grid, i, { action: 'start' });
-  i = await ok(grid, i, { action: 'reply', note: '已修好' });
+  i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
+  i = await ok(worker, i, { action: 'start' });
+  i = await ok(worker, i, { action: 'reply', note: '已修好' });
   i = await ok(grid, i, { action: 'verify' });
   return ok(grid, i, { action: 'callback', satisfaction: 'basically_satisfied' });
 };
@@ -92,25 +95,26 @@ describe('the actions a caller may take', () => {
       'escalate',
     ]);
     const accepted = await ok(grid, i, { action: 'accept' });
-    expect(accepted.actions).toEqual(['dispatch', 'extend', 'escalate']);
+    // more time is asked for, never granted to oneself
+    expect(accepted.actions).toEqual(['dispatch', 'escalate', 'ask_extension']);
   });
 
   it('keeps progress notes on the timeline and wants them written', async () => {
     let i = await report(resident);
     i = await ok(grid, i, { action: 'accept' });
-    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
-    i = await ok(grid, i, { action: 'start' });
+    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
+    i = await ok(worker, i, { action: 'start' });
     expect(i.actions).toContain('progress');
-    // the grid worker handles it and may extend the deadline: they do not ask themselves for it
-    expect(i.actions).toContain('extend');
-    expect(i.actions).not.toContain('ask_extension');
-    const empty = await grid.post(`/api/incidents/${i.id}/actions`, {
+    // the worker asks for more time; granting it is for someone else
+    expect(i.actions).toContain('ask_extension');
+    expect(i.actions).not.toContain('extend');
+    const empty = await worker.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'progress',
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.details[0].field).toBe('note');
-    i = await ok(grid, i, { action: 'progress', note: '已联系物业' });
+    i = await ok(worker, i, { action: 'progress', note: '已联系物业' });
     expect(i.steps.at(-1)).toMatchObject({ action: 'progress', note: '已联系物业' });
     expect((await resident.get(`/api/incidents/${i.id}`)).json().status).toBe('in_progress');
   });
@@ -284,10 +288,10 @@ describe('photos', () => {
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details[0].field).toBe('file');
     i = await ok(grid, i, { action: 'accept' });
-    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(grid.userId) });
-    i = await ok(grid, i, { action: 'start' });
-    i = await ok(grid, i, { action: 'reply', note: '灯已换新' });
-    const reply = await upload(grid, i.id, PNG);
+    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
+    i = await ok(worker, i, { action: 'start' });
+    i = await ok(worker, i, { action: 'reply', note: '灯已换新' });
+    const reply = await upload(worker, i.id, PNG);
     expect(reply.statusCode).toBe(201);
     const detail = (await resident.get(`/api/incidents/${i.id}`)).json() as Detail;
     expect(detail.steps.at(-1)).toMatchObject({ action: 'reply', photoIds: [reply.json().id] });
@@ -332,7 +336,9 @@ describe('dispatch choices', () => {
     const res = await grid.get(`/api/incidents/${i.id}/assignees`);
     expect(res.statusCode, res.body).toBe(200);
     const ids = res.json().users.map((u: { id: string }) => u.id);
-    expect(ids).toEqual(expect.arrayContaining([String(grid.userId), String(staff.userId)]));
+    expect(ids).toEqual(expect.arrayContaining([String(worker.userId), String(staff.userId)]));
+    // nobody dispatches to themselves: the handler is not offered
+    expect(ids).not.toContain(String(grid.userId));
     expect(ids).not.toContain(String(resident.userId));
     expect(res.json().departments).toContainEqual({
       id: String(d.id),

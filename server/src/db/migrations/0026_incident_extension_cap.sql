@@ -1,0 +1,2 @@
+ALTER TABLE "incident_categories" ADD COLUMN "extension_cap_hours" integer DEFAULT 336 NOT NULL;--> statement-breakpoint
+ALTER TABLE "incident_categories" ADD COLUMN "extension_cap_source" varchar(200) DEFAULT '12345 appraisal rules: extensions at most 10 working days in all' NOT NULL;
