@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Paging, Version } from './common.ts';
+import { Id, IsoDay, Paging, Version } from './common.ts';
 
 /** The workflow of DOMAIN.md M1: reported → accepted → dispatched → in progress → replied → verified → closed. */
 export const INCIDENT_STATUSES = [
@@ -175,8 +175,8 @@ export type IncidentQuery = z.infer<typeof IncidentQuery>;
 
 export const KpiQuery = z.object({
   under: Id.optional(),
-  from: z.string().date(),
-  to: z.string().date(),
+  from: IsoDay,
+  to: IsoDay,
 });
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
@@ -187,6 +187,8 @@ export const Kpi = z.object({
   timelyAcceptanceRate: z.number().nullable(),
   closed: z.number().int(),
   closedOnTime: z.number().int(),
+  /** Closed, or still open and past the deadline: what the on-time closure rate is taken over. */
+  fellDue: z.number().int(),
   onTimeClosureRate: z.number().nullable(),
   callbacks: z.number().int(),
   satisfied: z.number().int(),
@@ -235,6 +237,8 @@ export const KpiDefinition = z.object({
   numerator: Wording,
   denominator: Wording.nullable(),
   excluded: Wording,
+  /** The appraisal rule the definition follows. */
+  source: Wording,
 });
 export type KpiDefinition = z.infer<typeof KpiDefinition>;
 export type Kpi = z.infer<typeof Kpi>;

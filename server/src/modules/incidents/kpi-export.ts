@@ -21,6 +21,7 @@ const COLUMNS: { header: string; value: (r: KpiRow) => number | null; style?: ty
   { header: '及时签收率', value: (r) => r.timelyAcceptanceRate, style: PERCENT },
   { header: '办结数', value: (r) => r.closed },
   { header: '按时办结数', value: (r) => r.closedOnTime },
+  { header: '已到期数', value: (r) => r.fellDue },
   { header: '按时办结率', value: (r) => r.onTimeClosureRate, style: PERCENT },
   { header: '回访数', value: (r) => r.callbacks },
   { header: '满意数', value: (r) => r.satisfied },
@@ -58,12 +59,19 @@ export async function exportBreakdown(database: Database, ctx: Ctx, q: KpiBreakd
       { header: '分子', width: 48 },
       { header: '分母', width: 36 },
       { header: '不计入', width: 36 },
+      { header: '依据', width: 36 },
     ];
     notes.getRow(1).font = { bold: true };
     notes.getRow(1).commit();
     for (const d of KPI_DEFINITIONS)
       notes
-        .addRow([d.name['zh-CN'], d.numerator['zh-CN'], d.denominator?.['zh-CN'] ?? '—', d.excluded['zh-CN']])
+        .addRow([
+          d.name['zh-CN'],
+          d.numerator['zh-CN'],
+          d.denominator?.['zh-CN'] ?? '—',
+          d.excluded['zh-CN'],
+          d.source['zh-CN'],
+        ])
         .commit();
     notes.addRow([]).commit();
     notes.addRow(['统计期间', `${q.from} 至 ${q.to}（按北京时间整日，以上报时间计）`]).commit();

@@ -28,6 +28,10 @@ interface Facts {
   reportedAt: number;
   acceptedAfter?: number;
   closedAfter?: number;
+  /** The handler's reply (回单); the closure's time unless given. */
+  repliedAfter?: number;
+  /** The deadline; 72 h unless given. */
+  dueAfter?: number;
   satisfaction?: string;
   status?: string;
   overdue?: boolean;
@@ -44,8 +48,8 @@ async function incident(gridId: number, f: Facts) {
   await t.database.query(
     `INSERT INTO incidents (code, category_code, title, source, reporter_user_id, place_id, place_path, level,
        handling_place_id, department_id, status, overdue, accept_due_at, due_at, reported_at, accepted_at,
-       closed_at, satisfaction)
-     VALUES ($1, 'neighbour_dispute', '测试事件', 'grid_worker', $2, $3, $4, 0, $3, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       closed_at, satisfaction, replied_at)
+     VALUES ($1, 'neighbour_dispute', '测试事件', 'grid_worker', $2, $3, $4, 0, $3, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       `KPI${Date.now().toString(36)}${serial++}`,
       f.reporterUserId ?? null,
@@ -55,11 +59,12 @@ async function incident(gridId: number, f: Facts) {
       f.status ?? (closed ? 'closed' : f.acceptedAfter !== undefined ? 'accepted' : 'reported'),
       f.overdue ?? false,
       new Date(f.reportedAt + 24 * HOUR),
-      new Date(f.reportedAt + 72 * HOUR),
+      new Date(f.reportedAt + (f.dueAfter ?? 72) * HOUR),
       new Date(f.reportedAt),
       at(f.acceptedAfter),
       at(f.closedAfter),
       f.satisfaction ?? null,
+      at(f.repliedAfter ?? f.closedAfter),
     ],
   );
 }
@@ -150,7 +155,8 @@ const G1 = {
   timelyAcceptanceRate: 0.25,
   closed: 2,
   closedOnTime: 1,
-  onTimeClosureRate: 0.5,
+  fellDue: 3,
+  onTimeClosureRate: 0.333,
   callbacks: 2,
   satisfied: 1,
   satisfactionRate: 0.5,
@@ -189,6 +195,44 @@ const breakdown = async (c: Client, by: string, extra = '') =>
 const row = (rows: { id: string }[], id: number) => rows.find((r) => r.id === String(id));
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
+describe('on-time closure as the appraisal rules define it', () => {
+  it('is judged at the reply: replied at 40 h, called back at 50 h in a 48 h category is on time', async () => {
+    const own = await makeTree(t.database);
+    const at = china('2026-05-04T09:00:00');
+    await incident(own.grid, {
+      reportedAt: at,
+      acceptedAfter: 1,
+      repliedAfter: 40,
+      closedAfter: 50,
+      dueAfter: 48,
+    });
+    // the boundary the other way: replied a second after the deadline is late, however soon the callback
+    await incident(own.grid, {
+      reportedAt: at,
+      acceptedAfter: 1,
+      repliedAfter: 48 + 1 / 3600,
+      closedAfter: 49,
+      dueAfter: 48,
+    });
+    const county = await signIn(t, ['county_admin'], [own.county]);
+    const k = await get(county, `/api/incidents/kpi?from=2026-05-01&to=2026-05-31&under=${own.grid}`);
+    expect(k).toMatchObject({ closed: 2, closedOnTime: 1, fellDue: 2, onTimeClosureRate: 0.5 });
+  });
+
+  it('is taken over the incidents that fell due: 6 closed (5 on time) and 4 open overdue → 50 %', async () => {
+    const own = await makeTree(t.database);
+    const at = china('2026-05-04T09:00:00');
+    for (let n = 0; n < 6; n++)
+      await incident(own.grid, { reportedAt: at, acceptedAfter: 1, closedAfter: n < 5 ? 24 : 80 });
+    for (let n = 0; n < 4; n++) await incident(own.grid, { reportedAt: at, acceptedAfter: 1, overdue: true });
+    // open and not yet due: not in the denominator
+    await incident(own.grid, { reportedAt: at, acceptedAfter: 1 });
+    const county = await signIn(t, ['county_admin'], [own.county]);
+    const k = await get(county, `/api/incidents/kpi?from=2026-05-01&to=2026-05-31&under=${own.grid}`);
+    expect(k).toMatchObject({ closed: 6, closedOnTime: 5, fellDue: 10, onTimeClosureRate: 0.5 });
+  });
+});
+
 describe('KPI worked examples (March 2026, China time)', () => {
   it('computes every KPI of a grid, recalled and out-of-period incidents left out', async () => {
     const county = await signIn(t, ['county_admin'], [tree.county]);
@@ -211,7 +255,8 @@ describe('KPI worked examples (March 2026, China time)', () => {
       acceptedInTime: 2,
       timelyAcceptanceRate: 0.4,
       closed: 3,
-      onTimeClosureRate: 0.667,
+      fellDue: 4,
+      onTimeClosureRate: 0.5,
       satisfactionRate: 0.667,
       averageHandlingHours: 57.3,
       overdueOpen: 2,
@@ -277,7 +322,11 @@ describe('KPI worked examples (March 2026, China time)', () => {
     for (const d of definitions) {
       expect(d.name['zh-CN']).toBeTruthy();
       expect(d.excluded['en-US']).toMatch(/recalled/);
+      expect(d.source['zh-CN']).toMatch(/12345/);
     }
+    const onTime = definitions.find((d: { key: string }) => d.key === 'onTimeClosureRate');
+    expect(onTime.numerator['en-US']).toMatch(/replied/);
+    expect(onTime.denominator['en-US']).toMatch(/still open and overdue/);
   });
 });
 
@@ -353,6 +402,7 @@ describe('KPI export and bad input', () => {
     ]);
     expect(figures.rowCount).toBe(3);
     expect(notes.getRow(2).getCell(1).value).toBe('及时签收率');
+    expect(String(notes.getRow(2).getCell(5).value)).toMatch(/12345/);
     const [a] = await t.database.query<{ detail: { by: string; rows: number } }>(
       `SELECT detail FROM audit_log WHERE actor_id = $1 AND action = 'incident.kpi_export'`,
       [county.userId],

@@ -23,6 +23,7 @@ export const FIGURES = [
   'accepted_in_time',
   'closed',
   'closed_on_time',
+  'fell_due',
   'callbacks',
   'satisfied',
   'closed_hours',
@@ -38,7 +39,8 @@ export const figuresSql = (period: SQL): SQL => sql`
   count(i.accepted_at) FILTER (WHERE ${period})::int AS accepted,
   count(*) FILTER (WHERE ${period} AND i.accepted_at <= i.accept_due_at)::int AS accepted_in_time,
   count(i.closed_at) FILTER (WHERE ${period})::int AS closed,
-  count(*) FILTER (WHERE ${period} AND i.closed_at <= i.due_at)::int AS closed_on_time,
+  count(*) FILTER (WHERE ${period} AND i.closed_at IS NOT NULL AND i.replied_at <= i.due_at)::int AS closed_on_time,
+  count(*) FILTER (WHERE ${period} AND (i.closed_at IS NOT NULL OR ${overdueOpen}))::int AS fell_due,
   count(i.satisfaction) FILTER (WHERE ${period})::int AS callbacks,
   count(*) FILTER (WHERE ${period} AND i.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
   coalesce(sum(EXTRACT(EPOCH FROM (i.closed_at - i.reported_at)) / 3600) FILTER (WHERE ${period}), 0)::float8
@@ -52,11 +54,17 @@ export const summedSql = sql.raw(
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 const RECALLED = both('撤回的事件', 'recalled incidents');
+/** The published appraisal rule every KPI follows; docs/policy-sources.md names it. */
+const APPRAISAL = both(
+  '12345政务服务便民热线考核办法（国办发〔2020〕53号配套考核指标）',
+  '12345 government hotline appraisal rules (indicators under State Council General Office Opinion 2020 No. 53)',
+);
 
 /**
  * The five government KPIs, as `figuresSql` and `present` compute them:
  * - timely acceptance rate (及时签收率) = accepted_in_time ÷ reported;
- * - on-time closure rate (按时办结率) = closed_on_time ÷ closed;
+ * - on-time closure rate (按时办结率) = closed_on_time ÷ fell_due: closed ones whose handler replied (回单) by
+ *   the deadline, over those closed or still open and overdue;
  * - callback satisfaction rate (回访满意率) = satisfied ÷ callbacks;
  * - average handling hours (平均办理时长) = closed_hours ÷ closed (closed_at − reported_at, summed);
  * - overdue open (超期未办结) = still open and past due now, whatever the period.
@@ -76,17 +84,22 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
       'incidents reported in the period, unaccepted ones too',
     ),
     excluded: both('撤回的事件；期外上报的事件', 'recalled incidents; incidents reported outside the period'),
+    source: APPRAISAL,
   },
   {
     key: 'onTimeClosureRate',
     unit: 'rate',
     name: both('按时办结率', 'On-time closure rate'),
     numerator: both(
-      '期内上报、在办理时限（含批准的延期）内办结的事件数',
-      'incidents reported in the period and closed by their deadline (approved extensions included)',
+      '期内上报、已办结且承办单位在办理时限（含批准的延期）内回单的事件数（以回单时间计，不以回访时间计）',
+      'incidents reported in the period, closed, whose handler replied (回单) by the deadline, approved extensions included (judged at the reply, not the callback)',
     ),
-    denominator: both('期内上报且已办结的事件数', 'incidents reported in the period and closed'),
-    excluded: both('撤回的事件；尚未办结的事件', 'recalled incidents; incidents not closed yet'),
+    denominator: both(
+      '期内上报且已到期的事件数：已办结的，加上仍未办结且已超期的',
+      'incidents reported in the period that fell due: those closed, and those still open and overdue',
+    ),
+    excluded: both('撤回的事件；未办结且尚未到期的事件', 'recalled incidents; open incidents not yet due'),
+    source: APPRAISAL,
   },
   {
     key: 'satisfactionRate',
@@ -98,6 +111,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     ),
     denominator: both('期内上报且已回访的事件数', 'incidents reported in the period and called back'),
     excluded: both('撤回的事件；尚未回访的事件', 'recalled incidents; incidents not called back yet'),
+    source: APPRAISAL,
   },
   {
     key: 'averageHandlingHours',
@@ -109,6 +123,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     ),
     denominator: both('期内上报且已办结的事件数', 'incidents reported in the period and closed'),
     excluded: both('撤回的事件；尚未办结的事件', 'recalled incidents; incidents not closed yet'),
+    source: APPRAISAL,
   },
   {
     key: 'overdueOpen',
@@ -120,6 +135,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     ),
     denominator: null,
     excluded: both(`已办结的事件；${RECALLED['zh-CN']}`, `closed incidents; ${RECALLED['en-US']}`),
+    source: APPRAISAL,
   },
 ];
 
@@ -135,7 +151,8 @@ export function present(r: Record<string, unknown>): Kpi {
     timelyAcceptanceRate: rate(n('accepted_in_time'), n('reported')),
     closed: n('closed'),
     closedOnTime: n('closed_on_time'),
-    onTimeClosureRate: rate(n('closed_on_time'), n('closed')),
+    fellDue: n('fell_due'),
+    onTimeClosureRate: rate(n('closed_on_time'), n('fell_due')),
     callbacks: n('callbacks'),
     satisfied: n('satisfied'),
     satisfactionRate: rate(n('satisfied'), n('callbacks')),

@@ -2,7 +2,7 @@ import type { Kpi } from '@anju/contracts';
 import { describe, expect, it } from 'vitest';
 import { chartValue, formatKpi, kpiParts } from './format.ts';
 
-/** March: 40 reported, 30 accepted in time, 20 of 25 closed on time, 9 of 12 callbacks satisfied. */
+/** March: 40 reported, 30 accepted in time, 25 closed and 5 open past due of which 20 replied in time, 9 of 12 callbacks satisfied. */
 const march: Kpi = {
   reported: 40,
   accepted: 36,
@@ -10,7 +10,8 @@ const march: Kpi = {
   timelyAcceptanceRate: 0.75,
   closed: 25,
   closedOnTime: 20,
-  onTimeClosureRate: 0.8,
+  fellDue: 30,
+  onTimeClosureRate: 0.667,
   callbacks: 12,
   satisfied: 9,
   satisfactionRate: 0.75,
@@ -32,7 +33,8 @@ describe('KPI formatting', () => {
 
   it('names the counts a rate is made of', () => {
     expect(kpiParts('timelyAcceptanceRate', march)).toBe('30 / 40');
-    expect(kpiParts('onTimeClosureRate', march)).toBe('20 / 25');
+    // over what fell due, the overdue open ones too, not only the closed
+    expect(kpiParts('onTimeClosureRate', march)).toBe('20 / 30');
     expect(kpiParts('satisfactionRate', march)).toBe('9 / 12');
     expect(kpiParts('averageHandlingHours', march)).toBe('n = 25');
     expect(kpiParts('overdueOpen', march)).toBeNull();

@@ -15,7 +15,7 @@ export function kpiParts(key: KpiKey, k: Kpi): string | null {
     case 'timelyAcceptanceRate':
       return `${k.acceptedInTime} / ${k.reported}`;
     case 'onTimeClosureRate':
-      return `${k.closedOnTime} / ${k.closed}`;
+      return `${k.closedOnTime} / ${k.fellDue}`;
     case 'satisfactionRate':
       return `${k.satisfied} / ${k.callbacks}`;
     case 'averageHandlingHours':

@@ -4,7 +4,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatKpi } from '../format.ts';
 
-const COUNTS = ['reported', 'acceptedInTime', 'closed', 'closedOnTime', 'callbacks', 'satisfied'] as const;
+const COUNTS = [
+  'reported',
+  'acceptedInTime',
+  'closed',
+  'closedOnTime',
+  'fellDue',
+  'callbacks',
+  'satisfied',
+] as const;
 const SHOWN_KPIS: KpiKey[] = [
   'timelyAcceptanceRate',
   'onTimeClosureRate',

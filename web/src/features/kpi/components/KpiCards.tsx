@@ -22,14 +22,16 @@ export function KpiDefinitionText({ definition }: { definition?: KpiDefinition }
           ? [{ key: 'd', label: t('kpi.definition.denominator'), children: definition.denominator[lang] }]
           : []),
         { key: 'x', label: t('kpi.definition.excluded'), children: definition.excluded[lang] },
+        { key: 's', label: t('kpi.definition.source'), children: definition.source[lang] },
       ]}
     />
   );
 }
 
-/** The five KPIs of the chosen place and period, each with its definition a tap away. */
+/** The five KPIs of the chosen place and period, each with what it is taken over and its source beside it, the full definition a tap away. */
 export function KpiCards({ totals, definitions }: { totals?: Kpi; definitions?: KpiDefinition[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Language = i18n.language.startsWith('en') ? 'en-US' : 'zh-CN';
   return (
     <div
       data-testid="kpi-cards"
@@ -61,6 +63,17 @@ export function KpiCards({ totals, definitions }: { totals?: Kpi; definitions?: 
               }
             />
             {parts && <Typography.Text type="secondary">{parts}</Typography.Text>}
+            {definition && (
+              <Typography.Paragraph
+                type="secondary"
+                data-testid={`kpi-definition-${key}`}
+                style={{ fontSize: 12, margin: '4px 0 0' }}
+              >
+                {(definition.denominator ?? definition.numerator)[lang]}
+                <br />
+                {t('kpi.definition.source')}: {definition.source[lang]}
+              </Typography.Paragraph>
+            )}
           </Card>
         );
       })}
