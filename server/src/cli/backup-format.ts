@@ -2,8 +2,14 @@ import type { Database } from '../db/client.ts';
 
 export const BACKUP_FORMAT = 'anju-backup';
 export const BACKUP_VERSION = 1;
-/** Sessions are sign-in tokens: a restored database starts with everyone signed out. */
-const NOT_BACKED_UP = ['anju_migrations', 'sessions'];
+/**
+ * Sessions are sign-in tokens: a restored database starts with everyone signed out. Staged import
+ * rows (encrypted ID numbers of files never committed) are only needed until their import commits.
+ */
+const NOT_BACKED_UP = ['anju_migrations', 'sessions', 'registry_import_rows'];
+
+/** Whether a backup carries `table`; backups made before it was left out still may. */
+export const backedUp = (table: string) => !NOT_BACKED_UP.includes(table);
 
 export interface TableInfo {
   name: string;
@@ -44,7 +50,7 @@ export async function backupTables(database: Database): Promise<TableInfo[]> {
   );
   const byTable = new Map<string, string[]>();
   for (const c of columns) {
-    if (!NOT_BACKED_UP.includes(c.table_name))
+    if (backedUp(c.table_name))
       byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c.column_name]);
   }
   const unquote = (name: string) => name.replace(/^"|"$/g, '');

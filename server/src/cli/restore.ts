@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { silentProgress, type Progress } from '../platform/progress.ts';
 import {
   appliedMigrations,
+  backedUp,
   backupTables,
   BACKUP_FORMAT,
   FrameReader,
@@ -121,6 +122,8 @@ export async function restore(
   } catch {
     throw new RestoreRefused('not an Anju backup file');
   }
+  // staged import rows in a backup made before backups left them out are not restored
+  if (Array.isArray(manifest?.tables)) manifest.tables = manifest.tables.filter((t) => backedUp(t.name));
   const seeded = await check(database, manifest);
   const tables = new Map(manifest.tables.map((t) => [t.name, t]));
   const task = progress.start('restore', manifest.tables.length);
@@ -131,6 +134,10 @@ export async function restore(
     for (let line = await reader.line(); line !== undefined; line = await reader.line()) {
       const frame = JSON.parse(line) as Frame;
       const table = tables.get(frame.table);
+      if (!table && !backedUp(frame.table)) {
+        if ('bytes' in frame) await reader.bytes(frame.bytes);
+        continue;
+      }
       if (!table) throw new RestoreRefused(`backup frame for unknown table ${frame.table}`);
       if (!loader) {
         if (seeded.has(table.name)) await run(`DELETE FROM ${quoteIdent(table.name)}`);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ImportCounts, ImportError, ImportStatus } from '@anju/contracts';
-import type { Conn, Database } from '../../../db/client.ts';
+import type { Conn, Database, Tx } from '../../../db/client.ts';
 
 export interface ImportRow {
   id: number;
@@ -137,4 +137,57 @@ export async function addError(database: Database, id: number, e: ImportError) {
 /** Staged rows are only needed until the import is committed or has failed. */
 export async function dropRows(database: Database, id: number) {
   await database.query(`DELETE FROM registry_import_rows WHERE import_id = $1`, [id]);
+}
+
+/** Advisory lock keys of imports: held by the process running an import's dry run or commit. */
+export const IMPORT_LOCK_BASE = 7_311_019 * 2 ** 24;
+
+/**
+ * Imports left validating or committing by a process that is gone: untouched for `graceSeconds`,
+ * not running here (`running`) and with nobody holding their lock. Locks the rows until `tx` ends.
+ */
+export async function interrupted(tx: Tx, graceSeconds: number, running: number[]) {
+  const candidates = await tx.execute<{ id: number }>(
+    sql`SELECT id FROM registry_imports
+         WHERE status IN ('validating', 'committing') AND updated_at <= now() - make_interval(secs => ${graceSeconds})
+           AND NOT (id = ANY(${`{${running.join(',')}}`}::bigint[]))
+         FOR UPDATE SKIP LOCKED`,
+  );
+  const gone: { id: number; status: ImportStatus; format: string }[] = [];
+  for (const { id } of candidates.rows) {
+    const [row] = (
+      await tx.execute<{ id: number; status: ImportStatus; format: string; free: boolean }>(
+        sql`SELECT id, status, format, pg_try_advisory_xact_lock(${IMPORT_LOCK_BASE}::bigint + id) AS free
+              FROM registry_imports WHERE id = ${id}`,
+      )
+    ).rows;
+    if (row.free) gone.push({ id: Number(row.id), status: row.status, format: row.format });
+  }
+  return gone;
+}
+
+/** Sets the status and message of an import inside `tx`. */
+export async function settle(tx: Tx, id: number, status: ImportStatus, message: string) {
+  await tx.execute(
+    sql`UPDATE registry_imports SET status = ${status}, message = ${message}, percent = 0, updated_at = now()
+         WHERE id = ${id}`,
+  );
+}
+
+/** Fails the imports validated more than `seconds` ago and never committed; their ids. */
+export async function abandon(database: Database, seconds: number, message: string) {
+  const rows = await database.query<{ id: number }>(
+    `UPDATE registry_imports SET status = 'failed', message = $2, updated_at = now()
+      WHERE status = 'validated' AND updated_at <= now() - make_interval(secs => $1) RETURNING id`,
+    [seconds, message],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Removes the staged rows left behind by imports that have committed or failed. */
+export async function dropFinishedRows(database: Database) {
+  await database.query(
+    `DELETE FROM registry_import_rows
+      WHERE import_id IN (SELECT id FROM registry_imports WHERE status IN ('committed', 'failed'))`,
+  );
 }

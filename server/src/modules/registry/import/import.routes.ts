@@ -17,6 +17,7 @@ import {
   type ImportDeps,
 } from './import.service.ts';
 import { reportLanguage } from './reasons.ts';
+import { recoverImports } from './recover.ts';
 import { importTemplate } from './template.ts';
 import { receive } from '../../../platform/files/upload.ts';
 
@@ -31,6 +32,10 @@ export async function registryImportRoutes(fastify: FastifyInstance) {
   });
   await app.register(multipart, {
     limits: { fileSize: app.config.importMaxBytes, files: 1, fields: 0, parts: 1 },
+  });
+  // an embedded database has one process, this one: whatever was running when it stopped is gone
+  await recoverImports(app.database, app.config.dataDir, {
+    graceSeconds: app.database.kind === 'pglite' ? 0 : undefined,
   });
   if (app.jobs) {
     const { boss } = app.jobs;

@@ -9,6 +9,7 @@ import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { actorOf } from './actor.ts';
 import { commitRows } from './commit.ts';
 import * as repo from './import.repo.ts';
+import { holding } from './recover.ts';
 import { Refused, type FileFormat } from './source.ts';
 import { validateImport } from './validate.ts';
 
@@ -55,9 +56,15 @@ export async function startImport(
 }
 
 /** The dry run of import `id`, as the job or inline; the file is removed once read. */
-export async function runValidation(deps: ImportDeps, id: number): Promise<ImportCounts | null> {
+export function runValidation(deps: ImportDeps, id: number): Promise<ImportCounts | null> {
+  return holding(deps.database, id, () => validateHeld(deps, id));
+}
+
+async function validateHeld(deps: ImportDeps, id: number): Promise<ImportCounts | null> {
   const job = await repo.findById(deps.database, id);
   const file = fileOf(deps, id, job.format);
+  // found interrupted (and failed) by another process before this job came to run
+  if (job.status !== 'validating') return null;
   let lastWrite = 0;
   try {
     const counts = await validateImport({
@@ -157,10 +164,18 @@ export async function commitImport(deps: ImportDeps, ctx: Ctx, id: number, skipB
   else await runCommit(deps, data);
 }
 
+type CommitData = { importId: number; ip: string; requestId: string };
+
 /** The commit of import `importId`, as the job or inline; a failure leaves nothing written. */
-export async function runCommit(deps: ImportDeps, data: { importId: number; ip: string; requestId: string }) {
+export function runCommit(deps: ImportDeps, data: CommitData) {
+  return holding(deps.database, data.importId, () => commitHeld(deps, data));
+}
+
+async function commitHeld(deps: ImportDeps, data: CommitData) {
   const id = data.importId;
   const job = await repo.findById(deps.database, id);
+  // found interrupted (and validated again) by another process before this job came to run
+  if (job.status !== 'committing') return;
   const ctx: Ctx = {
     actor: await actorOf(deps.database, { userId: job.user_id }),
     ip: data.ip,
