@@ -33,17 +33,20 @@ export function SessionWatch() {
   return <Outlet />;
 }
 
+/** A whole-page spinner while the session or the signed-in frame loads. */
+export function PageLoading() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }} data-testid="page-loading">
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
 /** Renders its routes only for a signed-in user who need not change the password first. */
 export function RequireSession() {
   const me = useMe();
   const { pathname } = useLocation();
-  if (me.isPending) {
-    return (
-      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
+  if (me.isPending) return <PageLoading />;
   if (isCode(me.error, 'session_expired'))
     return <Navigate to="/login" replace state={{ notice: 'expired' satisfies LoginNotice }} />;
   if (isCode(me.error, 'unauthenticated')) return <Navigate to="/login" replace />;

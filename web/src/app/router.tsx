@@ -1,41 +1,42 @@
 import type { Permission } from '@anju/contracts';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AuditPage } from '../features/audit/pages/AuditPage.tsx';
-import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
-import { IncidentPage } from '../features/incidents/pages/IncidentPage.tsx';
-import { MyReportsPage } from '../features/incidents/pages/MyReportsPage.tsx';
-import { ReportPage } from '../features/incidents/pages/ReportPage.tsx';
-import { WorkbenchPage } from '../features/incidents/pages/WorkbenchPage.tsx';
-import { GridsPage } from '../features/grids/pages/GridsPage.tsx';
-import { HomePage } from '../features/home/pages/HomePage.tsx';
-import { KpiPage } from '../features/kpi/pages/KpiPage.tsx';
-import { CasePage } from '../features/cases/pages/CasePage.tsx';
-import { CasesPage } from '../features/cases/pages/CasesPage.tsx';
-import { DeclarePage } from '../features/monitoring/pages/DeclarePage.tsx';
-import { LeadsPage } from '../features/monitoring/pages/LeadsPage.tsx';
-import { PolicyPage } from '../features/monitoring/pages/PolicyPage.tsx';
-import { ImportsPage } from '../features/monitoring-imports/pages/ImportsPage.tsx';
-import { OverviewPage } from '../features/monitoring-overview/pages/OverviewPage.tsx';
-import { PartyPage } from '../features/party/pages/PartyPage.tsx';
-import { PlacesPage } from '../features/places/pages/PlacesPage.tsx';
-import { HouseholdCreatePage } from '../features/registry/pages/HouseholdCreatePage.tsx';
-import { HouseholdDetailPage } from '../features/registry/pages/HouseholdDetailPage.tsx';
-import { HouseholdsPage } from '../features/registry/pages/HouseholdsPage.tsx';
-import { ImportPage } from '../features/registry/pages/ImportPage.tsx';
-import { PersonDetailPage } from '../features/registry/pages/PersonDetailPage.tsx';
-import { PersonsPage } from '../features/registry/pages/PersonsPage.tsx';
-import { UsersPage } from '../features/users/pages/UsersPage.tsx';
-import { CoveragePage } from '../features/visits/pages/CoveragePage.tsx';
-import { PlansPage } from '../features/visits/pages/PlansPage.tsx';
-import { TodayPage } from '../features/visits/pages/TodayPage.tsx';
-import { VisitDetailPage } from '../features/visits/pages/VisitDetailPage.tsx';
-import { VisitNewPage } from '../features/visits/pages/VisitNewPage.tsx';
 import { NotFoundPage } from '../ui/StatusPages.tsx';
-import { householdTabs } from './householdTabs.tsx';
-import { RequirePermission, RequireSession, SessionWatch } from './access.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
+import { PageLoading, RequirePermission, RequireSession, SessionWatch } from './access.tsx';
+import {
+  AppLayout,
+  AuditPage,
+  CasePage,
+  CasesPage,
+  ChangePasswordPage,
+  CoveragePage,
+  DeclarePage,
+  GridsPage,
+  HomePage,
+  HouseholdCreatePage,
+  HouseholdDetailPage,
+  HouseholdsPage,
+  ImportPage,
+  ImportsPage,
+  IncidentPage,
+  KpiPage,
+  LeadsPage,
+  MyReportsPage,
+  OverviewPage,
+  PartyPage,
+  PersonDetailPage,
+  PersonsPage,
+  PlacesPage,
+  PlansPage,
+  PolicyPage,
+  ReportPage,
+  TodayPage,
+  UsersPage,
+  VisitDetailPage,
+  VisitNewPage,
+  WorkbenchPage,
+} from './pages.tsx';
 
 const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -50,7 +51,11 @@ export const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           {
-            element: <AppLayout />,
+            element: (
+              <Suspense fallback={<PageLoading />}>
+                <AppLayout />
+              </Suspense>
+            ),
             children: [
               { index: true, element: <HomePage /> },
               { path: 'places', element: guarded('place:read', <PlacesPage />) },
@@ -59,7 +64,7 @@ export const router = createBrowserRouter([
               { path: 'registry/households/new', element: guarded('person:write', <HouseholdCreatePage />) },
               {
                 path: 'registry/households/:id',
-                element: guarded('person:read', <HouseholdDetailPage tabs={householdTabs} />),
+                element: guarded('person:read', <HouseholdDetailPage />),
               },
               { path: 'registry/persons', element: guarded('person:read', <PersonsPage />) },
               { path: 'registry/persons/:id', element: guarded('person:read', <PersonDetailPage />) },

@@ -1,5 +1,5 @@
-import { Drawer, Grid, Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { Drawer, Flex, Grid, Layout, Spin, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -37,7 +37,15 @@ export function AppLayout() {
       <Layout style={{ minWidth: 0 }}>
         <HeaderBar phone={phone} onOpenMenu={() => setDrawerOpen(true)} />
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 48 }} data-testid="page-loading">
+                <Spin size="large" />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

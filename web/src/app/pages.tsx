@@ -1,0 +1,141 @@
+import { lazy, type ComponentType } from 'react';
+
+// Each page is its own chunk, fetched on first visit: the first load on a phone network carries only
+// the frame and the login page, and charts (ECharts) come only with the pages that draw them.
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return lazy(() => load().then((m) => ({ default: pick(m) })));
+}
+
+/** The signed-in frame (menu, header, scope picker, notifications): not needed to show the login page. */
+export const AppLayout = page(
+  () => import('./layout/AppLayout.tsx'),
+  (m) => m.AppLayout,
+);
+export const HomePage = page(
+  () => import('../features/home/pages/HomePage.tsx'),
+  (m) => m.HomePage,
+);
+export const AuditPage = page(
+  () => import('../features/audit/pages/AuditPage.tsx'),
+  (m) => m.AuditPage,
+);
+export const ChangePasswordPage = page(
+  () => import('../features/auth/pages/ChangePasswordPage.tsx'),
+  (m) => m.ChangePasswordPage,
+);
+export const IncidentPage = page(
+  () => import('../features/incidents/pages/IncidentPage.tsx'),
+  (m) => m.IncidentPage,
+);
+export const MyReportsPage = page(
+  () => import('../features/incidents/pages/MyReportsPage.tsx'),
+  (m) => m.MyReportsPage,
+);
+export const ReportPage = page(
+  () => import('../features/incidents/pages/ReportPage.tsx'),
+  (m) => m.ReportPage,
+);
+export const WorkbenchPage = page(
+  () => import('../features/incidents/pages/WorkbenchPage.tsx'),
+  (m) => m.WorkbenchPage,
+);
+export const GridsPage = page(
+  () => import('../features/grids/pages/GridsPage.tsx'),
+  (m) => m.GridsPage,
+);
+export const KpiPage = page(
+  () => import('../features/kpi/pages/KpiPage.tsx'),
+  (m) => m.KpiPage,
+);
+export const CasePage = page(
+  () => import('../features/cases/pages/CasePage.tsx'),
+  (m) => m.CasePage,
+);
+export const CasesPage = page(
+  () => import('../features/cases/pages/CasesPage.tsx'),
+  (m) => m.CasesPage,
+);
+export const DeclarePage = page(
+  () => import('../features/monitoring/pages/DeclarePage.tsx'),
+  (m) => m.DeclarePage,
+);
+export const LeadsPage = page(
+  () => import('../features/monitoring/pages/LeadsPage.tsx'),
+  (m) => m.LeadsPage,
+);
+export const PolicyPage = page(
+  () => import('../features/monitoring/pages/PolicyPage.tsx'),
+  (m) => m.PolicyPage,
+);
+export const ImportsPage = page(
+  () => import('../features/monitoring-imports/pages/ImportsPage.tsx'),
+  (m) => m.ImportsPage,
+);
+export const OverviewPage = page(
+  () => import('../features/monitoring-overview/pages/OverviewPage.tsx'),
+  (m) => m.OverviewPage,
+);
+export const PartyPage = page(
+  () => import('../features/party/pages/PartyPage.tsx'),
+  (m) => m.PartyPage,
+);
+export const PlacesPage = page(
+  () => import('../features/places/pages/PlacesPage.tsx'),
+  (m) => m.PlacesPage,
+);
+export const HouseholdCreatePage = page(
+  () => import('../features/registry/pages/HouseholdCreatePage.tsx'),
+  (m) => m.HouseholdCreatePage,
+);
+/** The household page with the tabs several features contribute, all loaded together with it. */
+export const HouseholdDetailPage = page(
+  () =>
+    Promise.all([
+      import('../features/registry/pages/HouseholdDetailPage.tsx'),
+      import('./householdTabs.tsx'),
+    ]),
+  ([m, tabs]) =>
+    function HouseholdDetail() {
+      return <m.HouseholdDetailPage tabs={tabs.householdTabs} />;
+    },
+);
+export const HouseholdsPage = page(
+  () => import('../features/registry/pages/HouseholdsPage.tsx'),
+  (m) => m.HouseholdsPage,
+);
+export const ImportPage = page(
+  () => import('../features/registry/pages/ImportPage.tsx'),
+  (m) => m.ImportPage,
+);
+export const PersonDetailPage = page(
+  () => import('../features/registry/pages/PersonDetailPage.tsx'),
+  (m) => m.PersonDetailPage,
+);
+export const PersonsPage = page(
+  () => import('../features/registry/pages/PersonsPage.tsx'),
+  (m) => m.PersonsPage,
+);
+export const UsersPage = page(
+  () => import('../features/users/pages/UsersPage.tsx'),
+  (m) => m.UsersPage,
+);
+export const CoveragePage = page(
+  () => import('../features/visits/pages/CoveragePage.tsx'),
+  (m) => m.CoveragePage,
+);
+export const PlansPage = page(
+  () => import('../features/visits/pages/PlansPage.tsx'),
+  (m) => m.PlansPage,
+);
+export const TodayPage = page(
+  () => import('../features/visits/pages/TodayPage.tsx'),
+  (m) => m.TodayPage,
+);
+export const VisitDetailPage = page(
+  () => import('../features/visits/pages/VisitDetailPage.tsx'),
+  (m) => m.VisitDetailPage,
+);
+export const VisitNewPage = page(
+  () => import('../features/visits/pages/VisitNewPage.tsx'),
+  (m) => m.VisitNewPage,
+);
