@@ -23,6 +23,9 @@ export async function start(
   await migrate(database);
   if (prepare) await prepare(database);
   const app = await buildApp(config, database);
+  database.pool?.on('error', (err) =>
+    app.log.warn({ err }, 'a database connection was lost; the next query opens a new one'),
+  );
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   let stopping: Promise<void> | undefined;

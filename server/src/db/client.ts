@@ -34,8 +34,47 @@ export interface Database {
 // bigint columns (ids, counts) come back as strings from node-postgres; ids stay below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/** How long a request waits for a new connection before it answers 503 instead of hanging. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+const LOST_CONNECTION = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'is not queryable',
+];
+
+/**
+ * Whether `err` says the database is away (refused, reset, terminated, restarting) rather than that
+ * a statement was wrong: those answer 503 and go away by themselves once it is back.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    // class 08: connection exception; 57P01-03: terminated, crashed, starting up or shutting down
+    if (/^(08[0-9A-Z]{3}|57P0[123])$/.test(code)) return true;
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(code))
+      return true;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (LOST_CONNECTION.some((m) => message.includes(m))) return true;
+    if (Array.isArray(e.errors) && e.errors.some(isDatabaseUnreachable)) return true;
+    e = e.cause as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
 export async function openPostgres(url: string, max = 20): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'anju' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'anju',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  // A restart, a failover or a terminated backend errors the connections: an `error` event nobody
+  // listens to would end the process. The pool drops a broken connection and the next query opens a
+  // new one; a connection lent out (a transaction, COPY) fails its query and is dropped on release.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema });
   return {
     kind: 'postgres',

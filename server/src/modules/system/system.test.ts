@@ -14,7 +14,12 @@ describe('platform endpoints', () => {
     expect(res.json()).toMatchObject({
       status: 'ok',
       database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      databaseAnswers: true,
+      notificationsListening: true,
     });
+    const live = await t.app.inject({ method: 'GET', url: '/api/health/live' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json().status).toBe('ok');
   });
 
   it('publishes OpenAPI 3.1 with every API route and a browsable page', async () => {

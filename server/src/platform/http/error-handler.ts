@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetail } from '@anju/contracts';
+import { isDatabaseUnreachable } from '../../db/client.ts';
 import { AppError } from '../errors.ts';
+
+/** What a 503 asks clients to wait: a restart or failover usually takes seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** SQLSTATE of a database error, whether drizzle wrapped it or not. */
 function sqlState(err: unknown): string | undefined {
@@ -83,6 +87,13 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply
         .status(400)
         .send(body('validation_failed', `${refused.field}: ${refused.reason}`, [refused], req.id));
+    if (isDatabaseUnreachable(err)) {
+      req.log.warn({ err }, 'database unreachable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send(body('database_unavailable', 'the database is not answering; try again shortly', [], req.id));
+    }
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('rate_limited', 'too many requests', [], req.id));
     if (status === 413)

@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
-import type { Database } from '../../db/client.ts';
+import { CONNECT_TIMEOUT_MS, isDatabaseUnreachable, type Database } from '../../db/client.ts';
 
 const JOBS_SETUP_LOCK = 7_311_003;
+/** Schedules run on the communities' clock. */
+const TIME_ZONE = 'Asia/Shanghai';
 
 /** A background job; with `cron` it runs on that schedule exactly once across all server processes. */
 export interface JobDefinition {
@@ -25,6 +27,19 @@ function pgliteAdapter(database: Database): PgBoss.Db {
   };
 }
 
+/**
+ * Makes `boss.createQueue` (every module's, too) create a queue once, under the setup lock: two
+ * processes making the same queue at once (both starting, or all starting again after an outage)
+ * deadlock in pg-boss's DDL. pg-boss puts its methods on the instance, so the instance's is replaced.
+ */
+function createQueuesOnce(boss: PgBoss, database: Database) {
+  const create = boss.createQueue.bind(boss);
+  boss.createQueue = (name, options) =>
+    database.exclusive(JOBS_SETUP_LOCK, async () => {
+      if (!(await boss.getQueue(name))) await create(name, options);
+    });
+}
+
 export interface Jobs {
   boss: PgBoss;
   send(name: string, data?: Record<string, unknown>): Promise<string | null>;
@@ -41,17 +56,36 @@ export async function startJobs(
   const boss = new PgBoss({
     ...(database.pglite
       ? { db: pgliteAdapter(database) }
-      : { connectionString: opts.connectionString, max: 4 }),
+      : {
+          connectionString: opts.connectionString,
+          max: 4,
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+          keepAlive: true,
+        }),
     application_name: 'anju-jobs',
     cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds ?? 30,
   });
-  boss.on('error', (err) => log.error({ err }, 'job queue error'));
-  // pg-boss creates its schema and queues with DDL that deadlocks when two processes start together
+  createQueuesOnce(boss, database);
+  // while the database is away every worker's poll fails; pg-boss keeps polling, so say it once in a while
+  let quietUntil = 0;
+  boss.on('error', (err) => {
+    if (!isDatabaseUnreachable(err)) return log.error({ err }, 'job queue error');
+    if (Date.now() < quietUntil) return;
+    quietUntil = Date.now() + 30_000;
+    log.warn({ err }, 'job queue cannot reach the database; it keeps trying');
+  });
+  // pg-boss creates its schema with DDL that deadlocks when two processes start together
+  await database.exclusive(JOBS_SETUP_LOCK, () => boss.start());
+  for (const def of definitions) await boss.createQueue(def.name);
+  // a process starting beside running ones only reads, unless a schedule changed
   await database.exclusive(JOBS_SETUP_LOCK, async () => {
-    await boss.start();
+    const schedules = new Map(
+      (await boss.getSchedules()).map((s) => [s.name, s as PgBoss.Schedule & { timezone?: string }]),
+    );
     for (const def of definitions) {
-      await boss.createQueue(def.name);
-      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+      const scheduled = schedules.get(def.name);
+      if (def.cron && (scheduled?.cron !== def.cron || scheduled.timezone !== TIME_ZONE))
+        await boss.schedule(def.name, def.cron, {}, { tz: TIME_ZONE });
     }
   });
   for (const def of definitions) {

@@ -10,6 +10,8 @@ export class NotificationHub {
   private listeners = new Map<number, Set<Listener>>();
   private stopListening: (() => Promise<void>) | undefined;
   private closed = false;
+  private isListening = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private database: Database,
@@ -48,37 +50,74 @@ export class NotificationHub {
     if (pglite) {
       const unsub = await pglite.listen(NOTIFY_CHANNEL, (payload) => this.dispatch(payload));
       this.stopListening = unsub;
+      this.isListening = true;
       return;
     }
     if (pool) await this.listenPg(pool);
   }
 
-  /** A dedicated connection LISTENs; it reconnects after a failure so no process goes deaf. */
+  /** Whether signals reach this process: false while the LISTEN connection is being re-made. */
+  get listening(): boolean {
+    return this.isListening;
+  }
+
+  /**
+   * A dedicated connection LISTENs. When it is lost (a restart, a failover, a terminated backend) it is
+   * made again with backoff for as long as it takes, so no process stays deaf.
+   */
   private async listenPg(pool: pg.Pool): Promise<void> {
     const client = await pool.connect();
+    let lost = false;
     const onNotification = (msg: pg.Notification) => this.dispatch(msg.payload);
-    const onError = (err: Error) => {
-      this.log.error({ err }, 'notification listener lost its connection');
-      client.release(err);
-      if (!this.closed)
-        setTimeout(
-          () => this.listenPg(pool).catch((e) => this.log.error({ err: e }, 'relisten failed')),
-          1000,
-        );
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      this.isListening = false;
+      client.off('notification', onNotification);
+      client.release(err ?? new Error('the notification listener connection ended'));
+      if (this.closed) return;
+      this.log.warn({ err }, 'notification listener lost its connection; listening again');
+      this.relisten(pool, 0);
     };
     client.on('notification', onNotification);
-    client.on('error', onError);
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (err) {
+      onLost(err as Error);
+      return;
+    }
+    if (lost) return;
+    this.isListening = true;
     this.stopListening = async () => {
-      client.off('error', onError);
+      if (lost) return;
+      lost = true;
+      this.isListening = false;
       client.off('notification', onNotification);
       await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
       client.release();
     };
   }
 
+  /** Tries again after 250 ms, doubling up to 2 s between attempts. */
+  private relisten(pool: pg.Pool, attempt: number) {
+    this.retry = setTimeout(
+      () => {
+        this.retry = undefined;
+        if (this.closed) return;
+        this.listenPg(pool).catch((err) => {
+          if (attempt === 0) this.log.warn({ err }, 'notification listener cannot connect yet');
+          if (!this.closed) this.relisten(pool, attempt + 1);
+        });
+      },
+      Math.min(250 * 2 ** attempt, 2000),
+    );
+  }
+
   async stop(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.retry);
     await this.stopListening?.();
     this.listeners.clear();
   }
