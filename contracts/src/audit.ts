@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Paging } from './common.ts';
+import { Id, IsoDay, IsoInstant, Paging } from './common.ts';
 
 export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;
 
@@ -18,7 +18,7 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-const isoDate = z.string().datetime({ offset: true }).or(z.string().date());
+const isoDate = IsoInstant.or(IsoDay);
 
 export const AuditQuery = Paging.extend({
   actor: z.string().trim().max(64).optional(),

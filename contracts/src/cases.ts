@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Id, IdParam, Paging, Version } from './common.ts';
+import { Id, IdParam, IsoDay as Day, Paging, Version } from './common.ts';
 import { CASE_ACTIONS, CASE_STEPS, SCREENING_RULES } from './monitoring.ts';
 
 const Code = z.string().regex(/^[a-z_]{1,32}$/, 'must be a dictionary code');
-const Day = z.string().date();
 
 /** Who owns a step of a case: officials of the household's residence community, township or county. */
 export const CASE_OWNERS = ['community', 'township', 'county'] as const;

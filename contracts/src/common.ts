@@ -4,6 +4,18 @@ import { z } from 'zod';
 export const Id = z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a positive integer id');
 export type Id = z.infer<typeof Id>;
 
+/** Dates travel in years 1900–2100: PostgreSQL has no year 0, and no record of Anju lies outside them. */
+const inYears = (s: string) => Number(s.slice(0, 4)) >= 1900 && Number(s.slice(0, 4)) <= 2100;
+const YEARS = 'must be a date in the years 1900 to 2100';
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const IsoDay = z.string().date().refine(inYears, YEARS);
+export type IsoDay = z.infer<typeof IsoDay>;
+
+/** An instant with its offset, `2026-03-01T08:00:00+08:00`. */
+export const IsoInstant = z.string().datetime({ offset: true }).refine(inYears, YEARS);
+export type IsoInstant = z.infer<typeof IsoInstant>;
+
 /** The version an update started from (optimistic concurrency). */
 export const Version = z.number().int().min(1).max(2_147_483_647);
 export type Version = z.infer<typeof Version>;

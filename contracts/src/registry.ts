@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Paging, Version } from './common.ts';
+import { Id, IsoDay as IsoDate, Paging, Version } from './common.ts';
 import {
   EDUCATION_LEVELS,
   ETHNIC_CODES,
@@ -21,7 +21,6 @@ const PersonName = z
   .max(32)
   .regex(/^[\p{L}\p{M}·•. -]+$/u, 'letters only');
 const TagCodes = z.array(z.string().regex(/^[a-z_]{1,32}$/)).max(20);
-const IsoDate = z.string().date();
 
 /** Which side of the dual jurisdiction the caller sees a record from. */
 export const JURISDICTION_SIDES = ['residence', 'hukou', 'both'] as const;

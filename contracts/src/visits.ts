@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Id, IdParam, pageOf, Paging, Version } from './common.ts';
+import { Id, IdParam, IsoDay as IsoDate, pageOf, Paging, Version } from './common.ts';
 import { LABOUR_CAPACITIES, POVERTY_STATUSES } from './registry-codes.ts';
-
-const IsoDate = z.string().date();
 
 export const VisitCreate = z.object({
   householdId: Id,
