@@ -101,6 +101,32 @@ function initials(name: string): string {
   return v;
 }
 
+const DAY = 86_400_000;
+// Excel counts days from 1899-12-30 (its 1900 leap year bug cancels out from March 1900 on)
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const serialOf = (year: number) => (Date.UTC(year, 0, 1) - EXCEL_EPOCH) / DAY;
+const [FIRST_YEAR, LAST_YEAR] = [2000, 2100];
+const TYPED_DATE = /^(\d{4})(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?|\s*月)?)?(?:\s*年)?$/;
+
+/**
+ * The year of 搬迁年份: a year, a date as typed (2019-05-01, 2019年5月) or a date as Excel stores
+ * it, a number of days (43586); null when empty, undefined when it is none of them.
+ */
+function yearOf(text: string): number | null | undefined {
+  if (text === '') return null;
+  const typed = TYPED_DATE.exec(text);
+  let year = typed ? Number(typed[1]) : undefined;
+  const serial = Number(text);
+  if (
+    !typed &&
+    /^\d+(\.\d+)?$/.test(text) &&
+    serial >= serialOf(FIRST_YEAR) &&
+    serial < serialOf(LAST_YEAR + 1)
+  )
+    year = new Date(EXCEL_EPOCH + Math.floor(serial) * DAY).getUTCFullYear();
+  return year !== undefined && year >= FIRST_YEAR && year <= LAST_YEAR ? year : undefined;
+}
+
 // a cell quoted back in a report is cut short, so one long cell cannot bloat it
 const quote = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
@@ -168,10 +194,8 @@ export function checkRow(source: SourceRow, ctx: CheckContext): { staged: Staged
   }
   const party = cells[C.党员];
   if (!YES.has(party) && !NO.has(party)) row.fail(C.党员, 'party_member.invalid');
-  const yearText = cells[C.搬迁年份];
-  const year = yearText === '' ? null : Number(yearText);
-  if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
-    row.fail(C.搬迁年份, 'relocation_year.invalid');
+  const year = yearOf(cells[C.搬迁年份]);
+  if (year === undefined) row.fail(C.搬迁年份, 'relocation_year.invalid');
 
   const staged: StagedRow = {
     rowNo: source.rowNo,
@@ -195,7 +219,7 @@ export function checkRow(source: SourceRow, ctx: CheckContext): { staged: Staged
     labourCapacity: row.code(C.劳动能力),
     tags,
     partyMember: party === '' ? null : YES.has(party),
-    relocationYear: year !== null && Number.isInteger(year) ? year : null,
+    relocationYear: year ?? null,
     resettlementType: row.code(C.安置方式),
     povertyStatus: row.code(C.户类型),
     hukouCode: cells[C.户籍地代码],

@@ -50,7 +50,8 @@ export async function startImport(
       fs.copyFileSync(upload.path, stored);
     }
   }
-  if (deps.jobs) await deps.jobs.boss.send(VALIDATE_JOB, { importId: id }, { retryLimit: 0 });
+  if (deps.jobs)
+    await deps.jobs.boss.send(VALIDATE_JOB, { importId: id, requestId: ctx.requestId }, { retryLimit: 0 });
   else await runValidation(deps, id);
   return id;
 }
