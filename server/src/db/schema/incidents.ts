@@ -157,6 +157,30 @@ export const incidentSteps = pgTable(
   (t) => [index('incident_steps_incident_idx').on(t.incidentId, t.id)],
 );
 
+/**
+ * Each unit's own acceptance clock (签收时限) once it is no longer the incident's live one: a rung the
+ * incident was escalated away from, with whether it accepted in time; and each department it was
+ * dispatched to, which accepts (签收) by starting it. The live rung's clock stays on the incident.
+ */
+export const incidentAcceptances = pgTable(
+  'incident_acceptances',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id),
+    level: smallint('level').notNull(),
+    placeId: bigint('place_id', { mode: 'number' }).references(() => places.id),
+    departmentId: bigint('department_id', { mode: 'number' }).references(() => departments.id),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('incident_acceptances_incident_idx').on(t.incidentId, t.id),
+    index('incident_acceptances_department_idx').on(t.departmentId),
+  ],
+);
+
 /** Photos taken with a step (the report, progress, the reply), kept in the database like visit photos. */
 export const incidentPhotos = pgTable(
   'incident_photos',

@@ -11,6 +11,7 @@ import type { IncidentRow } from './incidents.sql.ts';
 import { extensionRoom, fromTimeline } from './extension.ts';
 import { decide } from './workflow.ts';
 import { dueAtPlus, hoursFromNow, NOW } from './act.sql.ts';
+import * as acceptances from './acceptances.repo.ts';
 import * as dispatch from './dispatch.repo.ts';
 import { LEVEL_ROLE } from './ladder.ts';
 
@@ -42,12 +43,17 @@ async function effects(
   switch (input.action) {
     case 'accept':
       return { set: { accepted_at: NOW }, notify: [] };
+    case 'start':
+      // a department accepts (签收) what it was sent by starting on it
+      if (i.department_id !== null) await acceptances.departmentAccepts(tx, i.id, i.department_id);
+      return { set: {}, notify: [] };
     case 'dispatch': {
       if (!input.assigneeUserId === !input.departmentId)
         throw invalid('assigneeUserId', 'give either an assignee or a department');
       if (input.departmentId) {
         if (!(await dispatch.isCountyDepartment(tx, Number(input.departmentId), i.place_path)))
           throw invalid('departmentId', 'not a department of this county');
+        await acceptances.startDepartmentClock(tx, i.id, Number(input.departmentId));
         return {
           set: { department_id: Number(input.departmentId), assignee_user_id: null },
           notify: await dispatch.departmentUsers(tx, Number(input.departmentId)),
@@ -112,8 +118,10 @@ async function effects(
     case 'escalate': {
       const category = await repo.category(tx, i.category_code);
       const handling = await handlingFor(tx, i.place_path, 0, level);
+      await acceptances.keepRungClock(tx, i.id);
       return {
         set: {
+          accepted_at: null,
           level: handling.level,
           handling_place_id: handling.place.id,
           assignee_user_id: null,

@@ -68,14 +68,22 @@ function byDepartment(ctx: Ctx, path: string | null, where: SQL, period: SQL) {
   const countyInArea = sql`(${inScope(ctx.actor, sql`c.path`)}
     ${path ? sql`AND ${reachingSql(sql`c.path`, [path])}` : sql``})`;
   const mine = sql`d.id IN ${myDepartments(ctx.actor)}`;
+  // a department's timely acceptance is its own pickup (签收 by starting), on its own clock
   return sql`
     WITH f AS (
       SELECT i.department_id AS fid, ${figuresSql(period)}
         FROM incidents i
        WHERE ${where} AND i.department_id IS NOT NULL
-       GROUP BY i.department_id)
-    SELECT d.id::int8 AS group_id, d.name_zh AS group_name, d.name_en AS group_name_en, f.*
+       GROUP BY i.department_id),
+    own AS (
+      SELECT a.department_id AS fid, count(DISTINCT a.incident_id) FILTER (WHERE a.accepted_at <= a.due_at)::int AS met
+        FROM incident_acceptances a JOIN incidents i ON i.id = a.incident_id
+       WHERE ${where} AND ${period} AND a.department_id IS NOT NULL
+       GROUP BY a.department_id)
+    SELECT d.id::int8 AS group_id, d.name_zh AS group_name, d.name_en AS group_name_en, f.*,
+           coalesce(own.met, 0) AS own_accepted_in_time
       FROM departments d JOIN places c ON c.id = d.county_id LEFT JOIN f ON f.fid = d.id
+      LEFT JOIN own ON own.fid = d.id
      WHERE (f.fid IS NOT NULL OR ${countyInArea} OR ${mine})
        AND (${areaReader(ctx.actor) ? sql`true` : mine})
      ORDER BY c.path, d.code`;
@@ -95,7 +103,9 @@ export async function breakdown(database: Database, ctx: Ctx, q: KpiBreakdownQue
       id: String(r.group_id),
       name: r.group_name,
       nameEn: r.group_name_en,
-      ...present(r),
+      ...present(
+        r.own_accepted_in_time === undefined ? r : { ...r, accepted_in_time: r.own_accepted_in_time },
+      ),
     })),
   };
 }

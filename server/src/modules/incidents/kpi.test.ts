@@ -45,13 +45,14 @@ async function incident(gridId: number, f: Facts) {
   const [g] = await t.database.query<{ path: string }>('SELECT path FROM places WHERE id = $1', [gridId]);
   const at = (after?: number) => (after === undefined ? null : new Date(f.reportedAt + after * HOUR));
   const closed = f.closedAfter !== undefined;
+  const code = `KPI${Date.now().toString(36)}${serial++}`;
   await t.database.query(
     `INSERT INTO incidents (code, category_code, title, source, reporter_user_id, place_id, place_path, level,
        handling_place_id, department_id, status, overdue, accept_due_at, due_at, reported_at, accepted_at,
        closed_at, satisfaction, replied_at)
      VALUES ($1, 'neighbour_dispute', '测试事件', 'grid_worker', $2, $3, $4, 0, $3, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      `KPI${Date.now().toString(36)}${serial++}`,
+      code,
       f.reporterUserId ?? null,
       gridId,
       g.path,
@@ -67,6 +68,13 @@ async function incident(gridId: number, f: Facts) {
       at(f.repliedAfter ?? f.closedAfter),
     ],
   );
+  // what went to a department had its own acceptance clock: here the same hours as the grid's
+  if (f.departmentId)
+    await t.database.query(
+      `INSERT INTO incident_acceptances (incident_id, level, department_id, due_at, accepted_at)
+       SELECT id, 0, department_id, accept_due_at, accepted_at FROM incidents WHERE code = $1`,
+      [code],
+    );
 }
 
 async function addDepartment(countyId: number, name: string) {

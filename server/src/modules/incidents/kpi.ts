@@ -16,6 +16,16 @@ export const reportedIn = (from: string, to: string): SQL =>
 /** Still open and past its deadline now. */
 export const overdueOpen = sql`(i.overdue AND i.status NOT IN ('closed', 'recalled'))`;
 
+/**
+ * The first rung's own pickup: met when the rung the incident started on accepted it by its own
+ * deadline. A rung it was escalated away from keeps its clock in incident_acceptances, so a later
+ * rung's acceptance does not wash out the first one's miss.
+ */
+const firstRungMet = sql`coalesce(
+  (SELECT coalesce(a.accepted_at <= a.due_at, false) FROM incident_acceptances a
+    WHERE a.incident_id = i.id AND a.department_id IS NULL ORDER BY a.id LIMIT 1),
+  i.accepted_at <= i.accept_due_at)`;
+
 /** The counts behind the KPIs; each adds up across groups, so figures of places roll up to their ancestors. */
 export const FIGURES = [
   'reported',
@@ -37,7 +47,7 @@ export const FIGURES = [
 export const figuresSql = (period: SQL): SQL => sql`
   count(*) FILTER (WHERE ${period})::int AS reported,
   count(i.accepted_at) FILTER (WHERE ${period})::int AS accepted,
-  count(*) FILTER (WHERE ${period} AND i.accepted_at <= i.accept_due_at)::int AS accepted_in_time,
+  count(*) FILTER (WHERE ${period} AND ${firstRungMet})::int AS accepted_in_time,
   count(i.closed_at) FILTER (WHERE ${period})::int AS closed,
   count(*) FILTER (WHERE ${period} AND i.closed_at IS NOT NULL AND i.replied_at <= i.due_at)::int AS closed_on_time,
   count(*) FILTER (WHERE ${period} AND (i.closed_at IS NOT NULL OR ${overdueOpen}))::int AS fell_due,
@@ -62,7 +72,8 @@ const APPRAISAL = both(
 
 /**
  * The five government KPIs, as `figuresSql` and `present` compute them:
- * - timely acceptance rate (及时签收率) = accepted_in_time ÷ reported;
+ * - timely acceptance rate (及时签收率) = accepted_in_time ÷ reported: the first rung's own pickup (a
+ *   department's own 签收 in the department breakdown);
  * - on-time closure rate (按时办结率) = closed_on_time ÷ fell_due: closed ones whose handler replied (回单) by
  *   the deadline, over those closed or still open and overdue;
  * - callback satisfaction rate (回访满意率) = satisfied ÷ callbacks;
@@ -76,8 +87,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     unit: 'rate',
     name: both('及时签收率', 'Timely acceptance rate'),
     numerator: both(
-      '期内上报、在签收时限内签收的事件数',
-      'incidents reported in the period and accepted by their acceptance deadline',
+      '期内上报、由首个承接层级在其签收时限内签收的事件数（超时后升级的，仍计为该层级超时；按部门统计时为部门在自己的签收时限内签收的事件数）',
+      'incidents reported in the period that the first rung accepted by its own deadline (one escalated after a late acceptance stays late for that rung; by department: accepted (签收) by the department by its own deadline)',
     ),
     denominator: both(
       '期内上报的事件数（含尚未签收的）',

@@ -12,7 +12,8 @@ const NEXT_PLACE = sql`(SELECT a.id FROM places a
 
 /**
  * The rules, set-based:
- * 1. reported but not accepted by accept_due_at → one rung up the ladder (if the category escalates);
+ * 1. reported but not accepted by accept_due_at → one rung up the ladder (if the category escalates),
+ *    with a clock of its own; the rung left behind keeps its clock in incident_acceptances;
  * 2. open past due_at → marked overdue and supervised, and one rung up when the category escalates.
  * Each change leaves a step and notifies the people now responsible.
  */
@@ -28,6 +29,8 @@ export async function sweep(database: Database, now = new Date()) {
       tx,
       sql`WITH due AS (
             SELECT i.id, i.status AS from_status, ${NEXT_PLACE} AS next_place, c.accept_hours,
+                   i.level AS from_level, i.handling_place_id AS from_place, i.accept_due_at AS from_due,
+                   i.accepted_at AS from_accepted,
                    CASE WHEN i.due_at < ${now}::timestamptz THEN 'overdue' ELSE 'not_accepted' END AS reason
               FROM incidents i JOIN incident_categories c ON c.code = i.category_code
              WHERE i.level < 3 AND c.auto_escalate AND (
@@ -36,11 +39,16 @@ export async function sweep(database: Database, now = new Date()) {
              FOR UPDATE OF i SKIP LOCKED),
           moved AS (
             UPDATE incidents i SET level = i.level + 1, handling_place_id = d.next_place, status = 'reported',
-                   assignee_user_id = NULL, department_id = NULL, version = i.version + 1,
+                   assignee_user_id = NULL, department_id = NULL, version = i.version + 1, accepted_at = NULL,
                    accept_due_at = ${now}::timestamptz + make_interval(hours => d.accept_hours),
                    overdue = i.overdue OR d.reason = 'overdue', supervised = i.supervised OR d.reason = 'overdue'
               FROM due d WHERE i.id = d.id AND d.next_place IS NOT NULL
-            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, d.from_status),
+            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, d.from_status,
+                      d.from_level, d.from_place, d.from_due, d.from_accepted),
+          -- the rung left behind keeps its own clock, and its miss, in its figures
+          archived AS (
+            INSERT INTO incident_acceptances (incident_id, level, place_id, due_at, accepted_at)
+            SELECT id, from_level, from_place, from_due, from_accepted FROM moved),
           logged AS (
             INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_name, note, data)
             SELECT id, 'escalate', from_status, 'reported', 'system', reason, jsonb_build_object('level', level) FROM moved)
