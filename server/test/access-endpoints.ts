@@ -37,6 +37,12 @@ export const unique = () => `${Date.now().toString(36)}${randomInt(1e9).toString
 export const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/health', access: 'public', ok: 200, req: () => ({ method: 'GET', url: '/api/health' }) },
   {
+    route: 'GET /api/health/live',
+    access: 'public',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/health/live' }),
+  },
+  {
     route: 'GET /api/openapi.json',
     access: 'public',
     ok: 200,
