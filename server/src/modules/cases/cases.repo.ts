@@ -1,3 +1,4 @@
+import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CaseStep, Comparison, Verification } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
@@ -146,7 +147,7 @@ export const activeEntries = (conn: Conn, category: string, riskTypes: string[])
     conn,
     sql`SELECT kind, code FROM dictionary_entries
          WHERE active AND ((kind = 'monitoring_category' AND code = ${category})
-                        OR (kind = 'risk_type' AND code = ANY(${`{${riskTypes.join(',')}}`}::text[])))`,
+                        OR (kind = 'risk_type' AND code = ANY(${pgArray(riskTypes)}::text[])))`,
   );
 
 /** What a move changes on a case besides its version; `home` takes the household's paths of today. */
@@ -189,7 +190,7 @@ function valueOf(column: keyof CaseChanges, v: unknown): unknown {
     case 'basic_needs':
       return json(v);
     case 'risk_types':
-      return sql`${`{${(v as string[]).join(',')}}`}::text[]`;
+      return sql`${pgArray(v as string[])}::text[]`;
     default:
       return v;
   }

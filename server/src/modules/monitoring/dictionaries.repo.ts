@@ -1,3 +1,4 @@
+import { pgArray } from '../../db/array.ts';
 import { sql } from 'drizzle-orm';
 import type { DictionaryItemCreate, DictionaryItemUpdate } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
@@ -67,5 +68,5 @@ export async function updateItem(conn: Conn, kind: string, code: string, input: 
 export const activeRiskTypes = (conn: Conn, codes: string[]) =>
   rows<{ code: string }>(
     conn,
-    sql`SELECT code FROM dictionary_entries WHERE kind = 'risk_type' AND active AND code = ANY(${`{${codes.join(',')}}`}::text[])`,
+    sql`SELECT code FROM dictionary_entries WHERE kind = 'risk_type' AND active AND code = ANY(${pgArray(codes)}::text[])`,
   );

@@ -1,3 +1,4 @@
+import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScreeningRules } from '@anju/contracts';
 import { eitherSideSql } from '../../platform/access/scope.ts';
@@ -118,7 +119,7 @@ export function screeningSql(rules: ScreeningRules, year: number, target: Target
   if (rules.disaster_incident.enabled && rules.disaster_incident.categories.length > 0)
     sets.push({
       flag: 'disaster_incident',
-      from: sql`incidents i WHERE i.category_code = ANY(${`{${rules.disaster_incident.categories.join(',')}}`}::text[])
+      from: sql`incidents i WHERE i.category_code = ANY(${pgArray(rules.disaster_incident.categories)}::text[])
                  AND i.reported_at >= ${since(rules.disaster_incident.days)}::timestamptz`,
       column: 'i.household_id',
       present: true,

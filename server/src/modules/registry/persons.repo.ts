@@ -1,3 +1,4 @@
+import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonQuery } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
@@ -114,7 +115,7 @@ export async function insert(conn: Conn, p: NewPerson): Promise<number> {
           tags, party_member, hukou_place_id, hukou_path, residence_place_id, residence_path)
         VALUES (${p.householdId}, ${p.relation}, ${p.name}, ${p.initials}, ${p.idCipher}, ${p.idHash}, ${p.idMasked},
           ${p.sex}, ${p.birthDate}, ${p.ethnicity}, ${p.phoneCipher}, ${p.phoneHash}, ${p.phoneMasked}, ${p.education},
-          ${p.health}, ${p.disabilityGrade}, ${p.labourCapacity}, ${`{${p.tags.join(',')}}`}::text[], ${p.partyMember},
+          ${p.health}, ${p.disabilityGrade}, ${p.labourCapacity}, ${pgArray(p.tags)}::text[], ${p.partyMember},
           ${p.hukouPlaceId}, ${p.hukouPath}, ${p.residencePlaceId}, ${p.residencePath})
         RETURNING id`,
   );
@@ -153,9 +154,7 @@ export async function update(
   const sets = Object.entries(patch)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) =>
-      k === 'tags'
-        ? sql`tags = ${`{${(v as string[]).join(',')}}`}::text[]`
-        : sql`${sql.raw(COLUMN[k])} = ${v}`,
+      k === 'tags' ? sql`tags = ${pgArray(v as string[])}::text[]` : sql`${sql.raw(COLUMN[k])} = ${v}`,
     );
   const versionCheck = version === null ? sql`` : sql` AND version = ${version}`;
   const done = await rows<{ id: number }>(

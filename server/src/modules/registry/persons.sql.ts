@@ -1,3 +1,4 @@
+import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonQuery } from '@anju/contracts';
 import { eitherSideSql } from '../../platform/access/scope.ts';
@@ -46,7 +47,7 @@ function filters(f: PersonFilter): SQL[] {
   if (f.phoneHash) c.push(sql`p.phone_hash = ${f.phoneHash}`);
   if (f.phoneTail) c.push(sql`right(p.phone_masked, 4) = ${f.phoneTail}`);
   // tags > '{}' (implied by @>) lets the residence index skip the untagged before testing @>
-  if (f.tags?.length) c.push(sql`p.tags @> ${`{${f.tags.join(',')}}`}::text[] AND p.tags > '{}'::text[]`);
+  if (f.tags?.length) c.push(sql`p.tags @> ${pgArray(f.tags)}::text[] AND p.tags > '{}'::text[]`);
   if (f.labour) c.push(sql`p.labour_capacity = ${f.labour}`);
   if (f.sex) c.push(sql`p.sex = ${f.sex}`);
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max+1) years
