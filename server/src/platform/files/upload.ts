@@ -9,6 +9,11 @@ import type { FileFormat } from './xlsx.ts';
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
+const cutShort = () => {
+  const reason = 'the upload ended before the file did';
+  return new AppError('validation_failed', reason, [{ field: 'file', reason }]);
+};
+
 const unsupported = (reason: string) =>
   new AppError('unsupported_media_type', reason, [{ field: 'file', reason }]);
 
@@ -47,6 +52,8 @@ export async function receive(
 ): Promise<{ path: string; fileName: string; format: FileFormat }> {
   if (!part)
     throw new AppError('validation_failed', 'attach the file', [{ field: 'file', reason: 'required' }]);
+  // a part cut short is destroyed before we read it, and a pipeline from it would never settle
+  if (part.file.destroyed && !part.file.readableEnded) throw cutShort();
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `upload-${randomUUID()}`);
   try {
@@ -62,6 +69,7 @@ export async function receive(
       const reason = `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
       throw new AppError('payload_too_large', `the file is ${reason}`, [{ field: 'file', reason }]);
     }
+    if (code === 'ERR_STREAM_PREMATURE_CLOSE') throw cutShort();
     throw err;
   }
 }

@@ -50,6 +50,15 @@ function refusedCharacter(err: unknown, req: FastifyRequest): ErrorDetail | unde
   return undefined;
 }
 
+/** What busboy and the streams say of a multipart body they cannot read: no or a bad boundary, a part cut short. */
+const BROKEN_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|The needle cannot|Unexpected end of multipart data|.* terminated early|Premature close)/;
+
+/** A multipart body that cannot be read is the client's to fix. */
+const brokenMultipart = (err: FastifyError, req: FastifyRequest) =>
+  /^multipart\//i.test(String(req.headers['content-type'] ?? '')) &&
+  (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || BROKEN_MULTIPART.test(err.message));
+
 function body(code: ErrorCode | string, message: string, details: ErrorDetail[], requestId: string) {
   return { error: { code, message, details, requestId } };
 }
@@ -93,6 +102,10 @@ export function registerErrorHandler(app: FastifyInstance) {
         .status(503)
         .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
         .send(body('database_unavailable', 'the database is not answering; try again shortly', [], req.id));
+    }
+    if (brokenMultipart(err, req)) {
+      const details = [{ field: 'body', reason: 'the multipart form is incomplete or malformed' }];
+      return reply.status(400).send(body('validation_failed', details[0].reason, details, req.id));
     }
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('rate_limited', 'too many requests', [], req.id));
