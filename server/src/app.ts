@@ -81,6 +81,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // a body that stops arriving (an unterminated upload) ends with its connection, not never
+    connectionTimeout: config.idleTimeoutMs,
     trustProxy: config.trustProxy,
     // open event streams must not hold a shutdown
     forceCloseConnections: true,

@@ -23,6 +23,8 @@ export interface Config {
   cronMonitorIntervalSeconds: number;
   /** Largest registry import file accepted, in bytes. */
   importMaxBytes: number;
+  /** A connection silent this long is closed, so a stalled upload never holds a request open. */
+  idleTimeoutMs: number;
   /** Bearer token that /metrics asks for; without one, /metrics answers loopback callers only. */
   metricsToken: string | undefined;
 }
@@ -69,6 +71,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     sessionPurgeCron: process.env.ANJU_SESSION_PURGE_CRON ?? '*/5 * * * *',
     cronMonitorIntervalSeconds: int('ANJU_CRON_MONITOR_SECONDS', 30),
     importMaxBytes: int('ANJU_IMPORT_MAX_MB', 200) * 1024 * 1024,
+    idleTimeoutMs: int('ANJU_IDLE_TIMEOUT_SECONDS', 60) * 1000,
     metricsToken: process.env.ANJU_METRICS_TOKEN || undefined,
     ...overrides,
   };
