@@ -24,7 +24,7 @@ const PHOTO = Buffer.from(
 /** Today in China, the day KPI periods count in. */
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-type Kpi = { reported: number; closed: number; callbacks: number; satisfied: number };
+type Kpi = { reported: number; closed: number; closedOnTime: number; callbacks: number; satisfied: number };
 let kpiBefore: Kpi;
 let incidentPath: string;
 
@@ -138,34 +138,45 @@ journey(
     expect(await stale.getByTestId('act-accept').count()).toBe(0);
     await stale.close();
 
+    // nobody dispatches to themselves: the community's own official is not among the choices
     await act(page, 'dispatch', async () => {
       await page.getByTestId('act-assignee').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '陈主任' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '杨丽' }).click();
+      expect(await page.locator('.ant-select-item-option').filter({ hasText: '陈主任' }).count()).toBe(0);
     });
     expect(await page.getByTestId('incident-status').textContent()).toBe('已派单');
   },
 );
 
-journey('community staff reply with a photo, verify and close it with a callback', DESKTOP, async (page) => {
-  await signIn(page, 'community_staff');
-  await page.goto(incidentPath);
-  await act(page, 'start');
-  await act(page, 'reply', async () => {
-    await page.getByTestId('act-note').fill('已请物业修好楼上管道');
-    await page.locator('.ant-modal input[type=file]').setInputFiles({
-      name: 'fixed.png',
-      mimeType: 'image/png',
-      buffer: PHOTO,
+journey(
+  'the grid worker replies with a photo; community staff verify and close it with a callback',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'grid_worker');
+    await page.goto(incidentPath);
+    await act(page, 'start');
+    await act(page, 'reply', async () => {
+      await page.getByTestId('act-note').fill('已请物业修好楼上管道');
+      await page.locator('.ant-modal input[type=file]').setInputFiles({
+        name: 'fixed.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
     });
-  });
-  await expect.poll(() => page.locator('[data-testid=incident-photos] img').count(), WAIT).toBe(4);
-  await act(page, 'verify');
-  await act(page, 'callback', async () => {
-    await page.locator('.ant-modal').getByText('基本满意').click();
-  });
-  expect(await page.getByTestId('incident-status').textContent()).toBe('已办结');
-  expect(await page.getByTestId('incident-actions').count()).toBe(0);
-});
+    await expect.poll(() => page.locator('[data-testid=incident-photos] img').count(), WAIT).toBe(4);
+    // whoever replied does not verify their own reply: a second official does
+    expect(await page.getByTestId('act-verify').count()).toBe(0);
+    await page.context().clearCookies();
+    await signIn(page, 'community_staff');
+    await page.goto(incidentPath);
+    await act(page, 'verify');
+    await act(page, 'callback', async () => {
+      await page.locator('.ant-modal').getByText('基本满意').click();
+    });
+    expect(await page.getByTestId('incident-status').textContent()).toBe('已办结');
+    expect(await page.getByTestId('incident-actions').count()).toBe(0);
+  },
+);
 
 journey(
   'the resident rates the outcome on a phone, and the KPI figures move',
@@ -200,6 +211,20 @@ journey(
       expect(after.closed).toBeGreaterThanOrEqual(kpiBefore.closed + 1);
       expect(after.callbacks).toBeGreaterThanOrEqual(kpiBefore.callbacks + 1);
       expect(after.satisfied).toBeGreaterThanOrEqual(kpiBefore.satisfied + 1);
+      // on the KPI page the on-time closure moved, with what it is taken over and its source beside it
+      await official.goto(`/incidents/kpi?from=${today}&to=${today}`);
+      await expect
+        .poll(
+          async () =>
+            Number(
+              (await official.getByTestId('kpi-parts-onTimeClosureRate').textContent())?.split(' / ')[0],
+            ),
+          WAIT,
+        )
+        .toBeGreaterThanOrEqual(kpiBefore.closedOnTime + 1);
+      const definition = await official.getByTestId('kpi-definition-onTimeClosureRate').textContent();
+      expect(definition).toContain('仍未办结且已超期');
+      expect(definition).toContain('12345');
     } finally {
       await official.context().close();
     }

@@ -29,6 +29,10 @@ journey(
     expect(await cardValue(page, 'averageHandlingHours')).toMatch(/^\d+\.\d/);
     await page.getByTestId('kpi-help-onTimeClosureRate').hover();
     await page.locator('.ant-popover').getByText('分母').waitFor();
+    await page.locator('.ant-popover').getByText('依据').waitFor();
+    // beside each figure: what it is taken over, and the rule it follows
+    for (const key of ['timelyAcceptanceRate', 'onTimeClosureRate', 'satisfactionRate'])
+      expect(await page.getByTestId(`kpi-definition-${key}`).textContent()).toContain('12345');
 
     // grids of the demo community, each with its figures, and the bar chart drawn
     await expect.poll(async () => (await tableNames(page)).length).toBeGreaterThan(1);
@@ -53,15 +57,12 @@ journey(
     await page.waitForURL(/by=department/);
     await expect.poll(() => tableNames(page)).toContain('人力资源和社会保障局');
 
-    const yearReported = await page
-      .getByTestId('kpi-card-timelyAcceptanceRate')
-      .locator('.ant-typography')
-      .textContent();
+    const yearReported = await page.getByTestId('kpi-parts-timelyAcceptanceRate').textContent();
     await page.getByTestId('kpi-preset').click();
     await page.locator('.ant-select-item-option').getByText('上月').click();
     await page.waitForURL(/from=\d{4}-\d{2}-01/);
     await expect
-      .poll(() => page.getByTestId('kpi-card-timelyAcceptanceRate').locator('.ant-typography').textContent())
+      .poll(() => page.getByTestId('kpi-parts-timelyAcceptanceRate').textContent())
       .not.toBe(yearReported);
 
     const [download] = await Promise.all([

@@ -62,7 +62,11 @@ export function KpiCards({ totals, definitions }: { totals?: Kpi; definitions?: 
                   : undefined
               }
             />
-            {parts && <Typography.Text type="secondary">{parts}</Typography.Text>}
+            {parts && (
+              <Typography.Text type="secondary" data-testid={`kpi-parts-${key}`}>
+                {parts}
+              </Typography.Text>
+            )}
             {definition && (
               <Typography.Paragraph
                 type="secondary"
