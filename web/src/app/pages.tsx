@@ -1,9 +1,16 @@
 import { lazy, type ComponentType } from 'react';
 
+/** A page loaded on first use; `preload` starts loading it without waiting, for a route's loader. */
+export type LazyPage = ComponentType & { preload: () => null };
+
 // Each page is its own chunk, fetched on first visit: the first load on a phone network carries only
 // the frame and the login page, and charts (ECharts) come only with the pages that draw them.
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(() => load().then((m) => ({ default: pick(m) })));
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const start = () => (loading ??= load().then((m) => ({ default: pick(m) })));
+  // a failed load is reported when the page renders, not here
+  const preload = () => (start().catch(() => undefined), null);
+  return Object.assign(lazy(start), { preload });
 }
 
 /** The signed-in frame (menu, header, scope picker, notifications): not needed to show the login page. */

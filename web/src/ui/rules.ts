@@ -1,4 +1,3 @@
-import { Password } from '@anju/contracts';
 import type { FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -12,10 +11,11 @@ export function useRules() {
       message: t('common.required', { field }),
     }),
     password: {
-      validator: (_: unknown, value: string | undefined) =>
-        Password.safeParse(value ?? '').success
-          ? Promise.resolve()
-          : Promise.reject(new Error(t('password.rule'))),
+      // the contracts (and zod) load with the first password checked, not with the login page
+      validator: async (_: unknown, value: string | undefined) => {
+        const { Password } = await import('@anju/contracts');
+        if (!Password.safeParse(value ?? '').success) throw new Error(t('password.rule'));
+      },
     } satisfies FormRule,
   };
 }
