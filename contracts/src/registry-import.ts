@@ -80,6 +80,8 @@ export const IMPORT_REASON_PARAMS = {
   'household.heads': ['household', 'count'],
   'household.split': ['household'],
   'household.disagree': ['household'],
+  'column.ignored': ['column'],
+  'sheet.ignored': ['sheet'],
 } as const satisfies Record<string, readonly string[]>;
 export type ImportReason = keyof typeof IMPORT_REASON_PARAMS;
 export const IMPORT_REASONS = Object.keys(IMPORT_REASON_PARAMS) as ImportReason[];
@@ -124,6 +126,9 @@ export const ImportJob = z.object({
     percent: z.number().int().min(0).max(100),
   }),
   counts: ImportCounts,
+  notes: z
+    .array(ImportError)
+    .describe('what the dry run did not read: columns not of the template, data sheets besides the one read'),
   errors: z.object({
     items: z.array(ImportError),
     total: z.number().int(),

@@ -10,7 +10,9 @@ export type FileFormat = 'xlsx' | 'csv';
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
+  // past 2^53 the digits are Excel's rounding, not what was typed (an ID number in a number cell)
+  if (typeof v === 'number')
+    return Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');

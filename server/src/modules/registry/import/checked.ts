@@ -30,8 +30,13 @@ export interface CheckedBatch {
 export async function* checkedBatches(setup: CheckSetup, cipher: Cipher): AsyncGenerator<CheckedBatch> {
   const ctx = { cipher, tags: new Map(setup.tags), seesHealth: setup.seesHealth, today: new Date() };
   let bytes = 0;
-  const source = await openSource(setup.file, setup.format, (n) => (bytes += n));
   let batch: CheckedBatch = { bytes, fields: [], keys: [], errors: [] };
+  const source = await openSource(
+    setup.file,
+    setup.format,
+    (n) => (bytes += n),
+    (note) => batch.errors.push(note),
+  );
   for await (const row of source) {
     const { staged, errors } = checkRow(row, ctx);
     batch.fields.push(checkedFields(staged));

@@ -59,3 +59,91 @@ describe('搬迁年份 as Excel holds it', () => {
     expect(years.map((y) => y.relocation_year)).toEqual([2019, 2019, 2019, 2019, null, null]);
   });
 });
+
+/** The staged fields of the rows of import `id`. */
+const stagedOf = (id: string) =>
+  t.database.query<{
+    row_no: number;
+    ethnicity: string | null;
+    phone_masked: string | null;
+    education: string | null;
+  }>(
+    `SELECT row_no, ethnicity, phone_masked, education FROM registry_import_rows WHERE import_id = $1 ORDER BY row_no`,
+    [Number(id)],
+  );
+
+describe('headers and sheets as officials make them', () => {
+  it('reads headers spelled differently, and lists every column it does not read', async () => {
+    const [a, b] = await rowsOf('711室');
+    a.文化程度 = '本科';
+    const spelled: Record<string, string> = {
+      联系电话: '手机号码',
+      民族: '民 族',
+      文化程度: '文化程度（学历）',
+      身份证号: '身份证号码',
+      与户主关系: '与户主关系*',
+    };
+    const headers = [...IMPORT_HEADERS.map((h) => spelled[h] ?? h), '备注', '姓名'];
+    const file = await workbook(headers, [
+      [...valuesOf(a), '低保户', '重复'],
+      [...valuesOf(b), '', ''],
+    ]);
+    const job = (await upload(w.staff, file, '人口.xlsx')).json();
+    expect(job).toMatchObject({ status: 'validated', counts: { valid: 2, invalid: 0 } });
+    expect(job.notes).toEqual([
+      { row: 0, column: '备注', reason: 'column.ignored', params: { column: '备注' } },
+      { row: 0, column: '姓名', reason: 'column.ignored', params: { column: '姓名' } },
+    ]);
+    const [head] = await stagedOf(job.id);
+    expect(head.ethnicity).not.toBeNull();
+    expect(head.ethnicity).not.toBe('01');
+    expect(head.phone_masked).toMatch(/^139/);
+    expect(head.education).not.toBeNull();
+  });
+
+  it('says when a second sheet holds data too', async () => {
+    const [a, b] = await rowsOf('712室');
+    const wb = new ExcelJS.Workbook();
+    const first = wb.addWorksheet('一组');
+    const second = wb.addWorksheet('二组');
+    wb.addWorksheet('说明').addRow(['每人一行']);
+    for (const sheet of [first, second]) sheet.addRow([...IMPORT_HEADERS]);
+    first.addRow(valuesOf(a));
+    first.addRow(valuesOf(b));
+    second.addRow(valuesOf(a));
+    const job = (await upload(w.staff, Buffer.from(await wb.xlsx.writeBuffer()), '人口.xlsx')).json();
+    expect(job).toMatchObject({ status: 'validated', counts: { rows: 2 } });
+    expect(job.notes).toEqual([
+      { row: 0, column: '文件', reason: 'sheet.ignored', params: { sheet: '二组' } },
+    ]);
+  });
+});
+
+describe('numbers as Excel holds them', () => {
+  it('normalises full-width digits', async () => {
+    const [a, b] = await rowsOf('713室');
+    const wide = (v?: string) =>
+      (v ?? '').replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const file = await workbook(
+      [...IMPORT_HEADERS],
+      [a, b].map((r) =>
+        valuesOf(r, { 身份证号: wide(r.身份证号), 住房代码: wide(r.住房代码), 搬迁年份: '２０１９' }),
+      ),
+    );
+    const job = (await upload(w.staff, file, '人口.xlsx')).json();
+    expect(errorsOf(job)).toEqual([]);
+    expect(job).toMatchObject({ status: 'validated', counts: { valid: 2 } });
+  });
+
+  it('says that Excel stored an ID number as a number', async () => {
+    const [a, b] = await rowsOf('714室');
+    const file = await workbook(
+      [...IMPORT_HEADERS],
+      [valuesOf(a, { 身份证号: Number(a.身份证号!.slice(0, 17) + '1') }), valuesOf(b)],
+    );
+    const job = (await upload(w.staff, file, '人口.xlsx')).json();
+    expect(errorsOf(job)).toEqual([
+      { row: 2, column: '身份证号', reason: 'id_number.scientific', params: {} },
+    ]);
+  });
+});

@@ -95,12 +95,12 @@ export async function claimCommit(database: Database, id: number): Promise<boole
 export async function errorsPage(database: Database, id: number, limit: number, offset: number) {
   const [items, [{ total }]] = await Promise.all([
     database.query<ImportError>(
-      `SELECT row_no AS row, "column", reason, params FROM registry_import_errors WHERE import_id = $1
-        ORDER BY row_no, id LIMIT $2 OFFSET $3`,
+      `SELECT row_no AS row, "column", reason, params FROM registry_import_errors
+        WHERE import_id = $1 AND row_no > 0 ORDER BY row_no, id LIMIT $2 OFFSET $3`,
       [id, limit, offset],
     ),
     database.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM registry_import_errors WHERE import_id = $1`,
+      `SELECT count(*)::int AS total FROM registry_import_errors WHERE import_id = $1 AND row_no > 0`,
       [id],
     ),
   ]);
@@ -117,7 +117,7 @@ export async function* errorBatches(
   for (;;) {
     const page = await database.query<ImportError & { id: number }>(
       `SELECT id, row_no AS row, "column", reason, params FROM registry_import_errors
-        WHERE import_id = $1 AND (row_no, id) > ($2, $3) ORDER BY row_no, id LIMIT $4`,
+        WHERE import_id = $1 AND row_no > 0 AND (row_no, id) > ($2, $3) ORDER BY row_no, id LIMIT $4`,
       [id, after[0], after[1], size],
     );
     if (page.length === 0) return;
@@ -125,6 +125,15 @@ export async function* errorBatches(
     const last = page[page.length - 1];
     after = [last.row, last.id];
   }
+}
+
+/** What the dry run said of the file besides its rows (row 0): columns and sheets it did not read. */
+export async function notes(database: Database, id: number) {
+  return database.query<ImportError>(
+    `SELECT row_no AS row, "column", reason, params FROM registry_import_errors
+      WHERE import_id = $1 AND row_no = 0 ORDER BY id`,
+    [id],
+  );
 }
 
 export async function addError(database: Database, id: number, e: ImportError) {

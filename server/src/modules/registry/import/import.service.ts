@@ -132,7 +132,10 @@ export async function getImport(
   q: { page: number; pageSize: number },
 ): Promise<ImportJob> {
   const job = await own(deps, ctx, id);
-  const errors = await repo.errorsPage(deps.database, id, q.pageSize, (q.page - 1) * q.pageSize);
+  const [errors, notes] = await Promise.all([
+    repo.errorsPage(deps.database, id, q.pageSize, (q.page - 1) * q.pageSize),
+    repo.notes(deps.database, id),
+  ]);
   const now = live.get(id) ?? { rows: job.rows, percent: job.percent };
   const counts = { ...EMPTY, ...job.counts };
   const done = job.status === 'validated' || job.status === 'committed';
@@ -143,6 +146,7 @@ export async function getImport(
     message: job.message,
     progress: { rows: now.rows, total: done ? counts.rows : undefined, percent: done ? 100 : now.percent },
     counts,
+    notes,
     errors: { ...errors, page: q.page, pageSize: q.pageSize },
     createdAt: new Date(job.created_at).toISOString(),
   };

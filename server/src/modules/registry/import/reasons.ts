@@ -47,6 +47,8 @@ const LABELS: Record<ReportLanguage, Labels> = {
     'household.heads': '户 {{household}} 有 {{count}} 个户主',
     'household.split': '户 {{household}} 的成员已登记在不同的户',
     'household.disagree': '户 {{household}} 各行此列填写不一致',
+    'column.ignored': '列「{{column}}」不是模板的列，未导入',
+    'sheet.ignored': '工作表「{{sheet}}」也有数据，未导入：只导入一个工作表',
   },
   'en-US': {
     row: 'Row',
@@ -91,6 +93,8 @@ const LABELS: Record<ReportLanguage, Labels> = {
     'household.heads': 'Household {{household}} has {{count}} heads',
     'household.split': 'Members of household {{household}} are registered in different households',
     'household.disagree': 'The rows of household {{household}} disagree on this column',
+    'column.ignored': 'The column "{{column}}" is not one of the template and was not imported',
+    'sheet.ignored': 'The sheet "{{sheet}}" also holds data and was not imported: one sheet is imported',
   },
 };
 

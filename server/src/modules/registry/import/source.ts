@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../platform/errors.ts';
 import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
 import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
+import { halfWidth, headerOf } from './headers.ts';
 
 export const DATA_SHEET = '人口';
 export type { FileFormat };
@@ -18,6 +19,14 @@ export type { FileFormat };
 export interface SourceRow {
   rowNo: number;
   cells: string[];
+}
+
+/** What the dry run says of the file besides its rows' errors: columns and sheets it does not read. */
+export interface Note {
+  rowNo: 0;
+  column: string;
+  reason: 'column.ignored' | 'sheet.ignored';
+  params: ImportReasonParams;
 }
 
 interface Record_ {
@@ -41,22 +50,35 @@ export class Refused extends AppError {
   }
 }
 
-async function* xlsxRecords(file: string, onBytes: (n: number) => void): AsyncGenerator<Record_> {
+/** Whether a row is a header of the template: it names one of its required columns. */
+const isHeader = (values: string[]) =>
+  values.some((v) => REQUIRED_IMPORT_HEADERS.includes(headerOf(v) as ImportHeader));
+
+async function* xlsxRecords(
+  file: string,
+  onBytes: (n: number) => void,
+  onNote: (note: Note) => void,
+): AsyncGenerator<Record_> {
   const seen: string[] = [];
+  let found = false;
   for await (const sheet of xlsxSheets(file, 'ignore', onBytes)) {
     seen.push(sheet.name);
-    let header = sheet.name === DATA_SHEET;
-    let other = false;
+    let header: boolean = !found && sheet.name === DATA_SHEET;
     for await (const row of sheet) {
-      if (other) continue;
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
       if (!header && blank(values)) continue;
-      header ||= values.some((v) => REQUIRED_IMPORT_HEADERS.includes(v.trim() as ImportHeader));
-      if (header) yield { rowNo: row.number, values };
-      else other = true;
+      // a sheet after the data is only looked at: its first row says whether it holds data too
+      if (found) {
+        if (isHeader(values)) onNote(sheetIgnored(sheet.name));
+        break;
+      }
+      header ||= isHeader(values);
+      if (!header) break;
+      yield { rowNo: row.number, values };
     }
-    if (header) return;
+    found ||= header;
   }
+  if (found) return;
   throw new Refused(
     `wrong sheet: no sheet ${DATA_SHEET} and no sheet with the template's header (sheets: ${seen.join(', ')})`,
     'file.wrong_sheet',
@@ -80,6 +102,13 @@ async function* unreadable<T>(format: FileFormat, records: AsyncGenerator<T>): A
   }
 }
 
+const sheetIgnored = (sheet: string): Note => ({
+  rowNo: 0,
+  column: WHOLE_FILE,
+  reason: 'sheet.ignored',
+  params: { sheet: sheet.slice(0, 40) },
+});
+
 const blank = (values: string[]) => values.every((v) => v.trim() === '');
 
 /**
@@ -90,10 +119,11 @@ export async function openSource(
   file: string,
   format: FileFormat,
   onBytes: (n: number) => void = () => {},
+  onNote: (note: Note) => void = () => {},
 ): Promise<AsyncGenerator<SourceRow>> {
   const records = unreadable(
     format,
-    format === 'xlsx' ? xlsxRecords(file, onBytes) : csvFileRecords(file, onBytes),
+    format === 'xlsx' ? xlsxRecords(file, onBytes, onNote) : csvFileRecords(file, onBytes),
   );
   let first = await records.next();
   while (!first.done && blank(first.value.values)) first = await records.next();
@@ -102,12 +132,7 @@ export async function openSource(
       'the file holds no rows: its first row must be the header of the template',
       'file.no_rows',
     );
-  const header = first.value.values.map((h) =>
-    h
-      .trim()
-      .replace(/^\uFEFF/, '')
-      .replace(/\*$/, ''),
-  );
+  const header = first.value.values.map(headerOf);
   const columns = IMPORT_HEADERS.map((h) => header.indexOf(h));
   const missing = REQUIRED_IMPORT_HEADERS.filter((h) => columns[IMPORT_HEADERS.indexOf(h)] < 0);
   if (missing.length === REQUIRED_IMPORT_HEADERS.length) {
@@ -127,10 +152,24 @@ export async function openSource(
     await records.return(undefined);
     throw new Refused(`missing required columns: ${missing.join(', ')}`, 'column.missing', {}, missing);
   }
+  // a column the import does not read is said, lest its data be thought imported
+  first.value.values.forEach((text, i) => {
+    const h = header[i];
+    if (text.trim() && (h === undefined || columns[IMPORT_HEADERS.indexOf(h)] !== i))
+      onNote({
+        rowNo: 0,
+        column: text.trim().slice(0, 32),
+        reason: 'column.ignored',
+        params: { column: text.trim().slice(0, 40) },
+      });
+  });
   return (async function* () {
     for await (const r of records) {
       if (blank(r.values)) continue;
-      yield { rowNo: r.rowNo, cells: columns.map((c) => (c < 0 ? '' : (r.values[c] ?? '').trim())) };
+      yield {
+        rowNo: r.rowNo,
+        cells: columns.map((c) => (c < 0 ? '' : halfWidth(r.values[c] ?? '').trim())),
+      };
     }
   })();
 }

@@ -32,6 +32,24 @@ export function ImportResult({ job, loading, onPage, onCommit, committing, onRes
           children: <span data-testid={`import-count-${k}`}>{c[k]}</span>,
         }))}
       />
+      {job.notes.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('registry.importNotes')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {job.notes.map((n) => (
+                <li key={`${n.reason}-${n.column}-${JSON.stringify(n.params)}`}>
+                  {t(`registry.importReasons.${n.reason}`, n.params)}
+                </li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="import-notes"
+        />
+      )}
       {bad ? (
         <>
           <Alert
