@@ -207,6 +207,24 @@ describe('incidents seeder', () => {
     expect(k.averageHandlingHours).toBeLessThan(240);
   });
 
+  it('keeps the acceptance clock of every rung left behind and of every department dispatched to', async () => {
+    const [c] = await database.query<{
+      escalations: number;
+      rungs: number;
+      sent: number;
+      departments: number;
+    }>(
+      `SELECT (SELECT count(*) FROM incident_steps WHERE action = 'escalate')::int AS escalations,
+              (SELECT count(*) FROM incident_acceptances WHERE department_id IS NULL)::int AS rungs,
+              (SELECT count(DISTINCT incident_id) FROM incident_steps WHERE action = 'dispatch' AND data ? 'departmentId')::int AS sent,
+              (SELECT count(DISTINCT incident_id) FROM incident_acceptances WHERE department_id IS NOT NULL)::int AS departments`,
+    );
+    expect(c.escalations).toBeGreaterThan(0);
+    expect(c.rungs).toBe(c.escalations);
+    expect(c.sent).toBeGreaterThan(0);
+    expect(c.departments).toBe(c.sent);
+  });
+
   it('lets the demo resident find their own reports, the latest still open', async () => {
     const mine = await database.query<{ status: string; source: string }>(
       `SELECT i.status, i.source FROM incidents i JOIN users u ON u.id = i.reporter_user_id

@@ -5,6 +5,7 @@ import { IncidentWriter, type IncidentDraft } from './incidents-rows.ts';
 import { planIncident, type CategoryTerms } from './incidents-timeline.ts';
 import { defineSeeder, type Seeder } from './registry.ts';
 import type { Rng } from './rng.ts';
+import { seedAcceptanceClocks } from './incidents-clocks.ts';
 
 const HOUR = 3_600_000;
 const MONTH = 30.4375 * 24 * HOUR;
@@ -185,6 +186,7 @@ export function incidentsSeederWith(history: Partial<IncidentHistory> = {}): See
         task.tick();
       }
       await writer.done();
+      await seedAcceptanceClocks(database);
       task.done();
       ctx.log(`${writer.incidentsWritten} incidents, ${writer.stepsWritten} steps written`);
     },
