@@ -55,7 +55,11 @@ describe('where code lives', () => {
   it('a policy decides from what it is given and calls no service', () => {
     const offenders = source
       .filter((f) => f.endsWith('.policy.ts'))
-      .flatMap((f) => importsOf(f).filter((t) => t.endsWith('.service.ts')).map((t) => `${rel(f)} -> ${t}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => t.endsWith('.service.ts'))
+          .map((t) => `${rel(f)} -> ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -85,7 +89,11 @@ describe('where code lives', () => {
   it('the platform, the database layer and the seeders’ data sit below or above the modules as drawn', () => {
     const offenders = source
       .filter((f) => /^(platform|db)\//.test(rel(f)))
-      .flatMap((f) => importsOf(f).filter((t) => t.startsWith('modules/')).map((t) => `${rel(f)} -> ${t}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => t.startsWith('modules/'))
+          .map((t) => `${rel(f)} -> ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 
