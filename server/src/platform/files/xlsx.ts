@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import { Transform, pipeline, type Readable } from 'node:stream';
+import { PassThrough, Transform, pipeline, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { File } from 'unzipper';
 
@@ -21,9 +21,18 @@ export function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
-/** A sheet of a workbook: its name and its rows, read as they are parsed. */
+/** A range of merged cells, by row and column numbers from 1. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet of a workbook: its name, its merged cells and its rows, read as they are parsed. */
 export interface Sheet {
   name: string;
+  merges: Merge[];
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
 }
 
@@ -60,6 +69,26 @@ function partStream(part: File, onBytes: (n: number) => void): Readable {
   // exceljs decodes each chunk on its own, so a character split between two chunks became U+FFFD:
   // the part reaches it as text, a character held back until its last byte has come
   return pipeline(part.stream(), counter, () => {}).setEncoding('utf8');
+}
+
+const columnNo = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+const MERGE = /<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+
+/** The merged cells of a sheet: listed after its rows, so its part is read through once before them. */
+async function mergesOf(part: File): Promise<Merge[]> {
+  const merges: Merge[] = [];
+  let tail = '';
+  const text = pipeline(part.stream(), new PassThrough(), () => {}).setEncoding('utf8');
+  for await (const chunk of text as AsyncIterable<string>) {
+    const buf = tail + chunk;
+    let end = 0;
+    for (const m of buf.matchAll(MERGE)) {
+      merges.push({ top: +m[2], left: columnNo(m[1]), bottom: +m[4], right: columnNo(m[3]) });
+      end = m.index + m[0].length;
+    }
+    tail = buf.slice(Math.max(end, buf.length - 200));
+  }
+  return merges;
 }
 
 /**
@@ -111,10 +140,11 @@ export async function* xlsxSheets(
     await read('xl/styles.xml', (p) => reader._parseStyles(p));
     for (const [i, { name, rId }] of (reader.model?.sheets ?? []).entries()) {
       const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target.replace(/^\/?(xl\/)?/, '');
-      const part = target?.startsWith('worksheets/') && open(`xl/${target}`);
-      if (!part) continue;
-      for (const { value: sheet } of reader._parseWorksheet(part, String(i + 1)))
-        yield Object.assign(sheet, { name });
+      const file = target?.startsWith('worksheets/') && parts.get(`xl/${target}`);
+      if (!file) continue;
+      const merges = await mergesOf(file);
+      for (const { value: sheet } of reader._parseWorksheet(partStream(file, onBytes), String(i + 1)))
+        yield Object.assign(sheet, { name, merges });
     }
   } finally {
     for (const file of reads) file.destroy();

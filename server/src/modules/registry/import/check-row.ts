@@ -199,7 +199,8 @@ export function checkRow(source: SourceRow, ctx: CheckContext): { staged: Staged
 
   const staged: StagedRow = {
     rowNo: source.rowNo,
-    householdKey: key.slice(0, 64),
+    // a row left without its number fails, and with it the household above it: never part of one
+    householdKey: (key || source.above || '').slice(0, 64),
     bad: false,
     relation: row.code(C.与户主关系),
     name: name || null,

@@ -147,3 +147,39 @@ describe('numbers as Excel holds them', () => {
     ]);
   });
 });
+
+describe('households as paper registers lay them out', () => {
+  it('fills a household number merged down its members', async () => {
+    const [a, b] = await rowsOf('721室');
+    const [c, d] = await rowsOf('722室');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('人口');
+    sheet.addRow([...IMPORT_HEADERS]);
+    for (const r of [a, b, c, d]) sheet.addRow(valuesOf(r));
+    // the key and the household's columns written once, on its first row
+    for (const [top, bottom] of [
+      [2, 3],
+      [4, 5],
+    ])
+      for (const h of ['户编号', '住房代码', '迁出村代码', '搬迁年份', '安置方式', '户类型'] as const) {
+        const col = sheet.getColumn(IMPORT_HEADERS.indexOf(h) + 1).letter;
+        sheet.getCell(`${col}${bottom}`).value = null;
+        sheet.mergeCells(`${col}${top}:${col}${bottom}`);
+      }
+    const job = (await upload(w.staff, Buffer.from(await wb.xlsx.writeBuffer()), '人口.xlsx')).json();
+    expect(errorsOf(job)).toEqual([]);
+    expect(job).toMatchObject({ status: 'validated', counts: { valid: 4, households: 2 } });
+  });
+
+  it('never commits part of a household: a member without the household number takes the household above with it', async () => {
+    const [a, b] = await rowsOf('723室');
+    const [c, d] = await rowsOf('724室');
+    const file = await workbook(
+      [...IMPORT_HEADERS],
+      [valuesOf(a), valuesOf(b, { 户编号: '' }), valuesOf(c), valuesOf(d)],
+    );
+    const job = (await upload(w.staff, file, '人口.xlsx')).json();
+    expect(errorsOf(job)).toContainEqual({ row: 3, column: '户编号', reason: 'cell.required', params: {} });
+    expect(job.counts).toMatchObject({ rows: 4, invalid: 1, skipped: 2, households: 1 });
+  });
+});

@@ -8,7 +8,7 @@ import {
   type ImportReasonParams,
 } from '@anju/contracts';
 import { AppError } from '../../../platform/errors.ts';
-import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
+import { cellText, xlsxSheets, type FileFormat, type Merge } from '../../../platform/files/xlsx.ts';
 import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
 import { halfWidth, headerOf } from './headers.ts';
 
@@ -19,6 +19,8 @@ export type { FileFormat };
 export interface SourceRow {
   rowNo: number;
   cells: string[];
+  /** For a row without a household number: the number of the rows above, whose household it is taken to be. */
+  above?: string;
 }
 
 /** What the dry run says of the file besides its rows' errors: columns and sheets it does not read. */
@@ -64,8 +66,9 @@ async function* xlsxRecords(
   for await (const sheet of xlsxSheets(file, 'ignore', onBytes)) {
     seen.push(sheet.name);
     let header: boolean = !found && sheet.name === DATA_SHEET;
+    const fill = fillDown(sheet.merges);
     for await (const row of sheet) {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      const values = fill(row.number, (row.values as ExcelJS.CellValue[]).slice(1).map(cellText));
       if (!header && blank(values)) continue;
       // a sheet after the data is only looked at: its first row says whether it holds data too
       if (found) {
@@ -100,6 +103,27 @@ async function* unreadable<T>(format: FileFormat, records: AsyncGenerator<T>): A
     const message = `the file could not be read as .${format}: ${(err as Error).message}`.slice(0, 300);
     throw new Refused(message, 'file.unreadable', { format });
   }
+}
+
+/**
+ * Fills the cells of ranges merged down several rows with the value of their first cell, as paper
+ * registers merge a household's number down its members; rows come in increasing order.
+ */
+function fillDown(merges: Merge[]): (rowNo: number, values: string[]) => string[] {
+  const starting = new Map<number, Merge[]>();
+  for (const m of merges) if (m.bottom > m.top) starting.set(m.top, [...(starting.get(m.top) ?? []), m]);
+  let open: { m: Merge; value: string }[] = [];
+  return (rowNo, values) => {
+    if (merges.length === 0) return values;
+    open = open.filter((o) => o.m.bottom >= rowNo && o.m.top < rowNo);
+    for (const { m, value } of open) for (let c = m.left; c <= m.right; c++) values[c - 1] = value;
+    for (const m of starting.get(rowNo) ?? []) {
+      const value = values[m.left - 1] ?? '';
+      for (let c = m.left + 1; c <= m.right; c++) values[c - 1] = value;
+      open.push({ m, value });
+    }
+    return Array.from(values, (v) => v ?? '');
+  };
 }
 
 const sheetIgnored = (sheet: string): Note => ({
@@ -163,13 +187,14 @@ export async function openSource(
         params: { column: text.trim().slice(0, 40) },
       });
   });
+  const keyAt = IMPORT_HEADERS.indexOf('户编号');
   return (async function* () {
+    let above = '';
     for await (const r of records) {
       if (blank(r.values)) continue;
-      yield {
-        rowNo: r.rowNo,
-        cells: columns.map((c) => (c < 0 ? '' : halfWidth(r.values[c] ?? '').trim())),
-      };
+      const cells = columns.map((c) => (c < 0 ? '' : halfWidth(r.values[c] ?? '').trim()));
+      if (cells[keyAt]) above = cells[keyAt];
+      yield { rowNo: r.rowNo, cells, above: cells[keyAt] ? undefined : above };
     }
   })();
 }
