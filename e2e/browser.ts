@@ -101,10 +101,14 @@ export async function saveDialog(page: Page, { closes = false } = {}) {
  * while the list was still sliding open is lost, so the pick is tried again until it shows.
  */
 export async function chooseOption(page: Page, select: Locator, label: string) {
+  // the test id may sit on the Select's root or on an element inside it; the chosen label shows in the root
+  const root = select.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
   const shown = () =>
-    select
-      .locator('.ant-select-selection-item')
-      .textContent({ timeout: 1000 })
+    root
+      .innerText({ timeout: 1000 })
+      .then((text) => text.trim())
       .catch(() => null);
   await expect
     .poll(

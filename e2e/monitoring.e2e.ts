@@ -1,5 +1,14 @@
 import { expect } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  chooseOption,
+  horizontalOverflow,
+  journey,
+  openMenu,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 
 useBrowser();
 
@@ -23,8 +32,7 @@ journey('grid_worker on a phone enters a low income and sees the household flagg
   // a new record for a year already entered is refused on the spot
   await page.getByTestId('income-add').click();
   await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
-  await page.getByTestId('income-year').click();
-  await page.locator('.ant-select-item-option', { hasText: String(YEAR) }).click();
+  await chooseOption(page, page.getByTestId('income-year'), String(YEAR));
   await page.getByTestId('income-save').click();
   await expect
     .poll(() => page.locator('.ant-form-item-explain-error').first().textContent())
