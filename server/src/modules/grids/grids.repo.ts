@@ -142,3 +142,13 @@ export async function buildingsOf(conn: Conn, gridId: number) {
     sql`SELECT id, code, name FROM places WHERE parent_id = ${gridId} AND level = 'building' ORDER BY code, id`,
   );
 }
+
+/** The boundaries of the grids under `path`, with each grid's community. */
+export async function boundariesUnder(conn: Conn, path: string) {
+  return rows<{ grid_id: number; community_id: number; geometry: unknown }>(
+    conn,
+    sql`SELECT g.id AS grid_id, g.parent_id AS community_id, b.geometry
+          FROM grid_boundaries b JOIN places g ON g.id = b.grid_id
+         WHERE ${underSql(sql`g.path`, [path])} ORDER BY g.id`,
+  );
+}

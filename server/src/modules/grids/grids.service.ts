@@ -7,7 +7,7 @@ import { norms } from '../../platform/norms.ts';
 import { addChild, placeById as findPlace } from '../places/places.service.ts';
 import { householdsPerChild } from '../registry/residence.service.ts';
 import { holdersOf, holdersWithin, setScopes } from '../users/users.service.ts';
-import { checkBoundary } from './boundary.ts';
+import { boundaryContains, checkBoundary, metresToBoundary } from './boundary.ts';
 import {
   assertCommunityVisible,
   assertCommunityWrite,
@@ -179,4 +179,26 @@ export async function candidates(database: Database, ctx: Ctx, communityId: numb
 /** The grids a grid worker works in (for visits). */
 export async function gridsOfWorker(conn: Conn, userId: number) {
   return repo.gridsOfWorker(conn, userId);
+}
+
+/**
+ * The place under `path` where a point lies: the grid whose boundary holds it, else the community of
+ * the nearest grid boundary within `limitMetres`; undefined when there is none.
+ */
+export async function placeContaining(
+  conn: Conn,
+  path: string,
+  lat: number,
+  long: number,
+  limitMetres = 2000,
+) {
+  let nearest: { id: number; metres: number } | undefined;
+  for (const g of await repo.boundariesUnder(conn, path)) {
+    const boundary = g.geometry as GridBoundary;
+    if (boundaryContains(boundary, lat, long)) return { id: Number(g.grid_id), level: 'grid' as const };
+    const metres = metresToBoundary(boundary, lat, long);
+    if (metres <= limitMetres && metres < (nearest?.metres ?? Infinity))
+      nearest = { id: Number(g.community_id), metres };
+  }
+  return nearest && { id: nearest.id, level: 'community' as const };
 }

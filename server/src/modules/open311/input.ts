@@ -58,7 +58,7 @@ const text = (max: number) =>
     .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
 
 export const PLACE_NEEDED =
-  'is required: give the code of the grid, building or dwelling in Anju (lat/long and a free-form address cannot be placed yet)';
+  'is required: give the code of the grid, building or dwelling in Anju, or lat and long (a free-form address cannot be placed)';
 
 /** The fields of POST requests that Anju keeps; jurisdiction_id, email, device_id and account_id are not kept. */
 export const PostFields = z
@@ -75,7 +75,7 @@ export const PostFields = z
     media_url: optional(text(500).pipe(z.url({ protocol: /^https?$/ }))),
   })
   .superRefine((f, ctx) => {
-    if (!f.address_id && !f.address_string)
+    if (!f.address_id && !f.address_string && f.lat === undefined)
       ctx.addIssue({ code: 'custom', path: ['address_id'], message: PLACE_NEEDED });
     if ((f.lat === undefined) !== (f.long === undefined))
       ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and long go together' });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
+import { placeContaining } from '../grids/grids.service.ts';
 import { report } from '../incidents/incidents.service.ts';
 import { answerLines, attributesOf } from './attributes.ts';
 import { badRequest, issues, listFilter, PLACE_NEEDED, PostFields, type Submission } from './input.ts';
@@ -16,6 +17,8 @@ const LEVEL_ZH = ['网格', '社区', '乡镇', '县'];
 const levelName = (level: number, locale: Locale) =>
   locale === 'en' ? HANDLING_LEVELS[level] : LEVEL_ZH[level];
 const CLOSED = ['closed', 'recalled'];
+/** How far outside every grid a lat/long may lie and still go to the nearest community. */
+const PLACE_LIMIT_KM = 2;
 /** The most requests one GET returns, as the spec's default volume. */
 const MAX_REQUESTS = 1000;
 
@@ -86,6 +89,24 @@ const FIELD: Record<string, string> = {
   title: 'description',
 };
 
+/** The place a request names by address_id or address_string, else the one its lat/long lies in. */
+async function placeOf(database: Database, scopePath: string, f: PostFields) {
+  const ref = f.address_id ?? f.address_string;
+  const named = ref === undefined ? undefined : await repo.placeIn(database.db, scopePath, ref);
+  if (named) return named;
+  if (f.address_id)
+    return { field: 'address_id', reason: 'no place with this code in the area of the api_key' };
+  if (f.lat !== undefined && f.long !== undefined) {
+    const found = await placeContaining(database.db, scopePath, f.lat, f.long, PLACE_LIMIT_KM * 1000);
+    if (found) return found;
+    return {
+      field: 'lat',
+      reason: `is not inside a grid, nor within ${PLACE_LIMIT_KM} km of a community, in the area of the api_key`,
+    };
+  }
+  return { field: 'address_id', reason: PLACE_NEEDED };
+}
+
 /** Files a request as an incident of the key's system, through the same reporting as the web app. */
 export async function postRequest(
   database: Database,
@@ -94,20 +115,18 @@ export async function postRequest(
   submission: Submission,
   locale: Locale,
 ): Promise<Value[]> {
+  // an unknown service is a 404 whatever else is wrong, as clients look it up before its fields
+  const code = submission.fields.service_code;
+  if (typeof code === 'string' && code.trim() && !(await repo.category(database.db, code.trim())))
+    throw new AppError('not_found', `service_code ${code.trim()} was not found`);
   const parsed = PostFields.safeParse(submission.fields);
   if (!parsed.success) throw badRequest(issues(parsed.error));
   const f = parsed.data;
   const category = await categoryOrFail(database, f.service_code);
   const { errors, lines } = answerLines(attributesOf(category.attributes), submission.answers);
-  const ref = (f.address_id ?? f.address_string)!;
-  const place = await repo.placeIn(database.db, ctx.actor.scopes[0].path, ref);
-  if (!place)
-    errors.unshift(
-      f.address_id
-        ? { field: 'address_id', reason: 'no place with this code in the area of the api_key' }
-        : { field: 'address_id', reason: PLACE_NEEDED },
-    );
-  if (errors.length) throw badRequest(errors);
+  const place = await placeOf(database, ctx.actor.scopes[0].path, f);
+  if ('field' in place) errors.unshift(place);
+  if (errors.length || 'field' in place) throw badRequest(errors);
   const said = f.description ?? '';
   const firstLine = said.split('\n')[0].trim();
   const input: IncidentReport = {
@@ -115,7 +134,7 @@ export async function postRequest(
     title: firstLine.length >= 2 ? firstLine.slice(0, 30) : category.name_zh,
     description: [said, ...lines, f.media_url && `附件：${f.media_url}`].filter(Boolean).join('\n'),
     source: 'open311',
-    placeId: String(place!.id),
+    placeId: String(place.id),
     reporterName: fullName(f.first_name, f.last_name),
     reporterPhone: f.phone,
     lat: f.lat,

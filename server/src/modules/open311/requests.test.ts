@@ -79,12 +79,12 @@ describe('POST requests', () => {
   });
 
   it('lists every missing field at once with 400, and says a place code is needed', async () => {
-    const errors = xmlErrors(xml(await w.post('xml', { api_key: w.key, lat: '26.5', long: '106.7' }), 400));
+    const errors = xmlErrors(xml(await w.post('xml', { api_key: w.key, address_string: '' }), 400));
     expect(errors.map(([code]) => code)).toEqual([400, 400]);
     expect(errors[0][1]).toBe('service_code: is required');
     expect(errors[1][1]).toMatch(/^address_id: is required: give the code of the grid, building or dwelling/);
     const plain = json(await w.post('json', fields({ address_id: '', address_string: '3栋502' })), 400);
-    expect(plain[0].description).toMatch(/lat\/long and a free-form address cannot be placed/);
+    expect(plain[0].description).toMatch(/or lat and long \(a free-form address cannot be placed\)/);
   });
 
   it('checks attributes, places and phone numbers, naming the spec’s fields', async () => {
