@@ -17,6 +17,8 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const INCIDENT_ACTIONS = [
   'accept',
   'dispatch',
+  /** The handler takes the accepted incident in hand themselves, without dispatching it. */
+  'handle',
   'start',
   'reply',
   'verify',
@@ -158,7 +160,12 @@ export const IncidentAssignees = z.object({
 });
 export type IncidentAssignees = z.infer<typeof IncidentAssignees>;
 
+/** The workbench's tabs: new work to accept, work in hand, open work past its deadline, closed or recalled. */
+export const INCIDENT_TABS = ['toAccept', 'inHand', 'overdue', 'done'] as const;
+export type IncidentTab = (typeof INCIDENT_TABS)[number];
+
 export const IncidentQuery = Paging.extend({
+  tab: z.enum(INCIDENT_TABS).optional(),
   under: Id.optional(),
   status: z.enum(INCIDENT_STATUSES).optional(),
   open: z.enum(['true', 'false']).optional(),
@@ -172,6 +179,18 @@ export const IncidentQuery = Paging.extend({
   q: z.string().trim().max(50).optional(),
 });
 export type IncidentQuery = z.infer<typeof IncidentQuery>;
+
+/** The workbench's filters without a tab or a page: what each tab counts. */
+export const IncidentCountsQuery = IncidentQuery.omit({ tab: true, page: true, pageSize: true });
+export type IncidentCountsQuery = z.infer<typeof IncidentCountsQuery>;
+/** How many incidents each workbench tab holds. */
+export const IncidentCounts = z.object({
+  toAccept: z.number().int(),
+  inHand: z.number().int(),
+  overdue: z.number().int(),
+  done: z.number().int(),
+});
+export type IncidentCounts = z.infer<typeof IncidentCounts>;
 
 export const KpiQuery = z.object({
   under: Id.optional(),

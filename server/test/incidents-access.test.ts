@@ -42,11 +42,18 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /api/incidents', permission: 'incident:report', call: (c) => c.get('/api/incidents') },
   {
+    name: 'GET /api/incidents/counts',
+    permission: 'incident:report',
+    call: (c) => c.get('/api/incidents/counts'),
+  },
+  {
     name: 'GET /api/incidents/kpi',
     permission: 'incident:read',
     call: (c) => c.get('/api/incidents/kpi?from=2026-01-01&to=2026-12-31'),
   },
 ];
+
+const NONE = { toAccept: 0, inHand: 0, overdue: 0, done: 0 };
 
 const signedInAs = (role: Role) =>
   signIn(
@@ -87,8 +94,17 @@ describe('incident access by role, from ROLE_PERMISSIONS', () => {
     expect(await seen(reporter)).toBe(200);
     const otherResident = await signIn(t, ['resident'], [tree.dwelling]);
     expect(await seen(otherResident)).toBe(404);
+    expect((await otherResident.get('/api/incidents/counts')).json()).toEqual(NONE);
     const department = await signIn(t, ['department_officer'], [tree.county]);
     expect(await seen(department)).toBe(404);
+    // the workbench counts never include what the caller cannot see
+    const outsider = await signIn(t, ['community_staff'], [tree.otherCommunity]);
+    expect((await outsider.get('/api/incidents/counts')).json()).toEqual(NONE);
+    expect((await outsider.get(`/api/incidents/counts?under=${tree.community}`)).json()).toEqual(NONE);
+    const insider = await signIn(t, ['community_staff'], [tree.community]);
+    expect((await insider.get('/api/incidents/counts')).json().toAccept).toBeGreaterThan(0);
+    expect((await reporter.get('/api/incidents/counts')).json().toAccept).toBeGreaterThan(0);
+    expect((await department.get('/api/incidents/counts')).json()).toEqual(NONE);
     const kpiOutside = (
       await (
         await signIn(t, ['community_staff'], [tree.otherCommunity])
@@ -106,6 +122,7 @@ describe('incident access by role, from ROLE_PERMISSIONS', () => {
   it('refuses every incident endpoint when signed out', async () => {
     for (const url of [
       '/api/incidents',
+      '/api/incidents/counts',
       '/api/incidents/1',
       '/api/incidents/kpi?from=2026-01-01&to=2026-01-02',
       '/api/incident-categories',

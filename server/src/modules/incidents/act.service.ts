@@ -35,6 +35,7 @@ async function effects(
   i: IncidentRow,
   input: IncidentAct,
   level: number,
+  actorId: number,
 ): Promise<{
   set: Record<string, unknown>;
   notify: number[];
@@ -43,6 +44,8 @@ async function effects(
   switch (input.action) {
     case 'accept':
       return { set: { accepted_at: NOW }, notify: [] };
+    case 'handle':
+      return { set: { assignee_user_id: actorId, department_id: null }, notify: [] };
     case 'start':
       // a department accepts (签收) what it was sent by starting on it
       if (i.department_id !== null) await acceptances.departmentAccepts(tx, i.id, i.department_id);
@@ -157,7 +160,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       const [code, reason] = REASONS[decision.reason];
       throw new AppError(code, `${input.action}: ${reason}`, [{ field: 'action', reason }]);
     }
-    const { set, notify, kind } = await effects(tx, i, input, decision.level);
+    const { set, notify, kind } = await effects(tx, i, input, decision.level, ctx.actor.userId);
     await repo.applyAction(tx, id, { ...set, status: decision.to });
     await repo.addStep(tx, {
       incidentId: id,

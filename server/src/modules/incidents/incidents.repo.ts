@@ -1,10 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Conn, Database } from '../../db/client.ts';
-import { underSql } from '../../platform/access/scope.ts';
 import {
   ancestorAt,
   INCIDENT_SELECT,
-  incidentPage,
   REPORT_LOOKUP,
   REPORT_WRITE,
   rows,
@@ -151,58 +149,6 @@ export async function findById(conn: Conn, id: number, lock = false): Promise<In
     sql`${INCIDENT_SELECT} WHERE i.id = ${id}${lock ? sql` FOR UPDATE OF i` : sql``}`,
   );
   return row;
-}
-
-export interface IncidentFilter {
-  underPath?: string;
-  status?: string;
-  open?: boolean;
-  overdue?: boolean;
-  categoryCode?: string;
-  assigneeUserId?: number;
-  /** With assigneeUserId: what was dispatched to these departments counts as assigned too. */
-  assigneeDepartments?: number[];
-  reporterUserId?: number;
-  level?: number;
-  supervised?: boolean;
-  /** Part of the code or the title. */
-  search?: string;
-}
-
-export async function list(conn: Conn, visible: SQL, f: IncidentFilter, limit: number, offset: number) {
-  const c: SQL[] = [visible];
-  if (f.underPath) c.push(underSql(sql`i.place_path`, [f.underPath]));
-  if (f.status) c.push(sql`i.status = ${f.status}`);
-  if (f.open !== undefined)
-    c.push(f.open ? sql`i.status NOT IN ('closed', 'recalled')` : sql`i.status IN ('closed', 'recalled')`);
-  if (f.overdue !== undefined) c.push(sql`i.overdue = ${f.overdue}`);
-  if (f.categoryCode) c.push(sql`i.category_code = ${f.categoryCode}`);
-  if (f.assigneeUserId)
-    c.push(
-      f.assigneeDepartments?.length
-        ? sql`(i.assignee_user_id = ${f.assigneeUserId} OR i.department_id IN (${sql.join(
-            f.assigneeDepartments.map((d) => sql`${d}`),
-            sql`, `,
-          )}))`
-        : sql`i.assignee_user_id = ${f.assigneeUserId}`,
-    );
-  if (f.reporterUserId) c.push(sql`i.reporter_user_id = ${f.reporterUserId}`);
-  if (f.level !== undefined) c.push(sql`i.level = ${f.level}`);
-  if (f.supervised !== undefined) c.push(sql`i.supervised = ${f.supervised}`);
-  if (f.search) {
-    const text = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    c.push(sql`(i.code ILIKE ${text} OR i.title ILIKE ${text})`);
-  }
-  const where = sql.join(c, sql` AND `);
-  const page = await rows<IncidentRow & { total: number }>(conn, incidentPage(where, limit, offset));
-  const items: IncidentRow[] = page.map(({ total: _, ...row }) => row);
-  if (page.length > 0 || offset === 0) return { items, total: page[0]?.total ?? 0 };
-  // past the last page no row carries the count
-  const [{ total }] = await rows<{ total: number }>(
-    conn,
-    sql`SELECT count(*)::int AS total FROM incidents i WHERE ${where}`,
-  );
-  return { items, total };
 }
 
 export async function departmentsOf(conn: Conn, userId: number): Promise<number[]> {

@@ -6,6 +6,8 @@ import {
   Incident,
   IncidentAct,
   IncidentCategory,
+  IncidentCounts,
+  IncidentCountsQuery,
   IncidentDetail,
   IncidentQuery,
   IncidentReport,
@@ -22,6 +24,7 @@ import * as service from './incidents.service.ts';
 import { kpi } from './kpi.ts';
 import { incidentPhotoRoutes } from './photos.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
+import { counts } from './workbench.service.ts';
 
 export async function incidentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +66,14 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
       preHandler: app.authorize('incident:report'),
     },
     (req) => service.list(app.database, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/incidents/counts',
+    {
+      schema: { tags, querystring: IncidentCountsQuery, response: { 200: IncidentCounts } },
+      preHandler: app.authorize('incident:report'),
+    },
+    (req) => counts(app.database, ctxOf(req), req.query),
   );
   app.get(
     '/api/incidents/kpi',

@@ -1,7 +1,7 @@
 import {
   HANDLING_LEVELS,
-  type HandlingLevel,
   type Incident,
+  type IncidentQuery,
   type IncidentReport,
   type IncidentStatus,
 } from '@anju/contracts';
@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { underPath as pathUnder, type PathMove } from '../places/places.service.ts';
+import type { PathMove } from '../places/places.service.ts';
 import { sealPhone } from '../registry/registry.service.ts';
 import { allowedActions } from './actions.ts';
 import { fromTimeline } from './extension.ts';
@@ -21,6 +21,8 @@ import type { IncidentRow, StepRow } from './incidents.sql.ts';
 import { LEVEL_ROLE } from './ladder.ts';
 import { photoIdsByStep } from './photos.repo.ts';
 import * as relocation from './relocate.repo.ts';
+import * as workbench from './workbench.repo.ts';
+import { filterOf } from './workbench.service.ts';
 
 // seeders read the ladder's roles from here until they import ladder.ts
 export { LEVEL_ROLE } from './ladder.ts';
@@ -145,43 +147,12 @@ export async function report(
   };
 }
 
-export async function list(
-  database: Database,
-  ctx: Ctx,
-  q: {
-    under?: string;
-    status?: string;
-    open?: 'true' | 'false';
-    overdue?: 'true' | 'false';
-    categoryCode?: string;
-    assignedToMe?: 'true' | 'false';
-    mine?: 'true' | 'false';
-    level?: HandlingLevel;
-    supervised?: 'true' | 'false';
-    q?: string;
-    page: number;
-    pageSize: number;
-  },
-) {
-  let underPath: string | undefined;
-  if (q.under) underPath = await pathUnder(database.db, q.under);
-  const { items, total } = await repo.list(
+/** A page of the incidents the caller may see, filtered as the workbench asks, open work first. */
+export async function list(database: Database, ctx: Ctx, q: IncidentQuery) {
+  const { items, total } = await workbench.list(
     database.db,
     visibleSql(ctx.actor),
-    {
-      underPath,
-      status: q.status,
-      open: q.open === undefined ? undefined : q.open === 'true',
-      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-      categoryCode: q.categoryCode,
-      assigneeUserId: q.assignedToMe === 'true' ? ctx.actor.userId : undefined,
-      assigneeDepartments:
-        q.assignedToMe === 'true' ? await repo.departmentsOf(database.db, ctx.actor.userId) : undefined,
-      reporterUserId: q.mine === 'true' ? ctx.actor.userId : undefined,
-      level: q.level === undefined ? undefined : HANDLING_LEVELS.indexOf(q.level),
-      supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
-      search: q.q || undefined,
-    },
+    await filterOf(database, ctx, q),
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );

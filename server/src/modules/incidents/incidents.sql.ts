@@ -60,20 +60,40 @@ export const INCIDENT_SELECT = sql.raw(`
     JOIN places pp ON pp.id = i.place_id
     JOIN places hp ON hp.id = i.handling_place_id`);
 
+const ENDED = sql`i.status IN ('closed', 'recalled')`;
+
+/** What each workbench tab holds (on alias i): overdue is open work past its deadline. */
+export const TAB_SQL = {
+  toAccept: sql`i.status = 'reported'`,
+  inHand: sql`i.status IN ('accepted', 'dispatched', 'in_progress', 'replied', 'verified')`,
+  overdue: sql`(i.overdue AND NOT ${ENDED})`,
+  done: ENDED,
+} as const;
+
+/** How many of the incidents matching `where` (on alias i) each tab holds, in one scan. */
+export const tabCounts = (where: SQL) => sql`
+  SELECT ${sql.join(
+    Object.entries(TAB_SQL).map(
+      ([tab, holds]) => sql`count(*) FILTER (WHERE ${holds})::int AS ${sql.identifier(tab)}`,
+    ),
+    sql`, `,
+  )}
+    FROM incidents i WHERE ${where}`;
+
 /**
- * A page of the incidents matching `where` (on alias i), overdue first then newest, with the count of
- * all matches in the same scan: only the sort keys of the matches are sorted, and only the page's rows
- * are read in full and joined to their places.
+ * A page of the incidents matching `where` (on alias i), open work first (a closed incident once late
+ * never above it), newest first within each, with the count of all matches in the same scan: only the
+ * sort keys of the matches are sorted, and only the page's rows are read in full and joined to their places.
  */
 export const incidentPage = (where: SQL, limit: number, offset: number) => sql`
   SELECT ${sql.raw(INCIDENT_COLUMNS)}, page.total::int AS total
-    FROM (SELECT i.id, i.overdue, i.reported_at, count(*) OVER () AS total
+    FROM (SELECT i.id, ${ENDED} AS ended, i.reported_at, count(*) OVER () AS total
             FROM incidents i WHERE ${where}
-           ORDER BY i.overdue DESC, i.reported_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}) page
+           ORDER BY ended, i.reported_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}) page
     JOIN incidents i ON i.id = page.id
     JOIN places pp ON pp.id = i.place_id
     JOIN places hp ON hp.id = i.handling_place_id
-   ORDER BY page.overdue DESC, page.reported_at DESC, page.id DESC`;
+   ORDER BY page.ended, page.reported_at DESC, page.id DESC`;
 
 /** The ancestor of a place path at a place level (grid, community, township, county), in one indexed lookup. */
 export const ancestorAt = (path: SQL, level: SQL) => sql`(

@@ -96,7 +96,7 @@ describe('the actions a caller may take', () => {
     ]);
     const accepted = await ok(grid, i, { action: 'accept' });
     // more time is asked for, never granted to oneself
-    expect(accepted.actions).toEqual(['dispatch', 'escalate', 'ask_extension']);
+    expect(accepted.actions).toEqual(['dispatch', 'handle', 'escalate', 'ask_extension']);
   });
 
   it('keeps progress notes on the timeline and wants them written', async () => {

@@ -17,6 +17,7 @@ const factsFor = (action: IncidentAction): Facts =>
 const ALLOWED: [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing][] = [
   ['accept', 'reported', 'accepted', 'handler'],
   ['dispatch', 'accepted', 'dispatched', 'handler'],
+  ['handle', 'accepted', 'in_progress', 'handler'],
   ['start', 'dispatched', 'in_progress', 'assignee'],
   ['reply', 'in_progress', 'replied', 'assignee'],
   ['verify', 'replied', 'verified', 'handler'],
@@ -103,6 +104,15 @@ describe('separated duties and extensions (12345 appraisal rules)', () => {
       ok: false,
       reason: 'target',
     });
+  });
+
+  it('lets the handler take it in hand without dispatching, and then not check their own reply', () => {
+    expect(decide('accepted', 0, 'handle', handler)).toEqual({ ok: true, to: 'in_progress', level: 0 });
+    expect(decide('accepted', 0, 'handle', as('assignee'))).toEqual({ ok: false, reason: 'not_yours' });
+    expect(decide('reported', 0, 'handle', handler)).toEqual({ ok: false, reason: 'not_now' });
+    expect(decide('dispatched', 0, 'handle', handler)).toEqual({ ok: false, reason: 'not_now' });
+    const handledAndReplied = { ...handler, assignee: true, replier: true };
+    expect(decide('replied', 0, 'verify', handledAndReplied)).toEqual({ ok: false, reason: 'replier' });
   });
 
   it('keeps whoever replied from verifying or calling back the same incident', () => {

@@ -52,6 +52,8 @@ const OPEN: readonly IncidentStatus[] = [
 export const RULES: Record<IncidentAction, Rule> = {
   accept: { from: ['reported'], to: 'accepted', who: ['handler'] },
   dispatch: { from: ['accepted'], to: 'dispatched', who: ['handler'], barred: ['target'] },
+  /** The handler takes it in hand themselves in one step, as nobody dispatches to themselves; someone else verifies. */
+  handle: { from: ['accepted'], to: 'in_progress', who: ['handler'] },
   start: { from: ['dispatched'], to: 'in_progress', who: ['assignee'] },
   reply: { from: ['in_progress'], to: 'replied', who: ['assignee'] },
   verify: { from: ['replied'], to: 'verified', who: ['handler'], barred: ['replier'] },
