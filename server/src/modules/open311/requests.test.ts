@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../test/harness.ts';
+import { signIn, type Client } from '../../../test/harness.ts';
 import { json, REPORTER, world, xml, xmlErrors, type World } from './open311.test-support.ts';
 import { names, textOf } from './xml.test-support.ts';
 
@@ -174,6 +174,11 @@ describe('GET requests', () => {
     expect(await ids(`start_date=${encodeURIComponent(hourAgo)}&status=open`)).toContain(a);
     expect(await ids('end_date=2020-01-01T00:00:00Z')).toEqual([]);
     expect(await ids('', w.otherKey)).not.toContain(a);
+    const audited = await w.t.database.query<{ detail: { requests: string[] } }>(
+      `SELECT detail FROM audit_log WHERE action = 'open311.read' AND actor_name = $1 AND detail->'requests' ? $2`,
+      ['open311:县12345热线', a],
+    );
+    expect(audited.length).toBe(3);
     expect(json(await w.get(`requests/${a}.json?api_key=${w.otherKey}`), 404)[0].description).toBe(
       `service_request_id ${a} was not found`,
     );
@@ -229,9 +234,11 @@ describe('the same workflow as every incident', () => {
     expect(n.n).toBeGreaterThan(0);
     await act(w.grid, incident.id, { action: 'accept', note: '已签收，今天上门' });
     expect(await one(code)).toMatchObject({ status: 'open', status_notes: '已签收，今天上门' });
-    await act(w.grid, incident.id, { action: 'dispatch', assigneeUserId: String(w.grid.userId) });
-    await act(w.grid, incident.id, { action: 'start' });
-    await act(w.grid, incident.id, { action: 'reply', note: '已协调楼上修好水管' });
+    // a colleague handles it; the grid worker who dispatched checks the reply (separated duties)
+    const colleague = await signIn(w.t, ['grid_worker'], [w.tree.grid]);
+    await act(w.grid, incident.id, { action: 'dispatch', assigneeUserId: String(colleague.userId) });
+    await act(colleague, incident.id, { action: 'start' });
+    await act(colleague, incident.id, { action: 'reply', note: '已协调楼上修好水管' });
     await act(w.grid, incident.id, { action: 'verify' });
     await act(w.grid, incident.id, { action: 'callback', satisfaction: 'satisfied', note: '居民满意' });
     const closed = await one(code);
