@@ -4,7 +4,9 @@ import type {
   IncidentAction,
   IncidentAssignees,
   IncidentCategory,
+  IncidentCounts,
   IncidentDetail,
+  IncidentTab,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, ApiError, csrfHeader } from '../../ui/api.ts';
@@ -29,6 +31,7 @@ export const useMyReports = () =>
 
 /** The workbench filters, as the list endpoint takes them. */
 export interface IncidentFilters {
+  tab?: IncidentTab;
   status?: string;
   categoryCode?: string;
   level?: string;
@@ -46,6 +49,14 @@ export const useIncidents = (filters: IncidentFilters, page: number, pageSize: n
     queryKey: [...ALL, 'list', filters, page, pageSize],
     queryFn: () =>
       api<{ items: IncidentItem[]; total: number }>('/incidents', { query: { ...filters, page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+
+/** How many incidents each workbench tab holds under the other filters. */
+export const useIncidentCounts = ({ tab: _, ...filters }: IncidentFilters) =>
+  useQuery({
+    queryKey: [...ALL, 'counts', filters],
+    queryFn: () => api<IncidentCounts>('/incidents/counts', { query: { ...filters } }),
     placeholderData: keepPreviousData,
   });
 

@@ -19,6 +19,8 @@ interface Fields {
 const FIELDS: Record<IncidentAction, Fields> = {
   accept: { note: 'optional' },
   dispatch: { target: true, note: 'optional' },
+  // one step: taken at once, without a form
+  handle: {},
   start: { note: 'optional', photos: true },
   progress: { note: 'required', photos: true },
   reply: { note: 'required', photos: true },
@@ -66,13 +68,14 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
 
   const asked = extensionAsked(incident.steps);
   const open = (a: IncidentAction) => {
+    if (Object.keys(FIELDS[a]).length === 0) return run(a, {});
     form.resetFields();
     // granting what was asked for starts from the hours asked
     if (a === 'extend' && asked) form.setFieldsValue({ hours: asked.hours });
     setAction(a);
   };
-  const submit = (v: Values) => {
-    if (!action) return;
+  const submit = (v: Values) => action && run(action, v);
+  const run = (action: IncidentAction, v: Values) =>
     act.mutate(
       {
         action,
@@ -96,16 +99,18 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
         },
       },
     );
-  };
 
   if (incident.actions.length === 0) return null;
+  // handling it oneself is the short way for whoever may take it in hand
+  const primary = incident.actions.includes('handle') ? 'handle' : incident.actions[0];
   return (
     <>
       <Space wrap data-testid="incident-actions">
         {incident.actions.map((a) => (
           <Button
             key={a}
-            type={a === incident.actions[0] ? 'primary' : 'default'}
+            type={a === primary ? 'primary' : 'default'}
+            loading={act.isPending && act.variables?.action === a}
             danger={DANGER.includes(a)}
             onClick={() => open(a)}
             data-testid={`act-${a}`}

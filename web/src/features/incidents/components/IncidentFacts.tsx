@@ -14,6 +14,8 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
   const category = categories.data?.find((c) => c.code === i.categoryCode);
   const open = i.status !== 'closed' && i.status !== 'recalled';
   const asked = extensionAsked(i.steps);
+  const replier =
+    i.status === 'replied' ? i.steps.findLast((s) => s.action === 'reply')?.actorName : undefined;
   return (
     <Descriptions
       size="small"
@@ -63,6 +65,19 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
                   <span data-testid="extension-asked">
                     {t('incidents.act.hoursMore', { hours: asked.hours })}
                     {asked.note ? ` · ${asked.note}` : ''}
+                  </span>
+                ),
+                span: 'filled' as const,
+              },
+            ]
+          : []),
+        ...(replier
+          ? [
+              {
+                label: t('incidents.fields.checker'),
+                children: (
+                  <span data-testid="incident-checker">
+                    {t('incidents.detail.checker', { place: i.handlingPlace.name, name: replier })}
                   </span>
                 ),
                 span: 'filled' as const,

@@ -6,12 +6,14 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
 import { useListParams } from '../../../ui/useListParams.ts';
 import { WorkList } from '../../../ui/WorkList.tsx';
-import { useCategories, useIncidents, type IncidentFilters } from '../api.ts';
+import { useCategories, useIncidentCounts, useIncidents, type IncidentFilters } from '../api.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { IncidentTags } from '../components/IncidentTags.tsx';
 import { WorkbenchFilters } from '../components/WorkbenchFilters.tsx';
+import { WorkbenchTabs } from '../components/WorkbenchTabs.tsx';
 
 const FILTER_KEYS = [
+  'tab',
   'q',
   'status',
   'categoryCode',
@@ -23,13 +25,14 @@ const FILTER_KEYS = [
 ] as const;
 const ENDED = new Set(['closed', 'recalled']);
 
-/** The officials' incident workbench: what their scope holds, filtered, paged and counted. */
+/** The officials' incident workbench: what their scope holds in tabs with counts, open work first, filtered and paged. */
 export function WorkbenchPage() {
   const { t, i18n } = useTranslation();
   const { scope } = useScope();
   const categories = useCategories();
   const { filter, page, pageSize, set, pagination } = useListParams<IncidentFilters>(FILTER_KEYS);
   const list = useIncidents({ ...filter, under: scope?.id }, page, pageSize);
+  const counts = useIncidentCounts({ ...filter, under: scope?.id });
   const category = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? (i18n.language.startsWith('en') ? c.nameEn : c.nameZh) : code;
@@ -41,6 +44,11 @@ export function WorkbenchPage() {
     <>
       <PageHeader title={t('incidents.workbench.title')} />
       <Card>
+        <WorkbenchTabs
+          value={filter.tab}
+          counts={counts.data}
+          onChange={(tab) => set({ tab, page: undefined })}
+        />
         <WorkbenchFilters value={filter} onChange={(next) => set({ ...next, page: undefined })} />
         <WorkList<Incident>
           rows={list.data?.items}
