@@ -65,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     ...OFFICIALS,
     'place:write',
+    // keys of the systems (12345 hotline, …) that file and read requests in the county
+    'open311:manage',
     'person:reveal',
     'person:health',
     'person:export',
@@ -113,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_org_staff: [],
   enterprise_hr: [],
   resident: ['incident:report', 'monitoring:declare'],
-  system_admin: ['user:read', 'user:write', 'place:read', 'place:write', 'open311:manage'],
+  system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
 };

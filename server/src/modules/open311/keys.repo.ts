@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { open311Keys, places } from '../../db/schema/index.ts';
+import { underSql } from '../../platform/access/scope.ts';
 
 const columns = {
   id: open311Keys.id,
@@ -18,7 +19,7 @@ const withPlace = (conn: Conn) =>
 export type KeyRow = Awaited<ReturnType<typeof list>>[number];
 
 export async function place(conn: Conn, id: number) {
-  const [row] = await conn.select({ id: places.id }).from(places).where(eq(places.id, id));
+  const [row] = await conn.select({ id: places.id, path: places.path }).from(places).where(eq(places.id, id));
   return row;
 }
 
@@ -27,8 +28,11 @@ export async function insert(conn: Conn, row: typeof open311Keys.$inferInsert): 
   return created.id;
 }
 
-export async function list(conn: Conn) {
-  return withPlace(conn).orderBy(desc(open311Keys.createdAt), desc(open311Keys.id));
+/** The keys of places under `roots`. */
+export async function list(conn: Conn, roots: string[]) {
+  return withPlace(conn)
+    .where(underSql(places.path, roots))
+    .orderBy(desc(open311Keys.createdAt), desc(open311Keys.id));
 }
 
 export async function findById(conn: Conn, id: number) {

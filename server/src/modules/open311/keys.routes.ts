@@ -6,7 +6,7 @@ import { Open311Key, Open311KeyCreate, Open311KeyCreated } from '@anju/contracts
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { createKey, listKeys, revokeKey } from './keys.service.ts';
 
-/** The system administrator issues, lists and revokes the keys of Open311 systems. */
+/** A county administrator issues, lists and revokes the keys of Open311 systems of their county. */
 export async function open311KeysRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['open311'];
@@ -20,8 +20,10 @@ export async function open311KeysRoutes(fastify: FastifyInstance) {
       return createKey(app.database, ctxOf(req), req.body);
     },
   );
-  app.get('/api/open311/keys', { schema: { tags, response: { 200: z.array(Open311Key) } }, preHandler }, () =>
-    listKeys(app.database),
+  app.get(
+    '/api/open311/keys',
+    { schema: { tags, response: { 200: z.array(Open311Key) } }, preHandler },
+    (req) => listKeys(app.database, ctxOf(req)),
   );
   app.delete(
     '/api/open311/keys/:id',

@@ -3,6 +3,7 @@ import type { Open311Key, Open311KeyCreate } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { hashToken } from '../../platform/auth/session.repo.ts';
+import { covers, rootsOf } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import * as repo from './keys.repo.ts';
@@ -17,11 +18,13 @@ function present(k: repo.KeyRow): Open311Key {
   };
 }
 
-/** Issues a key for a system bound to a place; the plain key is returned this once. */
+/** Issues a key for a system bound to a place the issuer is scoped to; the plain key is returned this once. */
 export async function createKey(database: Database, ctx: Ctx, input: Open311KeyCreate) {
   const key = `anju311_${randomBytes(32).toString('base64url')}`;
   const id = await database.db.transaction(async (tx) => {
-    if (!(await repo.place(tx, Number(input.placeId)))) throw invalid('placeId', 'unknown place');
+    const place = await repo.place(tx, Number(input.placeId));
+    if (!place) throw invalid('placeId', 'unknown place');
+    if (!covers(ctx.actor, place.path)) throw invalid('placeId', 'outside the places you are scoped to');
     const created = await repo.insert(tx, {
       name: input.name,
       keyHash: hashToken(key),
@@ -39,15 +42,16 @@ export async function createKey(database: Database, ctx: Ctx, input: Open311KeyC
   return { ...present((await repo.findById(database.db, id))!), key };
 }
 
-export async function listKeys(database: Database): Promise<Open311Key[]> {
-  return (await repo.list(database.db)).map(present);
+/** The keys of the places the caller is scoped to. */
+export async function listKeys(database: Database, ctx: Ctx): Promise<Open311Key[]> {
+  return (await repo.list(database.db, rootsOf(ctx.actor))).map(present);
 }
 
 /** Revokes a key at once: the next request made with it is refused. */
 export async function revokeKey(database: Database, ctx: Ctx, id: number): Promise<Open311Key> {
   await database.db.transaction(async (tx) => {
     const key = await repo.findById(tx, id);
-    if (!key) throw notFound('key');
+    if (!key || !covers(ctx.actor, key.placePath)) throw notFound('key');
     if (!(await repo.revoke(tx, id))) throw conflict('the key is already revoked');
     await audit(tx, ctx, { action: 'open311.key.revoke', targetType: 'open311_key', targetId: id });
   });

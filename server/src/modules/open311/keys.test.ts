@@ -17,7 +17,7 @@ let admin: Client;
 beforeAll(async () => {
   t = await testApp();
   tree = await makeTree(t.database);
-  admin = await signIn(t, ['system_admin']);
+  admin = await signIn(t, ['county_admin'], [tree.county]);
 });
 afterAll(() => t.close());
 
@@ -74,8 +74,22 @@ describe('Open311 keys', () => {
     expect(far.json().error.details).toEqual([{ field: 'placeId', reason: 'unknown place' }]);
   });
 
-  it('is the system administrator’s alone', async () => {
-    for (const role of ROLES.filter((r) => r !== 'system_admin')) {
+  it('is minted only for a place the issuer is scoped to, and listed and revoked there only', async () => {
+    const township = await signIn(t, ['county_admin'], [tree.community]);
+    for (const placeId of [tree.province, tree.county, tree.otherCommunity]) {
+      const res = await township.post('/api/open311/keys', { name: '热线', placeId: String(placeId) });
+      expect(res.json().error.details, String(placeId)).toEqual([
+        { field: 'placeId', reason: 'outside the places you are scoped to' },
+      ]);
+    }
+    const countyKey = (await create(admin, '县热线')).json();
+    expect((await township.get('/api/open311/keys')).json()).toEqual([]);
+    const del = await township.request({ method: 'DELETE', url: `/api/open311/keys/${countyKey.id}` });
+    expect(errorCode(del)).toBe('not_found');
+  });
+
+  it('is the county administrator’s alone; the system administrator holds no place to issue for', async () => {
+    for (const role of ROLES.filter((r) => r !== 'county_admin')) {
       const c = await signIn(t, [role], role.endsWith('_admin') ? [] : [tree.county]);
       for (const res of [
         await create(c),

@@ -67,6 +67,8 @@ export interface RequestFilter {
   from?: Date;
   to?: Date;
   open?: boolean;
+  /** Only the requests this reporter filed (a key's system, as `-key id`). */
+  reporter?: number;
 }
 
 /** What Open311 shows of the incidents under `scopePath`: never who reported them. */
@@ -77,6 +79,7 @@ export async function requests(conn: Conn, scopePath: string, f: RequestFilter, 
       values.map((v) => sql`${v}`),
       sql`, `,
     );
+  if (f.reporter !== undefined) c.push(sql`i.reporter_user_id = ${f.reporter}`);
   if (f.codes) c.push(sql`i.code IN (${list(f.codes)})`);
   if (f.categoryCodes) c.push(sql`i.category_code IN (${list(f.categoryCodes)})`);
   if (f.from) c.push(sql`i.reported_at >= ${f.from.toISOString()}::timestamptz`);

@@ -64,7 +64,7 @@ async function geoReport(app: FastifyInstance) {
         changeset: CHANGESET,
         contact: '安居平台系统管理员 (Anju system administrator)',
         key_service:
-          'Keys are issued by the system administrator of this Anju deployment. Posting requests and reading them (GET requests, requests/{id}, tokens/{token}) need api_key, as requests come from residents; discovery and services do not.',
+          'Keys are issued by a county administrator of this Anju deployment, for places of their county. Posting requests and reading them (GET requests, requests/{id}, tokens/{token}) need api_key, and a key reads only the requests its own system filed; discovery and services do not.',
         endpoints: [
           {
             specification: 'http://wiki.open311.org/GeoReport_v2',

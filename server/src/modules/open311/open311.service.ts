@@ -2,6 +2,7 @@ import { HANDLING_LEVELS, type IncidentReport } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { placeContaining } from '../grids/grids.service.ts';
 import { report } from '../incidents/incidents.service.ts';
@@ -177,19 +178,36 @@ function present(r: repo.RequestRow, locale: Locale): Value {
   };
 }
 
-/** Requests in the key's area, newest first, with the spec's filters. */
+/** The requests a key's system filed (never other reporters'), each read audited against the key. */
+async function filed(database: Database, ctx: Ctx, filter: repo.RequestFilter, limit: number) {
+  const found = await repo.requests(
+    database.db,
+    ctx.actor.scopes[0].path,
+    { ...filter, reporter: ctx.actor.userId },
+    limit,
+  );
+  await audit(database.db, ctx, {
+    action: 'open311.read',
+    targetType: 'open311_key',
+    targetId: -ctx.actor.userId,
+    detail: { requests: found.map((r) => r.code) },
+  });
+  return found;
+}
+
+/** The requests the key's system filed, newest first, with the spec's filters. */
 export async function listRequests(
   database: Database,
   ctx: Ctx,
   query: Record<string, unknown>,
   locale: Locale,
 ): Promise<Value[]> {
-  const found = await repo.requests(database.db, ctx.actor.scopes[0].path, listFilter(query), MAX_REQUESTS);
+  const found = await filed(database, ctx, listFilter(query), MAX_REQUESTS);
   return found.map((r) => present(r, locale));
 }
 
 async function one(database: Database, ctx: Ctx, code: string, what: string) {
-  const [row] = await repo.requests(database.db, ctx.actor.scopes[0].path, { codes: [code] }, 1);
+  const [row] = await filed(database, ctx, { codes: [code] }, 1);
   if (!row) throw new AppError('not_found', `${what} ${code} was not found`);
   return row;
 }

@@ -51,7 +51,8 @@ export async function world(): Promise<World> {
   const t = await testApp();
   const tree = await makeTree(t.database);
   const grid = await signIn(t, ['grid_worker'], [tree.grid]);
-  const admin = await signIn(t, ['system_admin']);
+  // keys are issued by the county's administrator, for places of the county
+  const admin = await signIn(t, ['county_admin'], [tree.county]);
   const issue = async (placeId: number) =>
     (await admin.post('/api/open311/keys', { name: '县12345热线', placeId: String(placeId) })).json().key;
   const [row] = await t.database.query<{ code: string }>('SELECT code FROM places WHERE id = $1', [
