@@ -111,6 +111,10 @@ export const incidents = pgTable(
     /** When the reporter rated the outcome (once, after closing). */
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     attributes: jsonb('attributes').notNull().default({}),
+    /** Shown in the keyless Open311 feed (category, status, times, community), as an official decided. */
+    publicFeed: boolean('public_feed').notNull().default(false),
+    /** With its description in that feed too. */
+    publicDescription: boolean('public_description').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [

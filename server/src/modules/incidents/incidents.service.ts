@@ -9,7 +9,8 @@ import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import type { PathMove } from '../places/places.service.ts';
 import { sealPhone } from '../registry/registry.service.ts';
 import { allowedActions } from './actions.ts';
@@ -173,6 +174,44 @@ export async function get(database: Database, ctx: Ctx, id: number) {
     actions: allowedActions(row, { ...standingOf(ctx.actor, row, departments), ...duties }, facts),
     steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)) ?? [])),
   };
+}
+
+/**
+ * Puts an incident the caller may see into Open311's keyless public feed or takes it out; its
+ * description goes there only when also marked publishable.
+ */
+export async function setPublication(
+  database: Database,
+  ctx: Ctx,
+  id: number,
+  input: { publicFeed: boolean; publicDescription: boolean; version: number },
+) {
+  return database.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, id, true);
+    const departments = await repo.departmentsOf(tx, ctx.actor.userId);
+    if (!row || !canSee(ctx.actor, row, departments)) throw new AppError('not_found', 'incident not found');
+    if (row.version !== input.version)
+      throw conflict('the incident was changed by someone else; reload and try again', [
+        { field: 'version', reason: 'stale' },
+      ]);
+    const publication = {
+      public_feed: input.publicFeed,
+      public_description: input.publicFeed && input.publicDescription,
+    };
+    await repo.applyAction(tx, id, publication);
+    await audit(tx, ctx, {
+      action: 'incident.publication',
+      targetType: 'incident',
+      targetId: id,
+      detail: publication,
+    });
+    return {
+      id: String(id),
+      publicFeed: publication.public_feed,
+      publicDescription: publication.public_description,
+      version: row.version + 1,
+    };
+  });
 }
 
 const presentStep = (s: StepRow, photoIds: string[]) => ({

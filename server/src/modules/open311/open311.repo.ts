@@ -59,6 +59,8 @@ export interface RequestRow {
   place_code: string;
   lat: number | null;
   lng: number | null;
+  public_description: boolean;
+  community: string | null;
 }
 
 export interface RequestFilter {
@@ -69,11 +71,14 @@ export interface RequestFilter {
   open?: boolean;
   /** Only the requests this reporter filed (a key's system, as `-key id`). */
   reporter?: number;
+  /** Only the requests an official put in the public feed. */
+  publicOnly?: boolean;
 }
 
-/** What Open311 shows of the incidents under `scopePath`: never who reported them. */
-export async function requests(conn: Conn, scopePath: string, f: RequestFilter, limit: number) {
-  const c: SQL[] = [underSql(sql`i.place_path`, [scopePath])];
+/** What Open311 shows of the incidents under `scopePath` (anywhere when null): never who reported them. */
+export async function requests(conn: Conn, scopePath: string | null, f: RequestFilter, limit: number) {
+  const c: SQL[] = scopePath === null ? [] : [underSql(sql`i.place_path`, [scopePath])];
+  if (f.publicOnly) c.push(sql`i.public_feed`);
   const list = (values: string[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -90,7 +95,9 @@ export async function requests(conn: Conn, scopePath: string, f: RequestFilter, 
     sql`SELECT i.code, i.status, i.category_code, c.name_zh, c.name_en, i.title, i.description,
                coalesce(d.name_zh, hp.name) AS agency, hp.name AS handling_name,
                i.reported_at, i.accept_due_at, i.due_at, last.at AS updated_at, last.note AS status_notes,
-               p.code AS place_code, i.lat, i.lng,
+               p.code AS place_code, i.lat, i.lng, i.public_description,
+               (SELECT a.name FROM places a WHERE a.level = 'community'
+                   AND a.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[])) AS community,
                (SELECT string_agg(a.name, ', ' ORDER BY a.depth DESC) FROM places a
                  WHERE a.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[])) AS address
           FROM incidents i
@@ -100,7 +107,7 @@ export async function requests(conn: Conn, scopePath: string, f: RequestFilter, 
           LEFT JOIN departments d ON d.id = i.department_id
           LEFT JOIN LATERAL (SELECT s.at, s.note FROM incident_steps s WHERE s.incident_id = i.id
                               ORDER BY s.id DESC LIMIT 1) last ON true
-         WHERE ${sql.join(c, sql` AND `)}
+         WHERE ${c.length ? sql.join(c, sql` AND `) : sql`true`}
          ORDER BY i.reported_at DESC, i.id DESC
          LIMIT ${limit}`,
   );

@@ -3,6 +3,7 @@ import { AppError, fillReason } from '../../platform/errors.ts';
 import { formObject, submissionOf } from './input.ts';
 import { open311KeysRoutes } from './keys.routes.ts';
 import { keyContext } from './keys.service.ts';
+import { open311PublicationRoutes } from './publication.routes.ts';
 import * as service from './open311.service.ts';
 import { formatOf, send, type Format, type Value } from './xml.ts';
 
@@ -52,6 +53,9 @@ async function geoReport(app: FastifyInstance) {
     throw new AppError('not_found', `no resource ${req.method} ${req.url.split('?')[0]}`);
   });
 
+  // reading needs no key (GeoReport v2): without one, the public feed alone
+  const readerOf = (req: FastifyRequest, q: Query) =>
+    q.api_key === undefined || q.api_key === '' ? null : keyOf(req, q);
   const keyOf = (req: FastifyRequest, from: Query) =>
     keyContext(app.database, typeof from.api_key === 'string' ? from.api_key : undefined, {
       ip: req.ip.slice(0, 64),
@@ -64,7 +68,7 @@ async function geoReport(app: FastifyInstance) {
         changeset: CHANGESET,
         contact: '安居平台系统管理员 (Anju system administrator)',
         key_service:
-          'Keys are issued by a county administrator of this Anju deployment, for places of their county. Posting requests and reading them (GET requests, requests/{id}, tokens/{token}) need api_key, and a key reads only the requests its own system filed; discovery and services do not.',
+          'Keys are issued by a county administrator of this Anju deployment, for places of their county. Posting requests needs api_key. Reading them (GET requests, requests/{id}, tokens/{token}) needs none and shows the public feed: requests an official marked public, without personal details; with api_key, the requests its own system filed are shown in full as well.',
         endpoints: [
           {
             specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -93,7 +97,7 @@ async function geoReport(app: FastifyInstance) {
     });
     app.get(`/requests.${format}`, READS, async (req, reply) => {
       const q = req.query as Query;
-      const found = await service.listRequests(app.database, await keyOf(req, q), q, localeOf(q));
+      const found = await service.listRequests(app.database, await readerOf(req, q), q, localeOf(q));
       return send(reply, format, 'service_requests', found);
     });
   }
@@ -104,7 +108,7 @@ async function geoReport(app: FastifyInstance) {
   app.get<{ Params: { file: string } }>('/requests/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);
     const q = req.query as Query;
-    const found = await service.getRequest(app.database, await keyOf(req, q), id, localeOf(q));
+    const found = await service.getRequest(app.database, await readerOf(req, q), id, localeOf(q));
     return send(reply, format, 'service_requests', found);
   });
   app.get<{ Params: { file: string } }>('/tokens/:file', READS, async (req, reply) => {
@@ -114,7 +118,7 @@ async function geoReport(app: FastifyInstance) {
       reply,
       format,
       'service_requests',
-      await service.requestOfToken(app.database, await keyOf(req, q), id),
+      await service.requestOfToken(app.database, await readerOf(req, q), id),
     );
   });
 }
@@ -123,4 +127,5 @@ async function geoReport(app: FastifyInstance) {
 export async function open311Routes(app: FastifyInstance) {
   await app.register(geoReport, { prefix: '/open311/v2' });
   await app.register(open311KeysRoutes);
+  await app.register(open311PublicationRoutes);
 }

@@ -8,6 +8,7 @@ import { placeContaining } from '../grids/grids.service.ts';
 import { report } from '../incidents/incidents.service.ts';
 import { answerLines, attributesOf } from './attributes.ts';
 import { badRequest, issues, listFilter, PLACE_NEEDED, PostFields, type Submission } from './input.ts';
+import { publicView } from './feed.ts';
 import * as repo from './open311.repo.ts';
 import type { Value } from './xml.ts';
 import { w3c } from './w3c.ts';
@@ -156,7 +157,7 @@ export async function postRequest(
   }
 }
 
-function present(r: repo.RequestRow, locale: Locale): Value {
+function present(r: repo.RequestRow, locale: Locale): Record<string, Value> {
   return {
     service_request_id: r.code,
     status: CLOSED.includes(r.status) ? 'closed' : 'open',
@@ -195,29 +196,54 @@ async function filed(database: Database, ctx: Ctx, filter: repo.RequestFilter, l
   return found;
 }
 
-/** The requests the key's system filed, newest first, with the spec's filters. */
+/** Requests an official put in the public feed, as that feed shows them. */
+async function publicRequests(database: Database, filter: repo.RequestFilter, limit: number, locale: Locale) {
+  const found = await repo.requests(database.db, null, { ...filter, publicOnly: true }, limit);
+  return found.map((r) => ({
+    at: new Date(r.reported_at).getTime(),
+    value: publicView(present(r, locale), r),
+  }));
+}
+
+/**
+ * Newest first, with the spec's filters: with a key, the requests its system filed (complete) and the
+ * public feed; without one, the public feed alone.
+ */
 export async function listRequests(
   database: Database,
-  ctx: Ctx,
+  ctx: Ctx | null,
   query: Record<string, unknown>,
   locale: Locale,
 ): Promise<Value[]> {
-  const found = await filed(database, ctx, listFilter(query), MAX_REQUESTS);
-  return found.map((r) => present(r, locale));
+  const filter = listFilter(query);
+  const own = ctx ? await filed(database, ctx, filter, MAX_REQUESTS) : [];
+  const codes = new Set(own.map((r) => r.code));
+  const shown = [
+    ...own.map((r) => ({ at: new Date(r.reported_at).getTime(), value: present(r, locale) })),
+    ...(await publicRequests(database, filter, MAX_REQUESTS, locale)).filter(
+      (p) => !codes.has((p.value as { service_request_id: string }).service_request_id),
+    ),
+  ];
+  return shown
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_REQUESTS)
+    .map((s) => s.value);
 }
 
-async function one(database: Database, ctx: Ctx, code: string, what: string) {
-  const [row] = await filed(database, ctx, { codes: [code] }, 1);
-  if (!row) throw new AppError('not_found', `${what} ${code} was not found`);
-  return row;
+async function one(database: Database, ctx: Ctx | null, code: string, what: string, locale: Locale) {
+  const [own] = ctx ? await filed(database, ctx, { codes: [code] }, 1) : [];
+  if (own) return present(own, locale);
+  const [shown] = await publicRequests(database, { codes: [code] }, 1, locale);
+  if (!shown) throw new AppError('not_found', `${what} ${code} was not found`);
+  return shown.value;
 }
 
-export async function getRequest(database: Database, ctx: Ctx, code: string, locale: Locale) {
-  return [present(await one(database, ctx, code, 'service_request_id'), locale)];
+export async function getRequest(database: Database, ctx: Ctx | null, code: string, locale: Locale) {
+  return [await one(database, ctx, code, 'service_request_id', locale)];
 }
 
 /** Requests are created at once, so a token is the request's own id. */
-export async function requestOfToken(database: Database, ctx: Ctx, token: string): Promise<Value[]> {
-  const row = await one(database, ctx, token, 'token');
-  return [{ service_request_id: row.code, token }];
+export async function requestOfToken(database: Database, ctx: Ctx | null, token: string): Promise<Value[]> {
+  await one(database, ctx, token, 'token', 'zh');
+  return [{ service_request_id: token, token }];
 }
