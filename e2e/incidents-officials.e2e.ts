@@ -119,9 +119,10 @@ journey(
     await page.goto('/incidents');
     await page.getByTestId('incident-search').locator('input').fill(title);
     await page.getByTestId('incident-search').locator('input').press('Enter');
+    // new work is on the first page before the search answers: wait for the search's answer
+    await expect.poll(() => page.getByTestId('incident-row').count(), WAIT).toBe(1);
     const row = page.getByTestId('incident-row').filter({ hasText: title });
     await row.waitFor();
-    expect(await page.getByTestId('incident-row').count()).toBe(1);
     expect(await row.getByTestId('incident-status').textContent()).toBe('已提交');
     await row.locator('a').click();
     await page.waitForURL(`**${incidentPath}`);
