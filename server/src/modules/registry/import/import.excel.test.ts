@@ -183,3 +183,48 @@ describe('households as paper registers lay them out', () => {
     expect(job.counts).toMatchObject({ rows: 4, invalid: 1, skipped: 2, households: 1 });
   });
 });
+
+describe('the header below a title and group headings', () => {
+  it('finds the header under a title row merged across the table', async () => {
+    const [a, b] = await rowsOf('731室');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('一组');
+    sheet.addRow(['幸福安置点搬迁群众花名册']);
+    sheet.mergeCells(1, 1, 1, IMPORT_HEADERS.length);
+    sheet.addRow([...IMPORT_HEADERS]);
+    for (const r of [a, b]) sheet.addRow(valuesOf(r));
+    const job = (await upload(w.staff, Buffer.from(await wb.xlsx.writeBuffer()), '花名册.xlsx')).json();
+    expect(errorsOf(job)).toEqual([]);
+    expect(job).toMatchObject({ status: 'validated', notes: [], counts: { rows: 2, valid: 2 } });
+  });
+
+  it('reads a two-row header: the names under their group headings, the heading above where no name is under it', async () => {
+    const [a, b] = await rowsOf('732室');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('人口');
+    sheet.addRow(['幸福安置点搬迁群众花名册']);
+    sheet.mergeCells(1, 1, 1, IMPORT_HEADERS.length);
+    const person = ['与户主关系', '姓名', '身份证号', '民族'].map(
+      (h) => IMPORT_HEADERS.indexOf(h as never) + 1,
+    );
+    const [from, to] = [Math.min(...person), Math.max(...person)];
+    // the household's columns named once above (merged down or not), the person's under 人员信息
+    sheet.addRow(
+      IMPORT_HEADERS.map((h, i) => (i + 1 === from ? '人员信息' : i + 1 > from && i + 1 <= to ? '' : h)),
+    );
+    sheet.addRow(IMPORT_HEADERS.map((h, i) => (i + 1 >= from && i + 1 <= to ? h : '')));
+    sheet.mergeCells(2, from, 2, to);
+    const key = IMPORT_HEADERS.indexOf('户编号') + 1;
+    sheet.mergeCells(2, key, 3, key);
+    for (const r of [a, b]) sheet.addRow(valuesOf(r));
+    const job = (await upload(w.staff, Buffer.from(await wb.xlsx.writeBuffer()), '花名册.xlsx')).json();
+    expect(errorsOf(job)).toEqual([]);
+    expect(job).toMatchObject({
+      status: 'validated',
+      notes: [],
+      counts: { rows: 2, valid: 2, households: 1 },
+    });
+    const [head] = await stagedOf(job.id);
+    expect(head.ethnicity).not.toBe('01');
+  });
+});

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../platform/errors.ts';
 import { cellText, xlsxSheets, type FileFormat, type Merge } from '../../../platform/files/xlsx.ts';
 import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
+import { HEAD_ROWS, headerAmong, type Record_ } from './header-row.ts';
 import { halfWidth, headerOf } from './headers.ts';
 
 export const DATA_SHEET = '人口';
@@ -29,11 +30,6 @@ export interface Note {
   column: string;
   reason: 'column.ignored' | 'sheet.ignored';
   params: ImportReasonParams;
-}
-
-interface Record_ {
-  rowNo: number;
-  values: string[];
 }
 
 /** The whole file is refused: nothing of it can be read as the template. */
@@ -67,17 +63,27 @@ async function* xlsxRecords(
     seen.push(sheet.name);
     let header: boolean = !found && sheet.name === DATA_SHEET;
     const fill = fillDown(sheet.merges);
+    const grouped = new Set(sheet.merges.filter((m) => m.right > m.left).map((m) => m.top));
+    // a title or group headings may come above the header: the first few rows are looked at for it
+    const top: Record_[] = [];
     for await (const row of sheet) {
       const values = fill(row.number, (row.values as ExcelJS.CellValue[]).slice(1).map(cellText));
-      if (!header && blank(values)) continue;
-      // a sheet after the data is only looked at: its first row says whether it holds data too
-      if (found) {
-        if (isHeader(values)) onNote(sheetIgnored(sheet.name));
-        break;
+      const record = { rowNo: row.number, values, grouped: grouped.has(row.number) };
+      if (header) {
+        yield record;
+        continue;
       }
-      header ||= isHeader(values);
-      if (!header) break;
-      yield { rowNo: row.number, values };
+      if (blank(values)) continue;
+      top.push(record);
+      if (isHeader(values)) {
+        // a sheet after the data is only looked at: its first rows say whether it holds data too
+        if (found) {
+          onNote(sheetIgnored(sheet.name));
+          break;
+        }
+        header = true;
+        yield* top;
+      } else if (top.length >= HEAD_ROWS) break;
     }
     found ||= header;
   }
@@ -136,7 +142,7 @@ const sheetIgnored = (sheet: string): Note => ({
 const blank = (values: string[]) => values.every((v) => v.trim() === '');
 
 /**
- * Opens the data of a file: finds the header row (the first non-blank one), maps the template's
+ * Opens the data of a file: finds the header row (below a title or group headings), maps the template's
  * headers to columns and refuses the file when required ones are missing.
  */
 export async function openSource(
@@ -149,14 +155,19 @@ export async function openSource(
     format,
     format === 'xlsx' ? xlsxRecords(file, onBytes, onNote) : csvFileRecords(file, onBytes),
   );
-  let first = await records.next();
-  while (!first.done && blank(first.value.values)) first = await records.next();
-  if (first.done)
+  const top: Record_[] = [];
+  while (top.length < HEAD_ROWS) {
+    const next = await records.next();
+    if (next.done) break;
+    if (!blank(next.value.values)) top.push(next.value);
+  }
+  if (top.length === 0)
     throw new Refused(
       'the file holds no rows: its first row must be the header of the template',
       'file.no_rows',
     );
-  const header = first.value.values.map(headerOf);
+  const { at, names } = headerAmong(top);
+  const header = names.map(headerOf);
   const columns = IMPORT_HEADERS.map((h) => header.indexOf(h));
   const missing = REQUIRED_IMPORT_HEADERS.filter((h) => columns[IMPORT_HEADERS.indexOf(h)] < 0);
   if (missing.length === REQUIRED_IMPORT_HEADERS.length) {
@@ -177,7 +188,7 @@ export async function openSource(
     throw new Refused(`missing required columns: ${missing.join(', ')}`, 'column.missing', {}, missing);
   }
   // a column the import does not read is said, lest its data be thought imported
-  first.value.values.forEach((text, i) => {
+  names.forEach((text, i) => {
     const h = header[i];
     if (text.trim() && (h === undefined || columns[IMPORT_HEADERS.indexOf(h)] !== i))
       onNote({
@@ -190,7 +201,11 @@ export async function openSource(
   const keyAt = IMPORT_HEADERS.indexOf('户编号');
   return (async function* () {
     let above = '';
-    for await (const r of records) {
+    const rows = async function* () {
+      yield* top.slice(at + 1);
+      yield* records;
+    };
+    for await (const r of rows()) {
       if (blank(r.values)) continue;
       const cells = columns.map((c) => (c < 0 ? '' : halfWidth(r.values[c] ?? '').trim()));
       if (cells[keyAt]) above = cells[keyAt];
