@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { Permission } from '@anju/contracts';
+import { versionOf } from '../src/modules/open311/attributes.ts';
 import { TEST_PASSWORD, type Tree } from './harness.ts';
 
 /**
@@ -210,5 +211,28 @@ export const ENDPOINTS: Endpoint[] = [
     access: 'party:levels',
     ok: 200,
     req: (fx) => ({ method: 'PUT', url: '/api/party/levels', payload: { levels: fx.partyLevels } }),
+  },
+  {
+    route: 'GET /api/open311/services',
+    access: 'open311:manage',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/open311/services' }),
+  },
+  {
+    route: 'GET /api/open311/services/:code',
+    access: 'open311:manage',
+    ok: 200,
+    req: () => ({ method: 'GET', url: '/api/open311/services/other' }),
+  },
+  {
+    // 'other' asks nothing: set again to nothing, at the version of no attributes
+    route: 'PUT /api/open311/services/:code/attributes',
+    access: 'open311:manage',
+    ok: 200,
+    req: () => ({
+      method: 'PUT',
+      url: '/api/open311/services/other/attributes',
+      payload: { attributes: [], version: versionOf([]) },
+    }),
   },
 ];

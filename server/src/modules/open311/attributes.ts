@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ErrorDetail } from '@anju/contracts';
+import type { ErrorDetail, Open311Attribute } from '@anju/contracts';
 import { parseW3c } from './w3c.ts';
 
 /**
@@ -27,6 +28,16 @@ export function attributesOf(stored: unknown): Attribute[] {
   return Object.entries(Definitions.parse(stored ?? {}))
     .sort(([a, x], [b, y]) => (x.order ?? Infinity) - (y.order ?? Infinity) || (a < b ? -1 : 1))
     .map(([code, d], i) => ({ ...d, code, order: i + 1 }));
+}
+
+/** The version of a category's attributes: a digest of what a client is shown, so any edit changes it. */
+export function versionOf(attributes: Attribute[]): string {
+  return createHash('sha256').update(JSON.stringify(attributes)).digest('base64url').slice(0, 16);
+}
+
+/** An official's list as `incident_categories.attributes` keeps it: keyed by code, ordered as listed. */
+export function storedOf(list: Open311Attribute[]) {
+  return Object.fromEntries(list.map(({ code, ...d }, i) => [code, { ...d, variable: true, order: i + 1 }]));
 }
 
 /** Submitted answers: attribute[code]=value, or attribute[code][]=value for several. */

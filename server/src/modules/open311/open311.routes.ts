@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, fillReason } from '../../platform/errors.ts';
+import { open311AttributesRoutes } from './attributes.routes.ts';
 import { formObject, submissionOf } from './input.ts';
 import { open311KeysRoutes } from './keys.routes.ts';
 import { keyContext } from './keys.service.ts';
@@ -128,4 +129,5 @@ export async function open311Routes(app: FastifyInstance) {
   await app.register(geoReport, { prefix: '/open311/v2' });
   await app.register(open311KeysRoutes);
   await app.register(open311PublicationRoutes);
+  await app.register(open311AttributesRoutes);
 }
