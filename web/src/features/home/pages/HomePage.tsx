@@ -2,12 +2,14 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/api.ts';
 import { ScopeSummary } from '../components/ScopeSummary.tsx';
+import { TodoCards } from '../components/TodoCards.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <TodoCards />
       <Card data-testid="welcome">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.displayName })}
