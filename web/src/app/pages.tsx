@@ -86,6 +86,10 @@ export const PartyPage = page(
   () => import('../features/party/pages/PartyPage.tsx'),
   (m) => m.PartyPage,
 );
+export const ServicesPage = page(
+  () => import('../features/open311/pages/ServicesPage.tsx'),
+  (m) => m.ServicesPage,
+);
 export const PlacesPage = page(
   () => import('../features/places/pages/PlacesPage.tsx'),
   (m) => m.PlacesPage,

@@ -31,6 +31,7 @@ import {
   PlansPage,
   PolicyPage,
   ReportPage,
+  ServicesPage,
   TodayPage,
   UsersPage,
   VisitDetailPage,
@@ -194,6 +195,11 @@ export const router = createBrowserRouter([
                 path: 'admin/users',
                 element: guarded('user:read', <UsersPage />),
                 loader: UsersPage.preload,
+              },
+              {
+                path: 'open311/services',
+                element: guarded('open311:manage', <ServicesPage />),
+                loader: ServicesPage.preload,
               },
               {
                 path: 'admin/audit',
