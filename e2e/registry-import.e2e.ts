@@ -106,6 +106,13 @@ journey(
     const template = path.join(dir, 'template.xlsx');
     await download.saveAs(template);
 
+    const xls = path.join(dir, 'legacy.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]));
+    await upload(page, xls);
+    const refused = page.getByTestId('upload-error');
+    await refused.filter({ hasText: '另存为 .xlsx' }).waitFor();
+    expect(await refused.textContent()).toContain('旧版 .xls 工作簿');
+
     await upload(page, await buildFile(template, 'broken.xlsx', rows(withBadCheckDigit(headId), false)));
     await page.getByTestId('import-errors').waitFor({ timeout: 30_000 });
     const errors = await errorRows(page);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
-import { AppError } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import type { FileFormat } from './xlsx.ts';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -14,8 +14,17 @@ const cutShort = () => {
   return new AppError('validation_failed', reason, [{ field: 'file', reason }]);
 };
 
-const unsupported = (reason: string) =>
-  new AppError('unsupported_media_type', reason, [{ field: 'file', reason }]);
+/** Why a file is refused by its content: reasons the web gives in the reader's language. */
+export const UNSUPPORTED = {
+  legacy:
+    'a legacy .xls workbook (Excel 97–2003) cannot be read: open it in Excel or WPS and save it as .xlsx',
+  other: 'only .xlsx workbooks and .csv files can be imported',
+} as const;
+
+const unsupported = (kind: keyof typeof UNSUPPORTED) => {
+  const { message, details } = invalid('file', UNSUPPORTED[kind]);
+  return new AppError('unsupported_media_type', message, details);
+};
 
 /** Text, as a CSV is: no control characters but tab, line breaks and the DOS end-of-file mark. */
 const isText = (head: Buffer) => !head.some((b) => b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 0x1a);
@@ -25,12 +34,9 @@ export function formatOf(head: Buffer, fileName: string): FileFormat {
   if (head.length === 0)
     throw new AppError('validation_failed', 'the file is empty', [{ field: 'file', reason: 'empty' }]);
   if (head.subarray(0, 4).equals(ZIP)) return 'xlsx';
-  if (head.subarray(0, 8).equals(OLE))
-    throw unsupported(
-      'this is a legacy .xls workbook (Excel 97–2003): open it in Excel or WPS and save it as .xlsx',
-    );
+  if (head.subarray(0, 8).equals(OLE)) throw unsupported('legacy');
   if (/\.(csv|txt)$/i.test(fileName) && isText(head)) return 'csv';
-  throw unsupported('only .xlsx workbooks and .csv files can be imported');
+  throw unsupported('other');
 }
 
 /** The first 64 KiB of a file, enough to tell its format. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCOME_IMPORT_HEADERS } from '@anju/contracts';
 import { errorCode, signIn, testApp, type Client, type TestApp } from '../../../../test/harness.ts';
+import { UNSUPPORTED } from '../../../platform/files/upload.ts';
 import { registryWorld, type RegistryWorld } from '../../registry/registry.fixture.ts';
 import { fill, gbkCsv, household, leadsOf, send, xlsx, type Cells } from './imports.fixture.ts';
 
@@ -150,6 +151,13 @@ describe('incomes import', () => {
     const missing = await send(w.staff, URL, gbkCsv(headers, [row(a.householdNo, 1)]), 'i.csv');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details).toEqual([{ field: '教育支出', reason: 'column.missing' }]);
+  });
+
+  it('refuses a legacy .xls workbook with the advice to save it as .xlsx', async () => {
+    const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
+    const res = await send(w.staff, URL, ole, '收入.xls');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.details).toEqual([{ field: 'file', reason: UNSUPPORTED.legacy }]);
   });
 
   it('is refused to residents and department officers', async () => {

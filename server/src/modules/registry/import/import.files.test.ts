@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, errorCode, randomIdNumber, testApp, type TestApp } from '../../../../test/harness.ts';
+import { UNSUPPORTED } from '../../../platform/files/upload.ts';
 import { registryWorld, type RegistryWorld } from '../registry.fixture.ts';
 import { csvOf, householdRows, upload, written, type Row } from './import.fixture.ts';
 
@@ -29,7 +30,8 @@ describe('files refused as a whole', () => {
     const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
     const xls = await upload(w.staff, ole, '人口.xlsx');
     expect(xls.statusCode).toBe(415);
-    expect(xls.json().error.message).toMatch(/legacy \.xls.*save it as \.xlsx/);
+    expect(xls.json().error.details).toEqual([{ field: 'file', reason: UNSUPPORTED.legacy }]);
+    expect(UNSUPPORTED.legacy).toMatch(/legacy \.xls.*save it as \.xlsx/);
     const png = await upload(w.staff, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'photo.xlsx');
     expect(png.statusCode).toBe(415);
     expect(errorCode(png)).toBe('unsupported_media_type');

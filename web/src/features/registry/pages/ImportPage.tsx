@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useErrorText } from '../../../ui/errors.ts';
+import { ApiError } from '../../../ui/api.ts';
+import { useErrorText, useReasonText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ImportResult } from '../components/ImportResult.tsx';
 import { TEMPLATE_URL, uploadImport, useCommitImport, useImportJob } from '../api.ts';
@@ -13,6 +14,7 @@ import { TEMPLATE_URL, uploadImport, useCommitImport, useImportJob } from '../ap
 export function ImportPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   const [params, setParams] = useSearchParams();
   const jobId = params.get('job') ?? undefined;
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -74,7 +76,16 @@ export function ImportPage() {
         </Upload.Dragger>
         {upload && !upload.error && <Progress percent={upload.percent} data-testid="upload-progress" />}
         {upload?.error !== undefined && (
-          <Alert type="error" showIcon title={errorText(upload.error)} data-testid="upload-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(upload.error)}
+            description={
+              upload.error instanceof ApiError &&
+              upload.error.details.map((d) => <div key={d.reason}>{reasonText(d)}</div>)
+            }
+            data-testid="upload-error"
+          />
         )}
       </Space>
     );
