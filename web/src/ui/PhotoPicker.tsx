@@ -1,6 +1,9 @@
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Flex, Image, Upload, type UploadFile } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { Button, Flex, Image, Spin, Upload, type UploadFile } from 'antd';
+import type { RcFile } from 'antd/es/upload';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shrinkPhoto } from './shrinkPhoto.ts';
 
 /** Most photos a step may carry (the server's limit). */
 export const MAX_PHOTOS = 9;
@@ -47,34 +50,91 @@ interface Camera {
 
 type Props = (Cards | Camera) & { addLabel: string; testId?: string };
 
-/** Picks photos (the phone's camera or gallery) to send with a form; nothing is sent until the form is. */
+/**
+ * Picks photos (the phone's camera or gallery) to send with a form, each shrunk on the phone to at
+ * most 1600 px on its long side first; nothing is sent until the form is.
+ */
 export function PhotoPicker(props: Props) {
   return props.look === 'cards' ? <CardPicker {...props} /> : <CameraPicker {...props} />;
 }
 
-function CardPicker({ value = [], onChange, addLabel, testId }: Cards & Props) {
+/** Shrinks picked photos one at a time (a phone holds one decoded camera photo at once), counting those left. */
+function useShrink<T>(value: T[]) {
+  const [left, setLeft] = useState(0);
+  const latest = useRef(value);
+  latest.current = value;
+  const shrink = async (files: File[]) => {
+    setLeft((n) => n + files.length);
+    const out: File[] = [];
+    for (const file of files) {
+      out.push(await shrinkPhoto(file, MAX_PHOTO_BYTES, TYPES));
+      setLeft((n) => n - 1);
+    }
+    return out;
+  };
+  return { left, latest, shrink };
+}
+
+function Shrinking({ left }: { left: number }) {
+  const { t } = useTranslation();
+  if (left === 0) return null;
   return (
-    <Upload
-      listType="picture-card"
-      accept={TYPES.join(',')}
-      multiple
-      fileList={value}
-      beforeUpload={() => false}
-      onChange={({ fileList }) => onChange?.(fileList.slice(0, MAX_PHOTOS))}
-      data-testid={testId}
-    >
-      {value.length < MAX_PHOTOS && (
-        <div>
-          <CameraOutlined />
-          <div style={{ marginTop: 4 }}>{addLabel}</div>
-        </div>
-      )}
-    </Upload>
+    <Flex gap={8} align="center" data-testid="photo-shrinking">
+      <Spin size="small" />
+      {t('common.photoShrinking', { count: left })}
+    </Flex>
+  );
+}
+
+/** `file` as antd's picker holds it, under the `uid` of the photo it stands for. */
+const asPicked = (file: File, uid: string) => Object.assign(file, { uid }) as RcFile;
+
+function CardPicker({ value = [], onChange, addLabel, testId }: Cards & Props) {
+  const { left, latest, shrink } = useShrink(value);
+  const add = async (fileList: UploadFile[]) => {
+    const known = new Set(latest.current.map((f) => f.uid));
+    const fresh = fileList.filter((f) => !known.has(f.uid) && f.originFileObj);
+    if (fresh.length === 0) return onChange?.(fileList.slice(0, MAX_PHOTOS));
+    const shrunk = await shrink(fresh.map((f) => f.originFileObj as File));
+    const ready = fresh.map((f, i) => {
+      const file = shrunk[i] as File;
+      if (file === f.originFileObj) return f;
+      return {
+        ...f,
+        name: file.name,
+        size: file.size,
+        type: file.type,
+        originFileObj: asPicked(file, f.uid),
+      };
+    });
+    onChange?.([...latest.current, ...ready].slice(0, MAX_PHOTOS));
+  };
+  return (
+    <Flex vertical gap={8}>
+      <Upload
+        listType="picture-card"
+        accept={TYPES.join(',')}
+        multiple
+        fileList={value}
+        beforeUpload={() => false}
+        onChange={({ fileList }) => void add(fileList)}
+        data-testid={testId}
+      >
+        {value.length < MAX_PHOTOS && (
+          <div>
+            <CameraOutlined />
+            <div style={{ marginTop: 4 }}>{addLabel}</div>
+          </div>
+        )}
+      </Upload>
+      <Shrinking left={left} />
+    </Flex>
   );
 }
 
 function CameraPicker({ value = [], onChange, addLabel, removeLabel, testId = 'photo' }: Camera & Props) {
   const input = useRef<HTMLInputElement>(null);
+  const { left, latest, shrink } = useShrink(value);
   const urls = useMemo(() => value.map((f) => URL.createObjectURL(f)), [value]);
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
   return (
@@ -107,11 +167,14 @@ function CameraPicker({ value = [], onChange, addLabel, removeLabel, testId = 'p
         multiple
         style={{ display: 'none' }}
         data-testid={`${testId}-input`}
-        onChange={(e) => {
-          onChange?.([...value, ...Array.from(e.target.files ?? [])]);
+        onChange={async (e) => {
+          const picked = Array.from(e.target.files ?? []);
           e.target.value = '';
+          const shrunk = await shrink(picked);
+          onChange?.([...latest.current, ...shrunk]);
         }}
       />
+      <Shrinking left={left} />
     </Flex>
   );
 }
