@@ -10,7 +10,7 @@ afterAll(() => w.close());
 
 const url = () => `/api/open311/services/${w.category}`;
 const read = async () => (await w.admin.get(url())).json();
-const put = (body: unknown) => w.admin.request({ method: 'PUT', url: `${url()}/attributes`, payload: body });
+const put = (body: unknown) => w.admin.put(`${url()}/attributes`, body);
 const stored = async () =>
   (
     await w.t.database.query<{ attributes: unknown }>(
