@@ -5,6 +5,11 @@ import { PHONE, journey, signIn, useBrowser } from './browser.ts';
 useBrowser();
 
 const LIMIT = 5 * 1024 * 1024;
+/** The smallest valid PNG, small enough to go as picked. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A 6000×4000 camera-sized JPEG of noise, encoded in the page: far over the server's 5 MB. */
 async function cameraPhoto(page: Page): Promise<Buffer> {
@@ -67,5 +72,41 @@ journey(
     expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
     expect(stored.width).toBe(1600);
     expect(stored.bytes).toBeLessThan(LIMIT);
+  },
+);
+
+journey(
+  'a photo that fails to go is sent again without picking it again or reporting twice',
+  PHONE,
+  async (page) => {
+    await signIn(page, 'resident');
+    await page.goto('/incidents/new');
+    const title = `楼道灯不亮 ${Date.now().toString(36)}`;
+    await page.getByTestId('report-category').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '邻里纠纷' }).click();
+    await page.getByTestId('report-title').fill(title);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('.ant-upload-list-item-container').first().waitFor();
+    await page.route('**/api/incidents/*/photos', (route) => route.abort('connectionreset'), { times: 1 });
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-photos-failed').waitFor();
+    await page.getByTestId('report-photos-retry').click();
+    await page.getByTestId('report-photos-failed').waitFor({ state: 'detached' });
+
+    const stored = await page.evaluate(async (title) => {
+      const list = await fetch('/api/incidents?mine=true&pageSize=100').then((r) => r.json());
+      const items = (list as { items: { id: string; title: string }[] }).items.filter(
+        (i) => i.title === title,
+      );
+      const detail = await fetch(`/api/incidents/${items[0]?.id}`).then((r) => r.json());
+      return {
+        reports: items.length,
+        photos: (detail as { steps: { photoIds: string[] }[] }).steps.flatMap((s) => s.photoIds).length,
+      };
+    }, title);
+    expect(stored).toEqual({ reports: 1, photos: 1 });
   },
 );

@@ -9,7 +9,8 @@ import type {
   IncidentTab,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, ApiError, csrfHeader } from '../../ui/api.ts';
+import { api, apiUrl } from '../../ui/api.ts';
+import { uploadFile } from '../../ui/upload.ts';
 
 /** A kind of problem a resident may report. */
 export type Category = IncidentCategory;
@@ -70,22 +71,47 @@ export const useAssignees = (id: string, enabled: boolean) =>
     enabled,
   });
 
-/** Sends one photo of the caller's latest step on an incident. */
-export async function uploadPhoto(incidentId: string, file: Blob) {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(apiUrl(`/incidents/${incidentId}/photos`), {
-    method: 'POST',
-    headers: csrfHeader(),
-    credentials: 'same-origin',
-    body,
-  });
-  if (!res.ok) {
-    const error = (await res.json().catch(() => null)) as {
-      error?: { code: string; message: string };
-    } | null;
-    throw new ApiError(res.status, error?.error?.code ?? 'unknown', error?.error?.message ?? res.statusText);
+/** Sends one photo of the caller's latest step on an incident, telling how much of it has gone. */
+export function uploadPhoto(
+  incidentId: string,
+  photo: Blob,
+  onProgress: (percent: number) => void = () => {},
+) {
+  const file = photo instanceof File ? photo : new File([photo], 'photo.jpg', { type: photo.type });
+  return uploadFile<unknown>(`/incidents/${incidentId}/photos`, file, {}, onProgress);
+}
+
+/** Photos of a report that did not all arrive: the report is in, these are still to send. */
+export class PhotosNotSent extends Error {
+  constructor(
+    readonly incidentId: string,
+    readonly left: Blob[],
+  ) {
+    super('photos not sent');
   }
+}
+
+/** Sends `photos` one after another; on a failure, throws `PhotosNotSent` with those still to send. */
+export async function sendPhotos(incidentId: string, photos: Blob[], onProgress?: (percent: number) => void) {
+  for (const [i, photo] of photos.entries()) {
+    try {
+      await uploadPhoto(incidentId, photo, (p) =>
+        onProgress?.(Math.round(((i + p / 100) / photos.length) * 100)),
+      );
+    } catch {
+      throw new PhotosNotSent(incidentId, photos.slice(i));
+    }
+  }
+}
+
+/** Sends again the photos of a report that did not all arrive. */
+export function useSendPhotos() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ incidentId, left, onProgress }: PhotosNotSent & { onProgress: (p: number) => void }) =>
+      sendPhotos(incidentId, left, onProgress),
+    onSettled: () => client.invalidateQueries({ queryKey: ALL }),
+  });
 }
 
 export const photoUrl = (photoId: string) => apiUrl(`/incident-photos/${photoId}`);
@@ -126,14 +152,17 @@ export interface NewReport {
   source?: (typeof INCIDENT_SOURCES)[number];
   reporterName?: string;
   photos?: Blob[];
+  /** Told how much of the photos has gone, in percent. */
+  onProgress?: (percent: number) => void;
 }
 
+/** Sends a report, then its photos; when a photo fails, throws `PhotosNotSent` so they can be sent again. */
 export function useReport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ photos, ...body }: NewReport) => {
+    mutationFn: async ({ photos, onProgress, ...body }: NewReport) => {
       const created = await api<IncidentItem>('/incidents', { method: 'POST', body });
-      for (const photo of photos ?? []) await uploadPhoto(created.id, photo);
+      await sendPhotos(created.id, photos ?? [], onProgress);
       return created;
     },
     onSettled: () => client.invalidateQueries({ queryKey: ALL }),

@@ -1,11 +1,12 @@
-import { App, Button, Card, Form, Input, Select, Space, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Progress, Select, Space, type UploadFile } from 'antd';
+import { useState } from 'react';
 import { INCIDENT_SOURCES } from '@anju/contracts';
 import { useTranslation } from 'react-i18next';
 import { PlaceSelect } from '../../places/index.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { useCategories, useReport, type NewReport } from '../api.ts';
+import { PhotosNotSent, useCategories, useReport, useSendPhotos, type NewReport } from '../api.ts';
 import { MyReportList } from '../components/MyReportList.tsx';
 import { blobsOf, PhotoPicker, photoRule } from '../../../ui/PhotoPicker.tsx';
 
@@ -26,6 +27,9 @@ export function ReportPage() {
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
   const report = useReport();
+  const resend = useSendPhotos();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [notSent, setNotSent] = useState<PhotosNotSent | null>(null);
   const english = i18n.language.startsWith('en');
   const official = me.permissions.includes('incident:handle');
   const home = me.scopes[0]?.id;
@@ -33,14 +37,30 @@ export function ReportPage() {
   const submit = ({ photos, at, ...v }: Values) => {
     const placeId = at ?? home;
     if (!placeId) return;
+    const sent = () => (setProgress(null), message.success(t('incidents.report.sent')), form.resetFields());
     report.mutate(
-      { ...v, description: v.description ?? '', placeId, photos: blobsOf(photos) },
+      { ...v, description: v.description ?? '', placeId, photos: blobsOf(photos), onProgress: setProgress },
       {
-        onSuccess: () => (message.success(t('incidents.report.sent')), form.resetFields()),
-        onError: (e) => void message.error(errorText(e)),
+        onSuccess: sent,
+        onError: (e) => {
+          setProgress(null);
+          if (!(e instanceof PhotosNotSent)) return void message.error(errorText(e));
+          // the report is in: sending it again would make a second one, so only its photos go again
+          setNotSent(e);
+          form.resetFields();
+        },
       },
     );
   };
+
+  const retry = (failed: PhotosNotSent) =>
+    resend.mutate(
+      { ...failed, onProgress: setProgress },
+      {
+        onSuccess: () => (setProgress(null), setNotSent(null), message.success(t('incidents.report.sent'))),
+        onError: (e) => (setProgress(null), setNotSent(e instanceof PhotosNotSent ? e : failed)),
+      },
+    );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -105,6 +125,26 @@ export function ReportPage() {
           >
             <PhotoPicker look="cards" addLabel={t('incidents.photos.add')} testId="report-photos" />
           </Form.Item>
+          {progress !== null && <Progress percent={progress} size="small" data-testid="report-progress" />}
+          {notSent && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t('incidents.photos.notSent', { count: notSent.left.length })}
+              data-testid="report-photos-failed"
+              action={
+                <Button
+                  size="small"
+                  loading={resend.isPending}
+                  onClick={() => retry(notSent)}
+                  data-testid="report-photos-retry"
+                >
+                  {t('incidents.photos.retry')}
+                </Button>
+              }
+            />
+          )}
           <Button
             type="primary"
             htmlType="submit"
