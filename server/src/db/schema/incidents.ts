@@ -92,6 +92,8 @@ export const incidents = pgTable(
       .references(() => places.id),
     placePath: text('place_path').notNull(),
     householdId: bigint('household_id', { mode: 'number' }),
+    /** How the reporter said where: their home, a building, a public area or a point on the map. */
+    locationKind: varchar('location_kind', { length: 16 }),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     level: smallint('level').notNull(),

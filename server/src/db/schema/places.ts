@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -27,6 +28,9 @@ export const places = pgTable(
     depth: smallint('depth').notNull(),
     childCount: integer('child_count').notNull().default(0),
     attributes: jsonb('attributes').notNull().default({}),
+    /** Where a building stands on the community map, WGS84; grids have boundaries of their own. */
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
