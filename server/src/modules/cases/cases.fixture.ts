@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { addPlace, signIn, type Client, type TestApp } from '../../../test/harness.ts';
+import { addPlace, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 
 /** The officials around one resettlement community, from both sides of the dual jurisdiction. */
@@ -26,6 +26,30 @@ export async function caseWorld(t: TestApp): Promise<CaseWorld> {
     neighbour: await signIn(t, ['community_staff'], [w.tree.otherCommunity]),
   };
 }
+
+/** The case world of one test file: made before its tests, closed after them. */
+export function caseSuite(): { t: TestApp; w: CaseWorld } {
+  const s = {} as { t: TestApp; w: CaseWorld };
+  beforeAll(async () => {
+    s.t = await testApp();
+    s.w = await caseWorld(s.t);
+  });
+  afterAll(() => s.t.close());
+  return s;
+}
+
+/** The first detail of a refusal with `status`. */
+export function refused(
+  res: { statusCode: number; json(): { error: { details: unknown[] } } },
+  status: number,
+) {
+  expect(res.statusCode).toBe(status);
+  return res.json().error.details[0];
+}
+
+/** The calendar day in China time `offset` days from today. */
+export const chinaDay = (offset = 0) =>
+  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A new household of three in a dwelling of its own, with an open lead. */
 export async function householdWithLead(t: TestApp, w: RegistryWorld) {

@@ -1,44 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rows } from '../../db/rows.ts';
-import { errorCode, signIn, testApp, type TestApp } from '../../../test/harness.ts';
+import { errorCode, signIn } from '../../../test/harness.ts';
 import {
   act,
   backdateNotice,
-  caseWorld,
+  chinaDay,
+  caseSuite,
   COMPARISON,
   householdWithLead,
   openedCase,
+  refused,
   step,
   VERIFICATION,
-  type CaseWorld,
 } from './cases.fixture.ts';
 
-let t: TestApp;
-let w: CaseWorld;
-
-beforeAll(async () => {
-  t = await testApp();
-  w = await caseWorld(t);
-});
-afterAll(() => t.close());
-
-const chinaDay = (offset = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-const refused = (res: { statusCode: number; json(): { error: { details: unknown[] } } }, status: number) => {
-  expect(res.statusCode).toBe(status);
-  return res.json().error.details[0];
-};
+const s = caseSuite();
 
 describe('opening a case', () => {
   it('opens a case from an open lead: verification first, decision due 15 days after the lead', async () => {
-    const { household, leadId } = await householdWithLead(t, w);
+    const { household, leadId } = await householdWithLead(s.t, s.w);
     const [lead] = await rows<{ created_at: Date }>(
-      t.database.db,
+      s.t.database.db,
       sql`SELECT created_at FROM monitoring_leads WHERE id = ${Number(leadId)}`,
     );
-    const res = await w.staff.post('/api/monitoring/cases', { leadId });
+    const res = await s.w.staff.post('/api/monitoring/cases', { leadId });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
     expect(c).toMatchObject({
@@ -61,53 +47,53 @@ describe('opening a case', () => {
     expect(stepDays).toBe(5);
     expect(c.actions).toEqual(['verify']);
     expect(c.events).toMatchObject([
-      { action: 'open', fromStep: null, toStep: 'verification', actorName: w.staff.username },
+      { action: 'open', fromStep: null, toStep: 'verification', actorName: s.w.staff.username },
     ]);
-    const leads = await w.staff.get(`/api/monitoring/leads?q=${household.householdNo}`);
+    const leads = await s.w.staff.get(`/api/monitoring/leads?q=${household.householdNo}`);
     expect(leads.json().items[0]).toMatchObject({ id: leadId, status: 'case' });
     const [audited] = await rows<{ n: number }>(
-      t.database.db,
+      s.t.database.db,
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'monitoring.case_open' AND target_id = ${c.id}`,
     );
     expect(audited.n).toBe(1);
   });
 
   it('refuses a second live case of the household naming the first, and a lead no longer open', async () => {
-    const first = await openedCase(t, w);
-    const again = await w.staff.post('/api/monitoring/cases', { leadId: first.leadId });
+    const first = await openedCase(s.t, s.w);
+    const again = await s.w.staff.post('/api/monitoring/cases', { leadId: first.leadId });
     expect(refused(again, 409)).toEqual({ field: 'leadId', reason: `already case ${first.id}` });
-    const second = await w.grid.post('/api/monitoring/leads', {
+    const second = await s.w.grid.post('/api/monitoring/leads', {
       householdId: first.household.id,
       source: 'visit',
       note: '又一次走访发现困难',
     });
     expect(second.statusCode).toBe(201);
-    const twice = await w.grid.post('/api/monitoring/cases', { leadId: second.json().id });
+    const twice = await s.w.grid.post('/api/monitoring/cases', { leadId: second.json().id });
     expect(refused(twice, 409)).toEqual({ field: 'leadId', reason: `already case ${first.id}` });
-    expect((await w.staff.post('/api/monitoring/cases', { leadId: '999999999' })).statusCode).toBe(404);
+    expect((await s.w.staff.post('/api/monitoring/cases', { leadId: '999999999' })).statusCode).toBe(404);
   });
 
   it('only the community of residence opens a case', async () => {
-    const { leadId } = await householdWithLead(t, w);
-    expect(errorCode(await w.township.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
-    expect(errorCode(await w.county.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
-    expect(errorCode(await w.origin.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
-    const hidden = await w.neighbour.post('/api/monitoring/cases', { leadId });
-    const missing = await w.neighbour.post('/api/monitoring/cases', { leadId: '999999999' });
+    const { leadId } = await householdWithLead(s.t, s.w);
+    expect(errorCode(await s.w.township.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    expect(errorCode(await s.w.county.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    expect(errorCode(await s.w.origin.post('/api/monitoring/cases', { leadId }))).toBe('forbidden');
+    const hidden = await s.w.neighbour.post('/api/monitoring/cases', { leadId });
+    const missing = await s.w.neighbour.post('/api/monitoring/cases', { leadId: '999999999' });
     expect(errorCode(hidden)).toBe('not_found');
     expect(hidden.json().error.message).toBe(missing.json().error.message);
-    const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
+    const resident = await signIn(s.t, ['resident'], [s.w.tree.dwelling]);
     expect((await resident.post('/api/monitoring/cases', { leadId })).statusCode).toBe(403);
-    const department = await signIn(t, ['department_officer'], [w.tree.county]);
+    const department = await signIn(s.t, ['department_officer'], [s.w.tree.county]);
     expect((await department.post('/api/monitoring/cases', { leadId })).statusCode).toBe(403);
-    expect((await w.grid.post('/api/monitoring/cases', { leadId })).statusCode).toBe(201);
+    expect((await s.w.grid.post('/api/monitoring/cases', { leadId })).statusCode).toBe(201);
   });
 });
 
 describe('identification', () => {
   it('verification → comparison → notice → township → county → assisted, each move kept', async () => {
-    const c = await openedCase(t, w);
-    const verified = await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    const c = await openedCase(s.t, s.w);
+    const verified = await step(s.w.staff, c.id, { action: 'verify', verification: VERIFICATION });
     expect(verified).toMatchObject({
       step: 'comparison',
       category: 'sudden_hardship',
@@ -115,17 +101,17 @@ describe('identification', () => {
       verification: { consent: { signedBy: '李明' } },
       actions: ['compare', 'send_back'],
     });
-    const compared = await step(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    const compared = await step(s.w.staff, c.id, { action: 'compare', comparison: COMPARISON });
     expect(compared).toMatchObject({ step: 'community_review', comparison: COMPARISON });
     expect(compared.actions).toEqual(['publish_notice', 'send_back']);
 
-    const noNotice = await act(w.staff, c.id, { action: 'approve' });
+    const noNotice = await act(s.w.staff, c.id, { action: 'approve' });
     expect(refused(noNotice, 409)).toEqual({ field: 'action', reason: 'no_notice' });
-    const future = await act(w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(1) });
+    const future = await act(s.w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(1) });
     expect(refused(future, 400)).toMatchObject({ field: 'noticeFrom' });
-    const early = await act(w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(-1) });
+    const early = await act(s.w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(-1) });
     expect(refused(early, 400)).toMatchObject({ field: 'noticeFrom' });
-    const published = await step(w.staff, c.id, { action: 'publish_notice' });
+    const published = await step(s.w.staff, c.id, { action: 'publish_notice' });
     expect(published).toMatchObject({
       step: 'community_review',
       noticeFrom: chinaDay(),
@@ -134,12 +120,12 @@ describe('identification', () => {
     expect(new Date(published.stepDueAt).toISOString()).toBe(
       new Date(`${chinaDay(7)}T00:00:00+08:00`).toISOString(),
     );
-    const running = await act(w.staff, c.id, { action: 'approve' });
+    const running = await act(s.w.staff, c.id, { action: 'approve' });
     expect(refused(running, 409)).toEqual({ field: 'action', reason: 'notice_running' });
     expect(published.actions).not.toContain('approve');
 
-    await backdateNotice(t, c.id, 5);
-    const review = await step(w.staff, c.id, { action: 'approve' });
+    await backdateNotice(s.t, c.id, 5);
+    const review = await step(s.w.staff, c.id, { action: 'approve' });
     expect(review).toMatchObject({
       step: 'township_review',
       owner: 'township',
@@ -147,17 +133,17 @@ describe('identification', () => {
       noticeUntil: null,
     });
     expect(review.actions).toEqual([]);
-    expect((await w.township.get(`/api/monitoring/cases/${c.id}`)).json().actions).toEqual([
+    expect((await s.w.township.get(`/api/monitoring/cases/${c.id}`)).json().actions).toEqual([
       'approve',
       'send_back',
       'reject',
     ]);
-    const notTownship = await act(w.staff, c.id, { action: 'approve' });
+    const notTownship = await act(s.w.staff, c.id, { action: 'approve' });
     expect(refused(notTownship, 403)).toEqual({ field: 'action', reason: 'not_yours' });
-    await step(w.township, c.id, { action: 'approve' });
-    const notCounty = await act(w.township, c.id, { action: 'approve' });
+    await step(s.w.township, c.id, { action: 'approve' });
+    const notCounty = await act(s.w.township, c.id, { action: 'approve' });
     expect(refused(notCounty, 403)).toEqual({ field: 'action', reason: 'not_yours' });
-    const assisted = await step(w.county, c.id, { action: 'approve' });
+    const assisted = await step(s.w.county, c.id, { action: 'approve' });
     expect(assisted).toMatchObject({ step: 'assisted', owner: 'community', stepDueAt: null, closedAt: null });
     expect(assisted.identifiedAt).not.toBeNull();
     expect(assisted.events.map((e: { action: string; toStep: string }) => `${e.action}:${e.toStep}`)).toEqual(
@@ -173,24 +159,24 @@ describe('identification', () => {
     );
     expect(assisted.events[1].data.verification.category).toBe('sudden_hardship');
     expect(assisted.events[3].data).toEqual({ noticeFrom: chinaDay(), noticeUntil: chinaDay(5) });
-    expect((await w.staff.get(`/api/monitoring/cases/${c.id}`)).json()).toMatchObject({
+    expect((await s.w.staff.get(`/api/monitoring/cases/${c.id}`)).json()).toMatchObject({
       canAssist: true,
       actions: ['propose_elimination'],
     });
-    const household = await w.staff.get(`/api/households/${c.household.id}`);
+    const household = await s.w.staff.get(`/api/households/${c.household.id}`);
     expect(household.json().povertyStatus).toBe('monitored');
     const [kept] = await rows<{ prior_status: string }>(
-      t.database.db,
+      s.t.database.db,
       sql`SELECT prior_status FROM monitoring_cases WHERE id = ${Number(c.id)}`,
     );
     expect(kept.prior_status).toBe('out_of_poverty');
   });
 
   it('refuses incomplete verification, unknown codes and a missing record', async () => {
-    const c = await openedCase(t, w);
-    const missing = await act(w.staff, c.id, { action: 'verify' });
+    const c = await openedCase(s.t, s.w);
+    const missing = await act(s.w.staff, c.id, { action: 'verify' });
     expect(refused(missing, 400)).toEqual({ field: 'verification', reason: 'is required' });
-    const unconfirmed = await act(w.staff, c.id, {
+    const unconfirmed = await act(s.w.staff, c.id, {
       action: 'verify',
       verification: { ...VERIFICATION, items: { ...VERIFICATION.items, income_checked: false } },
     });
@@ -198,46 +184,46 @@ describe('identification', () => {
       field: 'verification.items.income_checked',
       reason: 'must be confirmed',
     });
-    const noConsent = await act(w.staff, c.id, {
+    const noConsent = await act(s.w.staff, c.id, {
       action: 'verify',
       verification: { ...VERIFICATION, consent: undefined },
     });
     expect(noConsent.statusCode).toBe(400);
-    const category = await act(w.staff, c.id, {
+    const category = await act(s.w.staff, c.id, {
       action: 'verify',
       verification: { ...VERIFICATION, category: 'lottery_winner' },
     });
     expect(refused(category, 400)).toMatchObject({ field: 'verification.category' });
-    const risk = await act(w.staff, c.id, {
+    const risk = await act(s.w.staff, c.id, {
       action: 'verify',
       verification: { ...VERIFICATION, riskTypes: ['illness', 'bad_luck'] },
     });
     expect(refused(risk, 400)).toMatchObject({ field: 'verification.riskTypes' });
-    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
-    const noComparison = await act(w.staff, c.id, { action: 'compare' });
+    await step(s.w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    const noComparison = await act(s.w.staff, c.id, { action: 'compare' });
     expect(refused(noComparison, 400)).toEqual({ field: 'comparison', reason: 'is required' });
-    const after = (await w.staff.get(`/api/monitoring/cases/${c.id}`)).json();
+    const after = (await s.w.staff.get(`/api/monitoring/cases/${c.id}`)).json();
     expect(after).toMatchObject({ step: 'comparison', version: 2, comparison: null });
   });
 
   it('refuses moves out of step, a stale version, and a send back or reject without reason', async () => {
-    const c = await openedCase(t, w);
-    const wrongStep = await act(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    const c = await openedCase(s.t, s.w);
+    const wrongStep = await act(s.w.staff, c.id, { action: 'compare', comparison: COMPARISON });
     expect(refused(wrongStep, 409)).toEqual({ field: 'action', reason: 'not_now' });
-    const rollback = await act(w.county, c.id, { action: 'rollback', reason: 'x' });
+    const rollback = await act(s.w.county, c.id, { action: 'rollback', reason: 'x' });
     expect(refused(rollback, 409)).toEqual({ field: 'action', reason: 'not_now' });
-    const stale = await w.staff.post(`/api/monitoring/cases/${c.id}/actions`, {
+    const stale = await s.w.staff.post(`/api/monitoring/cases/${c.id}/actions`, {
       action: 'verify',
       version: 7,
       verification: VERIFICATION,
     });
     expect(refused(stale, 409)).toEqual({ field: 'version', reason: 'stale' });
-    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
-    const noReason = await act(w.staff, c.id, { action: 'send_back' });
+    await step(s.w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    const noReason = await act(s.w.staff, c.id, { action: 'send_back' });
     expect(refused(noReason, 400)).toEqual({ field: 'reason', reason: 'is required' });
-    const blank = await act(w.staff, c.id, { action: 'send_back', reason: '   ' });
+    const blank = await act(s.w.staff, c.id, { action: 'send_back', reason: '   ' });
     expect(refused(blank, 400)).toEqual({ field: 'reason', reason: 'is required' });
-    const back = await step(w.staff, c.id, { action: 'send_back', reason: '同意书签名不清，重新入户' });
+    const back = await step(s.w.staff, c.id, { action: 'send_back', reason: '同意书签名不清，重新入户' });
     expect(back).toMatchObject({ step: 'verification', version: 3 });
     expect(back.events.at(-1)).toMatchObject({
       action: 'send_back',
@@ -245,36 +231,36 @@ describe('identification', () => {
       toStep: 'verification',
       reason: '同意书签名不清，重新入户',
     });
-    const staffReject = await act(w.staff, c.id, { action: 'reject', reason: 'x' });
+    const staffReject = await act(s.w.staff, c.id, { action: 'reject', reason: 'x' });
     expect(refused(staffReject, 403)).toEqual({ field: 'action', reason: 'not_yours' });
-    const rejectNoReason = await act(w.township, c.id, { action: 'reject' });
+    const rejectNoReason = await act(s.w.township, c.id, { action: 'reject' });
     expect(refused(rejectNoReason, 400)).toEqual({ field: 'reason', reason: 'is required' });
   });
 
   it('a reviewer sends a case back a step; the township rejects one: not identified, lead dismissed', async () => {
-    const c = await openedCase(t, w);
-    await step(w.staff, c.id, { action: 'verify', verification: VERIFICATION });
-    await step(w.staff, c.id, { action: 'compare', comparison: COMPARISON });
-    await step(w.staff, c.id, { action: 'publish_notice' });
-    await backdateNotice(t, c.id, 6);
-    await step(w.staff, c.id, { action: 'approve' });
-    const back = await step(w.township, c.id, { action: 'send_back', reason: '公示期间有群众反映' });
+    const c = await openedCase(s.t, s.w);
+    await step(s.w.staff, c.id, { action: 'verify', verification: VERIFICATION });
+    await step(s.w.staff, c.id, { action: 'compare', comparison: COMPARISON });
+    await step(s.w.staff, c.id, { action: 'publish_notice' });
+    await backdateNotice(s.t, c.id, 6);
+    await step(s.w.staff, c.id, { action: 'approve' });
+    const back = await step(s.w.township, c.id, { action: 'send_back', reason: '公示期间有群众反映' });
     expect(back).toMatchObject({ step: 'community_review', noticeFrom: null, actions: ['reject'] });
-    const rejected = await step(w.township, c.id, { action: 'reject', reason: '家庭有商品房和车辆' });
+    const rejected = await step(s.w.township, c.id, { action: 'reject', reason: '家庭有商品房和车辆' });
     expect(rejected).toMatchObject({ step: 'not_identified', owner: null, stepDueAt: null, actions: [] });
     expect(rejected.closedAt).not.toBeNull();
     const [lead] = await rows<{ status: string }>(
-      t.database.db,
+      s.t.database.db,
       sql`SELECT status FROM monitoring_leads WHERE id = ${Number(c.leadId)}`,
     );
     expect(lead.status).toBe('dismissed');
-    const household = await w.staff.get(`/api/households/${c.household.id}`);
+    const household = await s.w.staff.get(`/api/households/${c.household.id}`);
     expect(household.json().povertyStatus).toBe('out_of_poverty');
-    const next = await w.staff.post('/api/monitoring/leads', {
+    const next = await s.w.staff.post('/api/monitoring/leads', {
       householdId: c.household.id,
       source: 'visit',
       note: '新的困难',
     });
-    expect((await w.staff.post('/api/monitoring/cases', { leadId: next.json().id })).statusCode).toBe(201);
+    expect((await s.w.staff.post('/api/monitoring/cases', { leadId: next.json().id })).statusCode).toBe(201);
   });
 });

@@ -1,27 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rows } from '../../db/rows.ts';
-import { addPlace, errorCode, randomIdNumber, testApp, type TestApp } from '../../../test/harness.ts';
+import { addPlace, errorCode, randomIdNumber } from '../../../test/harness.ts';
 import { member } from '../registry/registry.fixture.ts';
 import { renderNotice } from './notice.ts';
-import {
-  act,
-  backdateNotice,
-  caseWorld,
-  COMPARISON,
-  step,
-  VERIFICATION,
-  type CaseWorld,
-} from './cases.fixture.ts';
+import { act, backdateNotice, caseSuite, COMPARISON, step, VERIFICATION } from './cases.fixture.ts';
 
-let t: TestApp;
-let w: CaseWorld;
-
-beforeAll(async () => {
-  t = await testApp();
-  w = await caseWorld(t);
-});
-afterAll(() => t.close());
+const s = caseSuite();
 
 /** An ID number whose last four characters cannot be mistaken for a year printed on the notice. */
 function idNumber(birth: string, sex: 'male' | 'female') {
@@ -35,21 +20,21 @@ const PHONES = ['13987654321', '15011112222'];
 
 /** A household whose members carry ID numbers, phones, illness and disability: none may reach a notice. */
 async function privateHousehold() {
-  const dwelling = await addPlace(t.database, w.tree.building, 'dwelling', '公示测试室');
+  const dwelling = await addPlace(s.t.database, s.w.tree.building, 'dwelling', '公示测试室');
   const ids = [
     idNumber('1979-02-03', 'male'),
     idNumber('1981-07-08', 'female'),
     idNumber('2011-04-05', 'male'),
   ];
-  const res = await w.staff.post('/api/households', {
+  const res = await s.w.staff.post('/api/households', {
     dwellingId: String(dwelling),
-    originVillageId: String(w.village),
+    originVillageId: String(s.w.village),
     relocationYear: 2018,
     resettlementType: 'urban_centralized',
     povertyStatus: 'out_of_poverty',
     members: [
-      member(w, { name: '张建国', idNumber: ids[0], phone: PHONES[0], health: 'chronic_illness' }),
-      member(w, {
+      member(s.w, { name: '张建国', idNumber: ids[0], phone: PHONES[0], health: 'chronic_illness' }),
+      member(s.w, {
         name: '刘秀英',
         relation: 'spouse',
         idNumber: ids[1],
@@ -58,34 +43,35 @@ async function privateHousehold() {
         disabilityGrade: 2,
         tags: ['serious_illness'],
       }),
-      member(w, { name: '张小明', relation: 'child', idNumber: ids[2], health: 'serious_illness' }),
+      member(s.w, { name: '张小明', relation: 'child', idNumber: ids[2], health: 'serious_illness' }),
     ],
   });
   expect(res.statusCode, res.body).toBe(201);
   const household = res.json();
-  const lead = await w.staff.post('/api/monitoring/leads', {
+  const lead = await s.w.staff.post('/api/monitoring/leads', {
     householdId: household.id,
     source: 'visit',
     note: '配偶残疾，孩子重病',
   });
-  const opened = await w.staff.post('/api/monitoring/cases', { leadId: lead.json().id });
+  const opened = await s.w.staff.post('/api/monitoring/cases', { leadId: lead.json().id });
   expect(opened.statusCode, opened.body).toBe(201);
   return { household, ids, id: opened.json().id as string };
 }
 
-const notice = (id: string, lang = 'zh-CN') => w.staff.get(`/api/monitoring/cases/${id}/notice?lang=${lang}`);
+const notice = (id: string, lang = 'zh-CN') =>
+  s.w.staff.get(`/api/monitoring/cases/${id}/notice?lang=${lang}`);
 
 describe('the public notice', () => {
   it('shows the household without ID numbers, phones or health, from the day it is published', async () => {
     const { household, ids, id } = await privateHousehold();
     expect(errorCode(await notice(id))).toBe('conflict');
-    await step(w.staff, id, {
+    await step(s.w.staff, id, {
       action: 'verify',
       verification: { ...VERIFICATION, riskTypes: ['illness', 'schooling'] },
     });
-    await step(w.staff, id, { action: 'compare', comparison: COMPARISON });
+    await step(s.w.staff, id, { action: 'compare', comparison: COMPARISON });
     expect(errorCode(await notice(id))).toBe('conflict');
-    const published = await step(w.staff, id, { action: 'publish_notice' });
+    const published = await step(s.w.staff, id, { action: 'publish_notice' });
 
     const zh = await notice(id);
     expect(zh.statusCode).toBe(200);
@@ -126,7 +112,7 @@ describe('the public notice', () => {
     for (const doc of [html, en]) for (const s of secrets) expect(doc, s).not.toContain(s);
 
     const [audited] = await rows<{ n: number }>(
-      t.database.db,
+      s.t.database.db,
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'monitoring.notice' AND target_id = ${id}`,
     );
     expect(audited.n).toBe(2);
@@ -134,17 +120,17 @@ describe('the public notice', () => {
 
   it('prints the last notice after the case moved on; both sides may print, others find nothing', async () => {
     const { id } = await privateHousehold();
-    await step(w.staff, id, { action: 'verify', verification: VERIFICATION });
-    await step(w.staff, id, { action: 'compare', comparison: COMPARISON });
-    const published = await step(w.staff, id, { action: 'publish_notice' });
-    await backdateNotice(t, id, 5);
-    await step(w.staff, id, { action: 'approve' });
-    const later = await w.origin.get(`/api/monitoring/cases/${id}/notice`);
+    await step(s.w.staff, id, { action: 'verify', verification: VERIFICATION });
+    await step(s.w.staff, id, { action: 'compare', comparison: COMPARISON });
+    const published = await step(s.w.staff, id, { action: 'publish_notice' });
+    await backdateNotice(s.t, id, 5);
+    await step(s.w.staff, id, { action: 'approve' });
+    const later = await s.w.origin.get(`/api/monitoring/cases/${id}/notice`);
     expect(later.statusCode).toBe(200);
     expect(later.body).toContain(`公示期：${published.noticeFrom} 至 ${published.noticeUntil}`);
-    expect((await w.township.get(`/api/monitoring/cases/${id}/notice?lang=en-US`)).statusCode).toBe(200);
-    expect(errorCode(await w.neighbour.get(`/api/monitoring/cases/${id}/notice`))).toBe('not_found');
-    const back = await act(w.township, id, { action: 'send_back', reason: '群众有异议' });
+    expect((await s.w.township.get(`/api/monitoring/cases/${id}/notice?lang=en-US`)).statusCode).toBe(200);
+    expect(errorCode(await s.w.neighbour.get(`/api/monitoring/cases/${id}/notice`))).toBe('not_found');
+    const back = await act(s.w.township, id, { action: 'send_back', reason: '群众有异议' });
     expect(back.statusCode).toBe(200);
     expect(errorCode(await notice(id))).toBe('conflict');
     expect((await notice(id, 'fr-FR')).statusCode).toBe(400);
