@@ -13,8 +13,28 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { monitoringLeads } from './monitoring.ts';
+import { places } from './places.ts';
 import { households } from './registry.ts';
 import { users } from './users.ts';
+
+/**
+ * Every version of a region's procedure policy (notice length, step deadlines and order, elimination
+ * rules, what the notice shows); a place without its own follows the nearest region above it, and the
+ * rows without a place are the national default. The highest version of a place is in force.
+ */
+export const procedurePolicies = pgTable(
+  'procedure_policies',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    placeId: bigint('place_id', { mode: 'number' }).references(() => places.id),
+    version: integer('version').notNull(),
+    policy: jsonb('policy').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('procedure_policies_version').on(sql`coalesce(${t.placeId}, 0)`, t.version)],
+);
 
 /**
  * A monitoring case: a lead taken through the identification procedure, assistance and risk
@@ -41,8 +61,14 @@ export const monitoringCases = pgTable(
       .default(sql`'{}'::text[]`),
     /** The screening rule version that raised the lead, if screening did. */
     ruleVersion: integer('rule_version'),
+    /** The procedure policy version the case runs under, from when it was opened. */
+    procedurePolicyId: bigint('procedure_policy_id', { mode: 'number' }).references(() => procedurePolicies.id),
     verification: jsonb('verification'),
     comparison: jsonb('comparison'),
+    /** The community review (民主评议) of the last notice: date, attendees, result. */
+    review: jsonb('review'),
+    /** When the identified household was entered into the national monitoring system. */
+    nationalEntryOn: date('national_entry_on'),
     basicNeeds: jsonb('basic_needs'),
     /** The household's poverty status before identification, restored when the risk is eliminated. */
     priorStatus: varchar('prior_status', { length: 16 }),

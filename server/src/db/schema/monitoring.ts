@@ -63,6 +63,8 @@ export const monitoringLines = pgTable(
       .notNull()
       .references(() => places.id),
     amount: integer('amount').notNull(),
+    /** Where the figure was published (document, issuer, date), shown beside it. */
+    source: text('source').notNull().default(''),
   },
   (t) => [uniqueIndex('monitoring_lines_unique').on(t.year, t.placeId)],
 );
@@ -98,6 +100,8 @@ export const monitoringLeads = pgTable(
     detail: jsonb('detail').notNull().default({}),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the alert for a lead left unopened past the decision days went out, so it goes out once. */
+    alertedAt: timestamp('alerted_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('monitoring_leads_one_open')
