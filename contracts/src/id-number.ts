@@ -68,20 +68,31 @@ function validDate(y: number, m: number, d: number, today: Date): boolean {
   );
 }
 
-/** Validates and normalises an ID number; a 15-digit legacy number is upgraded to 18. */
+/**
+ * The 18-character form of an ID number as typed: a 15-digit legacy number gets "19" before its
+ * birth year and the check digit computed (GB 11643-1999); anything else is only trimmed and upper-cased.
+ */
+export function upgradeIdNumber(input: string): string {
+  const value = input.trim().toUpperCase();
+  if (!/^\d{15}$/.test(value)) return value;
+  const first17 = `${value.slice(0, 6)}19${value.slice(6)}`;
+  return first17 + checkDigit(first17);
+}
+
+/**
+ * Validates and normalises an ID number; a 15-digit legacy number is upgraded to 18. The province is
+ * always checked; `regionKnown`, when given, checks the whole 6-digit region code against division data.
+ */
 export function parseIdNumber(
   input: string,
   today = new Date(),
+  regionKnown?: (code: string) => boolean,
 ): { ok: true; id: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
-  let value = input.trim().toUpperCase();
-  let upgraded = false;
-  if (/^\d{15}$/.test(value)) {
-    const first17 = `${value.slice(0, 6)}19${value.slice(6)}`;
-    value = first17 + checkDigit(first17);
-    upgraded = true;
-  }
+  const upgraded = /^\d{15}$/.test(input.trim());
+  const value = upgradeIdNumber(input);
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'format' };
-  if (!PROVINCES.has(value.slice(0, 2))) return { ok: false, problem: 'region' };
+  if (!PROVINCES.has(value.slice(0, 2)) || (regionKnown && !regionKnown(value.slice(0, 6))))
+    return { ok: false, problem: 'region' };
   const [y, m, d] = [value.slice(6, 10), value.slice(10, 12), value.slice(12, 14)].map(Number);
   if (!validDate(y, m, d, today)) return { ok: false, problem: 'birth_date' };
   if (checkDigit(value) !== value[17]) return { ok: false, problem: 'check_digit' };

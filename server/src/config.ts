@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the owner of the tables, who migrates; `databaseUrl` is then the application's own role. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   logLevel: string;
   sessionIdleSeconds: number;
@@ -57,6 +59,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     port: int('PORT', 8080),
     host: process.env.HOST ?? '0.0.0.0',
     databaseUrl: process.env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: process.env.ANJU_MIGRATION_DATABASE_URL || undefined,
     dataDir: path.resolve(process.env.ANJU_DATA_DIR ?? path.join(process.cwd(), 'data')),
     logLevel: process.env.LOG_LEVEL ?? 'info',
     sessionIdleSeconds: int('ANJU_SESSION_IDLE_SECONDS', 30 * 60),

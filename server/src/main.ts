@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
+import { migrateAsOwner } from './db/migrate.ts';
+import { applicationRoleRisks } from './db/roles.ts';
 import { loadSecret } from './platform/crypto.ts';
 
 export interface Running {
@@ -20,9 +21,13 @@ export async function start(
   // a missing key is refused before the database is touched
   loadSecret(config);
   const database = await openDatabase(config);
-  await migrate(database);
+  await migrateAsOwner(database, config.migrationDatabaseUrl);
   if (prepare) await prepare(database);
   const app = await buildApp(config, database);
+  for (const risk of await applicationRoleRisks(database))
+    app.log.warn(
+      `${risk}: it could alter the audit log; run Anju as its own role (docs/operations.md, database roles)`,
+    );
   database.pool?.on('error', (err) =>
     app.log.warn({ err }, 'a database connection was lost; the next query opens a new one'),
   );

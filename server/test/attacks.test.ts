@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
@@ -12,6 +14,10 @@ import {
   type Tree,
 } from './harness.ts';
 import { unique } from './access-endpoints.ts';
+import { openPostgres, type Database } from '../src/db/client.ts';
+import { migrateAsOwner } from '../src/db/migrate.ts';
+import { applicationRoleRisks } from '../src/db/roles.ts';
+import { audit } from '../src/platform/audit/audit.ts';
 
 /** The attacks of the security review (issue 17), kept as tests through the real HTTP stack and database. */
 let t: TestApp;
@@ -204,5 +210,64 @@ describe('guessable passwords', () => {
         reason: 'too common; choose one that is harder to guess',
       }),
     ]);
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('the application’s own database role and the audit log', () => {
+  const role = `anju_app_${randomInt(1e9)}`;
+  let app: Database;
+  let id: number;
+
+  /** The database's refusal of `statement` run as the application's role, rolled back if accepted. */
+  const refusal = async (statement: string) => {
+    try {
+      await app.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(statement));
+        throw new Error('accepted');
+      });
+    } catch (e) {
+      const err = e as { message: string; cause?: { message: string } };
+      return err.cause?.message ?? err.message;
+    }
+    return 'no error';
+  };
+
+  beforeAll(async () => {
+    const owner = process.env.DATABASE_URL!;
+    await t.database.query(`CREATE ROLE ${role} LOGIN`);
+    app = await openPostgres(Object.assign(new URL(owner), { username: role }).toString(), 1);
+    await migrateAsOwner(app, owner);
+    const requestId = `role-${role}`;
+    await audit(app.db, { actor: null, ip: '10.0.0.1', requestId }, { action: 'test.app_role' });
+    [{ id }] = await app.query<{ id: number }>('SELECT id FROM audit_log WHERE request_id = $1', [requestId]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t.database.query(`DROP OWNED BY ${role}`);
+    await t.database.query(`DROP ROLE ${role}`);
+  });
+
+  it('runs the application, owning nothing and no superuser', async () => {
+    expect(await applicationRoleRisks(app)).toEqual([]);
+    expect(await applicationRoleRisks(t.database)).not.toEqual([]);
+    expect((await app.query('SELECT count(*) FROM places WHERE id = $1', [tree.county]))[0]).toEqual({
+      count: 1,
+    });
+  });
+
+  it.each([
+    ['disable the audit triggers', 'ALTER TABLE audit_log DISABLE TRIGGER ALL', /must be owner/],
+    ['drop a trigger', 'DROP TRIGGER audit_log_no_update ON audit_log', /must be owner/],
+    ['replay as a replica', 'SET session_replication_role = replica', /permission denied/],
+    ['update a row', `UPDATE audit_log SET result = 'denied' WHERE id = {id}`, /permission denied/],
+    ['delete a row', 'DELETE FROM audit_log WHERE id = {id}', /permission denied/],
+    ['empty the log', 'TRUNCATE audit_log', /permission denied/],
+    ['forge a migration', `INSERT INTO anju_migrations (tag) VALUES ('x')`, /permission denied/],
+  ])('cannot %s', async (_what, statement, refused) => {
+    expect(await refusal(statement.replace('{id}', String(id)))).toMatch(refused);
+    const [row] = await t.database.query<{ result: string }>('SELECT result FROM audit_log WHERE id = $1', [
+      id,
+    ]);
+    expect(row.result).toBe('ok');
   });
 });

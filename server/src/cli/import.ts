@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { can } from '@anju/contracts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrateAsOwner } from '../db/migrate.ts';
 import { actorOf } from '../modules/registry/import/actor.ts';
 import { errorBatches } from '../modules/registry/import/import.repo.ts';
 import { reportLabels } from '../modules/registry/import/reasons.ts';
@@ -30,7 +30,7 @@ export async function importCommand(
     bar.at = Math.max(bar.at, percent);
   };
   try {
-    await migrate(database);
+    await migrateAsOwner(database, config.migrationDatabaseUrl);
     const actor = await actorOf(database, { username: opts.user });
     if (!can(actor.roles, 'person:import'))
       throw new AppError('forbidden', `${opts.user} may not import (person:import)`);

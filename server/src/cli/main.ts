@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { DatabaseUnavailable, openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrateAsOwner } from '../db/migrate.ts';
 import { SCALE_NAMES } from '../seed/index.ts';
 import { consoleProgress } from '../platform/progress.ts';
 import { backup } from './backup.ts';
@@ -28,8 +28,9 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
-    const database = await openDatabase(loadConfig());
-    const applied = await migrate(database);
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    const applied = await migrateAsOwner(database, config.migrationDatabaseUrl);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     await database.close();
   });
@@ -47,9 +48,10 @@ program
   .argument('<file>', 'where to write the backup (gzip)')
   .description('write a logical backup of every table (works on PGlite and PostgreSQL)')
   .action(async (file: string) => {
-    const database = await openDatabase(loadConfig());
+    const config = loadConfig();
+    const database = await openDatabase(config);
     try {
-      await migrate(database);
+      await migrateAsOwner(database, config.migrationDatabaseUrl);
       const manifest = await backup(database, file, consoleProgress());
       console.log(
         `backup written to ${file}: ${manifest.tables.length} tables at ${manifest.migrations.at(-1)}`,
@@ -64,9 +66,14 @@ program
   .argument('<file>', 'a backup written by `anju backup`')
   .description('restore a backup into an empty database')
   .action(async (file: string) => {
-    const database = await openDatabase(loadConfig());
+    // restoring sets the tables' sequences, which only their owner may do
+    const config = loadConfig();
+    const database = await openDatabase({
+      ...config,
+      databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+    });
     try {
-      await migrate(database);
+      await migrateAsOwner(database, undefined);
       await restore(database, file, consoleProgress());
       console.log(`restored ${file}`);
     } catch (e) {

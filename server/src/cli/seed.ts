@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrateAsOwner } from '../db/migrate.ts';
 import { hasCommunities, seed, type ScaleName } from '../seed/index.ts';
 import { createCipher, loadSecret } from '../platform/crypto.ts';
 import { consoleProgress } from '../platform/progress.ts';
@@ -11,7 +11,7 @@ export async function seedCommand(opts: { scale: ScaleName; seed: number; force?
   const cipher = createCipher(loadSecret(config));
   const database = await openDatabase(config);
   try {
-    await migrate(database);
+    await migrateAsOwner(database, config.migrationDatabaseUrl);
     if (!opts.force && (await hasCommunities(database))) {
       console.error(
         'This database already holds resettlement communities; seeding again would add more. Use --force to add them anyway.',

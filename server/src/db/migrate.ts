@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from './client.ts';
+import { openPostgres, type Database } from './client.ts';
+import { applicationGrants } from './roles.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 const MIGRATION_LOCK = 7_311_001;
@@ -11,9 +12,13 @@ interface Journal {
 
 /**
  * Applies pending migrations (drizzle-kit output) in one transaction under an advisory lock,
- * so several processes starting at once apply them exactly once.
+ * so several processes starting at once apply them exactly once. With `applicationRole`, the
+ * owner running them then grants that role what the application needs (`applicationGrants`).
  */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  opts: { applicationRole?: string } = {},
+): Promise<string[]> {
   const journal = JSON.parse(
     fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
   ) as Journal;
@@ -38,6 +43,23 @@ export async function migrate(database: Database): Promise<string[]> {
       await run(`INSERT INTO anju_migrations (tag) VALUES ('${tag.replace(/'/g, "''")}')`);
       applied.push(tag);
     }
+    if (opts.applicationRole) for (const grant of applicationGrants(opts.applicationRole)) await run(grant);
   });
   return applied;
+}
+
+/**
+ * Migrates as the owner of the tables when `ownerUrl` (ANJU_MIGRATION_DATABASE_URL) is set, granting
+ * the role `database` runs as what it needs; else as that role itself (PGlite always so).
+ */
+export async function migrateAsOwner(database: Database, ownerUrl: string | undefined): Promise<string[]> {
+  if (!ownerUrl || database.kind === 'pglite') return migrate(database);
+  const [{ role }] = await database.query<{ role: string }>('SELECT current_user AS role');
+  const owner = await openPostgres(ownerUrl, 1);
+  try {
+    const [{ self }] = await owner.query<{ self: string }>('SELECT current_user AS self');
+    return await migrate(owner, { applicationRole: role === self ? undefined : role });
+  } finally {
+    await owner.close();
+  }
 }
