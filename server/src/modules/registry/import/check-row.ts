@@ -8,6 +8,7 @@ import {
 import type { Cipher } from '../../../platform/crypto.ts';
 import { initialsOf } from '../../places/places.service.ts';
 import { sealParsedId, sealPhone } from '../identity.ts';
+import { regionKnown } from '../regions.ts';
 import { ZH } from '../labels.ts';
 import type { SourceRow } from './source.ts';
 
@@ -163,7 +164,7 @@ export function checkRow(source: SourceRow, ctx: CheckContext): { staged: Staged
   const idText = cells[C.身份证号];
   if (/e\+/i.test(idText)) row.fail(C.身份证号, 'id_number.scientific');
   else if (idText) {
-    const parsed = parseIdNumber(idText, ctx.today);
+    const parsed = parseIdNumber(idText, ctx.today, regionKnown);
     if (parsed.ok) id = sealParsedId(ctx.cipher, parsed.id);
     else row.fail(C.身份证号, `id_number.${parsed.problem}`);
   }

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkDigit, IMPORT_HEADERS } from '@anju/contracts';
+import { IMPORT_HEADERS } from '@anju/contracts';
 import { createCipher } from '../../../platform/crypto.ts';
-import { TEST_SECRET } from '../../../../test/harness.ts';
+import { TEST_SECRET, uniqueIdNumber } from '../../../../test/harness.ts';
 import { checkedBatches, checkFile, type CheckedBatch, type CheckSetup } from './checked.ts';
 import { Refused } from './source.ts';
 
@@ -19,9 +19,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function writeFile(file: string, header = IMPORT_HEADERS.join(',')) {
   const lines = [header];
   for (let k = 0; k < ROWS; k++) {
-    const first17 = `53${1000 + (k % 9000)}${1950 + Math.floor(k / 9000)}0101123`;
-    const good = checkDigit(first17);
-    const id = first17 + (k % 1000 !== 7 ? good : good === '0' ? '1' : '0');
+    const good = uniqueIdNumber(k);
+    const id = k % 1000 !== 7 ? good : good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     lines.push(
       `${Math.floor(k / 4)},${k % 4 ? '子女' : '户主'},张三${'某'.repeat(k % 3)},${id},` +
         `汉族,139${String(k).padStart(8, '0')},初中,,,有劳动力,低保对象,否,530102001001,D-${Math.floor(k / 4)},` +

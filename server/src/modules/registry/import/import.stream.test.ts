@@ -5,8 +5,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkDigit, IMPORT_HEADERS } from '@anju/contracts';
-import { testApp, type TestApp } from '../../../../test/harness.ts';
+import { IMPORT_HEADERS } from '@anju/contracts';
+import { testApp, uniqueIdNumber, type TestApp } from '../../../../test/harness.ts';
 import { registryWorld, type RegistryWorld } from '../registry.fixture.ts';
 import { codeOf } from './import.fixture.ts';
 import { actorOf } from './actor.ts';
@@ -44,13 +44,11 @@ async function writeFile(file: string) {
   const village = await codeOf(t, w.village);
   const out = fs.createWriteStream(file);
   out.write(`${IMPORT_HEADERS.join(',')}\n`);
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const base = Math.floor(Math.random() * 30) * 600_000;
   for (let i = 0; i < ROWS; i += 1000) {
     let lines = '';
     for (let k = i; k < i + 1000; k++) {
-      // unique for k below 540,000: region from k % 9000, birth year from k / 9000
-      const first17 = `53${1000 + (k % 9000)}${1950 + Math.floor(k / 9000)}0101${seq}`;
-      const valid = first17 + checkDigit(first17);
+      const valid = uniqueIdNumber(base + k);
       const household = Math.floor(k / 4);
       lines += `${household},${k % 4 ? '子女' : '户主'},张三,${valid},汉族,,初中,,,有劳动力,,否,${village},${prefix}-${household + 1},${village},2018,城镇集中安置,脱贫户\n`;
     }

@@ -23,7 +23,7 @@ const LABELS: Record<ReportLanguage, Labels> = {
     'name.invalid': '姓名只能包含文字，最多 32 个字',
     'id_number.scientific': 'Excel 把身份证号存成了数字，末几位已丢失：请把该列设为文本格式后重新填写',
     'id_number.format': '应为 18 位（17 位数字加数字或 X）或 15 位旧号',
-    'id_number.region': '开头不是有效的省级代码',
+    'id_number.region': '前六位不是已知的县级行政区划代码（GB/T 2260）',
     'id_number.birth_date': '出生日期不成立',
     'id_number.check_digit': '校验位不正确（GB 11643）',
     'phone.invalid': '不是有效的电话号码',
@@ -68,7 +68,7 @@ const LABELS: Record<ReportLanguage, Labels> = {
     'id_number.scientific':
       'Excel stored the ID number as a number and dropped its last digits: format the column as text and enter it again',
     'id_number.format': 'Must be 18 characters (17 digits and a digit or X) or a 15-digit legacy number',
-    'id_number.region': 'Does not start with a valid province code',
+    'id_number.region': 'The first six digits are not a known county-level region code (GB/T 2260)',
     'id_number.birth_date': 'Holds an impossible birth date',
     'id_number.check_digit': 'Check digit does not match (GB 11643)',
     'phone.invalid': 'Not a valid phone number',
