@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  errorCode,
-  makeTree,
-  signIn,
-  testApp,
-  type Client,
-  type TestApp,
-  type Tree,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { errorCode, signIn, type Client } from '../../../test/harness.ts';
+import { incidentsWorld, ok as step, reported } from './incidents.fixture.ts';
 
-let t: TestApp;
-let tree: Tree;
-let resident: Client;
-let grid: Client;
-/** A second grid worker of the same grid: the one the incidents are dispatched to. */
-let worker: Client;
-let staff: Client;
-let township: Client;
+const w = incidentsWorld();
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -26,17 +12,6 @@ const PNG = Buffer.concat([
   ),
 ]);
 
-beforeAll(async () => {
-  t = await testApp();
-  tree = await makeTree(t.database);
-  resident = await signIn(t, ['resident'], [tree.dwelling]);
-  grid = await signIn(t, ['grid_worker'], [tree.grid]);
-  worker = await signIn(t, ['grid_worker'], [tree.grid]);
-  staff = await signIn(t, ['community_staff'], [tree.community]);
-  township = await signIn(t, ['township_officer'], [tree.township]);
-});
-afterAll(() => t.close());
-
 type Detail = {
   id: string;
   version: number;
@@ -44,20 +19,8 @@ type Detail = {
   steps: { action: string; photoIds: string[] }[];
 };
 
-const report = async (c: Client, title = '楼道灯不亮') => {
-  const res = await c.post('/api/incidents', {
-    categoryCode: 'neighbour_dispute',
-    title,
-    placeId: String(tree.dwelling),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Detail;
-};
-const ok = async (c: Client, i: { id: string; version: number }, body: Record<string, unknown>) => {
-  const res = await c.post(`/api/incidents/${i.id}/actions`, { version: i.version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Detail;
-};
+const report = (c: Client, title = '楼道灯不亮') => reported<Detail>(w, { title }, c);
+const ok = step<Detail>;
 const upload = (c: Client, incidentId: string, body: Buffer, fileName = 'photo.png') => {
   const boundary = `----anju${Math.random().toString(36).slice(2)}`;
   return c.request({
@@ -75,65 +38,65 @@ const upload = (c: Client, incidentId: string, body: Buffer, fileName = 'photo.p
 };
 /** Takes an incident from report to closed: accepted, dispatched to the second grid worker who replies, verified and called back by the first. */
 const close = async (i: Detail) => {
-  i = await ok(grid, i, { action: 'accept' });
-  i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
-  i = await ok(worker, i, { action: 'start' });
-  i = await ok(worker, i, { action: 'reply', note: '已修好' });
-  i = await ok(grid, i, { action: 'verify' });
-  return ok(grid, i, { action: 'callback', satisfaction: 'basically_satisfied' });
+  i = await ok(w.grid, i, { action: 'accept' });
+  i = await ok(w.grid, i, { action: 'dispatch', assigneeUserId: String(w.worker.userId) });
+  i = await ok(w.worker, i, { action: 'start' });
+  i = await ok(w.worker, i, { action: 'reply', note: '已修好' });
+  i = await ok(w.grid, i, { action: 'verify' });
+  return ok(w.grid, i, { action: 'callback', satisfaction: 'basically_satisfied' });
 };
 
 describe('the actions a caller may take', () => {
   it('names for each person only the moves the workflow allows them now', async () => {
-    const i = await report(resident);
+    const i = await report(w.resident);
     expect(i.actions).toEqual(['recall']);
-    expect((await grid.get(`/api/incidents/${i.id}`)).json().actions).toEqual(['accept', 'escalate']);
+    expect((await w.grid.get(`/api/incidents/${i.id}`)).json().actions).toEqual(['accept', 'escalate']);
     // officials above the handling rung may take it too, and supervise it
-    expect((await township.get(`/api/incidents/${i.id}`)).json().actions).toEqual([
+    expect((await w.township.get(`/api/incidents/${i.id}`)).json().actions).toEqual([
       'accept',
       'supervise',
       'escalate',
     ]);
-    const accepted = await ok(grid, i, { action: 'accept' });
+    const accepted = await ok(w.grid, i, { action: 'accept' });
     // more time is asked for, never granted to oneself
     expect(accepted.actions).toEqual(['dispatch', 'handle', 'escalate', 'ask_extension']);
   });
 
   it('keeps progress notes on the timeline and wants them written', async () => {
-    let i = await report(resident);
-    i = await ok(grid, i, { action: 'accept' });
-    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
-    i = await ok(worker, i, { action: 'start' });
+    let i = await report(w.resident);
+    i = await ok(w.grid, i, { action: 'accept' });
+    i = await ok(w.grid, i, { action: 'dispatch', assigneeUserId: String(w.worker.userId) });
+    i = await ok(w.worker, i, { action: 'start' });
     expect(i.actions).toContain('progress');
     // the worker asks for more time; granting it is for someone else
     expect(i.actions).toContain('ask_extension');
     expect(i.actions).not.toContain('extend');
-    const empty = await worker.post(`/api/incidents/${i.id}/actions`, {
+    const empty = await w.worker.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'progress',
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.details[0].field).toBe('note');
-    i = await ok(worker, i, { action: 'progress', note: '已联系物业' });
+    i = await ok(w.worker, i, { action: 'progress', note: '已联系物业' });
     expect(i.steps.at(-1)).toMatchObject({ action: 'progress', note: '已联系物业' });
-    expect((await resident.get(`/api/incidents/${i.id}`)).json().status).toBe('in_progress');
+    expect((await w.resident.get(`/api/incidents/${i.id}`)).json().status).toBe('in_progress');
   });
 });
 
 describe('extensions', () => {
   it('lets the assignee ask for more time once at a time, and the handler grant or deny it', async () => {
-    const [d] = await t.database.query<{ id: number }>(
+    const [d] = await w.t.database.query<{ id: number }>(
       `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县住建局', 'Housing bureau') RETURNING id`,
-      [tree.county, `zj${Date.now()}`],
+      [w.tree.county, `zj${Date.now()}`],
     );
-    const officer = await signIn(t, ['department_officer'], [tree.county]);
-    await t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
+    const officer = await signIn(w.t, ['department_officer'], [w.tree.county]);
+    await w.t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
       officer.userId,
       d.id,
     ]);
-    let i = await report(resident);
-    i = await ok(grid, i, { action: 'accept' });
-    i = await ok(grid, i, { action: 'dispatch', departmentId: String(d.id) });
+    let i = await report(w.resident);
+    i = await ok(w.grid, i, { action: 'accept' });
+    i = await ok(w.grid, i, { action: 'dispatch', departmentId: String(d.id) });
     const asked = (await officer.get(`/api/incidents/${i.id}`)).json() as Detail;
     expect(asked.actions).toContain('ask_extension');
     expect(asked.actions).not.toContain('extend');
@@ -152,18 +115,18 @@ describe('extensions', () => {
       note: '再等等',
     });
     expect(errorCode(again)).toBe('conflict');
-    const handler = (await grid.get(`/api/incidents/${i.id}`)).json() as Detail & { dueAt: string };
+    const handler = (await w.grid.get(`/api/incidents/${i.id}`)).json() as Detail & { dueAt: string };
     expect(handler.actions).toEqual(expect.arrayContaining(['extend', 'deny_extension']));
-    i = await ok(grid, handler, { action: 'deny_extension', note: '配件今天能到' });
+    i = await ok(w.grid, handler, { action: 'deny_extension', note: '配件今天能到' });
     expect(i.actions).not.toContain('deny_extension');
-    const nothingAsked = await grid.post(`/api/incidents/${i.id}/actions`, {
+    const nothingAsked = await w.grid.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'deny_extension',
       note: '重复',
     });
     expect(errorCode(nothingAsked)).toBe('conflict');
     i = await ok(officer, i, { action: 'ask_extension', hours: 24, note: '配件没到' });
-    const granted = (await ok(grid, i, { action: 'extend', hours: 24, note: '同意' })) as Detail & {
+    const granted = (await ok(w.grid, i, { action: 'extend', hours: 24, note: '同意' })) as Detail & {
       dueAt: string;
     };
     expect(new Date(granted.dueAt).getTime() - new Date(handler.dueAt).getTime()).toBe(24 * 3600_000);
@@ -174,27 +137,29 @@ describe('extensions', () => {
 
 describe('the reporter’s rating', () => {
   it('lets the reporter rate once after closing; the rating replaces the callback’s record', async () => {
-    let i = await close(await report(resident));
+    let i = await close(await report(w.resident));
     expect(i.actions).not.toContain('rate');
-    const mine = (await resident.get(`/api/incidents/${i.id}`)).json() as Detail & { ratedAt: string | null };
+    const mine = (await w.resident.get(`/api/incidents/${i.id}`)).json() as Detail & {
+      ratedAt: string | null;
+    };
     expect(mine.actions).toEqual(['rate']);
     expect(mine.ratedAt).toBeNull();
-    const noScore = await resident.post(`/api/incidents/${i.id}/actions`, {
+    const noScore = await w.resident.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'rate',
     });
     expect(noScore.json().error.details[0].field).toBe('satisfaction');
-    const byOfficial = await grid.post(`/api/incidents/${i.id}/actions`, {
+    const byOfficial = await w.grid.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'rate',
       satisfaction: 'satisfied',
     });
     expect(errorCode(byOfficial)).toBe('forbidden');
-    i = await ok(resident, i, { action: 'rate', satisfaction: 'satisfied', note: '修得很快' });
+    i = await ok(w.resident, i, { action: 'rate', satisfaction: 'satisfied', note: '修得很快' });
     expect(i).toMatchObject({ satisfaction: 'satisfied', status: 'closed', actions: [] });
     expect((i as Detail & { ratedAt: string }).ratedAt).toBeTruthy();
     expect(i.steps.at(-1)).toMatchObject({ action: 'rate', note: '修得很快' });
-    const again = await resident.post(`/api/incidents/${i.id}/actions`, {
+    const again = await w.resident.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'rate',
       satisfaction: 'dissatisfied',
@@ -203,8 +168,8 @@ describe('the reporter’s rating', () => {
   });
 
   it('refuses a rating before the case is closed', async () => {
-    const i = await report(resident);
-    const res = await resident.post(`/api/incidents/${i.id}/actions`, {
+    const i = await report(w.resident);
+    const res = await w.resident.post(`/api/incidents/${i.id}/actions`, {
       version: i.version,
       action: 'rate',
       satisfaction: 'satisfied',
@@ -216,25 +181,25 @@ describe('the reporter’s rating', () => {
 describe('list filters', () => {
   it('filters by level, supervision and part of the code or title, counting within scope only', async () => {
     const tag = `漏水${Date.now().toString(36)}`;
-    const a = await report(resident, `${tag} 三楼`);
-    await report(resident, `${tag} 四楼`);
-    await ok(township, (await township.get(`/api/incidents/${a.id}`)).json(), { action: 'supervise' });
+    const a = await report(w.resident, `${tag} 三楼`);
+    await report(w.resident, `${tag} 四楼`);
+    await ok(w.township, (await w.township.get(`/api/incidents/${a.id}`)).json(), { action: 'supervise' });
     const list = async (c: Client, query: string) =>
       (await c.get(`/api/incidents?${query}`)).json() as { items: { id: string }[]; total: number };
     const q = encodeURIComponent(tag);
-    expect((await list(staff, `q=${q}`)).total).toBe(2);
-    expect((await list(staff, `q=${q}&supervised=true`)).items.map((x) => x.id)).toEqual([a.id]);
-    expect((await list(staff, `q=${q}&level=grid`)).total).toBe(2);
-    expect((await list(staff, `q=${q}&level=community`)).total).toBe(0);
-    const code = (await staff.get(`/api/incidents/${a.id}`)).json().code as string;
-    expect((await list(staff, `q=${code}`)).items.map((x) => x.id)).toEqual([a.id]);
-    expect((await list(staff, `q=${encodeURIComponent('%')}`)).total).toBe(0);
-    const outsider = await signIn(t, ['community_staff'], [tree.otherCommunity]);
+    expect((await list(w.staff, `q=${q}`)).total).toBe(2);
+    expect((await list(w.staff, `q=${q}&supervised=true`)).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await list(w.staff, `q=${q}&level=grid`)).total).toBe(2);
+    expect((await list(w.staff, `q=${q}&level=community`)).total).toBe(0);
+    const code = (await w.staff.get(`/api/incidents/${a.id}`)).json().code as string;
+    expect((await list(w.staff, `q=${code}`)).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await list(w.staff, `q=${encodeURIComponent('%')}`)).total).toBe(0);
+    const outsider = await signIn(w.t, ['community_staff'], [w.tree.otherCommunity]);
     expect((await list(outsider, `q=${q}`)).total).toBe(0);
-    const neighbour = await signIn(t, ['resident'], [tree.dwelling]);
+    const neighbour = await signIn(w.t, ['resident'], [w.tree.dwelling]);
     expect((await list(neighbour, `q=${q}`)).total).toBe(0);
-    expect((await staff.get('/api/incidents?level=street')).statusCode).toBe(400);
-    expect((await staff.get(`/api/incidents?q=${'x'.repeat(51)}`)).json().error.details[0].field).toBe(
+    expect((await w.staff.get('/api/incidents?level=street')).statusCode).toBe(400);
+    expect((await w.staff.get(`/api/incidents?q=${'x'.repeat(51)}`)).json().error.details[0].field).toBe(
       'querystring.q',
     );
   });
@@ -242,70 +207,70 @@ describe('list filters', () => {
 
 describe('assigned to me', () => {
   it('counts for a department officer what was dispatched to their department', async () => {
-    const [d] = await t.database.query<{ id: number }>(
+    const [d] = await w.t.database.query<{ id: number }>(
       `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县水务局', 'Water bureau') RETURNING id`,
-      [tree.county, `sw${Date.now()}`],
+      [w.tree.county, `sw${Date.now()}`],
     );
-    const officer = await signIn(t, ['department_officer'], [tree.county]);
-    await t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
+    const officer = await signIn(w.t, ['department_officer'], [w.tree.county]);
+    await w.t.database.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [
       officer.userId,
       d.id,
     ]);
-    let i = await report(resident);
-    i = await ok(grid, i, { action: 'accept' });
+    let i = await report(w.resident);
+    i = await ok(w.grid, i, { action: 'accept' });
     const mine = async (c: Client) =>
       ((await c.get('/api/incidents?assignedToMe=true&pageSize=100')).json().items as { id: string }[]).map(
         (x) => x.id,
       );
     expect(await mine(officer)).not.toContain(i.id);
-    i = await ok(grid, i, { action: 'dispatch', departmentId: String(d.id) });
+    i = await ok(w.grid, i, { action: 'dispatch', departmentId: String(d.id) });
     expect(await mine(officer)).toContain(i.id);
-    expect(await mine(grid)).not.toContain(i.id);
+    expect(await mine(w.grid)).not.toContain(i.id);
   });
 });
 
 describe('photos', () => {
   it('goes with the reporter’s report and the handler’s reply, served to those who see the incident', async () => {
-    let i = await report(resident);
-    const res = await upload(resident, i.id, PNG, 'lamp.png');
+    let i = await report(w.resident);
+    const res = await upload(w.resident, i.id, PNG, 'lamp.png');
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ contentType: 'image/png', bytes: PNG.length });
     const photoId = res.json().id as string;
-    const seen = (await grid.get(`/api/incidents/${i.id}`)).json() as Detail;
+    const seen = (await w.grid.get(`/api/incidents/${i.id}`)).json() as Detail;
     expect(seen.steps[0]).toMatchObject({ action: 'report', photoIds: [photoId] });
-    const back = await grid.get(`/api/incident-photos/${photoId}`);
+    const back = await w.grid.get(`/api/incident-photos/${photoId}`);
     expect(back.statusCode).toBe(200);
     expect(back.headers['content-type']).toBe('image/png');
     expect(back.rawPayload.equals(PNG)).toBe(true);
-    const neighbour = await signIn(t, ['resident'], [tree.dwelling]);
+    const neighbour = await signIn(w.t, ['resident'], [w.tree.dwelling]);
     expect(errorCode(await neighbour.get(`/api/incident-photos/${photoId}`))).toBe('not_found');
-    const outsider = await signIn(t, ['grid_worker'], [tree.otherGrid]);
+    const outsider = await signIn(w.t, ['grid_worker'], [w.tree.otherGrid]);
     expect((await outsider.get(`/api/incident-photos/${photoId}`)).statusCode).toBe(404);
     expect((await upload(outsider, i.id, PNG)).statusCode).toBe(404);
 
     // the grid worker has not acted yet: a photo of theirs has no step to go with
-    const early = await upload(grid, i.id, PNG);
+    const early = await upload(w.grid, i.id, PNG);
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details[0].field).toBe('file');
-    i = await ok(grid, i, { action: 'accept' });
-    i = await ok(grid, i, { action: 'dispatch', assigneeUserId: String(worker.userId) });
-    i = await ok(worker, i, { action: 'start' });
-    i = await ok(worker, i, { action: 'reply', note: '灯已换新' });
-    const reply = await upload(worker, i.id, PNG);
+    i = await ok(w.grid, i, { action: 'accept' });
+    i = await ok(w.grid, i, { action: 'dispatch', assigneeUserId: String(w.worker.userId) });
+    i = await ok(w.worker, i, { action: 'start' });
+    i = await ok(w.worker, i, { action: 'reply', note: '灯已换新' });
+    const reply = await upload(w.worker, i.id, PNG);
     expect(reply.statusCode).toBe(201);
-    const detail = (await resident.get(`/api/incidents/${i.id}`)).json() as Detail;
+    const detail = (await w.resident.get(`/api/incidents/${i.id}`)).json() as Detail;
     expect(detail.steps.at(-1)).toMatchObject({ action: 'reply', photoIds: [reply.json().id] });
   });
 
   it('refuses what is not a photo, a photo over 5 MB, a missing file, and photos of a finished case', async () => {
-    const i = await report(resident);
-    const text = await upload(resident, i.id, Buffer.from('not a picture'), 'fake.png');
+    const i = await report(w.resident);
+    const text = await upload(w.resident, i.id, Buffer.from('not a picture'), 'fake.png');
     expect(text.statusCode).toBe(415);
     expect(errorCode(text)).toBe('unsupported_media_type');
-    const big = await upload(resident, i.id, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
+    const big = await upload(w.resident, i.id, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
     expect(big.statusCode).toBe(413);
     expect(errorCode(big)).toBe('payload_too_large');
-    const none = await resident.request({
+    const none = await w.resident.request({
       method: 'POST',
       url: `/api/incidents/${i.id}/photos`,
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
@@ -313,14 +278,14 @@ describe('photos', () => {
     });
     expect(none.statusCode).toBe(400);
     const closed = await close(i);
-    expect(errorCode(await upload(resident, closed.id, PNG))).toBe('conflict');
-    expect((await resident.get(`/api/incidents/${i.id}`)).json().steps[0].photoIds).toEqual([]);
+    expect(errorCode(await upload(w.resident, closed.id, PNG))).toBe('conflict');
+    expect((await w.resident.get(`/api/incidents/${i.id}`)).json().steps[0].photoIds).toEqual([]);
   });
 
   it('takes at most nine photos a step', async () => {
-    const i = await report(resident);
-    for (let n = 0; n < 9; n++) expect((await upload(resident, i.id, PNG)).statusCode).toBe(201);
-    const tenth = await upload(resident, i.id, PNG);
+    const i = await report(w.resident);
+    for (let n = 0; n < 9; n++) expect((await upload(w.resident, i.id, PNG)).statusCode).toBe(201);
+    const tenth = await upload(w.resident, i.id, PNG);
     expect(tenth.statusCode).toBe(400);
     expect(tenth.json().error.details[0]).toMatchObject({ field: 'file', params: { max: 9 } });
   });
@@ -328,27 +293,27 @@ describe('photos', () => {
 
 describe('dispatch choices', () => {
   it('lists officials over the place and the county’s departments, to the handler only', async () => {
-    const [d] = await t.database.query<{ id: number }>(
+    const [d] = await w.t.database.query<{ id: number }>(
       `INSERT INTO departments (county_id, code, name_zh, name_en) VALUES ($1, $2, '县民政局', 'Civil affairs bureau') RETURNING id`,
-      [tree.county, `mz${Date.now()}`],
+      [w.tree.county, `mz${Date.now()}`],
     );
-    const i = await report(resident);
-    const res = await grid.get(`/api/incidents/${i.id}/assignees`);
+    const i = await report(w.resident);
+    const res = await w.grid.get(`/api/incidents/${i.id}/assignees`);
     expect(res.statusCode, res.body).toBe(200);
     const ids = res.json().users.map((u: { id: string }) => u.id);
-    expect(ids).toEqual(expect.arrayContaining([String(worker.userId), String(staff.userId)]));
+    expect(ids).toEqual(expect.arrayContaining([String(w.worker.userId), String(w.staff.userId)]));
     // nobody dispatches to themselves: the handler is not offered
-    expect(ids).not.toContain(String(grid.userId));
-    expect(ids).not.toContain(String(resident.userId));
+    expect(ids).not.toContain(String(w.grid.userId));
+    expect(ids).not.toContain(String(w.resident.userId));
     expect(res.json().departments).toContainEqual({
       id: String(d.id),
       nameZh: '县民政局',
       nameEn: 'Civil affairs bureau',
     });
-    const secretary = await signIn(t, ['party_secretary'], [tree.community]);
+    const secretary = await signIn(w.t, ['party_secretary'], [w.tree.community]);
     expect(errorCode(await secretary.get(`/api/incidents/${i.id}/assignees`))).toBe('forbidden');
-    expect((await resident.get(`/api/incidents/${i.id}/assignees`)).statusCode).toBe(403);
-    const outsider = await signIn(t, ['grid_worker'], [tree.otherGrid]);
+    expect((await w.resident.get(`/api/incidents/${i.id}/assignees`)).statusCode).toBe(403);
+    const outsider = await signIn(w.t, ['grid_worker'], [w.tree.otherGrid]);
     expect(errorCode(await outsider.get(`/api/incidents/${i.id}/assignees`))).toBe('not_found');
   });
 });
