@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   index,
   integer,
   pgTable,
@@ -19,6 +20,8 @@ export const partyLevels = pgTable('party_levels', {
   placeLevel: varchar('place_level', { length: 16 }).notNull().unique(),
   labelZh: varchar('label_zh', { length: 32 }).notNull(),
   labelEn: varchar('label_en', { length: 64 }).notNull(),
+  /** What an organization of this level is under the party's rules: committee, general_branch, branch, group, household. */
+  kind: varchar('kind', { length: 16 }).notNull().default('branch'),
 });
 
 /** A party organization bound to one place; `place_path` copies the place's path for scoping. */
@@ -51,6 +54,8 @@ export const partyMembers = pgTable('party_members', {
   orgId: bigint('org_id', { mode: 'number' })
     .notNull()
     .references(() => partyOrgs.id),
+  /** A probationary member (预备党员) does not count towards the full members an organization needs. */
+  probationary: boolean('probationary').notNull().default(false),
 });
 
 /** A household looked after by a party-member household (an organization of the last level). */
