@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { IdParams, ImportCommit, ImportJob, ImportJobQuery, ImportReportQuery } from '@anju/contracts';
 import { ctxOf } from '../../../platform/auth/auth.plugin.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { logged, type ImportJobData } from './logged.ts';
 import { CONTENT_TYPES } from '../../../platform/files/tabular.ts';
 import { errorReport } from './error-report.ts';
 import {
@@ -42,28 +42,11 @@ export async function registryImportRoutes(fastify: FastifyInstance) {
     const { boss } = app.jobs;
     await boss.createQueue(VALIDATE_JOB);
     await boss.createQueue(COMMIT_JOB);
-    // a bug in a job is logged with the request that started it, not only kept in the job table
-    const logged = async (
-      what: string,
-      data: { importId: number; requestId?: string },
-      run: () => Promise<unknown>,
-    ) => {
-      try {
-        await run();
-      } catch (err) {
-        if (!(err instanceof AppError))
-          app.log.error(
-            { err, importId: data.importId, reqId: data.requestId },
-            `registry import ${what} failed`,
-          );
-        throw err;
-      }
-    };
-    await boss.work<{ importId: number; requestId?: string }>(VALIDATE_JOB, async ([job]) => {
-      await logged('dry run', job.data, () => runValidation(deps(), job.data.importId));
+    await boss.work<ImportJobData>(VALIDATE_JOB, async ([job]) => {
+      await logged(app.log, 'dry run', job.data, () => runValidation(deps(), job.data.importId));
     });
     await boss.work<{ importId: number; ip: string; requestId: string }>(COMMIT_JOB, async ([job]) => {
-      await logged('commit', job.data, () => runCommit(deps(), job.data));
+      await logged(app.log, 'commit', job.data, () => runCommit(deps(), job.data));
     });
   }
   const allowed = app.authorize('person:import');
