@@ -67,6 +67,12 @@ export const PlaceSummary = z.object({
 });
 export type PlaceSummary = z.infer<typeof PlaceSummary>;
 
+/** A place's own attributes (floors, area…): a few short entries, never a store of documents. */
+const placeAttributes = z
+  .record(z.string().max(64), z.unknown())
+  .refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes')
+  .refine((a) => JSON.stringify(a).length <= 8000, 'at most 8000 characters in all');
+
 export const PlaceCreate = z.object({
   parentId: Id,
   level: z.enum(['community', 'grid', 'building', 'dwelling']),
@@ -76,13 +82,13 @@ export const PlaceCreate = z.object({
     .regex(/^[0-9A-Za-z-]{1,32}$/, 'letters, digits and - only, at most 32')
     .optional(),
   name: z.string().trim().min(1).max(100),
-  attributes: z.record(z.string(), z.unknown()).default({}),
+  attributes: placeAttributes.default({}),
 });
 export type PlaceCreate = z.infer<typeof PlaceCreate>;
 
 export const PlaceUpdate = z.object({
   name: z.string().trim().min(1).max(100),
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: placeAttributes.optional(),
   version: Version,
 });
 export type PlaceUpdate = z.infer<typeof PlaceUpdate>;

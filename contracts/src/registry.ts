@@ -205,7 +205,9 @@ export type SavedFilter = z.infer<typeof SavedFilter>;
 export const SavedFilterCreate = z.object({
   list: z.enum(['persons', 'households']),
   name: z.string().trim().min(1).max(64),
-  params: z.record(z.string().max(32), z.string().max(400)),
+  params: z
+    .record(z.string().max(32), z.string().max(400))
+    .refine((p) => Object.keys(p).length <= 30, 'at most 30 conditions'),
 });
 export type SavedFilterCreate = z.infer<typeof SavedFilterCreate>;
 

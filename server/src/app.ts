@@ -78,7 +78,8 @@ const MODULES = [
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
   const app: FastifyInstance = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    // the server names every request itself: an id the client chose would land in audit rows
+    genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // a body that stops arriving (an unterminated upload) ends with its connection, not never

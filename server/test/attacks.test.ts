@@ -7,6 +7,7 @@ import {
   login,
   makeTree,
   makeUser,
+  randomIdNumber,
   signIn,
   testApp,
   TEST_PASSWORD,
@@ -18,6 +19,7 @@ import { openPostgres, type Database } from '../src/db/client.ts';
 import { migrateAsOwner } from '../src/db/migrate.ts';
 import { applicationRoleRisks } from '../src/db/roles.ts';
 import { audit } from '../src/platform/audit/audit.ts';
+import { family, member, registryWorld } from '../src/modules/registry/registry.fixture.ts';
 
 /** The attacks of the security review (issue 17), kept as tests through the real HTTP stack and database. */
 let t: TestApp;
@@ -269,5 +271,136 @@ describe.runIf(process.env.DATABASE_URL)('the application’s own database role 
       id,
     ]);
     expect(row.result).toBe('ok');
+  });
+});
+
+describe('what the duplicate-ID refusal tells', () => {
+  it('says a number is registered, never where, and keeps who asked', async () => {
+    const a = await registryWorld(t);
+    const b = await registryWorld(t);
+    const idNumber = randomIdNumber({ birth: '1975-01-02', sex: 'female' });
+    const held = await a.staff.post('/api/households', {
+      dwellingId: String(a.dwelling2),
+      resettlementType: 'dispersed',
+      povertyStatus: 'ordinary',
+      members: [member(a, { name: '赵秘', idNumber })],
+    });
+    expect(held.statusCode).toBe(201);
+    const probe = await b.staff.post('/api/households', {
+      dwellingId: String(b.dwelling2),
+      resettlementType: 'dispersed',
+      povertyStatus: 'ordinary',
+      members: [member(b, { idNumber })],
+    });
+    expect(probe.statusCode).toBe(409);
+    expect(probe.body).not.toContain('赵秘');
+    expect(probe.json().error.details).toEqual([
+      { field: 'members.0.idNumber', reason: 'already registered in another jurisdiction' },
+    ]);
+    const rows = await t.database.query<{ action: string; result: string; actor_name: string }>(
+      'SELECT action, result, actor_name FROM audit_log WHERE request_id = $1',
+      [probe.json().error.requestId],
+    );
+    expect(rows).toEqual([{ action: 'person.duplicate_id', result: 'denied', actor_name: b.staff.username }]);
+  });
+});
+
+describe('request ids in the audit log', () => {
+  it('are the server’s own, never the one a client sent', async () => {
+    const forged = `forged-${unique()}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-request-id': forged },
+      payload: { username: `nobody_${unique()}`, password: 'Wrong#pass9' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['x-request-id']).not.toBe(forged);
+    expect(await t.database.query('SELECT 1 FROM audit_log WHERE request_id = $1', [forged])).toEqual([]);
+    expect(
+      await t.database.query('SELECT action FROM audit_log WHERE request_id = $1', [
+        res.headers['x-request-id'],
+      ]),
+    ).toEqual([{ action: 'auth.login' }]);
+  });
+});
+
+describe('a resident’s report', () => {
+  it('is filed as theirs: the source, the reporter and a household elsewhere are not theirs to set', async () => {
+    const here = await registryWorld(t);
+    const elsewhere = await registryWorld(t);
+    const neighbours = await family(here);
+    const stranger = await family(elsewhere);
+    const resident = await signIn(t, ['resident'], [here.dwelling2]);
+    const file = (householdId: string) =>
+      resident.post('/api/incidents', {
+        categoryCode: 'neighbour_dispute',
+        title: '楼道漏水',
+        placeId: String(here.dwelling2),
+        source: 'hotline_12345',
+        reporterName: '县长',
+        householdId,
+      });
+    const stored = async (res: { statusCode: number; json(): { id: string } }) => {
+      expect(res.statusCode).toBe(201);
+      return (
+        await t.database.query<{ source: string; reporter_name: string; household_id: number | null }>(
+          'SELECT source, reporter_name, household_id FROM incidents WHERE id = $1',
+          [res.json().id],
+        )
+      )[0];
+    };
+    expect(await stored(await file(stranger.id))).toEqual({
+      source: 'resident',
+      reporter_name: resident.username,
+      household_id: null,
+    });
+    expect((await stored(await file(neighbours.id))).household_id).toBe(Number(neighbours.id));
+  });
+});
+
+describe('what one user may store', () => {
+  it('saved filters: at most 30 conditions each and 50 on a list, refused with a 400 naming the field', async () => {
+    const staff = await signIn(t, ['community_staff'], [tree.community]);
+    const wide = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, 'v']));
+    const tooWide = await staff.post('/api/saved-filters', { list: 'persons', name: 'wide', params: wide });
+    expect(tooWide.statusCode).toBe(400);
+    expect(tooWide.json().error.details).toEqual([{ field: 'params', reason: 'at most 30 conditions' }]);
+    for (let i = 0; i < 50; i++) {
+      const res = await staff.post('/api/saved-filters', {
+        list: 'persons',
+        name: `f${i}`,
+        params: { q: 'x' },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const over = await staff.post('/api/saved-filters', { list: 'persons', name: 'f50', params: { q: 'x' } });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.details).toEqual([
+      {
+        field: 'name',
+        reason: 'at most {{max}} saved filters on a list; delete one first',
+        params: { max: 50 },
+      },
+    ]);
+  });
+
+  it('place attributes: at most 50 entries and 8000 characters', async () => {
+    const county = await signIn(t, ['county_admin'], [tree.county]);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`a${i}`, i]));
+    const big = { note: 'x'.repeat(9000) };
+    for (const [attributes, reason] of [
+      [many, 'at most 50 attributes'],
+      [big, 'at most 8000 characters in all'],
+    ] as const) {
+      const res = await county.post('/api/places', {
+        parentId: String(tree.community),
+        level: 'grid',
+        name: '大网格',
+        attributes,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toEqual([{ field: 'attributes', reason }]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetail } from '@anju/contracts';
+import type { AuditEvent } from './audit/audit.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -19,13 +20,17 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** An error the caller can act on: a stable code, an HTTP status, a message and per-field details. */
+/**
+ * An error the caller can act on: a stable code, an HTTP status, a message and per-field details.
+ * `audit` is a refusal worth keeping: written once the request's transaction has rolled back.
+ */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    readonly audit?: AuditEvent,
   ) {
     super(message);
     this.status = STATUS[code];

@@ -106,7 +106,12 @@ export async function report(
     throw new AppError('not_found', 'place not found');
   const handling = handlingIn(chain, category.start_level);
   const phone = sealPhone(cipher, input.reporterPhone, 'reporterPhone');
-  const source = input.source ?? ctx.actor.roles.map((r) => SOURCE_BY_ROLE[r]).find(Boolean) ?? 'department';
+  // residents and party members report as themselves: who reported and through what are not theirs to say
+  const asSelf = ctx.actor.roles.every((r) => r === 'resident' || r === 'party_member');
+  const source =
+    (asSelf ? undefined : input.source) ??
+    ctx.actor.roles.map((r) => SOURCE_BY_ROLE[r]).find(Boolean) ??
+    'department';
   const { step, ...row } = await repo.writeReport(
     database,
     {
@@ -115,7 +120,7 @@ export async function report(
       description: input.description,
       source,
       reporterUserId: ctx.actor.userId,
-      reporterName: input.reporterName ?? ctx.actor.displayName,
+      reporterName: (asSelf ? undefined : input.reporterName) ?? ctx.actor.displayName,
       reporterPhoneCipher: phone?.cipher ?? null,
       reporterPhoneMasked: phone?.masked ?? null,
       placeId: place.id,

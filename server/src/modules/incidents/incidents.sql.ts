@@ -127,7 +127,12 @@ export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence
       reporter_phone_cipher, reporter_phone_masked, place_id, place_path, household_id, lat, lng, level,
       handling_place_id, status, accept_due_at, due_at, reported_at)
     SELECT id, 'SJ' || to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
-      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'reported',
+      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+      -- a household named is kept only when it lives in the community where it happened
+      (SELECT h.id FROM households h JOIN places c ON c.level = 'community'
+                                      AND starts_with($11, c.path) AND starts_with(h.residence_path, c.path)
+        WHERE h.id = $12),
+      $13, $14, $15, $16, 'reported',
       $1::timestamptz + make_interval(hours => $17), $1::timestamptz + make_interval(hours => $18), $1::timestamptz
       FROM next
     RETURNING id, code, category_code, title, description, source, reporter_user_id, place_id, place_path,

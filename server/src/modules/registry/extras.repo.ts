@@ -27,19 +27,24 @@ export const savedFilters = (conn: Conn, userId: number, list: string) =>
     sql`SELECT id, list, name, params FROM saved_filters WHERE user_id = ${userId} AND list = ${list} ORDER BY name`,
   );
 
-/** Saves a filter; a name already used on the list fails with 23505. */
+/**
+ * Saves a filter unless the user already keeps `max` on the list (then undefined); a name already
+ * used on the list fails with 23505.
+ */
 export async function insertFilter(
   conn: Conn,
   userId: number,
   input: { list: string; name: string; params: Record<string, string> },
+  max: number,
 ) {
   const [row] = await rows<SavedFilterRow>(
     conn,
     sql`INSERT INTO saved_filters (user_id, list, name, params)
-        VALUES (${userId}, ${input.list}, ${input.name}, ${JSON.stringify(input.params)}::jsonb)
+        SELECT ${userId}, ${input.list}, ${input.name}, ${JSON.stringify(input.params)}::jsonb
+         WHERE (SELECT count(*) FROM saved_filters WHERE user_id = ${userId} AND list = ${input.list}) < ${max}
         RETURNING id, list, name, params`,
   );
-  return row;
+  return row as SavedFilterRow | undefined;
 }
 
 /** Deletes a user's own filter; false when there was none. */

@@ -21,13 +21,20 @@ export async function savedFilters(database: Database, ctx: Ctx, list: string) {
   return found.map(presentFilter);
 }
 
+/** How many filters a user keeps on one list. */
+const MAX_SAVED_FILTERS = 50;
+
 export async function saveFilter(
   database: Database,
   ctx: Ctx,
   input: { list: string; name: string; params: Record<string, string> },
 ) {
   try {
-    const row = await repo.insertFilter(database.db, ctx.actor.userId, input);
+    const row = await repo.insertFilter(database.db, ctx.actor.userId, input, MAX_SAVED_FILTERS);
+    if (!row)
+      throw invalid('name', 'at most {{max}} saved filters on a list; delete one first', {
+        max: MAX_SAVED_FILTERS,
+      });
     return presentFilter(row);
   } catch (e) {
     const code =

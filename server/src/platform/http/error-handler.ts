@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetail } from '@anju/contracts';
 import { isDatabaseUnreachable } from '../../db/client.ts';
+import { audit } from '../audit/audit.ts';
+import { ctxOf } from '../auth/auth.plugin.ts';
 import { AppError } from '../errors.ts';
 
 /** What a 503 asks clients to wait: a restart or failover usually takes seconds. */
@@ -68,8 +70,12 @@ function body(code: ErrorCode | string, message: string, details: ErrorDetail[],
  * Fields are named by `fieldName`: body fields bare (`wage`), query and path ones prefixed (`querystring.page`, `params.id`).
  */
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      if (err.audit && req.actor)
+        await audit(app.database.db, ctxOf(req), err.audit).catch((e: unknown) =>
+          req.log.error({ err: e }, 'a refusal could not be audited'),
+        );
       return reply.status(err.status).send(body(err.code, err.message, err.details, req.id));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
