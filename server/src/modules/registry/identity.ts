@@ -1,6 +1,14 @@
-import { maskIdNumber, maskPhone, normalisePhone, parseIdNumber, type ParsedIdNumber } from '@anju/contracts';
+import {
+  maskIdNumber,
+  maskPhone,
+  normalisePhone,
+  parseIdNumber,
+  upgradeIdNumber,
+  type ParsedIdNumber,
+} from '@anju/contracts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { AppError, fillReason, invalid } from '../../platform/errors.ts';
+import { regionKnown } from './regions.ts';
 
 export interface SealedId {
   parsed: ParsedIdNumber;
@@ -17,14 +25,14 @@ export interface SealedPhone {
 
 const ID_REASONS = {
   format: 'must be 18 characters (17 digits and a digit or X) or a 15-digit legacy number',
-  region: 'does not start with a valid province code',
+  region: 'the first six digits are not a known region code (GB/T 2260)',
   birth_date: 'holds an impossible birth date',
   check_digit: 'check digit does not match (GB 11643)',
 } as const;
 
 /** Validates an ID number and prepares what is stored: ciphertext, blind index, masked form. */
 export function sealIdNumber(cipher: Cipher, input: string, field = 'idNumber'): SealedId {
-  const r = parseIdNumber(input);
+  const r = parseIdNumber(input, new Date(), regionKnown);
   if (!r.ok) throw invalid(field, ID_REASONS[r.problem]);
   return sealParsedId(cipher, r.id);
 }
@@ -37,7 +45,9 @@ export const sealParsedId = (cipher: Cipher, parsed: ParsedIdNumber): SealedId =
   masked: maskIdNumber(parsed.value),
 });
 
-export const idHash = (cipher: Cipher, value: string) => cipher.blindIndex('id_number', value);
+/** The blind index of an ID number; a 15-digit legacy number indexes as its upgraded 18-digit form. */
+export const idHash = (cipher: Cipher, value: string) =>
+  cipher.blindIndex('id_number', upgradeIdNumber(value));
 export const phoneHash = (cipher: Cipher, value: string) => cipher.blindIndex('phone', value);
 
 export function sealPhone(cipher: Cipher, input: string | undefined, field = 'phone'): SealedPhone | null {
