@@ -404,3 +404,39 @@ describe('what one user may store', () => {
     }
   });
 });
+
+describe('inputs that once answered 500', () => {
+  it('a grid created without a code gets the next code of its community', async () => {
+    const county = await signIn(t, ['county_admin'], [tree.county]);
+    const res = await county.post('/api/places', {
+      parentId: String(tree.community),
+      level: 'grid',
+      name: '无码网格',
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('a photo upload cut short, or a photo whose bytes stop early, never answers 500', async () => {
+    const resident = await signIn(t, ['resident'], [tree.dwelling]);
+    const reported = await resident.post('/api/incidents', {
+      categoryCode: 'neighbour_dispute',
+      title: '楼道漏水',
+      placeId: String(tree.dwelling),
+    });
+    const b = `----anju${unique()}`;
+    const head = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+    const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    for (const payload of [
+      Buffer.concat([Buffer.from(head), jpegStart]),
+      Buffer.concat([Buffer.from(head), jpegStart, Buffer.from(`\r\n--${b}--\r\n`)]),
+    ]) {
+      const res = await resident.request({
+        method: 'POST',
+        url: `/api/incidents/${reported.json().id}/photos`,
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+        payload,
+      });
+      expect(res.statusCode).toBeLessThan(500);
+    }
+  });
+});
