@@ -69,14 +69,23 @@ export const monitoringLines = pgTable(
   (t) => [uniqueIndex('monitoring_lines_unique').on(t.year, t.placeId)],
 );
 
-/** Every version of the screening rules; the highest is in force, cases keep the one that raised them. */
-export const screeningRuleSets = pgTable('screening_rule_sets', {
-  version: integer('version').primaryKey(),
-  rules: jsonb('rules').notNull(),
-  note: text('note').notNull().default(''),
-  createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Every version of the screening rules, each of a region (a province, city or county; none for the
+ * national default). A place screens by the highest version of the nearest region above it that has
+ * rules; versions are numbered across all regions, so a lead or a case names its rules by version alone.
+ */
+export const screeningRuleSets = pgTable(
+  'screening_rule_sets',
+  {
+    version: integer('version').primaryKey(),
+    placeId: bigint('place_id', { mode: 'number' }).references(() => places.id),
+    rules: jsonb('rules').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('screening_rule_sets_place_idx').on(t.placeId, t.version)],
+);
 
 /**
  * A monitoring lead: a household that may be slipping back into poverty, from screening, a visit,

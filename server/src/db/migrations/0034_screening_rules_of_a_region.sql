@@ -1,0 +1,3 @@
+ALTER TABLE "screening_rule_sets" ADD COLUMN "place_id" bigint;--> statement-breakpoint
+ALTER TABLE "screening_rule_sets" ADD CONSTRAINT "screening_rule_sets_place_id_places_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."places"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "screening_rule_sets_place_idx" ON "screening_rule_sets" USING btree ("place_id","version");
