@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDay, Paging, Version } from './common.ts';
+import { MapPoint } from './site-map.ts';
 
 /** The workflow of DOMAIN.md M1: reported → accepted → dispatched → in progress → replied → verified → closed. */
 export const INCIDENT_STATUSES = [
@@ -62,13 +63,26 @@ export const IncidentCategory = z.object({
 });
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
+/** How a reporter says where it happened: at home, at a building, in a public area, at a point of the map. */
+export const LOCATION_KINDS = ['home', 'building', 'area', 'point'] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+
+/** What a quick report falls under until the official who accepts it sorts it. */
+export const QUICK_REPORT_CATEGORY = 'other';
+
 export const IncidentReport = z.object({
-  categoryCode: z.string().regex(/^[a-z_]{1,32}$/),
-  title: z.string().trim().min(2).max(100),
+  /** Left out in a quick report: it goes under QUICK_REPORT_CATEGORY. */
+  categoryCode: z
+    .string()
+    .regex(/^[a-z_]{1,32}$/)
+    .optional(),
+  /** Left out in a quick report, which says what with a photo or a voice message. */
+  title: z.string().trim().min(2).max(100).or(z.literal('')).default(''),
   description: z.string().trim().max(2000).default(''),
   source: z.enum(INCIDENT_SOURCES).optional(),
   /** Where it happened: a grid, building or dwelling in the reporter's reach. */
   placeId: Id,
+  locationKind: z.enum(LOCATION_KINDS).optional(),
   householdId: Id.optional(),
   reporterName: z.string().trim().max(32).optional(),
   reporterPhone: z.string().trim().max(20).optional(),
@@ -106,6 +120,8 @@ export const IncidentStep = z.object({
   data: z.record(z.string(), z.unknown()),
   at: z.string(),
   photoIds: z.array(Id),
+  /** Voice messages sent with the step, played back from the same address as photos. */
+  voiceIds: z.array(Id),
 });
 export type IncidentStep = z.infer<typeof IncidentStep>;
 
@@ -116,7 +132,10 @@ export const Incident = z.object({
   title: z.string(),
   description: z.string(),
   source: z.enum(INCIDENT_SOURCES),
-  place: z.object({ id: Id, name: z.string(), path: z.string() }),
+  /** `label` names it uniquely in its community (3栋 1单元101室). */
+  place: z.object({ id: Id, name: z.string(), label: z.string(), path: z.string() }),
+  locationKind: z.enum(LOCATION_KINDS).nullable(),
+  point: MapPoint.nullable(),
   householdId: Id.nullable(),
   level: z.enum(HANDLING_LEVELS),
   handlingPlace: z.object({ id: Id, name: z.string() }),

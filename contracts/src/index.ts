@@ -12,6 +12,7 @@ export * from './registry.ts';
 export * from './registry-import.ts';
 export * from './incidents.ts';
 export * from './grids.ts';
+export * from './site-map.ts';
 export * from './party.ts';
 export * from './visits.ts';
 export * from './open311.ts';

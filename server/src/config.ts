@@ -29,6 +29,8 @@ export interface Config {
   idleTimeoutMs: number;
   /** Bearer token that /metrics asks for; without one, /metrics answers loopback callers only. */
   metricsToken: string | undefined;
+  /** A map tile URL template ({z}/{x}/{y}) drawn under the community maps; without one they draw from Anju's own data. */
+  mapTiles: string | undefined;
 }
 
 function int(name: string, fallback: number): number {
@@ -76,6 +78,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     importMaxBytes: int('ANJU_IMPORT_MAX_MB', 200) * 1024 * 1024,
     idleTimeoutMs: int('ANJU_IDLE_TIMEOUT_SECONDS', 60) * 1000,
     metricsToken: process.env.ANJU_METRICS_TOKEN || undefined,
+    mapTiles: process.env.ANJU_MAP_TILES || undefined,
     ...overrides,
   };
 }

@@ -133,6 +133,16 @@ export const ENDPOINTS: Endpoint[] = [
     }),
   },
   {
+    route: 'PUT /api/places/:id/point',
+    access: 'place:write',
+    ok: 200,
+    req: (fx) => ({
+      method: 'PUT',
+      url: `/api/places/${fx.building}/point`,
+      payload: { point: { lng: 104.1, lat: 26.2 }, version: 1 },
+    }),
+  },
+  {
     route: 'GET /api/users',
     access: 'user:read',
     ok: 200,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBoundary } from '../modules/grids/boundary.ts';
-import { gridPolygons } from './grid-boundaries.ts';
+import { buildingPoints, gridPolygons } from './grid-boundaries.ts';
 import { createRng } from './rng.ts';
 
 describe('seeded grid boundaries', () => {
@@ -19,3 +19,26 @@ describe('seeded grid boundaries', () => {
     expect(gridPolygons(createRng('c2'), 4)).not.toEqual(gridPolygons(createRng('c1'), 4));
   });
 });
+
+describe('seeded building points', () => {
+  it('lie inside their grid, apart from each other', () => {
+    for (const [ring] of gridPolygons(createRng('c3'), 9)) {
+      const points = buildingPoints(ring, 7);
+      expect(points).toHaveLength(7);
+      expect(new Set(points.map((p) => p.join()))).toHaveProperty('size', 7);
+      for (const p of points) expect(inRing(p, ring)).toBe(true);
+    }
+    expect(buildingPoints(gridPolygons(createRng('c4'), 1)[0][0], 1)).toHaveLength(1);
+  });
+});
+
+/** Ray casting: whether a point lies inside a closed ring. */
+function inRing([x, y]: number[], ring: number[][]) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

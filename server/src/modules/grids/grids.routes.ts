@@ -13,11 +13,13 @@ import {
   IdParams,
   Regrid,
   RegridResult,
+  SiteMap,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as grids from './grids.service.ts';
 import { buildings, gridMap } from './map.service.ts';
 import { regrid } from './regrid.service.ts';
+import { siteMap } from './site-map.service.ts';
 
 export async function gridsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -34,6 +36,14 @@ export async function gridsRoutes(fastify: FastifyInstance) {
     '/api/communities/:id/grid-map',
     { schema: { tags, params: IdParams, response: { 200: GridMap } }, preHandler: read },
     (req) => gridMap(app.database, ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/communities/:id/site-map',
+    {
+      schema: { tags, params: IdParams, response: { 200: SiteMap } },
+      preHandler: app.authorize(['grid:read', 'incident:report']),
+    },
+    (req) => siteMap(app.database, ctxOf(req), req.params.id, app.config.mapTiles),
   );
   app.post(
     '/api/communities/:id/grids',

@@ -67,6 +67,7 @@ export interface NewIncident {
   householdId: number | null;
   lat: number | null;
   lng: number | null;
+  locationKind: string | null;
   level: number;
   handlingPlaceId: number;
   acceptHours: number;
@@ -94,7 +95,10 @@ export async function reportLookup(
   return row;
 }
 
-export type WrittenReport = Omit<IncidentRow, 'place_name' | 'handling_path' | 'handling_name'> & {
+export type WrittenReport = Omit<
+  IncidentRow,
+  'place_name' | 'place_level' | 'place_parent_name' | 'handling_path' | 'handling_name'
+> & {
   step: StepRow;
 };
 
@@ -129,6 +133,7 @@ export async function writeReport(
       n.handlerRole,
       n.ip,
       n.requestId,
+      n.locationKind,
     ],
     'anju_incident_report_write',
   );

@@ -1,5 +1,7 @@
 import {
   HANDLING_LEVELS,
+  placeLabel,
+  QUICK_REPORT_CATEGORY,
   type Incident,
   type IncidentQuery,
   type IncidentReport,
@@ -15,12 +17,13 @@ import type { PathMove } from '../places/places.service.ts';
 import { sealPhone } from '../registry/registry.service.ts';
 import { allowedActions } from './actions.ts';
 import { fromTimeline } from './extension.ts';
+import { checkLocation } from './location.ts';
 import { canSee, standingOf, visibleSql } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
 import type { Ancestor } from './incidents.repo.ts';
 import type { IncidentRow, StepRow } from './incidents.sql.ts';
 import { LEVEL_ROLE } from './ladder.ts';
-import { photoIdsByStep } from './photos.repo.ts';
+import { attachmentsByStep } from './photos.repo.ts';
 import * as relocation from './relocate.repo.ts';
 import * as workbench from './workbench.repo.ts';
 import { filterOf } from './workbench.service.ts';
@@ -38,7 +41,14 @@ export function present(ctx: Ctx, r: IncidentRow): Incident {
     title: r.title,
     description: r.description,
     source: r.source as Incident['source'],
-    place: { id: String(r.place_id), name: r.place_name, path: r.place_path },
+    place: {
+      id: String(r.place_id),
+      name: r.place_name,
+      label: placeLabel({ name: r.place_name, level: r.place_level }, { name: r.place_parent_name ?? '' }),
+      path: r.place_path,
+    },
+    locationKind: r.location_kind as Incident['locationKind'],
+    point: r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng },
     householdId: r.household_id === null ? null : String(r.household_id),
     level: HANDLING_LEVELS[r.level],
     handlingPlace: { id: String(r.handling_place_id), name: r.handling_name },
@@ -94,7 +104,7 @@ export async function report(
   const scopeIds = ctx.actor.scopes.flatMap((s) => s.path.split('/').filter(Boolean).map(Number));
   const { category, chain, communities } = await repo.reportLookup(
     database,
-    input.categoryCode,
+    input.categoryCode ?? QUICK_REPORT_CATEGORY,
     Number(input.placeId),
     scopeIds,
   );
@@ -104,6 +114,7 @@ export async function report(
     throw invalid('placeId', 'must be a community, grid, building or dwelling');
   if (!pathInScope(ctx.actor, place.path) && !communities?.some((c) => place.path.startsWith(c)))
     throw new AppError('not_found', 'place not found');
+  checkLocation(input, place.level);
   const handling = handlingIn(chain, category.start_level);
   const phone = sealPhone(cipher, input.reporterPhone, 'reporterPhone');
   // residents and party members report as themselves: who reported and through what are not theirs to say
@@ -128,6 +139,7 @@ export async function report(
       householdId: input.householdId ? Number(input.householdId) : null,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
+      locationKind: input.locationKind ?? null,
       level: handling.level,
       handlingPlaceId: handling.place.id,
       acceptHours: category.accept_hours,
@@ -142,6 +154,8 @@ export async function report(
   const incident = {
     ...row,
     place_name: place.name,
+    place_level: place.level,
+    place_parent_name: chain[1]?.name ?? null,
     handling_path: handling.place.path,
     handling_name: handling.place.name,
   };
@@ -149,7 +163,7 @@ export async function report(
   return {
     ...present(ctx, incident),
     actions: allowedActions(incident, standingOf(ctx.actor, incident, []), {}),
-    steps: [presentStep(step, [])],
+    steps: [presentStep(step)],
   };
 }
 
@@ -172,12 +186,15 @@ export async function get(database: Database, ctx: Ctx, id: number) {
   if (!row || !canSee(ctx.actor, row, departments)) {
     throw new AppError('not_found', 'incident not found');
   }
-  const [steps, photos] = await Promise.all([repo.steps(database.db, id), photoIdsByStep(database.db, id)]);
+  const [steps, photos] = await Promise.all([
+    repo.steps(database.db, id),
+    attachmentsByStep(database.db, id),
+  ]);
   const { facts, duties } = fromTimeline(row, steps, ctx.actor.userId);
   return {
     ...present(ctx, row),
     actions: allowedActions(row, { ...standingOf(ctx.actor, row, departments), ...duties }, facts),
-    steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)) ?? [])),
+    steps: steps.map((s) => presentStep(s, photos.get(Number(s.id)))),
   };
 }
 
@@ -219,7 +236,7 @@ export async function setPublication(
   });
 }
 
-const presentStep = (s: StepRow, photoIds: string[]) => ({
+const presentStep = (s: StepRow, attached = { photoIds: [] as string[], voiceIds: [] as string[] }) => ({
   id: String(s.id),
   action: s.action,
   fromStatus: s.from_status,
@@ -228,7 +245,7 @@ const presentStep = (s: StepRow, photoIds: string[]) => ({
   note: s.note,
   data: s.data,
   at: new Date(s.at).toISOString(),
-  photoIds,
+  ...attached,
 });
 
 /**

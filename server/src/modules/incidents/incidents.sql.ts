@@ -15,6 +15,12 @@ export interface IncidentRow {
   place_id: number;
   place_path: string;
   place_name: string;
+  place_level: string;
+  /** The building of a flat, for the place's label. */
+  place_parent_name: string | null;
+  location_kind: string | null;
+  lat: number | null;
+  lng: number | null;
   household_id: number | null;
   level: number;
   handling_place_id: number;
@@ -49,7 +55,8 @@ export interface StepRow {
 }
 
 const INCIDENT_COLUMNS = `i.id, i.code, i.category_code, i.title, i.description, i.source, i.reporter_user_id,
-         i.place_id, i.place_path, pp.name AS place_name, i.household_id, i.level,
+         i.place_id, i.place_path, pp.name AS place_name, pp.level AS place_level,
+         pa.name AS place_parent_name, i.location_kind, i.lat, i.lng, i.household_id, i.level,
          i.handling_place_id, hp.path AS handling_path, hp.name AS handling_name,
          i.assignee_user_id, i.department_id, i.status, i.supervised, i.overdue, i.accept_due_at, i.due_at,
          i.reported_at, i.accepted_at, i.replied_at, i.closed_at, i.satisfaction, i.rated_at, i.version`;
@@ -58,6 +65,7 @@ export const INCIDENT_SELECT = sql.raw(`
   SELECT ${INCIDENT_COLUMNS}
     FROM incidents i
     JOIN places pp ON pp.id = i.place_id
+    LEFT JOIN places pa ON pa.id = pp.parent_id
     JOIN places hp ON hp.id = i.handling_place_id`);
 
 const ENDED = sql`i.status IN ('closed', 'recalled')`;
@@ -92,6 +100,7 @@ export const incidentPage = (where: SQL, limit: number, offset: number) => sql`
            ORDER BY ended, i.reported_at DESC, i.id DESC LIMIT ${limit} OFFSET ${offset}) page
     JOIN incidents i ON i.id = page.id
     JOIN places pp ON pp.id = i.place_id
+    LEFT JOIN places pa ON pa.id = pp.parent_id
     JOIN places hp ON hp.id = i.handling_place_id
    ORDER BY page.ended, page.reported_at DESC, page.id DESC`;
 
@@ -125,7 +134,7 @@ export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence
   incident AS (
     INSERT INTO incidents (id, code, category_code, title, description, source, reporter_user_id, reporter_name,
       reporter_phone_cipher, reporter_phone_masked, place_id, place_path, household_id, lat, lng, level,
-      handling_place_id, status, accept_due_at, due_at, reported_at)
+      handling_place_id, status, accept_due_at, due_at, reported_at, location_kind)
     SELECT id, 'SJ' || to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
       -- a household named is kept only when it lives in the community where it happened
@@ -133,10 +142,11 @@ export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence
                                       AND starts_with($11, c.path) AND starts_with(h.residence_path, c.path)
         WHERE h.id = $12),
       $13, $14, $15, $16, 'reported',
-      $1::timestamptz + make_interval(hours => $17), $1::timestamptz + make_interval(hours => $18), $1::timestamptz
+      $1::timestamptz + make_interval(hours => $17), $1::timestamptz + make_interval(hours => $18), $1::timestamptz,
+      $23
       FROM next
     RETURNING id, code, category_code, title, description, source, reporter_user_id, place_id, place_path,
-      household_id, level, handling_place_id, assignee_user_id, department_id, status, supervised, overdue,
+      location_kind, lat, lng, household_id, level, handling_place_id, assignee_user_id, department_id, status, supervised, overdue,
       accept_due_at, due_at, reported_at, accepted_at, replied_at, closed_at, satisfaction, rated_at, version),
   step AS (
     INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_id, actor_name, data)

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { rows } from './incidents.sql.ts';
 
-/** The caller's latest step on an incident, which a photo they send now belongs to. */
+/** The caller's latest step on an incident, which a photo or voice message they send now belongs to. */
 export async function latestStepOf(conn: Conn, incidentId: number, userId: number) {
-  const [step] = await rows<{ id: number; action: string; photos: number }>(
+  const [step] = await rows<{ id: number; action: string; photos: number; voices: number }>(
     conn,
-    sql`SELECT s.id, s.action, (SELECT count(*)::int FROM incident_photos p WHERE p.step_id = s.id) AS photos
+    sql`SELECT s.id, s.action,
+               (SELECT count(*)::int FROM incident_photos p WHERE p.step_id = s.id AND p.content_type LIKE 'image/%') AS photos,
+               (SELECT count(*)::int FROM incident_photos p WHERE p.step_id = s.id AND p.content_type LIKE 'audio/%') AS voices
           FROM incident_steps s WHERE s.incident_id = ${incidentId} AND s.actor_id = ${userId}
          ORDER BY s.id DESC LIMIT 1`,
   );
@@ -33,17 +35,20 @@ export async function findPhoto(conn: Conn, id: number) {
   return row;
 }
 
-/** Photo ids of an incident by the step they were taken at. */
-export async function photoIdsByStep(conn: Conn, incidentId: number): Promise<Map<number, string[]>> {
-  const found = await rows<{ id: number; step_id: number }>(
+/** Photo and voice message ids of an incident by the step they were sent with. */
+export async function attachmentsByStep(
+  conn: Conn,
+  incidentId: number,
+): Promise<Map<number, { photoIds: string[]; voiceIds: string[] }>> {
+  const found = await rows<{ id: number; step_id: number; content_type: string }>(
     conn,
-    sql`SELECT id, step_id FROM incident_photos WHERE incident_id = ${incidentId} ORDER BY id`,
+    sql`SELECT id, step_id, content_type FROM incident_photos WHERE incident_id = ${incidentId} ORDER BY id`,
   );
-  const byStep = new Map<number, string[]>();
+  const byStep = new Map<number, { photoIds: string[]; voiceIds: string[] }>();
   for (const p of found) {
-    const list = byStep.get(Number(p.step_id)) ?? [];
-    list.push(String(p.id));
-    byStep.set(Number(p.step_id), list);
+    const step = byStep.get(Number(p.step_id)) ?? { photoIds: [], voiceIds: [] };
+    (p.content_type.startsWith('audio/') ? step.voiceIds : step.photoIds).push(String(p.id));
+    byStep.set(Number(p.step_id), step);
   }
   return byStep;
 }

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { audioTypeOf } from '../../platform/files/audio.ts';
 import { imageTypeOf } from '../../platform/files/photo.ts';
 import { canSee } from './incidents.policy.ts';
 import * as repo from './incidents.repo.ts';
@@ -23,22 +24,38 @@ async function visible(database: Database, ctx: Ctx, incidentId: number) {
 
 /** Adds a photo to the caller's latest step on an open incident they can see; the type comes from the content. */
 export async function addPhoto(database: Database, ctx: Ctx, incidentId: number, content: Buffer) {
+  return attach(database, ctx, incidentId, content, imageTypeOf(content));
+}
+
+/** Adds a voice message (one a step) to the caller's report or note, as photos are added. */
+export async function addVoice(database: Database, ctx: Ctx, incidentId: number, content: Buffer) {
+  return attach(database, ctx, incidentId, content, audioTypeOf(content));
+}
+
+async function attach(
+  database: Database,
+  ctx: Ctx,
+  incidentId: number,
+  content: Buffer,
+  contentType: string,
+) {
   const incident = await visible(database, ctx, incidentId);
   if (!isOpen(incident.status as IncidentStatus))
     throw conflict('the incident is finished', [{ field: 'file', reason: 'the incident is finished' }]);
-  const contentType = imageTypeOf(content);
+  const voice = contentType.startsWith('audio/');
   return database.db.transaction(async (tx) => {
     const step = await photos.latestStepOf(tx, incidentId, ctx.actor.userId);
     if (!step || !PHOTO_STEPS.includes(step.action))
       throw invalid('file', 'photos go with a report, a progress note or a reply: take that step first');
-    if (step.photos >= PHOTOS_PER_STEP)
+    if (!voice && step.photos >= PHOTOS_PER_STEP)
       throw invalid('file', 'at most {{max}} photos a step', { max: PHOTOS_PER_STEP });
+    if (voice && step.voices >= 1) throw invalid('file', 'one voice message a step');
     const id = await photos.insertPhoto(tx, { incidentId, stepId: Number(step.id), contentType, content });
     await audit(tx, ctx, {
-      action: 'incident.photo',
+      action: voice ? 'incident.voice' : 'incident.photo',
       targetType: 'incident',
       targetId: incidentId,
-      detail: { photoId: id, stepId: Number(step.id) },
+      detail: { [voice ? 'voiceId' : 'photoId']: id, stepId: Number(step.id) },
     });
     return { id: String(id), stepId: String(step.id), contentType, bytes: content.length };
   });

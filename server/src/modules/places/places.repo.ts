@@ -129,3 +129,23 @@ export async function rebase(
     RETURNING p.id`);
   return result.rows as { id: number }[];
 }
+
+/** Sets where a place stands when `version` still matches; undefined when someone else changed it first. */
+export async function setPoint(
+  conn: Conn,
+  id: number,
+  version: number,
+  point: { lng: number; lat: number } | null,
+) {
+  const [row] = await conn
+    .update(places)
+    .set({
+      lng: point?.lng ?? null,
+      lat: point?.lat ?? null,
+      version: sql`${places.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(places.id, id), eq(places.version, version)))
+    .returning({ id: places.id, lng: places.lng, lat: places.lat, version: places.version });
+  return row;
+}

@@ -10,11 +10,14 @@ import {
   PlaceCreate,
   PlaceSearchQuery,
   PlaceSummary,
+  PlacePoint,
+  PlacePointUpdate,
   PlaceUpdate,
   pageOf,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './places.service.ts';
+import { setPoint } from './point.service.ts';
 
 /** Versions are PostgreSQL integers: a larger one can never match, and the database would refuse it. */
 
@@ -76,5 +79,13 @@ export async function placesRoutes(fastify: FastifyInstance) {
     '/api/places/:id',
     { schema: { tags, params: IdParams, body: PlaceUpdate, response: { 200: Place } }, preHandler: write },
     (req) => service.rename(app.database, ctxOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/places/:id/point',
+    {
+      schema: { tags, params: IdParams, body: PlacePointUpdate, response: { 200: PlacePoint } },
+      preHandler: write,
+    },
+    (req) => setPoint(app.database, ctxOf(req), req.params.id, req.body),
   );
 }
