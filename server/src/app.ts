@@ -34,8 +34,11 @@ import { caseJobs } from './modules/cases/cases.jobs.ts';
 import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/cases/measures.routes.ts';
+import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
+import { Outbound } from './platform/notify/webhook.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
 import { createCipher, loadSecret, type Cipher } from './platform/crypto.ts';
@@ -72,7 +75,9 @@ const MODULES = [
   monitoringImportsRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
+  procedureRoutes,
   dictionariesRoutes,
+  homeRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
@@ -97,10 +102,12 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.addHook('onClose', () => hub.stop());
   app.decorate('jobs', undefined);
   if (config.runJobs) {
+    const outbound = new Outbound(database, config, app.cipher, app.log);
     const jobs = await startJobs(
       database,
       [
         ...platformJobs(config),
+        ...outbound.definitions,
         ...incidentJobs,
         ...monitoringJobs,
         ...caseJobs,
@@ -113,6 +120,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       },
     );
     app.jobs = jobs;
+    outbound.attach(jobs);
+    hub.onSignal(() => void outbound.relay());
     app.addHook('onClose', () => jobs.stop());
   }
   app.setValidatorCompiler(validatorCompiler);

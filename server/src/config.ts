@@ -31,6 +31,14 @@ export interface Config {
   metricsToken: string | undefined;
   /** A map tile URL template ({z}/{x}/{y}) drawn under the community maps; without one they draw from Anju's own data. */
   mapTiles: string | undefined;
+  /** The deployment's SMS or WeChat gateway: each opted-in notification is POSTed there, signed. */
+  notifyWebhookUrl: string | undefined;
+  notifyWebhookSecret: string | undefined;
+  /** How often a delivery the gateway refused is tried again, and the first wait (doubling) in seconds. */
+  notifyWebhookRetries: number;
+  notifyWebhookRetrySeconds: number;
+  /** Where users reach Anju (https://anju.example.gov.cn), so links in messages open it. */
+  publicUrl: string | undefined;
 }
 
 function int(name: string, fallback: number): number {
@@ -57,7 +65,7 @@ export const servedOverHttps = (config: Config, req: { protocol: string }) =>
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const root = path.resolve(import.meta.dirname, '../..');
-  return {
+  const config: Config = {
     port: int('PORT', 8080),
     host: process.env.HOST ?? '0.0.0.0',
     databaseUrl: process.env.DATABASE_URL || undefined,
@@ -79,6 +87,16 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     idleTimeoutMs: int('ANJU_IDLE_TIMEOUT_SECONDS', 60) * 1000,
     metricsToken: process.env.ANJU_METRICS_TOKEN || undefined,
     mapTiles: process.env.ANJU_MAP_TILES || undefined,
+    notifyWebhookUrl: process.env.ANJU_NOTIFY_WEBHOOK_URL || undefined,
+    notifyWebhookSecret: process.env.ANJU_NOTIFY_WEBHOOK_SECRET || undefined,
+    notifyWebhookRetries: int('ANJU_NOTIFY_WEBHOOK_RETRIES', 8),
+    notifyWebhookRetrySeconds: int('ANJU_NOTIFY_WEBHOOK_RETRY_SECONDS', 30),
+    publicUrl: process.env.ANJU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     ...overrides,
   };
+  if (config.notifyWebhookUrl && (config.notifyWebhookSecret ?? '').length < 16)
+    throw new Error(
+      'ANJU_NOTIFY_WEBHOOK_URL needs ANJU_NOTIFY_WEBHOOK_SECRET (at least 16 characters) to sign with',
+    );
+  return config;
 }

@@ -14,6 +14,7 @@ import { dueAtPlus, hoursFromNow, NOW } from './act.sql.ts';
 import * as acceptances from './acceptances.repo.ts';
 import * as dispatch from './dispatch.repo.ts';
 import { LEVEL_ROLE } from './ladder.ts';
+import { REPORTER_NEWS } from './reporter-news.ts';
 
 /** Why the workflow table refuses, and whether the refusal is about who acts (403) or about now (409). */
 const REASONS = {
@@ -181,6 +182,13 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
     if (kind)
       await notifyUsers(tx, notify, {
         kind,
+        params: { title: i.title, code: i.code },
+        link: `/incidents/${id}`,
+      });
+    const news = REPORTER_NEWS[input.action];
+    if (news && i.reporter_user_id && i.reporter_user_id !== ctx.actor.userId)
+      await notifyUsers(tx, [i.reporter_user_id], {
+        kind: news,
         params: { title: i.title, code: i.code },
         link: `/incidents/${id}`,
       });

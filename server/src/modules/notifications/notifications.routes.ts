@@ -1,14 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, NotificationPage, NotificationQuery, Ok, type Notification } from '@anju/contracts';
+import {
+  IdParams,
+  NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+  NotificationQuery,
+  Ok,
+  type Notification,
+} from '@anju/contracts';
 import { findSession } from '../../platform/auth/session.repo.ts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as service from './notifications.service.ts';
+import * as preferences from './preferences.service.ts';
 
 export async function notificationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
   const signedIn = app.authorize();
+  const deps = {
+    database: app.database,
+    cipher: app.cipher,
+    webhookAvailable: !!app.config.notifyWebhookUrl,
+  };
 
   app.get(
     '/api/notifications',
@@ -17,6 +31,19 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
       preHandler: signedIn,
     },
     (req) => service.list(app.database, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/notifications/preferences',
+    { schema: { tags, response: { 200: NotificationPreferences } }, preHandler: signedIn },
+    (req) => preferences.getMine(deps, ctxOf(req)),
+  );
+  app.put(
+    '/api/notifications/preferences',
+    {
+      schema: { tags, body: NotificationPreferencesUpdate, response: { 200: NotificationPreferences } },
+      preHandler: signedIn,
+    },
+    (req) => preferences.setMine(deps, ctxOf(req), req.body),
   );
   app.post(
     '/api/notifications/:id/read',

@@ -36,6 +36,29 @@ describe('notifications', () => {
     expect((await other.get('/api/notifications')).json()).toMatchObject({ total: 1, unread: 1 });
   });
 
+  it('tells every security administrator when an account is created without roles', async () => {
+    const sysadmin = await signIn(t, ['system_admin']);
+    const security = await signIn(t, ['security_admin']);
+    const bystander = await signIn(t, ['audit_admin']);
+    const username = `newcomer${Date.now()}`;
+    const created = await sysadmin.post('/api/users', {
+      username,
+      displayName: '王阿姨',
+      password: 'Lantern-river-42',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const items = (await security.get('/api/notifications')).json().items;
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'account_needs_roles',
+        params: { username, displayName: '王阿姨' },
+        link: `/admin/users?q=${username}`,
+      }),
+    );
+    const others = (await bystander.get('/api/notifications')).json().items;
+    expect(others.filter((n: { kind: string }) => n.kind === 'account_needs_roles')).toEqual([]);
+  });
+
   it('refuses the stream to anonymous callers', async () => {
     const res = await fetch(`${base}/api/notifications/stream`);
     expect(res.status).toBe(401);

@@ -101,3 +101,12 @@ export async function withRoleWithin(conn: Conn, role: string, path: string) {
     .where(and(sql`${role} = ANY(${users.roles})`, eq(users.disabled, false), underSql(places.path, [path])))
     .orderBy(users.displayName, users.id);
 }
+
+/** Active accounts holding `role`, anywhere. */
+export async function idsWithRole(conn: Conn, role: string): Promise<number[]> {
+  const rows = await conn
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`${role} = ANY(${users.roles})`, eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}

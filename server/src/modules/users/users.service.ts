@@ -85,6 +85,11 @@ export async function create(database: Database, ctx: Ctx, input: UserCreate): P
       targetId: row.id,
       detail: { username: input.username },
     });
+    await notifyUsers(tx, await repo.idsWithRole(tx, 'security_admin'), {
+      kind: 'account_needs_roles',
+      params: { username: input.username, displayName: input.displayName },
+      link: `/admin/users?q=${encodeURIComponent(input.username)}`,
+    });
     return row.id;
   });
   return get(database, id);

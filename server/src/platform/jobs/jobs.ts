@@ -10,7 +10,13 @@ const TIME_ZONE = 'Asia/Shanghai';
 export interface JobDefinition {
   name: string;
   cron?: string;
-  run(database: Database, data: Record<string, unknown>): Promise<void>;
+  /** `attempt` says which try this is, for a job sent with retries (`retryCount` 0 the first time). */
+  run(database: Database, data: Record<string, unknown>, attempt: Attempt): Promise<void>;
+}
+
+export interface Attempt {
+  retryCount: number;
+  retryLimit: number;
 }
 
 /** pg-boss over PGlite: parameterless multi-statement text through `exec`, the rest through `query`. */
@@ -89,10 +95,10 @@ export async function startJobs(
     }
   });
   for (const def of definitions) {
-    await boss.work(def.name, async (jobs) => {
+    await boss.work(def.name, { includeMetadata: true }, async (jobs) => {
       for (const job of jobs) {
         log.info({ job: def.name, id: job.id }, 'job started');
-        await def.run(database, (job.data ?? {}) as Record<string, unknown>);
+        await def.run(database, (job.data ?? {}) as Record<string, unknown>, job);
       }
     });
   }

@@ -12,6 +12,7 @@ export class NotificationHub {
   private closed = false;
   private isListening = false;
   private retry: NodeJS.Timeout | undefined;
+  private signalled: (() => void) | undefined;
 
   constructor(
     private database: Database,
@@ -28,6 +29,11 @@ export class NotificationHub {
     };
   }
 
+  /** Hears that notifications were written anywhere (the outbound relay queues what they owe). */
+  onSignal(fn: () => void) {
+    this.signalled = fn;
+  }
+
   get connectionCount(): number {
     let n = 0;
     for (const s of this.listeners.values()) n += s.size;
@@ -36,6 +42,7 @@ export class NotificationHub {
 
   private dispatch(payload: string | undefined) {
     if (!payload) return;
+    this.signalled?.();
     try {
       for (const [userId, id] of JSON.parse(payload) as [number, number][]) {
         for (const fn of this.listeners.get(userId) ?? []) fn(id);
