@@ -34,9 +34,7 @@ import { caseJobs } from './modules/cases/cases.jobs.ts';
 import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/cases/measures.routes.ts';
-import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
-import { homeRoutes } from './modules/home/home.routes.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
@@ -75,9 +73,7 @@ const MODULES = [
   monitoringImportsRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
-  procedureRoutes,
   dictionariesRoutes,
-  homeRoutes,
 ];
 
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
