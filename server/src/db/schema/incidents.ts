@@ -35,6 +35,11 @@ export const incidentCategories = pgTable('incident_categories', {
   extensionCapSource: varchar('extension_cap_source', { length: 200 })
     .notNull()
     .default('12345 appraisal rules: extensions at most 10 working days in all'),
+  /** `hours`, or `working_days`: then the three limits below count instead, by the holiday calendar. */
+  limitUnit: varchar('limit_unit', { length: 16 }).notNull().default('hours'),
+  acceptDays: smallint('accept_days').notNull().default(1),
+  deadlineDays: smallint('deadline_days').notNull().default(5),
+  extensionCapDays: smallint('extension_cap_days').notNull().default(10),
   attributes: jsonb('attributes').notNull().default({}),
   active: boolean('active').notNull().default(true),
   sort: smallint('sort').notNull().default(0),

@@ -12,3 +12,4 @@ export * from './visits.ts';
 export * from './open311.ts';
 export * from './monitoring.ts';
 export * from './cases.ts';
+export * from './calendar.ts';
