@@ -40,6 +40,7 @@ export const incidentCategories = pgTable('incident_categories', {
   acceptDays: smallint('accept_days').notNull().default(1),
   deadlineDays: smallint('deadline_days').notNull().default(5),
   extensionCapDays: smallint('extension_cap_days').notNull().default(10),
+  version: integer('version').notNull().default(0),
   attributes: jsonb('attributes').notNull().default({}),
   active: boolean('active').notNull().default(true),
   sort: smallint('sort').notNull().default(0),

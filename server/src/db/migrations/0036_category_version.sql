@@ -1,0 +1,1 @@
+ALTER TABLE "incident_categories" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
