@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEPARTMENT_DATA_HEADERS } from '@anju/contracts';
 import { beforeAll, expect } from 'vitest';
-import { PHONE, horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  chooseOption,
+  horizontalOverflow,
+  journey,
+  openMenu,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 import { apiAs, idNumber, uniqueName, withBadCheckDigit, type PlaceRow } from './registry-helpers.ts';
 
 useBrowser();
@@ -110,5 +119,23 @@ journey(
     const leads = page.getByTestId('lead-table');
     await expect.poll(() => leads.textContent(), { timeout: 15_000 }).toContain(householdNo);
     expect(await leads.textContent()).toContain('部门数据比对');
+  },
+);
+
+journey(
+  'community_staff given a legacy .xls workbook is told in Chinese to re-save it',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.goto('/monitoring/imports');
+    await page.getByTestId('imports-department').fill('县医保局');
+    await chooseOption(page, page.getByTestId('imports-kind'), '医疗保障');
+    // an Excel 97–2003 file starts with the OLE compound-document signature
+    const file = path.join(dir, 'department.xls');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
+    await page.locator('.ant-upload input[type="file"]').first().setInputFiles(file);
+    const refusal = page.getByTestId('imports-error');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toContain('这是旧版 .xls 工作簿（Excel 97–2003），无法读取');
   },
 );

@@ -7,7 +7,7 @@ import { ApiError } from '../../../ui/api.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { sendImport, templateUrl, type ImportKind, type ImportResult } from '../api.ts';
 import { DoneView } from './DoneView.tsx';
-import { ReportView, useReasonText } from './ReportView.tsx';
+import { ReportView, useImportLabels } from './ReportView.tsx';
 
 interface Sending {
   commit: boolean;
@@ -18,7 +18,7 @@ interface Sending {
 export function ImportPanel({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const labels = useReasonText();
+  const labels = useImportLabels();
   const [form] = Form.useForm<{ department: string; kind: string }>();
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState<Sending | null>(null);
@@ -57,7 +57,7 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
     setError(null);
   };
 
-  const refusal = error instanceof ApiError && error.status === 400 ? error.details : [];
+  const refusal = error instanceof ApiError ? error.details : [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -131,7 +131,7 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {refusal.map((d) => (
                   <li key={`${d.field}-${d.reason}`}>
-                    {labels.column(d.field)}：{labels.reason(d.reason)}
+                    {labels.column(d.field)}：{labels.reason(d.reason, d.params)}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { WHOLE_FILE_COLUMN, type MonitoringImportError } from '@anju/contracts';
 import { Alert, Button, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../../../ui/errors.ts';
 import type { ImportKind, ImportResult } from '../api.ts';
 
 interface Props {
@@ -11,13 +12,16 @@ interface Props {
   onRestart(): void;
 }
 
-/** The labels of a row error in the reader's language. */
-export function useReasonText() {
-  const { t } = useTranslation();
+/** The labels of a row error in the reader's language: the import's own reasons, else the shared ones (a whole-file refusal). */
+export function useImportLabels() {
+  const { t, i18n } = useTranslation();
   return {
     column: (column: string) => (column === WHOLE_FILE_COLUMN ? t('monitoringImports.wholeFile') : column),
     reason: (reason: string, params: Record<string, string | number> = {}) =>
-      t(`monitoringImports.reasons.${reason}`, { ...params, defaultValue: reason }),
+      t(`monitoringImports.reasons.${reason}`, {
+        ...params,
+        defaultValue: reasonText(i18n, { reason, params }),
+      }),
   };
 }
 
@@ -29,7 +33,7 @@ const COUNTS: Record<ImportKind, string[]> = {
 /** The dry run's outcome: counts, every bad row (row, column, reason), and the two ways to commit. */
 export function ReportView({ kind, result, committing, onCommit, onRestart }: Props) {
   const { t } = useTranslation();
-  const labels = useReasonText();
+  const labels = useImportLabels();
   const bad = result.invalid > 0;
   const counts = result as unknown as Record<string, number>;
   return (
