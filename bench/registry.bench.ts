@@ -80,10 +80,11 @@ async function addUser(database: Database, s: Scope) {
   await database.query(`INSERT INTO user_scopes (user_id, place_id) VALUES ($1, $2)`, [user.id, s.placeId]);
 }
 
-/** Search variations for a scope: by surname, by tag, by the last four ID characters of people in it. */
+/** Search variations for a scope: by surname, by tag, by the last four phone digits of people in it. */
 async function searches(database: Database, s: Scope, n: number) {
   const tails = await database.query<{ tail: string }>(
-    `SELECT right(id_masked, 4) AS tail FROM persons WHERE residence_path LIKE $1 ORDER BY md5(id::text) LIMIT 50`,
+    `SELECT right(phone_masked, 4) AS tail FROM persons
+      WHERE residence_path LIKE $1 AND phone_masked IS NOT NULL ORDER BY md5(id::text) LIMIT 50`,
     [`${s.path}%`],
   );
   const out: { url: string; filter: Partial<PersonQuery> }[] = [];
@@ -93,7 +94,7 @@ async function searches(database: Database, s: Scope, n: number) {
         ? ['q', SURNAMES[i % SURNAMES.length]]
         : i % 3 === 1
           ? ['tags', TAGS[i % TAGS.length]]
-          : ['idTail', tails[i % tails.length].tail];
+          : ['phoneTail', tails[i % tails.length].tail];
     out.push({
       url: `/api/persons?${new URLSearchParams({ [key]: value, pageSize: '20' })}`,
       filter: { [key]: key === 'tags' ? [value] : value },
@@ -183,7 +184,7 @@ export default async function run(args: string[]) {
       results.push({ role: s.role, ...figures, searchCpuMs });
       if (figures.anjuSearch.p95ms >= 50) {
         const plans = await Promise.all(
-          [{ q: SURNAMES[0] }, { tags: [TAGS[0]] }, { idTail: '1234' }].map((q) =>
+          [{ q: SURNAMES[0] }, { tags: [TAGS[0]] }, { phoneTail: '1234' }].map((q) =>
             explainSearch(database, s.path, q),
           ),
         );

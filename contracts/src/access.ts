@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   'person:health',
   'person:export',
   'person:import',
+  // find a person by the whole ID or phone number: rate-limited and audited, and only where a reveal
+  // would tell as much
+  'person:find_id',
+  'person:find_phone',
   'grid:read',
   'grid:write',
   'party:read',
@@ -46,10 +50,16 @@ export const PERMISSIONS = [
   'incident:read',
   'incident:handle',
   'incident:supervise',
+  // the limits of the incident categories, which apply everywhere: kept by a province's admin
+  'incident:policy',
+  // a county's own holiday calendar of a year, by which working-day deadlines count
+  'calendar:write',
   'open311:manage',
   'monitoring:read',
   'monitoring:write',
   'monitoring:policy',
+  // the identification procedure of a region: notice, deadlines, step order, what the notice shows
+  'monitoring:procedure',
   'monitoring:declare',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +70,8 @@ const HANDLERS: Permission[] = ['incident:report', 'incident:read', 'incident:ha
 const PARTY: Permission[] = ['party:read', 'party:write'];
 /** Enter incomes, raise and follow poverty-return monitoring leads. */
 const MONITORING: Permission[] = ['monitoring:read', 'monitoring:write'];
+/** See a whole number, and find a person by one; each is audited. */
+const IDENTIFIERS: Permission[] = ['person:reveal', 'person:find_id', 'person:find_phone'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
@@ -67,7 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'place:write',
     // keys of the systems (12345 hotline, …) that file and read requests in the county
     'open311:manage',
-    'person:reveal',
+    ...IDENTIFIERS,
     'person:health',
     'person:export',
     'party:read',
@@ -75,13 +87,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'party:levels',
     ...HANDLERS,
     'incident:supervise',
+    'incident:policy',
+    'calendar:write',
     ...MONITORING,
     'monitoring:policy',
+    'monitoring:procedure',
   ],
   department_officer: [...OFFICIALS, 'person:health', ...HANDLERS, 'monitoring:read'],
   township_officer: [
     ...OFFICIALS,
-    'person:reveal',
+    ...IDENTIFIERS,
     'person:health',
     'person:export',
     'party:read',
@@ -93,7 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...OFFICIALS,
     'place:write',
     'person:write',
-    'person:reveal',
+    ...IDENTIFIERS,
     'person:health',
     'person:export',
     'person:import',

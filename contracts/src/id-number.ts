@@ -108,11 +108,15 @@ export function parseIdNumber(
   };
 }
 
-/** Shown on screen and in exports: the first 4 and last 4 characters (`5326**********123X`). */
+/**
+ * Shown on screen and in exports: the first and the last character (`5****************X`). The
+ * province and the check digit are all it shows, so with the birth year and the place a viewer still
+ * faces thousands of numbers (docs/security.md, "What is masked").
+ */
 export function maskIdNumber(value: string): string {
-  return value.length <= 8
+  return value.length <= 2
     ? '*'.repeat(value.length)
-    : `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
+    : `${value[0]}${'*'.repeat(value.length - 2)}${value.at(-1)}`;
 }
 
 /** Mainland mobile numbers: 11 digits starting with 1; other numbers 7–20 digits and dashes. */

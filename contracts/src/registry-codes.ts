@@ -34,6 +34,8 @@ export const EDUCATION_LEVELS = [
   'postgraduate',
 ] as const;
 export const HEALTH_STATUSES = ['healthy', 'chronic_illness', 'serious_illness', 'disabled'] as const;
+/** Person tags that tell health or disability: shown, filtered and set only with person:health. */
+export const HEALTH_TAGS: readonly string[] = ['disabled', 'serious_illness'];
 export const PERSON_STATUSES = ['living', 'deceased', 'moved_out'] as const;
 export const HOUSEHOLD_STATUSES = ['active', 'moved_out', 'dissolved'] as const;
 export const LIFE_EVENTS = [

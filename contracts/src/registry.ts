@@ -34,7 +34,7 @@ export const Person = z.object({
   name: z.string(),
   idNumber: z.string().describe('masked unless revealed'),
   sex: z.enum(SEXES),
-  birthDate: z.string(),
+  birthDate: z.string().describe('YYYY-MM-DD with person:reveal, else the year alone'),
   age: z.number().int(),
   ethnicity: z.string(),
   phone: z.string().nullable().describe('masked'),
@@ -108,9 +108,17 @@ export const HouseholdUpdate = z.object({
 });
 export type HouseholdUpdate = z.infer<typeof HouseholdUpdate>;
 
+/** What an edit names, and nothing else: no default may stand in for a field left out. */
 export const PersonUpdate = PersonInput.omit({ idNumber: true, relation: true })
   .partial()
-  .extend({ relation: z.enum(RELATIONS).optional(), version: Version });
+  .extend({
+    relation: z.enum(RELATIONS).optional(),
+    ethnicity: z.enum(ETHNIC_CODES).optional(),
+    health: z.enum(HEALTH_STATUSES).optional(),
+    tags: TagCodes.optional(),
+    partyMember: z.boolean().optional(),
+    version: Version,
+  });
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
 
 export const LifeEventInput = z.object({
@@ -148,13 +156,12 @@ export const PERSON_SORTS = ['name', 'age', 'household', 'updated'] as const;
 export const PersonQuery = Paging.extend({
   under: Id.optional(),
   q: z.string().trim().max(32).optional().describe('name, pinyin initials, or building-room such as 3-502'),
-  idTail: z
+  phoneTail: z
     .string()
     .trim()
-    .regex(/^[0-9Xx]{4}$/, 'the last 4 characters of the ID number')
-    .optional(),
-  idNumber: z.string().trim().max(18).optional(),
-  phone: z.string().trim().max(20).optional(),
+    .regex(/^\d{4}$/, 'the last 4 digits of the phone number')
+    .optional()
+    .describe('shown in the masked phone number, so it may travel in the address'),
   tags: z
     .string()
     .max(400)
@@ -170,6 +177,19 @@ export const PersonQuery = Paging.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type PersonQuery = z.infer<typeof PersonQuery>;
+
+/**
+ * The person list found by a whole ID or phone number, sent in a POST body so that the number never
+ * sits in an address, a request log or a saved filter; the other filters as in `PersonQuery`.
+ */
+export const PersonSearch = PersonQuery.extend({
+  idNumber: z.string().trim().min(15).max(18).optional(),
+  phone: z.string().trim().min(7).max(20).optional(),
+}).refine((s) => s.idNumber !== undefined || s.phone !== undefined, {
+  message: 'give the ID number or the phone number',
+  path: ['idNumber'],
+});
+export type PersonSearch = z.infer<typeof PersonSearch>;
 
 export const HouseholdQuery = Paging.extend({
   under: Id.optional(),

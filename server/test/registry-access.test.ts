@@ -70,6 +70,16 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /api/persons', permission: 'person:read', call: (c) => c.get('/api/persons') },
   {
+    name: 'POST /api/persons/search by ID number',
+    permission: 'person:find_id',
+    call: (c) => c.post('/api/persons/search', { idNumber: member(w).idNumber }),
+  },
+  {
+    name: 'POST /api/persons/search by phone',
+    permission: 'person:find_phone',
+    call: (c) => c.post('/api/persons/search', { phone: '13812345678' }),
+  },
+  {
     name: 'GET /api/persons/export',
     permission: 'person:export',
     call: (c) => c.get('/api/persons/export?format=csv'),

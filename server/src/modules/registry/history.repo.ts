@@ -34,11 +34,14 @@ export interface HistoryRow {
   at: Date;
 }
 
+/** A household's history; an entry about one member carries that member's two paths. */
 export async function ofHousehold(conn: Conn, householdId: number) {
-  return rows<HistoryRow>(
+  return rows<HistoryRow & { residence_path: string | null; hukou_path: string | null }>(
     conn,
-    sql`SELECT id, event, person_id, version, changes, note, to_char(event_date, 'YYYY-MM-DD') AS event_date, actor_name, at
-          FROM registry_history WHERE household_id = ${householdId} ORDER BY id DESC LIMIT 500`,
+    sql`SELECT r.id, r.event, r.person_id, r.version, r.changes, r.note, to_char(r.event_date, 'YYYY-MM-DD') AS event_date,
+               r.actor_name, r.at, p.residence_path, p.hukou_path
+          FROM registry_history r LEFT JOIN persons p ON p.id = r.person_id
+         WHERE r.household_id = ${householdId} ORDER BY r.id DESC LIMIT 500`,
   );
 }
 

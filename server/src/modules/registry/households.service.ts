@@ -10,8 +10,14 @@ import * as persons from './persons.repo.ts';
 import { assertIdsFree, prepareMember } from './persons.service.ts';
 import { communityOf, placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import { underPath } from '../places/places.service.ts';
-import { presentHousehold, presentPerson } from './present.ts';
-import { assertResidenceSide, assertVisible, householdScope, sideOf } from './registry.policy.ts';
+import { presentHistory, presentHousehold, presentPerson } from './present.ts';
+import {
+  assertResidenceSide,
+  assertVisible,
+  householdScope,
+  originSideOnly,
+  sideOf,
+} from './registry.policy.ts';
 import type { HouseholdRow } from './registry.sql.ts';
 
 export const staleHousehold = () =>
@@ -174,9 +180,23 @@ export async function update(
   return get(database, ctx, id);
 }
 
+/**
+ * A household's history; origin-side officials read the entries about members registered on their
+ * side and those about the household, without the names of members who moved.
+ */
 export async function historyOf(database: Database, ctx: Ctx, id: number) {
-  await get(database, ctx, id);
-  return history.ofHousehold(database.db, id);
+  const row = await repo.findById(database.db, id);
+  assertVisible(ctx.actor, row, householdSide(ctx));
+  const entries = await history.ofHousehold(database.db, id);
+  const seen = originSideOnly(ctx.actor, row.residence_path)
+    ? entries.flatMap((e) => {
+        if (e.person_id !== null)
+          return e.residence_path && sideOf(ctx.actor, e.residence_path, e.hukou_path!) ? [e] : [];
+        const { members: _members, ...changes } = e.changes;
+        return [{ ...e, changes }];
+      })
+    : entries;
+  return presentHistory(ctx.actor, seen);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Person, PersonInput, PersonQuery, PersonUpdate } from '@anju/contracts';
+import { normalisePhone } from '@anju/contracts';
+import type { Person, PersonInput, PersonQuery, PersonSearch, PersonUpdate } from '@anju/contracts';
 import type { Database, Conn } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import type { Cipher } from '../../platform/crypto.ts';
@@ -11,8 +12,17 @@ import { duplicateId, idHash, phoneHash, sealIdNumber, sealPhone } from './ident
 import { placeOfLevel, type PlaceRef } from './places.lookup.ts';
 import * as repo from './persons.repo.ts';
 import { underPath } from '../places/places.service.ts';
-import { presentPerson } from './present.ts';
-import { assertResidenceSide, assertVisible, personSides, seesHealth, sideOf } from './registry.policy.ts';
+import { presentHistory, presentPerson } from './present.ts';
+import {
+  assertMayFind,
+  assertResidenceSide,
+  assertTagsAllowed,
+  assertVisible,
+  hiddenTags,
+  personSides,
+  seesHealth,
+  sideOf,
+} from './registry.policy.ts';
 import type { PersonRow } from './registry.sql.ts';
 
 const HUKOU_LEVELS = ['village', 'community'];
@@ -21,16 +31,15 @@ const stale = () =>
     { field: 'version', reason: 'stale' },
   ]);
 
-export async function list(database: Database, cipher: Cipher, ctx: Ctx, q: PersonQuery) {
+/** A list's filter, checked against what the actor may filter by. */
+export async function filterOf(database: Database, ctx: Ctx, q: PersonQuery): Promise<repo.PersonFilter> {
+  assertTagsAllowed(ctx.actor, q.tags, 'querystring.tags');
   const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
-  if (q.under) {
-    filter.underPath = await underPath(database.db, q.under);
-  }
-  if (q.idNumber) filter.idHash = idHash(cipher, q.idNumber.toUpperCase());
-  if (q.phone) {
-    if (/^\d{4}$/.test(q.phone)) filter.phoneTail = q.phone;
-    else filter.phoneHash = phoneHash(cipher, q.phone.replace(/[\s-]/g, ''));
-  }
+  if (q.under) filter.underPath = await underPath(database.db, q.under);
+  return filter;
+}
+
+async function page(database: Database, ctx: Ctx, q: PersonQuery, filter: repo.PersonFilter) {
   const { items, total } = await repo.list(
     database.db,
     personSides(ctx.actor, q.side),
@@ -41,6 +50,30 @@ export async function list(database: Database, cipher: Cipher, ctx: Ctx, q: Pers
     (q.page - 1) * q.pageSize,
   );
   return { items: items.map((r) => presentPerson(ctx.actor, r)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function list(database: Database, ctx: Ctx, q: PersonQuery) {
+  return page(database, ctx, q, await filterOf(database, ctx, q));
+}
+
+/**
+ * The list found by a whole ID or phone number, for holders of the permission of each. The audit row
+ * says that a search happened, by what and what it found, never the number searched.
+ */
+export async function search(database: Database, cipher: Cipher, ctx: Ctx, q: PersonSearch) {
+  assertMayFind(ctx.actor, q);
+  const { idNumber, phone, ...rest } = q;
+  const filter = await filterOf(database, ctx, rest);
+  if (idNumber) filter.idHash = idHash(cipher, idNumber.toUpperCase());
+  if (phone) filter.phoneHash = phoneHash(cipher, normalisePhone(phone) ?? phone);
+  const found = await page(database, ctx, rest, filter);
+  await audit(database.db, ctx, {
+    action: 'person.search',
+    targetType: 'person',
+    targetId: found.total === 1 ? found.items[0].id : undefined,
+    detail: { by: (['idNumber', 'phone'] as const).filter((k) => q[k] !== undefined), found: found.total },
+  });
+  return found;
 }
 
 export async function get(database: Database, ctx: Ctx, id: number): Promise<Person> {
@@ -123,6 +156,7 @@ export async function update(
   if ((input.health !== undefined || input.disabilityGrade !== undefined) && !seesHealth(ctx.actor)) {
     throw forbidden('changing health and disability requires person:health');
   }
+  assertTagsAllowed(ctx.actor, input.tags, 'tags');
   await database.db.transaction(async (tx) => {
     const before = await repo.findById(tx, id, true);
     assertVisible(ctx.actor, before, (r) => sideOf(ctx.actor, r.residence_path, r.hukou_path));
@@ -136,7 +170,7 @@ export async function update(
       health: input.health,
       disabilityGrade: input.disabilityGrade,
       labourCapacity: input.labourCapacity,
-      tags: input.tags ? [...new Set(input.tags)] : undefined,
+      tags: input.tags ? [...new Set([...input.tags, ...hiddenTags(ctx.actor, before.tags)])] : undefined,
       partyMember: input.partyMember,
     };
     if (input.phone !== undefined) {
@@ -230,5 +264,5 @@ export async function reveal(
 
 export async function historyOf(database: Database, ctx: Ctx, id: number) {
   await get(database, ctx, id);
-  return history.ofPerson(database.db, id);
+  return presentHistory(ctx.actor, await history.ofPerson(database.db, id));
 }

@@ -6,14 +6,10 @@ import type { PersonSides } from './registry.policy.ts';
 import { like } from './registry.sql.ts';
 
 /** What a person list is narrowed to, with identifiers already hashed. */
-export interface PersonFilter extends Omit<
-  PersonQuery,
-  'page' | 'pageSize' | 'sort' | 'order' | 'idNumber' | 'phone'
-> {
+export interface PersonFilter extends Omit<PersonQuery, 'page' | 'pageSize' | 'sort' | 'order'> {
   underPath?: string;
   idHash?: string;
   phoneHash?: string;
-  phoneTail?: string;
   /** Building and room, as staff type them: '3-502' or '3栋502' (room 502 of building 3). */
   room?: { building: string; room: string };
 }
@@ -43,7 +39,6 @@ function filters(f: PersonFilter): SQL[] {
     c.push(/^[a-z]+$/.test(q) ? sql`p.initials LIKE ${like(q)}` : sql`p.name LIKE ${like(f.q)}`);
   }
   if (f.idHash) c.push(sql`p.id_hash = ${f.idHash}`);
-  if (f.idTail) c.push(sql`right(p.id_masked, 4) = ${f.idTail.toUpperCase()}`);
   if (f.phoneHash) c.push(sql`p.phone_hash = ${f.phoneHash}`);
   if (f.phoneTail) c.push(sql`right(p.phone_masked, 4) = ${f.phoneTail}`);
   // tags > '{}' (implied by @>) lets the residence index skip the untagged before testing @>

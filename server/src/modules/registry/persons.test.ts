@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { Role } from '@anju/contracts';
+import type { Ctx } from '../../platform/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addPlace,
@@ -9,6 +11,7 @@ import {
   type Client,
   type TestApp,
 } from '../../../test/harness.ts';
+import { exportPersons } from './persons.export.ts';
 import { family, member, registryWorld, type RegistryWorld } from './registry.fixture.ts';
 
 let t: TestApp;
@@ -24,6 +27,24 @@ beforeAll(async () => {
   outsider = await signIn(t, ['community_staff'], [w.tree.otherCommunity]);
 });
 afterAll(() => t.close());
+
+/** The context of a signed-in user with these roles, for calling a service directly. */
+async function ctxOf(roles: Role[], placeId: number): Promise<Ctx> {
+  const user = await signIn(t, roles, [placeId]);
+  const [place] = await t.database.query<{ path: string }>('SELECT path FROM places WHERE id = $1', [
+    placeId,
+  ]);
+  const actor = {
+    ...{ userId: user.userId, username: user.username, displayName: user.username, roles },
+    ...{
+      scopes: [{ id: placeId, path: place.path }],
+      csrfToken: '',
+      sessionHash: '',
+      mustChangePassword: false,
+    },
+  };
+  return { actor, ip: '127.0.0.1', requestId: `test-${user.userId}` };
+}
 
 const names = async (c: Client, query = '') => {
   const res = await c.get(`/api/persons?pageSize=200&${query}`);
@@ -43,7 +64,11 @@ describe('dual jurisdiction', () => {
   it('shows the origin side only the people registered in its villages, wherever they live', async () => {
     expect(await names(origin)).toEqual(['李明', '王芳']);
     const head = (await origin.get(`/api/persons/${h.members[0].id}`)).json();
-    expect(head).toMatchObject({ side: 'hukou', residence: { name: '1栋101室' }, hukou: { name: '大坪村' } });
+    expect(head).toMatchObject({
+      side: 'hukou',
+      residence: { name: '1栋 101室' },
+      hukou: { name: '大坪村' },
+    });
     expect((await origin.get(`/api/persons/${h.members[2].id}`)).statusCode).toBe(404);
     const household = (await origin.get(`/api/households/${h.id}`)).json();
     expect(household.side).toBe('hukou');
@@ -121,17 +146,32 @@ describe('hukou side found where the two paths part', () => {
   });
 });
 
+describe('household history from the origin side', () => {
+  it('names no member registered elsewhere, not even among those who left', async () => {
+    const other = await family(w, w.dwelling2);
+    const target = await addPlace(t.database, w.tree.building, 'dwelling', '103室');
+    const split = await w.staff.post(`/api/households/${other.id}/events`, {
+      event: 'split',
+      date: '2026-01-01',
+      personIds: [other.members[2].id],
+      dwellingId: String(target),
+      version: other.version,
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    const url = `/api/households/${other.id}/history`;
+    const seen = (await origin.get(url)).json() as { event: string; personId: string | null }[];
+    expect(JSON.stringify(seen)).not.toContain('李小龙');
+    expect(seen.map((e) => e.personId).filter((p) => p === other.members[2].id)).toEqual([]);
+    expect(seen.map((e) => e.event)).toContain('split');
+    expect(JSON.stringify((await w.staff.get(url)).json())).toContain('李小龙');
+  });
+});
+
 describe('search', () => {
-  it('finds by name, pinyin initials, ID tail, full ID, phone, tags, labour and age', async () => {
-    const reveal = (
-      await w.staff.post(`/api/persons/${h.members[0].id}/reveal`, { field: 'idNumber' })
-    ).json().value;
+  it('finds by name, pinyin initials, phone tail, tags, labour and age', async () => {
     expect(await names(w.staff, 'q=李')).toEqual(['李小龙', '李明']);
     expect(await names(w.staff, 'q=lm')).toEqual(['李明']);
-    expect(await names(w.staff, `idTail=${reveal.slice(-4)}`)).toContain('李明');
-    expect(await names(w.staff, `idNumber=${reveal}`)).toEqual(['李明']);
-    expect(await names(w.staff, 'phone=13812345678')).toEqual(['李明']);
-    expect(await names(w.staff, 'phone=5678')).toEqual(['李明']);
+    expect(await names(w.staff, 'phoneTail=5678')).toEqual(['李明']);
     expect(await names(w.staff, 'tags=left_behind_child')).toEqual(['李小龙']);
     expect(await names(w.staff, 'labour=none')).toEqual(['李小龙']);
     expect(await names(w.staff, 'ageMax=17')).toEqual(['李小龙']);
@@ -151,9 +191,46 @@ describe('search', () => {
   });
 
   it('refuses a bad filter with the field named', async () => {
-    const res = await w.staff.get('/api/persons?idTail=12');
+    const res = await w.staff.get('/api/persons?phoneTail=12');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details[0].field).toBe('querystring.idTail');
+    expect(res.json().error.details[0].field).toBe('querystring.phoneTail');
+  });
+});
+
+const search = (c: Client, body: Record<string, unknown>) => c.post('/api/persons/search', body);
+
+describe('search by a whole number', () => {
+  it('finds by the whole ID or phone number in a POST body, with the other filters', async () => {
+    const id = (await w.staff.post(`/api/persons/${h.members[0].id}/reveal`, { field: 'idNumber' })).json()
+      .value as string;
+    const byId = await search(w.staff, { idNumber: id.toLowerCase() });
+    expect(byId.statusCode, byId.body).toBe(200);
+    expect(byId.json()).toMatchObject({ total: 1, page: 1, items: [{ name: '李明' }] });
+    expect((await search(w.staff, { phone: '138 1234 5678' })).json().items[0].name).toBe('李明');
+    expect((await search(w.staff, { phone: '13812345678', sex: 'female' })).json().total).toBe(0);
+    expect((await search(outsider, { idNumber: id })).json().total).toBe(0);
+  });
+
+  it('audits each search by what it was and what it found, never the number', async () => {
+    const res = await search(w.staff, { phone: '13812345678' });
+    const audits = await t.database.query<{ target_id: string; detail: unknown }>(
+      `SELECT target_id, detail FROM audit_log WHERE action = 'person.search' AND request_id = $1`,
+      [res.headers['x-request-id']],
+    );
+    expect(audits).toEqual([{ target_id: h.members[0].id, detail: { by: ['phone'], found: 1 } }]);
+  });
+
+  it('takes person:find_id and person:find_phone, and a number', async () => {
+    const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
+    expect(errorCode(await search(grid, { phone: '13812345678' }))).toBe('forbidden');
+    const none = await search(w.staff, {});
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details[0].field).toBe('idNumber');
+  });
+
+  it('never takes a number in the address', async () => {
+    const all = (await w.staff.get('/api/persons?pageSize=200')).json().total;
+    expect((await w.staff.get('/api/persons?pageSize=200&phone=13812345678')).json().total).toBe(all);
   });
 });
 
@@ -183,6 +260,41 @@ describe('personal data', () => {
     const spouse = (await secretary.get(`/api/persons/${h.members[1].id}`)).json();
     expect(spouse.health).toBeUndefined();
     expect((await w.staff.get(`/api/persons/${h.members[1].id}`)).json().health).toBe('serious_illness');
+  });
+
+  it('keeps health tags from roles without person:health, in lists, details and filters', async () => {
+    const secretary = await signIn(t, ['party_secretary'], [w.tree.community]);
+    const tagsOf = async (c: Client) =>
+      (await c.get('/api/persons?pageSize=200')).json().items.find((p: { name: string }) => p.name === '王芳')
+        .tags;
+    expect(await tagsOf(w.staff)).toEqual(['serious_illness']);
+    expect(await tagsOf(secretary)).toEqual([]);
+    expect((await secretary.get(`/api/persons/${h.members[1].id}`)).json().tags).toEqual([]);
+    expect((await secretary.get(`/api/households/${h.id}`)).json().members[1].tags).toEqual([]);
+    const filtered = await secretary.get('/api/persons?tags=serious_illness');
+    expect(filtered.statusCode).toBe(403);
+    expect(filtered.json().error.details[0]).toMatchObject({ field: 'querystring.tags' });
+    expect(await names(secretary, 'tags=left_behind_child')).toEqual(['李小龙']);
+  });
+
+  it('keeps health tags out of the exports of roles without person:health', async () => {
+    // no role exports without person:health today; the export must hold for one that would
+    const ctx = await ctxOf(['party_secretary'], w.tree.community);
+    const q = { status: 'living', sort: 'household', order: 'asc', tags: undefined } as const;
+    let text = '';
+    for await (const chunk of await exportPersons(t.database, ctx, q, 'csv')) text += String(chunk);
+    expect(text).toContain('王芳');
+    expect(text).not.toMatch(/大病|残疾|1982-03-01/);
+    await expect(exportPersons(t.database, ctx, { ...q, tags: ['disabled'] }, 'csv')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('shows the birth date in full only with person:reveal, the year to others', async () => {
+    const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
+    const seen = (await grid.get(`/api/persons/${h.members[0].id}`)).json();
+    expect(seen).toMatchObject({ birthDate: '1980', idNumber: expect.stringMatching(/^\d\*{16}[\dX]$/) });
+    expect((await w.staff.get(`/api/persons/${h.members[0].id}`)).json().birthDate).toBe('1980-05-06');
   });
 
   it('exports masked, without health, and audits the export', async () => {
@@ -227,7 +339,44 @@ describe('editing', () => {
       version: 2,
       changes: { labourCapacity: ['full', 'partial'], phone: [null, '139****1111'] },
     });
+    expect(Object.keys(history[0].changes).sort()).toEqual(['labourCapacity', 'phone']);
+    expect(ok.json()).toMatchObject({
+      ethnicity: '07',
+      tags: ['serious_illness'],
+      health: 'serious_illness',
+    });
     expect(JSON.stringify(history)).not.toContain('13900001111');
+  });
+
+  it('keeps health and health tags out of the history read without person:health', async () => {
+    const id = h.members[1].id;
+    const { version } = (await w.staff.get(`/api/persons/${id}`)).json();
+    const ok = await w.staff.patch(`/api/persons/${id}`, {
+      health: 'disabled',
+      disabilityGrade: 2,
+      tags: ['serious_illness', 'disabled', 'dibao'],
+      version,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const again = await w.staff.patch(`/api/persons/${id}`, {
+      health: 'chronic_illness',
+      version: version + 1,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const secretary = await signIn(t, ['party_secretary'], [w.tree.community]);
+    for (const url of [`/api/persons/${id}/history`, `/api/households/${h.id}/history`]) {
+      const seen = (await secretary.get(url)).json() as {
+        personId: string;
+        version: number;
+        changes: object;
+      }[];
+      const text = JSON.stringify(seen);
+      expect(text, url).not.toMatch(/health|disab|serious_illness|disabilityGrade/);
+      const mine = seen.filter((e) => e.personId === id);
+      expect(mine.find((e) => e.version === version + 1)?.changes, url).toEqual({ tags: [[], ['dibao']] });
+      expect(mine.some((e) => e.version === version + 2)).toBe(false);
+      expect(JSON.stringify((await w.staff.get(url)).json())).toContain('disabilityGrade');
+    }
   });
 
   it('lets exactly one of two simultaneous edits win', async () => {

@@ -1,8 +1,16 @@
 import type { Household, Person } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { ageOn } from './identity.ts';
-import { seesHealth, sideOf } from './registry.policy.ts';
+import { mayReveal, seesHealth, sideOf, visibleTags } from './registry.policy.ts';
+import type { HistoryRow } from './history.repo.ts';
 import type { HouseholdRow, PersonRow } from './registry.sql.ts';
+
+/**
+ * The birth date in full only to who may reveal the ID number that holds it; the year to others, so
+ * that the masked number, the date and the place together leave thousands of candidates.
+ */
+export const shownBirthDate = (actor: Actor, birthDate: string) =>
+  mayReveal(actor) ? birthDate : birthDate.slice(0, 4);
 
 /** A person as the actor may see them: identifiers masked, health only with person:health. */
 export function presentPerson(actor: Actor, r: PersonRow): Person {
@@ -13,13 +21,13 @@ export function presentPerson(actor: Actor, r: PersonRow): Person {
     name: r.name,
     idNumber: r.id_masked,
     sex: r.sex as Person['sex'],
-    birthDate: r.birth_date,
+    birthDate: shownBirthDate(actor, r.birth_date),
     age: ageOn(r.birth_date),
     ethnicity: r.ethnicity,
     phone: r.phone_masked,
     education: r.education as Person['education'],
     labourCapacity: r.labour_capacity as Person['labourCapacity'],
-    tags: r.tags,
+    tags: visibleTags(actor, r.tags),
     partyMember: r.party_member,
     hukou: { id: String(r.hukou_place_id), name: r.hukou_name, path: r.hukou_path },
     residence: { id: String(r.residence_place_id), name: r.residence_name, path: r.residence_path },
@@ -52,4 +60,25 @@ export function presentHousehold(actor: Actor, r: HouseholdRow): Household {
     side: sideOf(actor, r.residence_path, r.origin_path) ?? 'residence',
     version: r.version,
   };
+}
+
+const HEALTH_CHANGES = ['health', 'disabilityGrade'];
+
+/**
+ * History as the actor may read it: without person:health, no health or disability change and no
+ * health tag; an entry left with nothing to say is left out, so that it does not tell a hidden change.
+ */
+export function presentHistory<T extends HistoryRow>(actor: Actor, entries: T[]): T[] {
+  if (seesHealth(actor)) return entries;
+  return entries.flatMap((e) => {
+    const changes = { ...e.changes };
+    for (const key of HEALTH_CHANGES) delete changes[key];
+    if (Array.isArray(changes.tags)) {
+      const [before, after] = (changes.tags as (string[] | null)[]).map((t) => visibleTags(actor, t ?? []));
+      if (JSON.stringify(before) === JSON.stringify(after)) delete changes.tags;
+      else changes.tags = [before, after];
+    }
+    const emptied = Object.keys(e.changes).length > 0 && Object.keys(changes).length === 0;
+    return emptied ? [] : [{ ...e, changes }];
+  });
 }

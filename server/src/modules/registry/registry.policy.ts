@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { can } from '@anju/contracts';
+import { can, HEALTH_TAGS } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
   bothSidesSql,
@@ -58,6 +58,9 @@ export function assertVisible<T>(
   if (!row || side(row) === null) throw new AppError('not_found', 'record not found');
 }
 
+/** An official who sees a household only as its origin side: they read only their side's members. */
+export const originSideOnly = (actor: Actor, residencePath: string) => !covers(actor, residencePath);
+
 /** Registry upkeep happens on the residence side: the community that houses the household. */
 export function assertResidenceSide(actor: Actor, residencePath: string) {
   if (!covers(actor, residencePath)) {
@@ -66,6 +69,36 @@ export function assertResidenceSide(actor: Actor, residencePath: string) {
 }
 
 export const seesHealth = (actor: Actor) => can(actor.roles, 'person:health');
+export const mayReveal = (actor: Actor) => can(actor.roles, 'person:reveal');
+
+/** A person's tags as the actor may see them: health tags only with person:health. */
+export const visibleTags = (actor: Actor, tags: string[]) =>
+  seesHealth(actor) ? tags : tags.filter((t) => !HEALTH_TAGS.includes(t));
+
+/** The tags the actor cannot see, which an edit of theirs keeps as they are. */
+export const hiddenTags = (actor: Actor, tags: string[]) =>
+  seesHealth(actor) ? [] : tags.filter((t) => HEALTH_TAGS.includes(t));
+
+/** Filtering or setting a health tag tells or changes health, so it takes person:health. */
+export function assertTagsAllowed(actor: Actor, tags: string[] | undefined, field: string) {
+  if (seesHealth(actor) || !tags?.some((t) => HEALTH_TAGS.includes(t))) return;
+  throw new AppError('forbidden', 'health tags require person:health', [
+    { field, reason: 'health tags require person:health' },
+  ]);
+}
+
+/** Finding someone by a whole ID or phone number takes a permission for each. */
+export function assertMayFind(actor: Actor, by: { idNumber?: string; phone?: string }) {
+  for (const [field, permission] of [
+    ['idNumber', 'person:find_id'],
+    ['phone', 'person:find_phone'],
+  ] as const) {
+    if (by[field] !== undefined && !can(actor.roles, permission))
+      throw new AppError('forbidden', `finding a person by ${field} requires ${permission}`, [
+        { field, reason: `requires ${permission}` },
+      ]);
+  }
+}
 
 interface HouseholdPaths {
   residence_path: string;

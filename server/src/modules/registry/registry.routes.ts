@@ -13,6 +13,7 @@ import {
   LifeEventInput,
   Person,
   PersonQuery,
+  PersonSearch,
   PersonUpdate,
   RevealRequest,
   RevealResponse,
@@ -38,6 +39,9 @@ const history = (rows: HistoryRow[]) =>
     actorName: r.actor_name,
     at: new Date(r.at).toISOString(),
   }));
+
+/** Searches by a whole number, per account: enough for a clerk's day, far too few to try numbers out. */
+export const FIND_LIMIT = { max: 60, timeWindow: '1 hour' };
 
 const ExportQuery = PersonQuery.omit({ page: true, pageSize: true }).extend({
   format: ExportFormat.default('xlsx'),
@@ -92,14 +96,25 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/persons',
     { schema: { tags, querystring: PersonQuery, response: { 200: pageOf(Person) } }, preHandler: read },
-    (req) => persons.list(app.database, app.cipher, ctxOf(req), req.query),
+    (req) => persons.list(app.database, ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/persons/search',
+    {
+      schema: { tags, body: PersonSearch, response: { 200: pageOf(Person) } },
+      preHandler: app.authorize(['person:find_id', 'person:find_phone']),
+      config: {
+        rateLimit: { ...FIND_LIMIT, keyGenerator: (req) => `find:${req.actor?.userId ?? req.ip}` },
+      },
+    },
+    (req) => persons.search(app.database, app.cipher, ctxOf(req), req.body),
   );
   app.get(
     '/api/persons/export',
     { schema: { tags, querystring: ExportQuery }, preHandler: app.authorize('person:export') },
     async (req, reply) => {
       const { format, ...q } = req.query;
-      const stream = await exportPersons(app.database, app.cipher, ctxOf(req), q, format);
+      const stream = await exportPersons(app.database, ctxOf(req), q, format);
       reply.header('content-type', CONTENT_TYPES[format]);
       reply.header(
         'content-disposition',

@@ -70,7 +70,8 @@ describe('commit', () => {
     const after = await written(t, w);
     expect(after.households - before.households).toBe(1);
     expect(after.persons - before.persons).toBe(2);
-    const found = async (id: string) => (await w.staff.get(`/api/persons?idNumber=${id}`)).json().total;
+    const found = async (id: string) =>
+      (await w.staff.post('/api/persons/search', { idNumber: id })).json().total;
     expect(await found(good[0].身份证号!)).toBe(1);
     expect(await found(bad[0].身份证号!)).toBe(0);
     expect((await commit(job.id, true)).statusCode).toBe(409);

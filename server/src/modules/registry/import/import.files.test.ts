@@ -181,7 +181,7 @@ describe('encodings', () => {
     expect(job).toMatchObject({ status: 'validated', counts: { valid: 2, invalid: 0 } });
     const done = await w.staff.post(`/api/registry/imports/${job.id}/commit`, { skipBadRows: false });
     expect(done.json().status).toBe('committed');
-    const found = (await w.staff.get(`/api/persons?idNumber=${rows[1].身份证号}`)).json().items;
+    const found = (await w.staff.post('/api/persons/search', { idNumber: rows[1].身份证号 })).json().items;
     expect(found.map((p: { name: string }) => p.name)).toEqual(['张小梅']);
   };
 

@@ -42,7 +42,7 @@ describe('the import template', () => {
       persons: before.persons + 2,
       history: before.history + 3,
     });
-    const found = (await w.staff.get(`/api/persons?idNumber=${rows[0].身份证号}`)).json();
+    const found = (await w.staff.post('/api/persons/search', { idNumber: rows[0].身份证号 })).json();
     expect(found.items).toHaveLength(1);
     expect(found.items[0]).toMatchObject({
       name: '张建国',
