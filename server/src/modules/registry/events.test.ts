@@ -113,7 +113,7 @@ describe('life events', () => {
     expect(timeline[0]).toMatchObject({
       event: 'change_dwelling',
       eventDate: '2026-11-01',
-      changes: { dwelling: ['1栋207室', '1栋208室'] },
+      changes: { dwelling: ['1栋 207室', '1栋 208室'] },
     });
     expect(timeline.at(-1)).toMatchObject({ event: 'create', version: 1 });
   });

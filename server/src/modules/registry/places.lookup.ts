@@ -1,3 +1,4 @@
+import { placeLabel } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import { placeById as findById } from '../places/places.service.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -20,9 +21,8 @@ export async function placeOfLevel(
   const p = await findById(conn, id);
   if (!p || !levels.includes(p.level))
     throw invalid(field, 'must be a {{levels}}', { levels: levels.join(', ') });
-  // a dwelling is named with its building, as people say it: 3栋1单元502室
   const building = p.level === 'dwelling' && p.parentId ? await findById(conn, p.parentId) : undefined;
-  return { id: p.id, level: p.level, path: p.path, code: p.code, name: `${building?.name ?? ''}${p.name}` };
+  return { id: p.id, level: p.level, path: p.path, code: p.code, name: placeLabel(p, building) };
 }
 
 /** The community a path lies in, found among its ancestors. */

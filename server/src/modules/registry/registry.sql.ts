@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { placeLabelSql } from '../../db/place-label.ts';
 
 export { like, rows } from '../../db/rows.ts';
 
@@ -36,7 +37,7 @@ export const PERSON_SELECT = sql.raw(`
          p.education, p.health, p.disability_grade, p.labour_capacity, p.tags, p.party_member,
          p.hukou_place_id, p.hukou_path, hp.name AS hukou_name,
          p.residence_place_id, p.residence_path,
-         CASE WHEN rp.level = 'dwelling' THEN rb.name || rp.name ELSE rp.name END AS residence_name,
+         ${placeLabelSql('rp', 'rb')} AS residence_name,
          p.status, p.version
     FROM persons p
     JOIN places hp ON hp.id = p.hukou_place_id
@@ -65,7 +66,7 @@ export interface HouseholdRow {
 
 export const HOUSEHOLD_SELECT = sql.raw(`
   SELECT h.id, h.household_no, h.head_name, h.member_count, h.residence_place_id, h.residence_path,
-         rp.name AS residence_name, h.dwelling_id, db.name || dp.name AS dwelling_name,
+         rp.name AS residence_name, h.dwelling_id, ${placeLabelSql('dp', 'db')} AS dwelling_name,
          h.origin_village_id, h.origin_path, op.name AS origin_name, h.relocation_year,
          h.resettlement_type, h.poverty_status, h.status, h.version
     FROM households h

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { plannedSql } from './plans.sql.ts';
+import { placeLabelSql } from '../../db/place-label.ts';
 
 export interface DueRow {
   id: number;
@@ -40,7 +41,7 @@ export async function dueList(
   const status = f.overdue === undefined ? sql`true` : sql`d.overdue = ${f.overdue}`;
   const [items, counts] = await Promise.all([
     conn.execute(sql`${base}
-      SELECT d.id, d.household_no, d.head_name, db.name || dp.name AS dwelling_name, d.grid_id, d.grid_name,
+      SELECT d.id, d.household_no, d.head_name, ${sql.raw(placeLabelSql('dp', 'db'))} AS dwelling_name, d.grid_id, d.grid_name,
              d.plan_name, d.every, to_char(d.last_on, 'YYYY-MM-DD') AS last_on,
              to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.overdue
         FROM due d
