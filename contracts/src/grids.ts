@@ -19,6 +19,21 @@ export type GridBoundary = z.infer<typeof GridBoundary>;
 
 export const GRID_SIZES = ['under', 'within', 'over'] as const;
 
+/** Kinds of resettlement site, kept on the community as `attributes.resettlementType`. */
+export const SITE_KINDS = ['urban', 'town', 'village'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** The household norm a community's grids are measured against, with the rule it follows. */
+export const GridNorm = z.object({
+  siteKind: z.enum(SITE_KINDS).describe('the kind whose norm applies'),
+  kindSet: z.boolean().describe('false when the community has no kind yet and the urban norm applies'),
+  min: z.number().int(),
+  max: z.number().int(),
+  sourceZh: z.string(),
+  sourceEn: z.string(),
+});
+export type GridNorm = z.infer<typeof GridNorm>;
+
 export const GridWorkerRef = z.object({ id: Id, displayName: z.string() });
 export type GridWorkerRef = z.infer<typeof GridWorkerRef>;
 
@@ -27,7 +42,7 @@ export const GridSummary = z.object({
   code: z.string(),
   name: z.string(),
   households: z.number().int(),
-  /** Against the household norm of a grid (300–500 by default). */
+  /** Against the household norm of the community's kind of site; a site smaller than the norm's minimum is not 'under'. */
   size: z.enum(GRID_SIZES),
   workers: z.array(GridWorkerRef),
   hasBoundary: z.boolean(),
@@ -36,7 +51,7 @@ export const GridSummary = z.object({
 export type GridSummary = z.infer<typeof GridSummary>;
 
 export const GridList = z.object({
-  norm: z.object({ min: z.number().int(), max: z.number().int() }),
+  norm: GridNorm,
   items: z.array(GridSummary),
 });
 export type GridList = z.infer<typeof GridList>;
@@ -86,7 +101,7 @@ export const GridMapItem = GridSummary.extend({
 export type GridMapItem = z.infer<typeof GridMapItem>;
 
 export const GridMap = z.object({
-  norm: z.object({ min: z.number().int(), max: z.number().int() }),
+  norm: GridNorm,
   items: z.array(GridMapItem),
 });
 export type GridMap = z.infer<typeof GridMap>;

@@ -15,3 +15,20 @@ export async function norms(conn: Conn, ...codes: string[]): Promise<number[]> {
     return row.value;
   });
 }
+
+/** Governance norms with the published rule each follows, in the order asked. */
+export async function normsWithSources(
+  conn: Conn,
+  ...codes: string[]
+): Promise<{ value: number; sourceZh: string; sourceEn: string }[]> {
+  const found = (
+    await conn.execute(
+      sql`SELECT code, value, source_zh, source_en FROM governance_norms WHERE code = ANY(${pgArray(codes)}::text[])`,
+    )
+  ).rows as { code: string; value: number; source_zh: string; source_en: string }[];
+  return codes.map((c) => {
+    const row = found.find((r) => r.code === c);
+    if (!row) throw new Error(`governance norm ${c} is missing`);
+    return { value: row.value, sourceZh: row.source_zh, sourceEn: row.source_en };
+  });
+}

@@ -1,9 +1,16 @@
-import type { Grid, GridBoundary, GridSummary } from '@anju/contracts';
+import {
+  SITE_KINDS,
+  type Grid,
+  type GridBoundary,
+  type GridNorm,
+  type GridSummary,
+  type SiteKind,
+} from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
-import { norms } from '../../platform/norms.ts';
+import { normsWithSources } from '../../platform/norms.ts';
 import { addChild, placeById as findPlace } from '../places/places.service.ts';
 import { householdsPerChild } from '../registry/residence.service.ts';
 import { holdersOf, holdersWithin, setScopes } from '../users/users.service.ts';
@@ -19,9 +26,38 @@ import * as repo from './grids.repo.ts';
 export const staleGrid = (field = 'version') =>
   conflict('the grid was changed by someone else; reload and try again', [{ field, reason: 'stale' }]);
 
-/** 'under' / 'over' the household norm of a grid, or 'within' it. */
-export function sizeOf(households: number, min: number, max: number) {
-  return households < min ? ('under' as const) : households > max ? ('over' as const) : ('within' as const);
+/**
+ * 'under' / 'over' the household norm of a grid, or 'within' it. A site whose households are fewer than
+ * the minimum cannot fill one grid, so none of its grids is under.
+ */
+export function sizeOf(households: number, min: number, max: number, siteHouseholds = Infinity) {
+  if (households > max) return 'over' as const;
+  return households < min && siteHouseholds >= min ? ('under' as const) : ('within' as const);
+}
+
+/** The kind of site a community is, when it has been set. */
+export function siteKindOf(community: { attributes: unknown }): SiteKind | null {
+  const kind = (community.attributes as Record<string, unknown> | null)?.resettlementType;
+  return SITE_KINDS.includes(kind as SiteKind) ? (kind as SiteKind) : null;
+}
+
+/** The household norm of a community's kind of site; the urban one while its kind is not set. */
+export async function normOf(conn: Conn, community: { attributes: unknown }): Promise<GridNorm> {
+  const set = siteKindOf(community);
+  const kind = set ?? 'urban';
+  const [min, max] = await normsWithSources(
+    conn,
+    `grid_households_min.${kind}`,
+    `grid_households_max.${kind}`,
+  );
+  return {
+    siteKind: kind,
+    kindSet: set !== null,
+    min: min.value,
+    max: max.value,
+    sourceZh: max.sourceZh,
+    sourceEn: max.sourceEn,
+  };
 }
 
 async function community(conn: Conn, ctx: Ctx, id: number) {
@@ -30,10 +66,15 @@ async function community(conn: Conn, ctx: Ctx, id: number) {
   return place;
 }
 
-/** Grids of a community (those in the caller's scope) with household counts against the norm. */
-export async function summaries(conn: Conn, communityPath: string, grids: repo.GridRow[]) {
-  const [min, max] = await norms(conn, 'grid_households_min', 'grid_households_max');
-  const counts = await householdsPerChild(conn, communityPath);
+/** Grids of a community (those in the caller's scope) with household counts against its norm. */
+export async function summaries(
+  conn: Conn,
+  community: { path: string; attributes: unknown },
+  grids: repo.GridRow[],
+) {
+  const norm = await normOf(conn, community);
+  const counts = await householdsPerChild(conn, community.path);
+  const siteHouseholds = [...counts.values()].reduce((a, b) => a + b, 0);
   const links = await repo.workersOf(
     conn,
     grids.map((g) => g.id),
@@ -54,7 +95,7 @@ export async function summaries(conn: Conn, communityPath: string, grids: repo.G
       code: g.code,
       name: g.name,
       households,
-      size: sizeOf(households, min, max),
+      size: sizeOf(households, norm.min, norm.max, siteHouseholds),
       workers: links
         .filter((l) => Number(l.grid_id) === Number(g.id) && names.has(Number(l.user_id)))
         .map((l) => ({ id: String(l.user_id), displayName: names.get(Number(l.user_id))! })),
@@ -62,20 +103,20 @@ export async function summaries(conn: Conn, communityPath: string, grids: repo.G
       version: g.version,
     };
   });
-  return { norm: { min, max }, items };
+  return { norm, items };
 }
 
 export async function list(database: Database, ctx: Ctx, communityId: number) {
   const c = await community(database.db, ctx, communityId);
   const grids = await repo.gridsOf(database.db, c.id, gridsSeenSql(ctx.actor));
-  return summaries(database.db, c.path, grids);
+  return summaries(database.db, c, grids);
 }
 
 export async function get(database: Database, ctx: Ctx, id: number): Promise<Grid> {
   const grid = await repo.findGrid(database.db, id);
   assertGridVisible(ctx.actor, grid);
   const parent = (await findPlace(database.db, grid.parent_id))!;
-  const [summary] = (await summaries(database.db, parent.path, [grid])).items;
+  const [summary] = (await summaries(database.db, parent, [grid])).items;
   const boundary = (await repo.boundaryOf(database.db, id)) as GridBoundary | null;
   return { ...summary, communityId: String(grid.parent_id), boundary };
 }

@@ -18,7 +18,7 @@ export async function gridMap(database: Database, ctx: Ctx, communityId: number)
   const grids = await repo.gridsOf(conn, community.id, gridsSeenSql(ctx.actor));
   const ids = grids.map((g) => Number(g.id));
   const [{ norm, items }, people, buildings, boundaries] = await Promise.all([
-    summaries(conn, community.path, grids),
+    summaries(conn, community, grids),
     repo.peoplePerChild(conn, community.path).then(countsBy),
     repo.buildingCounts(conn, ids).then(countsBy),
     repo.boundariesOf(conn, ids),

@@ -40,13 +40,14 @@ describe('the grid map of a community', () => {
     const res = await w.staff.get(`/api/communities/${w.tree.community}/grid-map`);
     expect(res.statusCode, res.body).toBe(200);
     const { norm, items } = res.json();
-    expect(norm).toEqual({ min: 300, max: 500 });
+    expect(norm).toMatchObject({ siteKind: 'urban', min: 300, max: 500 });
     expect(items).toHaveLength(2);
     expect(items.find((g: { id: string }) => g.id === String(w.tree.grid))).toMatchObject({
       households: 2,
       persons: 6,
       buildings: 1,
-      size: 'under',
+      // 3 households in the site cannot fill one grid of 300: not flagged under
+      size: 'within',
       boundary: null,
     });
     expect(items.find((g: { id: string }) => g.id === secondGrid)).toMatchObject({

@@ -58,7 +58,7 @@ export async function regrid(
       detail: { to: toId, buildings: buildingIds, ...moved, incidents },
     });
     const after = await repo.lockGrids(tx, [fromId, toId]);
-    const { items } = await summaries(tx, community.path, after);
+    const { items } = await summaries(tx, community, after);
     return {
       buildings: buildingIds.length,
       ...moved,

@@ -63,7 +63,8 @@ export function useDivisionSearch(q: string, levels: PlaceLevel[]) {
 export function useCreatePlace() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<PlaceCreate, 'attributes'>) => api<Place>('/places', { method: 'POST', body }),
+    mutationFn: (body: Omit<PlaceCreate, 'attributes'> & { attributes?: PlaceCreate['attributes'] }) =>
+      api<Place>('/places', { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['places'] }),
   });
 }
@@ -71,8 +72,15 @@ export function useCreatePlace() {
 export function useRenamePlace() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; name: string; version: number }) =>
-      api<Place>(`/places/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      name: string;
+      attributes?: Place['attributes'];
+      version: number;
+    }) => api<Place>(`/places/${id}`, { method: 'PATCH', body }),
     onSuccess: (place) => {
       // The answer carries the new version, so the next rename needs no reload.
       client.setQueryData(['places', 'one', place.id], place);

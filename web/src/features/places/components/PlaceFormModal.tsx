@@ -1,4 +1,4 @@
-import { CHILD_LEVELS, type Place } from '@anju/contracts';
+import { CHILD_LEVELS, SITE_KINDS, type Place, type SiteKind } from '@anju/contracts';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
@@ -9,6 +9,7 @@ interface Values {
   level?: 'community' | 'grid' | 'building' | 'dwelling';
   name: string;
   code?: string;
+  siteKind?: SiteKind;
 }
 
 /** Adds a place under `place` (mode add) or renames `place` (mode rename). */
@@ -31,15 +32,31 @@ export function PlaceFormModal({
   const rules = useRules();
   const levels = CHILD_LEVELS[place.level] ?? [];
   const mutation = mode === 'add' ? create : rename;
+  const level = Form.useWatch('level', form);
+  const isCommunity = mode === 'add' ? level === 'community' : place.level === 'community';
 
   const submit = (v: Values) => {
     const done = {
       onSuccess: () => (message.success(t(mode === 'add' ? 'places.created' : 'places.renamed')), onClose()),
       onError: (e: unknown) => fieldErrors(form, e),
     };
+    // a community's kind of site picks the household norm its grids are measured against
+    const kind = v.siteKind ? { resettlementType: v.siteKind } : undefined;
     if (mode === 'add')
-      create.mutate({ parentId: place.id, level: v.level!, name: v.name, code: v.code || undefined }, done);
-    else rename.mutate({ id: place.id, name: v.name, version: place.version }, done);
+      create.mutate(
+        { parentId: place.id, level: v.level!, name: v.name, code: v.code || undefined, attributes: kind },
+        done,
+      );
+    else
+      rename.mutate(
+        {
+          id: place.id,
+          name: v.name,
+          attributes: kind && { ...place.attributes, ...kind },
+          version: place.version,
+        },
+        done,
+      );
   };
 
   return (
@@ -65,7 +82,11 @@ export function PlaceFormModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={mode === 'add' ? { level: levels[0], name: '' } : { name: place.name }}
+        initialValues={
+          mode === 'add'
+            ? { level: levels[0], name: '' }
+            : { name: place.name, siteKind: place.attributes.resettlementType }
+        }
       >
         {mode === 'add' && (
           <Form.Item
@@ -91,6 +112,14 @@ export function PlaceFormModal({
             rules={[{ pattern: /^[0-9A-Za-z-]{1,32}$/, message: t('places.codeHint') }]}
           >
             <Input />
+          </Form.Item>
+        )}
+        {isCommunity && (
+          <Form.Item name="siteKind" label={t('places.siteKind')}>
+            <Select
+              data-testid="place-form-site-kind"
+              options={SITE_KINDS.map((k) => ({ value: k, label: t(`grids.siteKind.${k}`) }))}
+            />
           </Form.Item>
         )}
       </Form>
