@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BarChartOutlined,
   BorderOutlined,
   CarryOutOutlined,
@@ -96,6 +97,7 @@ export const MENU: MenuEntry[] = [
   { key: 'open311Services', path: '/open311/services', icon: <ApiOutlined />, permission: 'open311:manage' },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, permission: 'user:read' },
   { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { key: 'notificationSettings', path: '/notifications/settings', icon: <BellOutlined /> },
   { key: 'password', path: '/password', icon: <KeyOutlined /> },
 ];
 

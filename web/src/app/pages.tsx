@@ -26,6 +26,10 @@ export const AuditPage = page(
   () => import('../features/audit/pages/AuditPage.tsx'),
   (m) => m.AuditPage,
 );
+export const NotificationSettingsPage = page(
+  () => import('../features/notifications/pages/NotificationSettingsPage.tsx'),
+  (m) => m.NotificationSettingsPage,
+);
 export const ChangePasswordPage = page(
   () => import('../features/auth/pages/ChangePasswordPage.tsx'),
   (m) => m.ChangePasswordPage,

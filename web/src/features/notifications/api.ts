@@ -1,4 +1,8 @@
-import type { NotificationPage } from '@anju/contracts';
+import type {
+  NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+} from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
@@ -36,3 +40,21 @@ export const useMarkAllRead = () =>
 /** A link of a notification that stays inside the app; anything else is not followed. */
 export const appLink = (link: string | null) =>
   link && link.startsWith('/') && !link.startsWith('//') ? link : null;
+
+const PREFERENCES = ['notification-preferences'] as const;
+
+/** How the signed-in user is told besides the bell. */
+export const usePreferences = () =>
+  useQuery({
+    queryKey: PREFERENCES,
+    queryFn: () => api<NotificationPreferences>('/notifications/preferences'),
+  });
+
+export function useSavePreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationPreferencesUpdate) =>
+      api<NotificationPreferences>('/notifications/preferences', { method: 'PUT', body }),
+    onSuccess: (saved) => client.setQueryData(PREFERENCES, saved),
+  });
+}

@@ -1,3 +1,4 @@
+import { SettingOutlined } from '@ant-design/icons';
 import type { Notification } from '@anju/contracts';
 import { Badge, Button, Flex, List, Segmented, Typography } from 'antd';
 import { useState } from 'react';
@@ -46,16 +47,30 @@ export function NotificationList({ onNavigate }: { onNavigate(): void }) {
             { value: 'unread', label: t('inbox.unreadOnly') },
           ]}
         />
-        <Button
-          size="small"
-          type="link"
-          disabled={!list.data?.unread}
-          loading={markAllRead.isPending}
-          onClick={() => markAllRead.mutate()}
-          data-testid="notification-read-all"
-        >
-          {t('inbox.markAllRead')}
-        </Button>
+        <Flex gap={4}>
+          <Button
+            size="small"
+            type="link"
+            icon={<SettingOutlined />}
+            onClick={() => {
+              onNavigate();
+              navigate('/notifications/settings');
+            }}
+            data-testid="notification-settings-link"
+          >
+            {t('inbox.settings')}
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            disabled={!list.data?.unread}
+            loading={markAllRead.isPending}
+            onClick={() => markAllRead.mutate()}
+            data-testid="notification-read-all"
+          >
+            {t('inbox.markAllRead')}
+          </Button>
+        </Flex>
       </Flex>
       {list.error ? (
         <ErrorView error={list.error} />
