@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Version } from './common.ts';
+import { Id, IdParam, Version } from './common.ts';
 import { GridBoundary } from './grids.ts';
 
 /** A point on the community map, WGS84 longitude and latitude. */
@@ -42,6 +42,10 @@ export const SiteMap = z.object({
   tiles: z.string().nullable(),
 });
 export type SiteMap = z.infer<typeof SiteMap>;
+
+/** The community to draw: the one `place` is, or lies in (a resident asks from their home). */
+export const SiteMapQuery = z.object({ place: IdParam });
+export type SiteMapQuery = z.infer<typeof SiteMapQuery>;
 
 /** Sets or clears where a building stands, at the version read. */
 export const PlacePointUpdate = z.object({ point: MapPoint.nullable(), version: Version });

@@ -14,6 +14,7 @@ import {
   Regrid,
   RegridResult,
   SiteMap,
+  SiteMapQuery,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as grids from './grids.service.ts';
@@ -38,12 +39,12 @@ export async function gridsRoutes(fastify: FastifyInstance) {
     (req) => gridMap(app.database, ctxOf(req), req.params.id),
   );
   app.get(
-    '/api/communities/:id/site-map',
+    '/api/site-map',
     {
-      schema: { tags, params: IdParams, response: { 200: SiteMap } },
+      schema: { tags, querystring: SiteMapQuery, response: { 200: SiteMap } },
       preHandler: app.authorize(['grid:read', 'incident:report']),
     },
-    (req) => siteMap(app.database, ctxOf(req), req.params.id, app.config.mapTiles),
+    (req) => siteMap(app.database, ctxOf(req), req.query.place, app.config.mapTiles),
   );
   app.post(
     '/api/communities/:id/grids',

@@ -2,24 +2,26 @@ import type { GridBoundary, SiteMap } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { placeById as findPlace } from '../places/places.service.ts';
+import { findPlacesByIds, placeById as findPlace } from '../places/places.service.ts';
 import { assertCommunityVisible } from './grids.policy.ts';
 import * as repo from './grids.repo.ts';
 import { allGridsOf, buildingsUnder } from './site-map.repo.ts';
 
 /**
- * A community drawn from Anju's own data — grid boundaries, buildings where they stand — for everyone
+ * The community of a place drawn from Anju's own data — grid boundaries, buildings where they stand — for everyone
  * who reaches it: those scoped to it or above, and those scoped inside it (grid workers, residents),
  * who may report anywhere in it. The grids of the caller's own scope are marked.
  */
 export async function siteMap(
   database: Database,
   ctx: Ctx,
-  communityId: number,
+  placeId: number,
   tiles?: string,
 ): Promise<SiteMap> {
   const conn = database.db;
-  const community = await findPlace(conn, communityId);
+  const place = await findPlace(conn, placeId);
+  const ids = place ? place.path.split('/').filter(Boolean).map(Number) : [];
+  const community = (await findPlacesByIds(conn, ids)).find((p) => p.level === 'community');
   assertCommunityVisible(ctx.actor, community);
   const grids = await allGridsOf(conn, community.id);
   const [boundaries, buildings] = await Promise.all([

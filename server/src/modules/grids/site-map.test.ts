@@ -47,7 +47,7 @@ afterAll(() => t.close());
 
 const byName = <T extends { name: string }>(grids: T[]) =>
   [...grids].sort((a, b) => a.name.localeCompare(b.name));
-const mapOf = (c: Client) => c.get(`/api/communities/${tree.community}/site-map`);
+const mapOf = (c: Client, place = tree.community) => c.get(`/api/site-map?place=${place}`);
 
 describe('the site map of a community', () => {
   it('draws grids and buildings from Anju’s own data, with the configured tiles', async () => {
@@ -67,14 +67,15 @@ describe('the site map of a community', () => {
 
   it('is open to a grid worker and a resident of the community, the worker’s own grid marked', async () => {
     const seen = (await mapOf(worker)).json();
-    expect(byName(seen.grids).map((g) => g.mine)).toEqual([true, false]);
+    expect(byName<{ name: string; mine: boolean }>(seen.grids).map((g) => g.mine)).toEqual([true, false]);
     expect(seen.buildings).toHaveLength(1);
-    expect((await mapOf(resident)).statusCode).toBe(200);
+    expect((await mapOf(resident, tree.dwelling)).json().community.id).toBe(String(tree.community));
   });
 
-  it('is missing for those of another community, and for anything but a community', async () => {
+  it('is missing for those of another community, and for places above communities', async () => {
     expect(errorCode(await mapOf(outsider))).toBe('not_found');
-    expect(errorCode(await staff.get(`/api/communities/${tree.grid}/site-map`))).toBe('not_found');
+    expect(errorCode(await mapOf(staff, tree.township))).toBe('not_found');
+    expect(errorCode(await mapOf(outsider, tree.dwelling))).toBe('not_found');
     const nobody = await signIn(t, ['social_org_staff'], [tree.community]);
     expect(errorCode(await mapOf(nobody))).toBe('forbidden');
   });
