@@ -35,6 +35,7 @@ import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.ro
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/cases/measures.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
+import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
 import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
@@ -76,9 +77,16 @@ const MODULES = [
   dictionariesRoutes,
 ];
 
-export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  opts: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+) {
   const app: FastifyInstance = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, stream: opts.logStream, serializers: { req: requestLogLine } },
     // the server names every request itself: an id the client chose would land in audit rows
     genReqId: () => randomUUID(),
     requestIdHeader: false,
