@@ -52,16 +52,40 @@ export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
 
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
+/** A category's limits run in hours, or in working days by the holiday calendar of the place. */
+export const LIMIT_UNITS = ['hours', 'working_days'] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
+
 export const IncidentCategory = z.object({
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
+  limitUnit: z.enum(LIMIT_UNITS),
   acceptHours: z.number().int(),
   deadlineHours: z.number().int(),
+  acceptDays: z.number().int(),
+  deadlineDays: z.number().int(),
+  extensionCapHours: z.number().int(),
+  extensionCapDays: z.number().int(),
+  extensionCapSource: z.string(),
   startLevel: z.enum(HANDLING_LEVELS),
   autoEscalate: z.boolean(),
+  version: z.number().int(),
 });
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
+
+/** A category's limits as a county admin sets them, at the version read. */
+export const IncidentCategoryLimits = z.object({
+  limitUnit: z.enum(LIMIT_UNITS),
+  acceptHours: z.number().int().min(1).max(720),
+  deadlineHours: z.number().int().min(1).max(2160),
+  acceptDays: z.number().int().min(1).max(30),
+  deadlineDays: z.number().int().min(1).max(90),
+  extensionCapHours: z.number().int().min(0).max(2160),
+  extensionCapDays: z.number().int().min(0).max(90),
+  version: z.number().int().min(0).max(2_147_483_647),
+});
+export type IncidentCategoryLimits = z.infer<typeof IncidentCategoryLimits>;
 
 /** How a reporter says where it happened: at home, at a building, in a public area, at a point of the map. */
 export const LOCATION_KINDS = ['home', 'building', 'area', 'point'] as const;
@@ -98,13 +122,15 @@ export const IncidentAct = z.object({
   /** dispatch: a user or a department to handle it. */
   assigneeUserId: Id.optional(),
   departmentId: Id.optional(),
-  /** extend: extra hours. */
+  /** ask_extension, extend: extra hours, for a category whose limits run in hours. */
   hours: z
     .number()
     .int()
     .min(1)
     .max(24 * 30)
     .optional(),
+  /** ask_extension, extend: extra working days, for a category whose limits run in working days. */
+  days: z.number().int().min(1).max(30).optional(),
   /** callback */
   satisfaction: z.enum(SATISFACTIONS).optional(),
 });

@@ -11,6 +11,7 @@ export * from './registry-codes.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';
 export * from './incidents.ts';
+export * from './calendar.ts';
 export * from './grids.ts';
 export * from './site-map.ts';
 export * from './party.ts';

@@ -20,6 +20,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { incidentJobs } from './modules/incidents/sweep.ts';
 import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
 import { importJobs } from './modules/registry/import/recover.ts';
@@ -64,6 +65,7 @@ const MODULES = [
   registryRoutes,
   registryExtrasRoutes,
   incidentsRoutes,
+  calendarRoutes,
   registryImportRoutes,
   gridsRoutes,
   partyRoutes,

@@ -10,7 +10,7 @@ import { get, handlingFor } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.sql.ts';
 import { extensionRoom, fromTimeline } from './extension.ts';
 import { decide } from './workflow.ts';
-import { dueAtPlus, hoursFromNow, NOW } from './act.sql.ts';
+import { acceptDueFromNow, dueAtPlus, dueAtPlusDays, NOW } from './act.sql.ts';
 import * as acceptances from './acceptances.repo.ts';
 import * as dispatch from './dispatch.repo.ts';
 import { LEVEL_ROLE } from './ladder.ts';
@@ -86,21 +86,27 @@ async function effects(
     case 'callback':
       if (!input.satisfaction) throw invalid('satisfaction', 'record how satisfied the reporter is');
       return { set: { satisfaction: input.satisfaction, closed_at: NOW }, notify: [] };
-    case 'extend':
-      if (!input.hours || !input.note) throw invalid('hours', 'an extension needs hours and a reason');
-      {
-        const { granted, cap } = await extensionRoom(tx, i.id);
-        if (granted + input.hours > cap)
-          throw invalid('hours', 'extensions of this category add up to at most {{hours}} hours', {
-            hours: cap,
+    case 'extend': {
+      const { granted, cap, inDays } = await extensionRoom(tx, i.id);
+      if (inDays) {
+        if (!input.days || !input.note) throw invalid('days', 'an extension needs working days and a reason');
+        if (granted + input.days > cap)
+          throw invalid('days', 'extensions of this category add up to at most {{days}} working days', {
+            days: cap,
           });
+        return { set: { due_at: dueAtPlusDays(input.days), overdue: false }, notify: [] };
       }
-      return {
-        set: { due_at: dueAtPlus(input.hours), overdue: false },
-        notify: [],
-      };
+      if (!input.hours || !input.note) throw invalid('hours', 'an extension needs hours and a reason');
+      if (granted + input.hours > cap)
+        throw invalid('hours', 'extensions of this category add up to at most {{hours}} hours', {
+          hours: cap,
+        });
+      return { set: { due_at: dueAtPlus(input.hours), overdue: false }, notify: [] };
+    }
     case 'ask_extension':
-      if (!input.hours) throw invalid('hours', 'say how many more hours are needed');
+      if ((await extensionRoom(tx, i.id)).inDays) {
+        if (!input.days) throw invalid('days', 'say how many more working days are needed');
+      } else if (!input.hours) throw invalid('hours', 'say how many more hours are needed');
       if (!input.note) throw invalid('note', 'give the reason');
       return { set: {}, notify: [] };
     case 'deny_extension':
@@ -120,7 +126,6 @@ async function effects(
         kind: 'incident_supervised',
       };
     case 'escalate': {
-      const category = await repo.category(tx, i.category_code);
       const handling = await handlingFor(tx, i.place_path, 0, level);
       await acceptances.keepRungClock(tx, i.id);
       return {
@@ -130,7 +135,7 @@ async function effects(
           handling_place_id: handling.place.id,
           assignee_user_id: null,
           department_id: null,
-          accept_due_at: hoursFromNow(category?.accept_hours ?? 24),
+          accept_due_at: acceptDueFromNow,
         },
         notify: await dispatch.handlersAt(tx, handling.place.id, LEVEL_ROLE[handling.level]),
         kind: 'incident_escalated',
@@ -174,6 +179,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       data: {
         satisfaction: input.satisfaction,
         hours: input.hours,
+        days: input.days,
         assigneeUserId: input.assigneeUserId,
         departmentId: input.departmentId,
         level: decision.level,

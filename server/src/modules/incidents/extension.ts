@@ -36,18 +36,22 @@ export function fromTimeline(
   };
 }
 
-/** Hours already granted to an incident by extensions, and the most its category allows in all. */
+/**
+ * What extensions already granted to an incident add up to, and the most its category allows in all:
+ * in working days when the category keeps its limits in working days, else in hours.
+ */
 export async function extensionRoom(
   conn: Conn,
   incidentId: number,
-): Promise<{ granted: number; cap: number }> {
-  const [r] = await rows<{ granted: number; cap: number }>(
+): Promise<{ granted: number; cap: number; inDays: boolean }> {
+  const [r] = await rows<{ granted: number; cap: number; in_days: boolean }>(
     conn,
-    sql`SELECT c.extension_cap_hours AS cap,
-               (SELECT coalesce(sum((s.data->>'hours')::int), 0)::int FROM incident_steps s
-                 WHERE s.incident_id = i.id AND s.action = 'extend') AS granted
+    sql`SELECT c.limit_unit = 'working_days' AS in_days,
+               CASE WHEN c.limit_unit = 'working_days' THEN c.extension_cap_days ELSE c.extension_cap_hours END AS cap,
+               (SELECT coalesce(sum((s.data->>CASE WHEN c.limit_unit = 'working_days' THEN 'days' ELSE 'hours' END)::int), 0)::int
+                  FROM incident_steps s WHERE s.incident_id = i.id AND s.action = 'extend') AS granted
           FROM incidents i JOIN incident_categories c ON c.code = i.category_code
          WHERE i.id = ${incidentId}`,
   );
-  return { granted: Number(r?.granted ?? 0), cap: Number(r?.cap ?? 0) };
+  return { granted: Number(r?.granted ?? 0), cap: Number(r?.cap ?? 0), inDays: r?.in_days === true };
 }

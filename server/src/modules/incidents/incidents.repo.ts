@@ -26,14 +26,6 @@ export async function category(conn: Conn, code: string): Promise<CategoryRow | 
   return row;
 }
 
-export async function categories(conn: Conn) {
-  return rows<CategoryRow & { name_zh: string; name_en: string }>(
-    conn,
-    sql`SELECT code, name_zh, name_en, accept_hours, deadline_hours, start_level, auto_escalate
-          FROM incident_categories WHERE active ORDER BY sort, code`,
-  );
-}
-
 export interface Ancestor {
   id: number;
   level: string;

@@ -6,6 +6,7 @@ import {
   Incident,
   IncidentAct,
   IncidentCategory,
+  IncidentCategoryLimits,
   IncidentCounts,
   IncidentCountsQuery,
   IncidentDetail,
@@ -13,13 +14,12 @@ import {
   IncidentReport,
   Kpi,
   KpiQuery,
-  HANDLING_LEVELS,
   pageOf,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { invalid } from '../../platform/errors.ts';
 import { act } from './act.service.ts';
-import * as repo from './incidents.repo.ts';
+import { listCategories, saveCategoryLimits } from './categories.service.ts';
 import * as service from './incidents.service.ts';
 import { kpi } from './kpi.ts';
 import { incidentPhotoRoutes } from './photos.routes.ts';
@@ -36,16 +36,20 @@ export async function incidentsRoutes(fastify: FastifyInstance) {
       schema: { tags, response: { 200: z.array(IncidentCategory) } },
       preHandler: app.authorize('incident:report'),
     },
-    async () =>
-      (await repo.categories(app.database.db)).map((c) => ({
-        code: c.code,
-        nameZh: c.name_zh,
-        nameEn: c.name_en,
-        acceptHours: c.accept_hours,
-        deadlineHours: c.deadline_hours,
-        startLevel: HANDLING_LEVELS[c.start_level],
-        autoEscalate: c.auto_escalate,
-      })),
+    () => listCategories(app.database),
+  );
+  app.put(
+    '/api/incident-categories/:code/limits',
+    {
+      schema: {
+        tags,
+        params: z.object({ code: z.string().regex(/^[a-z_]{1,32}$/) }),
+        body: IncidentCategoryLimits,
+        response: { 200: IncidentCategory },
+      },
+      preHandler: app.authorize('incident:policy'),
+    },
+    (req) => saveCategoryLimits(app.database, ctxOf(req), req.params.code, req.body),
   );
   app.post(
     '/api/incidents',

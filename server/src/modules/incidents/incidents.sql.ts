@@ -142,7 +142,12 @@ export const REPORT_WRITE = `WITH next AS (SELECT nextval(pg_get_serial_sequence
                                       AND starts_with($11, c.path) AND starts_with(h.residence_path, c.path)
         WHERE h.id = $12),
       $13, $14, $15, $16, 'reported',
-      $1::timestamptz + make_interval(hours => $17), $1::timestamptz + make_interval(hours => $18), $1::timestamptz,
+      -- limits in hours ($17, $18) or in working days by the calendar of the place
+      (SELECT CASE WHEN c.limit_unit = 'working_days' THEN working_day_end($1::timestamptz, c.accept_days, $11::text)
+                   ELSE $1::timestamptz + make_interval(hours => $17) END FROM incident_categories c WHERE c.code = $2::varchar),
+      (SELECT CASE WHEN c.limit_unit = 'working_days' THEN working_day_end($1::timestamptz, c.deadline_days, $11::text)
+                   ELSE $1::timestamptz + make_interval(hours => $18) END FROM incident_categories c WHERE c.code = $2::varchar),
+      $1::timestamptz,
       $23
       FROM next
     RETURNING id, code, category_code, title, description, source, reporter_user_id, place_id, place_path,

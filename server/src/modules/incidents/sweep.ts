@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { notificationsInsertSql, NOTIFY_CHANNEL } from '../../platform/notify/notify.ts';
+import { limitEnd } from './act.sql.ts';
 import { rows } from './incidents.sql.ts';
 
 const LEVEL_NAME = sql.raw(
@@ -28,7 +29,8 @@ export async function sweep(database: Database, now = new Date()) {
     }>(
       tx,
       sql`WITH due AS (
-            SELECT i.id, i.status AS from_status, ${NEXT_PLACE} AS next_place, c.accept_hours,
+            SELECT i.id, i.status AS from_status, ${NEXT_PLACE} AS next_place,
+                   ${limitEnd(sql`${now}::timestamptz`, 'accept', sql`i.place_path`)} AS next_accept_due,
                    i.level AS from_level, i.handling_place_id AS from_place, i.accept_due_at AS from_due,
                    i.accepted_at AS from_accepted,
                    CASE WHEN i.due_at < ${now}::timestamptz THEN 'overdue' ELSE 'not_accepted' END AS reason
@@ -40,7 +42,7 @@ export async function sweep(database: Database, now = new Date()) {
           moved AS (
             UPDATE incidents i SET level = i.level + 1, handling_place_id = d.next_place, status = 'reported',
                    assignee_user_id = NULL, department_id = NULL, version = i.version + 1, accepted_at = NULL,
-                   accept_due_at = ${now}::timestamptz + make_interval(hours => d.accept_hours),
+                   accept_due_at = d.next_accept_due,
                    overdue = i.overdue OR d.reason = 'overdue', supervised = i.supervised OR d.reason = 'overdue'
               FROM due d WHERE i.id = d.id AND d.next_place IS NOT NULL
             RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, d.from_status,

@@ -1,0 +1,62 @@
+import type { HolidayCalendar, HolidayCalendarInput } from '@anju/contracts';
+import type { Database } from '../../db/client.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { rootsOf } from '../../platform/access/scope.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { conflict } from '../../platform/errors.ts';
+import { assertCalendarPlace, assertCalendarReadable } from './calendar.policy.ts';
+import * as repo from './calendar.repo.ts';
+
+/**
+ * The calendar of `year` in force at a place the caller reaches (their first scope when none is
+ * named); without any kept for the year, only weekends rest.
+ */
+export async function calendarFor(
+  database: Database,
+  ctx: Ctx,
+  year: number,
+  placeId?: number,
+): Promise<HolidayCalendar> {
+  const conn = database.db;
+  const place = placeId === undefined ? undefined : await repo.placeOf(conn, placeId);
+  const path = placeId === undefined ? rootsOf(ctx.actor)[0] : place?.path;
+  assertCalendarReadable(ctx.actor, path === undefined ? undefined : { path });
+  const c = await repo.inForce(conn, path!, year);
+  const own =
+    c !== undefined && place !== undefined && c.place_id !== null && Number(c.place_id) === place.id;
+  return {
+    year,
+    placeId: c?.place_id == null ? null : String(c.place_id),
+    placeName: c?.place_name ?? null,
+    source: c?.source ?? '',
+    version: own ? c.version : 0,
+    own,
+    days: c?.days ?? [],
+  };
+}
+
+/**
+ * Replaces a county's own calendar of a year whole. `version` is the one read (0 when the county kept
+ * none); another edit saved since is refused (409). Deadlines set from now on count by it.
+ */
+export async function saveCalendar(
+  database: Database,
+  ctx: Ctx,
+  input: HolidayCalendarInput,
+): Promise<HolidayCalendar> {
+  const placeId = Number(input.placeId);
+  await database.db.transaction(async (tx) => {
+    assertCalendarPlace(ctx.actor, await repo.placeOf(tx, placeId));
+    const current = await repo.ownForUpdate(tx, placeId, input.year);
+    if ((current?.version ?? 0) !== input.version)
+      throw conflict('the calendar was changed by someone else; reload it');
+    const id = await repo.replace(tx, placeId, input.year, input.source, input.days);
+    await audit(tx, ctx, {
+      action: 'calendar.save',
+      targetType: 'holiday_calendar',
+      targetId: id,
+      detail: { placeId, year: input.year, days: input.days.length },
+    });
+  });
+  return calendarFor(database, ctx, input.year, placeId);
+}
