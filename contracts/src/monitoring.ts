@@ -86,21 +86,30 @@ export const ScreeningRules = z.object({
 export type ScreeningRules = z.infer<typeof ScreeningRules>;
 
 export const RuleSetInput = z.object({
+  /** The region (province, city or county) whose rules these are; the caller's own when left out. */
+  placeId: Id.optional(),
   rules: ScreeningRules,
   note: z.string().trim().max(500).default(''),
-  /** The version this edit started from. */
+  /** The version in force at that region when this edit started. */
   version: Version,
 });
 export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
 export const RuleSet = z.object({
   version: Version,
+  /** The region whose rules these are; null for the national default. */
+  placeId: z.string().nullable(),
+  placeName: z.string().nullable(),
   rules: ScreeningRules,
   note: z.string(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
+
+/** Which place's rules to read: those in force there; the caller's own place when left out. */
+export const RuleQuery = z.object({ placeId: Id.optional() });
+export type RuleQuery = z.infer<typeof RuleQuery>;
 
 export const LEAD_SOURCES = ['screening', 'visit', 'self_declaration', 'department_data'] as const;
 export const LEAD_STATUSES = ['open', 'case', 'dismissed'] as const;

@@ -24,6 +24,7 @@ import { openPostgres, type Database } from '../src/db/client.ts';
 import { migrateAsOwner } from '../src/db/migrate.ts';
 import { applicationRoleRisks } from '../src/db/roles.ts';
 import { audit } from '../src/platform/audit/audit.ts';
+import { rulesAt } from '../src/modules/monitoring/rules.service.ts';
 import {
   family,
   member,
@@ -448,6 +449,46 @@ describe('inputs that once answered 500', () => {
       });
       expect(res.statusCode).toBeLessThan(500);
     }
+  });
+});
+
+describe('one county’s policy and another’s', () => {
+  it('a county admin changes only their own region’s screening rules, and each region screens by its own', async () => {
+    const other = await makeTree(t.database);
+    const third = await makeTree(t.database);
+    const adminA = await signIn(t, ['county_admin'], [tree.county]);
+    const adminB = await signIn(t, ['county_admin'], [other.county]);
+    const national = (await adminB.get('/api/monitoring/rules')).json();
+    expect(national.placeId).toBeNull();
+    const stricter = structuredClone(national.rules);
+    stricter.income_near_line.factor = 1.4;
+    const savedB = await adminB.put('/api/monitoring/rules', { rules: stricter, version: national.version });
+    expect(savedB.statusCode, savedB.body).toBe(200);
+    expect(savedB.json()).toMatchObject({ placeId: String(other.county), rules: stricter });
+
+    const looser = structuredClone(national.rules);
+    looser.income_near_line.factor = 1.05;
+    const intoB = await adminA.put('/api/monitoring/rules', {
+      placeId: String(other.county),
+      rules: looser,
+      version: savedB.json().version,
+    });
+    expect(intoB.statusCode).toBe(404);
+    expect((await adminA.get(`/api/monitoring/rules?placeId=${other.county}`)).statusCode).toBe(404);
+    const own = await adminA.put('/api/monitoring/rules', { rules: looser, version: national.version });
+    expect(own.json()).toMatchObject({ placeId: String(tree.county), rules: looser });
+
+    // B's rules hold in B down to its dwellings; a county without rules of its own keeps the national ones
+    const inForce = async (place: number) =>
+      (await t.database.query<{ path: string }>('SELECT path FROM places WHERE id = $1', [place]))[0].path;
+    expect((await rulesAt(t.database.db, await inForce(other.dwelling))).rules).toEqual(stricter);
+    expect((await rulesAt(t.database.db, await inForce(tree.dwelling))).rules).toEqual(looser);
+    expect((await rulesAt(t.database.db, await inForce(third.dwelling))).placeId).toBeNull();
+    const audited = await t.database.query<{ target_id: string }>(
+      `SELECT target_id FROM audit_log WHERE action = 'monitoring.rules' AND actor_id = $1`,
+      [adminB.userId],
+    );
+    expect(audited).toEqual([{ target_id: String(other.county) }]);
   });
 });
 

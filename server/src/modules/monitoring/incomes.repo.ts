@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { ownScopeSql } from '../../platform/access/scope.ts';
 import { auditInsertSql } from '../../platform/audit/audit.ts';
 import type { HouseholdPaths } from './monitoring.policy.ts';
+import { rulesInForceSql } from './rules.sql.ts';
 
 export interface IncomeRow {
   household_id: number;
@@ -87,7 +88,7 @@ export async function saveIncome(
     )})
     SELECT h.residence_path, h.origin_path, (SELECT to_jsonb(saved) FROM saved) AS saved,
            (SELECT version FROM household_incomes WHERE ${key}) AS current_version, r.version AS rule_version, r.rules
-      FROM h, (SELECT version, rules FROM screening_rule_sets ORDER BY version DESC LIMIT 1) r`,
+      FROM h, LATERAL (${rulesInForceSql(sql`h.residence_path`)}) r`,
   );
   return r;
 }

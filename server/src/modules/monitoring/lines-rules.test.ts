@@ -51,7 +51,8 @@ describe('policy as data', () => {
       version: before.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ version: before.version + 1, note: '收紧边缘线' });
+    expect(saved.json()).toMatchObject({ placeId: String(m.w.tree.county), note: '收紧边缘线' });
+    expect(saved.json().version).toBeGreaterThan(before.version);
     const stale = await m.county.put('/api/monitoring/rules', {
       rules: before.rules,
       version: before.version,
@@ -62,12 +63,12 @@ describe('policy as data', () => {
       const res = await m.w.staff.put(`/api/households/${h.id}/incomes`, income(Math.round(LINE * 1.3)));
       expect(res.json().flags).not.toContain('income_near_line');
       const history = (await m.county.get('/api/monitoring/rules/history')).json();
-      expect(history[0].version).toBe(before.version + 1);
+      expect(history[0].version).toBe(saved.json().version);
     } finally {
       await m.county.put('/api/monitoring/rules', {
         rules: before.rules,
         note: 'restore',
-        version: before.version + 1,
+        version: saved.json().version,
       });
     }
   });

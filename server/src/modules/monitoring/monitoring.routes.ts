@@ -8,6 +8,7 @@ import {
   IncomeInput,
   Lead,
   LeadCreate,
+  RuleQuery,
   LeadQuery,
   MonitoringLine,
   MonitoringLineInput,
@@ -22,7 +23,7 @@ import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { listIncomes, saveIncome } from './incomes.service.ts';
 import { createLead, declare, listLeads } from './leads.service.ts';
 import { listLines, setLine } from './lines.service.ts';
-import { currentRules, ruleHistory, saveRules } from './rules.service.ts';
+import { ruleHistory, rulesFor, saveRules } from './rules.service.ts';
 import { runScreening } from './screening.service.ts';
 
 export async function monitoringRoutes(fastify: FastifyInstance) {
@@ -67,13 +68,15 @@ export async function monitoringRoutes(fastify: FastifyInstance) {
     { schema: { tags, body: MonitoringLineInput, response: { 200: MonitoringLine } }, preHandler: policy },
     (req) => setLine(app.database, ctxOf(req), req.body),
   );
-  app.get('/api/monitoring/rules', { schema: { tags, response: { 200: RuleSet } }, preHandler: read }, () =>
-    currentRules(app.database.db),
+  app.get(
+    '/api/monitoring/rules',
+    { schema: { tags, querystring: RuleQuery, response: { 200: RuleSet } }, preHandler: read },
+    (req) => rulesFor(app.database, ctxOf(req), req.query.placeId),
   );
   app.get(
     '/api/monitoring/rules/history',
-    { schema: { tags, response: { 200: z.array(RuleSet) } }, preHandler: read },
-    () => ruleHistory(app.database),
+    { schema: { tags, querystring: RuleQuery, response: { 200: z.array(RuleSet) } }, preHandler: read },
+    (req) => ruleHistory(app.database, ctxOf(req), req.query.placeId),
   );
   app.put(
     '/api/monitoring/rules',

@@ -5,9 +5,9 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { rootsOf } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { underPath } from '../places/places.service.ts';
-import { currentRules } from './rules.service.ts';
+import { ruleRegions, rulesAt } from './rules.service.ts';
 import * as repo from './screening.repo.ts';
-import { scopeTarget } from './screening.sql.ts';
+import { byRegion, scopeTarget } from './screening.sql.ts';
 
 /**
  * Screens the target households and records a lead for each flagged one that has no open lead; an
@@ -22,9 +22,33 @@ export async function screenInto(
   now: Date,
   userId: number | null,
 ) {
-  const inForce = await currentRules(conn);
-  const outcome = await repo.screenMany(conn, target, year, now, userId, inForce);
-  return { version: inForce.version, outcome };
+  // each household by the rules of the nearest region above it that has its own, else the national ones
+  const parts = byRegion(target, await ruleRegions(conn));
+  let version = 0;
+  let most = -1;
+  const outcomes: repo.Outcome[] = [];
+  for (const part of parts) {
+    const inForce = await rulesAt(conn, part.path);
+    const outcome = await repo.screenMany(conn, part, year, now, userId, inForce);
+    outcomes.push(outcome);
+    if (outcome.screened > most) [most, version] = [outcome.screened, inForce.version];
+  }
+  return { version, outcome: sumOutcomes(outcomes) };
+}
+
+/** The counts of several screenings as one. */
+function sumOutcomes(outcomes: repo.Outcome[]): repo.Outcome {
+  const byRule = outcomes.filter((o) => o.by_rule);
+  return {
+    screened: outcomes.reduce((n, o) => n + o.screened, 0),
+    flagged: outcomes.reduce((n, o) => n + o.flagged, 0),
+    new_leads: outcomes.reduce((n, o) => n + o.new_leads, 0),
+    by_rule: byRule.length
+      ? Object.fromEntries(
+          SCREENING_RULES.map((r) => [r, byRule.reduce((n, o) => n + (o.by_rule![r] ?? 0), 0)]),
+        )
+      : null,
+  };
 }
 
 /** Screens every household the caller sees (under a place, if given) for a year. Audited. */

@@ -1,7 +1,7 @@
 import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScreeningRules } from '@anju/contracts';
-import { eitherSideSql } from '../../platform/access/scope.ts';
+import { eitherSideSql, underSql } from '../../platform/access/scope.ts';
 
 /**
  * Which households a screening looks at: one (after an income update) or those matching a condition
@@ -53,6 +53,22 @@ export function scopeTarget(roots: string[], under: string | null): { where: SQL
     ? sql`AND ${eitherSideSql([under], sql`h.residence_path`, sql`h.origin_path`)}`
     : sql``;
   return { where: sql`${underAny(roots)} ${narrowed}` };
+}
+
+/**
+ * The target split by the region whose rules apply: the households of each region with rules of its
+ * own (`path`) less those of a deeper one, and those under none (no `path`: the national default).
+ */
+export function byRegion(target: { where: SQL }, regions: string[]): { path?: string; where: SQL }[] {
+  const residence = sql`h.residence_path`;
+  return [...regions, undefined].map((region) => {
+    const deeper = regions.filter((r) => r !== region && (region === undefined || r.startsWith(region)));
+    const inRegion = region === undefined ? sql`true` : underSql(residence, [region]);
+    return {
+      path: region,
+      where: sql`(${target.where}) AND ${inRegion} AND NOT ${underSql(residence, deeper)}`,
+    };
+  });
 }
 
 /** Health changes that make a member newly seriously ill or disabled, as registry history records them. */

@@ -43,6 +43,14 @@ export function RulesCard({ mayEdit }: { mayEdit: boolean }) {
       loading={rules.isLoading}
       style={{ marginBottom: 16 }}
     >
+      <Typography.Paragraph>
+        <Typography.Text strong data-testid="rules-region">
+          {t('monitoring.rules.region', {
+            region: rules.data?.placeName ?? t('monitoring.rules.national'),
+          })}
+        </Typography.Text>
+        {mayEdit && <Typography.Text type="secondary"> {t('monitoring.rules.saveScope')}</Typography.Text>}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} disabled={!mayEdit}>
         <SaveError error={save.error} onReload={() => (save.reset(), void rules.refetch())} />
         {SCREENING_RULES.map((rule) => (
