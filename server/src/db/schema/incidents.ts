@@ -46,6 +46,26 @@ export const incidentCategories = pgTable('incident_categories', {
   sort: smallint('sort').notNull().default(0),
 });
 
+/**
+ * The Open311 service attributes a region (province, city or county) asks of a category, in place of
+ * the category's own (the national default); a place follows the nearest region above it that has some.
+ */
+export const categoryAttributes = pgTable(
+  'category_attributes',
+  {
+    categoryCode: varchar('category_code', { length: 32 })
+      .notNull()
+      .references(() => incidentCategories.code),
+    placeId: bigint('place_id', { mode: 'number' })
+      .notNull()
+      .references(() => places.id),
+    attributes: jsonb('attributes').notNull(),
+    updatedBy: bigint('updated_by', { mode: 'number' }).references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.categoryCode, t.placeId] })],
+);
+
 /** County departments incidents are dispatched to (civil affairs, human resources, health…). */
 export const departments = pgTable(
   'departments',
