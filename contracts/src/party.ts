@@ -1,14 +1,36 @@
 import { z } from 'zod';
 import { Id, Version } from './common.ts';
 
+/**
+ * What an organization is under the party's rules: a primary committee (基层党委), a general branch
+ * (党总支), a branch (党支部), a party group (党小组) or a party-member household (党员中心户).
+ */
+export const PARTY_ORG_KINDS = ['committee', 'general_branch', 'branch', 'group', 'household'] as const;
+export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
+
 /** One level of the party organization tree and the place level it is bound to; configurable data. */
 export const PartyLevel = z.object({
   depth: z.number().int(),
   placeLevel: z.string(),
   labelZh: z.string(),
   labelEn: z.string(),
+  kind: z.enum(PARTY_ORG_KINDS),
 });
 export type PartyLevel = z.infer<typeof PartyLevel>;
+
+/**
+ * Where an organization stands against the party's rules: too few full members (fewer than 3), a
+ * branch large enough to become a general branch (over 50), or one from which a primary committee
+ * may be set up (100 or more); each with the limit and the rule's source.
+ */
+export const PARTY_ORG_CHECKS = ['too_few_full_members', 'general_branch_due', 'committee_possible'] as const;
+export const PartyOrgCheck = z.object({
+  code: z.enum(PARTY_ORG_CHECKS),
+  limit: z.number().int(),
+  sourceZh: z.string(),
+  sourceEn: z.string(),
+});
+export type PartyOrgCheck = z.infer<typeof PartyOrgCheck>;
 
 export const PartyOrg = z.object({
   id: Id,
@@ -16,9 +38,14 @@ export const PartyOrg = z.object({
   depth: z.number().int(),
   labelZh: z.string(),
   labelEn: z.string(),
+  kind: z.enum(PARTY_ORG_KINDS),
   name: z.string(),
   place: z.object({ id: Id, name: z.string(), level: z.string() }),
-  members: z.array(z.object({ personId: Id, name: z.string() })),
+  members: z.array(z.object({ personId: Id, name: z.string(), probationary: z.boolean() })),
+  /** Members of the organization and of those under it; full members leave out probationary ones. */
+  memberCount: z.number().int(),
+  fullMemberCount: z.number().int(),
+  checks: z.array(PartyOrgCheck),
   version: z.number().int(),
 });
 export type PartyOrg = z.infer<typeof PartyOrg>;
@@ -46,6 +73,8 @@ export const PartyLevelsUpdate = z.object({
         placeLevel: z.enum(PARTY_PLACE_LEVELS),
         labelZh: z.string().trim().min(1).max(32),
         labelEn: z.string().trim().min(1).max(64),
+        /** By default a committee on a township or community, a branch on a grid, a group on a building. */
+        kind: z.enum(PARTY_ORG_KINDS).optional(),
       }),
     )
     .min(3)
@@ -62,7 +91,11 @@ export const PartyCandidate = z.object({
 });
 export type PartyCandidate = z.infer<typeof PartyCandidate>;
 
-export const PartyMembersUpdate = z.object({ personIds: z.array(Id).max(200) });
+export const PartyMembersUpdate = z.object({
+  personIds: z.array(Id).max(200),
+  /** Those of `personIds` who are probationary members (预备党员). */
+  probationaryIds: z.array(Id).max(200).default([]),
+});
 export type PartyMembersUpdate = z.infer<typeof PartyMembersUpdate>;
 
 export const LinkedHouseholdsUpdate = z.object({ householdIds: z.array(Id).max(100) });

@@ -1,4 +1,4 @@
-import { PARTY_PLACE_LEVELS, type PartyLevel } from '@anju/contracts';
+import { PARTY_PLACE_LEVELS, type PartyLevel, type PartyOrgKind } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -6,7 +6,21 @@ import { conflict, invalid } from '../../platform/errors.ts';
 import * as repo from './party.repo.ts';
 import { levels as currentLevels } from './party.service.ts';
 
-type LevelInput = { placeLevel: (typeof PARTY_PLACE_LEVELS)[number]; labelZh: string; labelEn: string };
+type LevelInput = {
+  placeLevel: (typeof PARTY_PLACE_LEVELS)[number];
+  labelZh: string;
+  labelEn: string;
+  kind?: PartyOrgKind;
+};
+
+/** What organizations on a place level are unless the setting says otherwise. */
+const DEFAULT_KINDS: Record<LevelInput['placeLevel'], PartyOrgKind> = {
+  township: 'committee',
+  community: 'committee',
+  grid: 'branch',
+  building: 'group',
+  dwelling: 'household',
+};
 
 /** Checks the shape of a level setting: tree order, no repeats, the community taken in, the dwelling last. */
 function checkLevels(levels: LevelInput[]) {
@@ -19,6 +33,10 @@ function checkLevels(levels: LevelInput[]) {
     throw invalid('levels', 'the community must have a party level');
   if (levels.at(-1)!.placeLevel !== 'dwelling')
     throw invalid(`levels.${levels.length - 1}.placeLevel`, 'the last level is the party-member household');
+  levels.forEach((l, i) => {
+    if (l.kind && (l.kind === 'household') !== (i === levels.length - 1))
+      throw invalid(`levels.${i}.kind`, 'only the last level is the party-member household');
+  });
 }
 
 /**
@@ -39,7 +57,10 @@ export async function setLevels(
       throw conflict('party organizations exist on levels this setting would move or drop', [
         { field: 'levels', reason: `in use: ${[...new Set(lost.map((l) => l.place_level))].join(', ')}` },
       ]);
-    await repo.replaceLevels(tx, input.levels);
+    await repo.replaceLevels(
+      tx,
+      input.levels.map((l) => ({ ...l, kind: l.kind ?? DEFAULT_KINDS[l.placeLevel] })),
+    );
     await audit(tx, ctx, {
       action: 'party.levels',
       targetType: 'party_levels',

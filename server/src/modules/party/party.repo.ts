@@ -12,6 +12,7 @@ export interface LevelRow {
   place_level: string;
   label_zh: string;
   label_en: string;
+  kind: string;
 }
 
 export interface OrgRow {
@@ -27,7 +28,10 @@ export interface OrgRow {
 }
 
 export const levels = (conn: Conn) =>
-  rows<LevelRow>(conn, sql`SELECT depth, place_level, label_zh, label_en FROM party_levels ORDER BY depth`);
+  rows<LevelRow>(
+    conn,
+    sql`SELECT depth, place_level, label_zh, label_en, kind FROM party_levels ORDER BY depth`,
+  );
 
 const ORG_SELECT = sql`SELECT o.id, o.parent_id, o.depth, o.place_id, o.place_path, p.name AS place_name,
        p.level AS place_level, o.name, o.version
@@ -67,18 +71,37 @@ export async function insertOrg(
 }
 
 export const membersOf = (conn: Conn, orgIds: number[]) =>
-  rows<{ org_id: number; person_id: number }>(
+  rows<{ org_id: number; person_id: number; probationary: boolean }>(
     conn,
-    sql`SELECT org_id, person_id FROM party_members WHERE org_id = ANY(${pgArray(orgIds)}::bigint[]) ORDER BY person_id`,
+    sql`SELECT org_id, person_id, probationary FROM party_members WHERE org_id = ANY(${pgArray(orgIds)}::bigint[]) ORDER BY person_id`,
+  );
+
+/** Members of each organization and of the organizations under it, all and full (not probationary). */
+export const memberCounts = (conn: Conn, orgIds: number[]) =>
+  rows<{ org_id: number; members: number; full_members: number }>(
+    conn,
+    sql`SELECT o.id AS org_id, count(m.person_id)::int AS members,
+               (count(m.person_id) FILTER (WHERE NOT m.probationary))::int AS full_members
+          FROM party_orgs o
+          JOIN party_orgs s ON left(s.place_path, length(o.place_path)) = o.place_path
+          LEFT JOIN party_members m ON m.org_id = s.id
+         WHERE o.id = ANY(${pgArray(orgIds)}::bigint[])
+         GROUP BY o.id`,
   );
 
 /** Attaches persons to `orgId`, moving them from any organization they were in. */
-export async function replaceMembers(conn: Conn, orgId: number, personIds: number[]) {
+export async function replaceMembers(
+  conn: Conn,
+  orgId: number,
+  personIds: number[],
+  probationaryIds: number[],
+) {
   await conn.execute(sql`DELETE FROM party_members WHERE org_id = ${orgId}`);
   if (personIds.length)
     await conn.execute(sql`
-      INSERT INTO party_members (person_id, org_id) SELECT unnest(${pgArray(personIds)}::bigint[]), ${orgId}
-      ON CONFLICT (person_id) DO UPDATE SET org_id = EXCLUDED.org_id`);
+      INSERT INTO party_members (person_id, org_id, probationary)
+      SELECT p, ${orgId}, p = ANY(${pgArray(probationaryIds)}::bigint[]) FROM unnest(${pgArray(personIds)}::bigint[]) AS p
+      ON CONFLICT (person_id) DO UPDATE SET org_id = EXCLUDED.org_id, probationary = EXCLUDED.probationary`);
 }
 
 export const linksOf = (conn: Conn, orgIds: number[]) =>
@@ -159,12 +182,12 @@ export const levelsInUse = (conn: Conn) =>
 
 export async function replaceLevels(
   conn: Conn,
-  levels: { placeLevel: string; labelZh: string; labelEn: string }[],
+  levels: { placeLevel: string; labelZh: string; labelEn: string; kind: string }[],
 ) {
   await conn.execute(sql`LOCK TABLE party_levels IN EXCLUSIVE MODE`);
   await conn.execute(sql`DELETE FROM party_levels`);
   for (const [i, l] of levels.entries())
     await conn.execute(sql`
-      INSERT INTO party_levels (depth, place_level, label_zh, label_en)
-      VALUES (${i + 1}, ${l.placeLevel}, ${l.labelZh}, ${l.labelEn})`);
+      INSERT INTO party_levels (depth, place_level, label_zh, label_en, kind)
+      VALUES (${i + 1}, ${l.placeLevel}, ${l.labelZh}, ${l.labelEn}, ${l.kind})`);
 }

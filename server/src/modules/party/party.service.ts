@@ -1,4 +1,4 @@
-import type { PartyOrg } from '@anju/contracts';
+import type { PartyOrg, PartyOrgKind } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import { pathInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -8,12 +8,14 @@ import { placeById as findPlace, type PathMove } from '../places/places.service.
 import { partyMembersUnder, personNames } from '../registry/residence.service.ts';
 import { assertCommunityVisible, assertOrgVisible, orgsSeenSql } from './party.policy.ts';
 import * as repo from './party.repo.ts';
+import { checksOf, partyRules } from './rules.ts';
 
 const presentLevel = (l: repo.LevelRow) => ({
   depth: l.depth,
   placeLevel: l.place_level,
   labelZh: l.label_zh,
   labelEn: l.label_en,
+  kind: l.kind as PartyOrgKind,
 });
 
 export async function levels(database: Database) {
@@ -22,10 +24,12 @@ export async function levels(database: Database) {
 
 export async function present(conn: Conn, orgs: repo.OrgRow[]): Promise<PartyOrg[]> {
   const lv = new Map((await repo.levels(conn)).map((l) => [l.depth, l]));
-  const members = await repo.membersOf(
-    conn,
-    orgs.map((o) => Number(o.id)),
-  );
+  const ids = orgs.map((o) => Number(o.id));
+  const [members, counts, rules] = await Promise.all([
+    repo.membersOf(conn, ids),
+    repo.memberCounts(conn, ids),
+    partyRules(conn),
+  ]);
   const names = new Map(
     (
       await personNames(
@@ -34,19 +38,32 @@ export async function present(conn: Conn, orgs: repo.OrgRow[]): Promise<PartyOrg
       )
     ).map((p) => [Number(p.id), p.name]),
   );
-  return orgs.map((o) => ({
-    id: String(o.id),
-    parentId: o.parent_id === null ? null : String(o.parent_id),
-    depth: o.depth,
-    labelZh: lv.get(o.depth)?.label_zh ?? '',
-    labelEn: lv.get(o.depth)?.label_en ?? '',
-    name: o.name,
-    place: { id: String(o.place_id), name: o.place_name, level: o.place_level },
-    members: members
-      .filter((m) => Number(m.org_id) === Number(o.id))
-      .map((m) => ({ personId: String(m.person_id), name: names.get(Number(m.person_id)) ?? '' })),
-    version: o.version,
-  }));
+  return orgs.map((o) => {
+    const kind = (lv.get(o.depth)?.kind ?? 'branch') as PartyOrgKind;
+    const count = counts.find((c) => Number(c.org_id) === Number(o.id));
+    const [memberCount, fullMemberCount] = [count?.members ?? 0, count?.full_members ?? 0];
+    return {
+      id: String(o.id),
+      parentId: o.parent_id === null ? null : String(o.parent_id),
+      depth: o.depth,
+      labelZh: lv.get(o.depth)?.label_zh ?? '',
+      labelEn: lv.get(o.depth)?.label_en ?? '',
+      kind,
+      name: o.name,
+      place: { id: String(o.place_id), name: o.place_name, level: o.place_level },
+      members: members
+        .filter((m) => Number(m.org_id) === Number(o.id))
+        .map((m) => ({
+          personId: String(m.person_id),
+          name: names.get(Number(m.person_id)) ?? '',
+          probationary: m.probationary,
+        })),
+      memberCount,
+      fullMemberCount,
+      checks: checksOf(kind, memberCount, fullMemberCount, rules),
+      version: o.version,
+    };
+  });
 }
 
 /** The party organizations of a community the caller sees, top down. */
@@ -107,9 +124,13 @@ export async function setMembers(
   database: Database,
   ctx: Ctx,
   orgId: number,
-  input: { personIds: string[] },
+  input: { personIds: string[]; probationaryIds: string[] },
 ) {
   const ids = [...new Set(input.personIds.map(Number))];
+  const probationary = [...new Set(input.probationaryIds.map(Number))];
+  const strays = probationary.filter((id) => !ids.includes(id));
+  if (strays.length)
+    throw invalid('probationaryIds', 'not among the members set: {{ids}}', { ids: strays.join(', ') });
   await database.db.transaction(async (tx) => {
     const org = await repo.findOrg(tx, orgId);
     assertOrgVisible(ctx.actor, org);
@@ -117,12 +138,12 @@ export async function setMembers(
     const refused = ids.filter((id) => !found.some((f) => Number(f.id) === id));
     if (refused.length)
       throw invalid('personIds', 'not party members living here: {{ids}}', { ids: refused.join(', ') });
-    await repo.replaceMembers(tx, orgId, ids);
+    await repo.replaceMembers(tx, orgId, ids, probationary);
     await audit(tx, ctx, {
       action: 'party.members',
       targetType: 'party_org',
       targetId: orgId,
-      detail: { personIds: ids },
+      detail: { personIds: ids, probationaryIds: probationary },
     });
   });
   const [org] = await present(database.db, [(await repo.findOrg(database.db, orgId))!]);

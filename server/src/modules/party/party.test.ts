@@ -68,7 +68,7 @@ describe('party organization tree', () => {
       .members.find((m: { partyMember: boolean }) => m.partyMember);
     const ok = await w.staff.put(`/api/party/orgs/${group.id}/members`, { personIds: [partyMember.id] });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().members).toEqual([{ personId: partyMember.id, name: '赵党员' }]);
+    expect(ok.json().members).toEqual([{ personId: partyMember.id, name: '赵党员', probationary: false }]);
   });
 });
 

@@ -105,6 +105,27 @@ describe('party level settings', () => {
     }
   });
 
+  it('say what the organizations of each level are, by default from the place level', async () => {
+    const county = await signIn(t, ['county_admin'], [w.tree.county]);
+    const levels = body(await current()).levels;
+    const res = await county.put('/api/party/levels', {
+      levels: levels.map((l) => (l.placeLevel === 'community' ? { ...l, kind: 'general_branch' } : l)),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().map((l: { kind: string }) => l.kind)).toEqual([
+      'general_branch',
+      'branch',
+      'group',
+      'household',
+    ]);
+    const wrong = await county.put('/api/party/levels', {
+      levels: levels.map((l) => (l.placeLevel === 'building' ? { ...l, kind: 'household' } : l)),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].field).toBe('levels.2.kind');
+    expect((await county.put('/api/party/levels', { levels })).statusCode).toBe(200);
+  });
+
   it('refuse moving a level that organizations are founded on', async () => {
     const county = await signIn(t, ['county_admin'], [w.tree.county]);
     const l = (placeLevel: string) => ({ placeLevel, labelZh: '级', labelEn: 'Level' });

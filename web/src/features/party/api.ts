@@ -6,7 +6,9 @@ export type { CareMap, HouseholdRef };
 /** A party-member household and the households it looks after. */
 export type Carer = CareMap['carers'][number];
 
-export type LevelInput = Pick<PartyLevel, 'placeLevel' | 'labelZh' | 'labelEn'>;
+export type LevelInput = Pick<PartyLevel, 'placeLevel' | 'labelZh' | 'labelEn'> & {
+  kind?: PartyLevel['kind'];
+};
 
 export function useLevels() {
   return useQuery({ queryKey: ['party', 'levels'], queryFn: () => api<PartyLevel[]>('/party/levels') });
@@ -53,8 +55,9 @@ export const useRenameOrg = () =>
   );
 
 export const useSetMembers = () =>
-  usePartyMutation(({ id, personIds }: { id: string; personIds: string[] }) =>
-    api<PartyOrg>(`/party/orgs/${id}/members`, { method: 'PUT', body: { personIds } }),
+  usePartyMutation(
+    ({ id, personIds, probationaryIds }: { id: string; personIds: string[]; probationaryIds: string[] }) =>
+      api<PartyOrg>(`/party/orgs/${id}/members`, { method: 'PUT', body: { personIds, probationaryIds } }),
   );
 
 export const useSetLinks = () =>

@@ -1,4 +1,4 @@
-import { PARTY_PLACE_LEVELS, type PartyLevel } from '@anju/contracts';
+import { PARTY_ORG_KINDS, PARTY_PLACE_LEVELS, type PartyLevel } from '@anju/contracts';
 import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ export function LevelsSettings({ levels, canWrite }: { levels: PartyLevel[]; can
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [rows, setRows] = useState<LevelInput[]>(() =>
-    levels.map(({ placeLevel, labelZh, labelEn }) => ({ placeLevel, labelZh, labelEn })),
+    levels.map(({ placeLevel, labelZh, labelEn, kind }) => ({ placeLevel, labelZh, labelEn, kind })),
   );
   const save = useSetLevels();
   const set = (i: number, patch: Partial<LevelInput>) =>
@@ -36,6 +36,20 @@ export function LevelsSettings({ levels, canWrite }: { levels: PartyLevel[]; can
                 value={r.placeLevel}
                 onChange={(placeLevel) => set(r.depth - 1, { placeLevel })}
                 options={PARTY_PLACE_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+              />
+            ),
+          },
+          {
+            title: t('party.levels.kind'),
+            render: (_, r) => (
+              <Select
+                disabled={!canWrite}
+                style={{ width: 140 }}
+                value={r.kind}
+                placeholder={t('party.levels.kindDefault')}
+                allowClear
+                onChange={(kind) => set(r.depth - 1, { kind })}
+                options={PARTY_ORG_KINDS.map((k) => ({ value: k, label: t(`party.kind.${k}`) }))}
               />
             ),
           },

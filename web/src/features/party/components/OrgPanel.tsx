@@ -8,6 +8,7 @@ import { useLevelLabel } from '../label.ts';
 import { AddOrg } from './AddOrg.tsx';
 import { LinksEditor } from './LinksEditor.tsx';
 import { MembersEditor } from './MembersEditor.tsx';
+import { OrgChecks } from './OrgChecks.tsx';
 
 interface Props {
   org: PartyOrg;
@@ -30,6 +31,7 @@ export function OrgPanel({ org, orgs, levels, care, canWrite, onSelect }: Props)
   return (
     <div data-testid="org-panel">
       <ErrorAlert error={rename.error} />
+      <OrgChecks org={org} />
       <Descriptions
         size="small"
         column={1}
