@@ -21,3 +21,4 @@ export * from './monitoring.ts';
 export * from './cases.ts';
 export * from './dictionaries.ts';
 export * from './monitoring-imports.ts';
+export * from './home.ts';

@@ -36,6 +36,7 @@ import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.ro
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/cases/measures.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -77,6 +78,7 @@ const MODULES = [
   monitoringOverviewRoutes,
   measuresRoutes,
   dictionariesRoutes,
+  homeRoutes,
 ];
 
 export async function buildApp(

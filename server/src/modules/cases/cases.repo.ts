@@ -51,6 +51,15 @@ export function casesPage(conn: Conn, visible: SQL, mine: SQL | undefined, q: Ca
   );
 }
 
+/** How many cases `visible` and `mine` admit (conditions on `c`), in one statement. */
+export async function countCases(conn: Conn, visible: SQL, mine: SQL) {
+  const [row] = await rows<{ total: number }>(
+    conn,
+    sql`SELECT count(*)::int AS total FROM monitoring_cases c WHERE ${visible} AND ${mine}`,
+  );
+  return row.total;
+}
+
 /** Every case of a household, newest first. */
 export const casesOfHousehold = (conn: Conn, householdId: number) =>
   rows<CaseRow>(

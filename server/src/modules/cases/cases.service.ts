@@ -120,6 +120,10 @@ export async function listCases(database: Database, ctx: Ctx, q: CaseFilter) {
   };
 }
 
+/** How many cases the caller sees await a step their own level owns. */
+export const countOwnedCases = (database: Database, ctx: Ctx) =>
+  repo.countCases(database.db, casesVisible(ctx.actor), casesOwned(ctx.actor));
+
 /** Every case of a household, newest first, for its monitoring tab. */
 export async function householdCases(
   database: Database,

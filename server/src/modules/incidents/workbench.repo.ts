@@ -73,3 +73,12 @@ export async function counts(
   const [row] = await rows<Record<IncidentTab, number>>(conn, tabCounts(whereOf(visible, f)));
   return row;
 }
+
+/** How many matching incidents there are, in one statement. */
+export async function total(conn: Conn, visible: SQL, f: Omit<IncidentFilter, 'tab'>) {
+  const [row] = await rows<{ total: number }>(
+    conn,
+    sql`SELECT count(*)::int AS total FROM incidents i WHERE ${whereOf(visible, f)}`,
+  );
+  return row.total;
+}

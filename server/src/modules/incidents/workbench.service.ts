@@ -40,3 +40,7 @@ export async function filterOf(
 export async function counts(database: Database, ctx: Ctx, q: IncidentCountsQuery): Promise<IncidentCounts> {
   return workbench.counts(database.db, visibleSql(ctx.actor), await filterOf(database, ctx, q));
 }
+
+/** How many incidents the caller reported themselves. */
+export const countReported = (database: Database, ctx: Ctx) =>
+  workbench.total(database.db, visibleSql(ctx.actor), { reporterUserId: ctx.actor.userId });

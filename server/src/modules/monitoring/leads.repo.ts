@@ -52,6 +52,16 @@ export function leadsPage(conn: Conn, visible: SQL, q: LeadQuery) {
   );
 }
 
+/** How many leads in `status` of the households `visible` admits (a condition on `h`). */
+export async function countLeads(conn: Conn, visible: SQL, status: Lead['status']) {
+  const [row] = await rows<{ total: number }>(
+    conn,
+    sql`SELECT count(*)::int AS total FROM monitoring_leads l JOIN households h ON h.id = l.household_id
+         WHERE ${visible} AND l.status = ${status}`,
+  );
+  return row.total;
+}
+
 /** One lead with its household's number and head. */
 export async function leadById(conn: Conn, id: number): Promise<LeadRow | undefined> {
   const [lead] = await rows<LeadRow>(

@@ -45,6 +45,10 @@ export async function listLeads(database: Database, ctx: Ctx, q: LeadFilter) {
   };
 }
 
+/** How many open leads of households the caller sees from either side wait to be verified. */
+export const countOpenLeads = (database: Database, ctx: Ctx) =>
+  repo.countLeads(database.db, householdsVisibleSql(ctx.actor), 'open');
+
 /**
  * Records a lead from outside screening. A household has one open lead: a second report adds its
  * note to that lead instead. Returns the lead; audited.

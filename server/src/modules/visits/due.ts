@@ -58,3 +58,9 @@ export async function dueList(
   const [c] = counts.rows as unknown as { total: number; overdue: number }[];
   return { rows: items.rows as unknown as DueRow[], total: c.total, overdue: c.overdue };
 }
+
+/** How many planned households of `grids` fall due within `within` days of `on` (or are overdue). */
+export async function dueCount(conn: Conn, grids: SQL, on: string, within: number) {
+  const found = await conn.execute(sql`${dueSql(grids, on, within)} SELECT count(*)::int AS total FROM due`);
+  return (found.rows as unknown as { total: number }[])[0].total;
+}

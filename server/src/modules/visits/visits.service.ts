@@ -9,7 +9,7 @@ import { findPlacesByIds, placeById } from '../places/places.service.ts';
 import { dictionary } from '../registry/extras.service.ts';
 import { householdResidence } from '../registry/residence.service.ts';
 import { coverageOf, type CoverageFigure } from './coverage.ts';
-import { dueList } from './due.ts';
+import { dueCount, dueList } from './due.ts';
 import {
   assertCommunity,
   assertMayVisit,
@@ -200,3 +200,7 @@ export async function due(database: Database, ctx: Ctx, q: DueQuery) {
     pageSize: q.pageSize,
   };
 }
+
+/** How many planned households (a grid worker's in their own grids) fall due within a week or are overdue. */
+export const countDue = (database: Database, ctx: Ctx) =>
+  dueCount(database.db, dueGridsSql(ctx, {}), new Date().toISOString().slice(0, 10), 7);

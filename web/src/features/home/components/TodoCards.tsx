@@ -1,25 +1,30 @@
-import type { Permission } from '@anju/contracts';
+import { TODO_KEYS, type Permission, type TodoKey } from '@anju/contracts';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { useTodoCounts } from '../api.ts';
+import { useTodo } from '../api.ts';
 
-interface Todo {
-  key: string;
-  to: string;
-  count: number | undefined;
-  loading: boolean;
-}
+/** The filtered list each count opens. */
+const LIST: Record<TodoKey, string> = {
+  toAccept: '/incidents?tab=toAccept',
+  overdue: '/incidents?tab=overdue',
+  visitsDue: '/visits',
+  leads: '/monitoring/leads',
+  cases: '/monitoring/cases?mine=true',
+  inHand: '/incidents?tab=inHand',
+  myReports: '/incidents/mine',
+};
 
 /** One count of work, opening the list it counts. */
-function TodoCard({ todo }: { todo: Todo }) {
+function TodoCard({ todo, count }: { todo: TodoKey; count: number }) {
   const { t } = useTranslation();
   return (
     <Col xs={24} sm={12} lg={6}>
-      <Link to={todo.to} data-testid={`todo-${todo.key}`}>
-        <Card size="small" hoverable loading={todo.loading}>
-          <Statistic title={t(`home.todo.${todo.key}`)} value={todo.count ?? '—'} />
+      <Link to={LIST[todo]} data-testid={`todo-${todo}`}>
+        <Card size="small" hoverable>
+          <Statistic title={t(`home.todo.${todo}`)} value={count} />
         </Card>
       </Link>
     </Col>
@@ -31,32 +36,23 @@ export function TodoCards() {
   const { t } = useTranslation();
   const { permissions } = useSignedIn();
   const can = (p: Permission) => permissions.includes(p);
-  const counts = useTodoCounts(permissions);
+  const todo = useTodo();
   const official = can('incident:read');
-  const todos: Todo[] = [];
-  const add = (key: string, to: string, q: { isPending: boolean }, count: number | undefined) =>
-    todos.push({ key, to, count, loading: q.isPending });
-  const { incidents } = counts;
-  if (can('incident:handle')) add('toAccept', '/incidents?tab=toAccept', incidents, incidents.data?.toAccept);
-  if (official) add('overdue', '/incidents?tab=overdue', incidents, incidents.data?.overdue);
-  if (counts.visitsDue.isEnabled) add('visitsDue', '/visits', counts.visitsDue, counts.visitsDue.data);
-  if (counts.leads.isEnabled) add('leads', '/monitoring/leads', counts.leads, counts.leads.data);
-  if (counts.cases.isEnabled) add('cases', '/monitoring/cases?mine=true', counts.cases, counts.cases.data);
-  if (can('incident:supervise')) add('inHand', '/incidents?tab=inHand', incidents, incidents.data?.inHand);
-  if (counts.myReports.isEnabled)
-    add('myReports', '/incidents/mine', counts.myReports, counts.myReports.data);
+  const counts = todo.data ?? {};
+  const todos = TODO_KEYS.filter((key) => counts[key] !== undefined);
   const links = [
     can('incident:report') && !official && ['report', '/incidents/new'],
     can('monitoring:declare') && ['declare', '/monitoring/declare'],
     official && ['kpi', '/incidents/kpi'],
     can('monitoring:read') && ['monitoringOverview', '/monitoring/overview'],
   ].filter((l): l is [string, string] => !!l);
-  if (!todos.length && !links.length) return null;
+  if (todo.isSuccess && !todos.length && !links.length) return null;
   return (
-    <Card title={t('home.todo.title')} data-testid="todo">
+    <Card title={t('home.todo.title')} data-testid="todo" loading={todo.isPending}>
+      {todo.error ? <ErrorAlert error={todo.error} /> : null}
       <Row gutter={[12, 12]}>
-        {todos.map((todo) => (
-          <TodoCard key={todo.key} todo={todo} />
+        {todos.map((key) => (
+          <TodoCard key={key} todo={key} count={counts[key]!} />
         ))}
         {links.map(([key, to]) => (
           <Col key={key} xs={24} sm={12} lg={6}>
