@@ -227,7 +227,11 @@ export const SavedFilterCreate = z.object({
   name: z.string().trim().min(1).max(64),
   params: z
     .record(z.string().max(32), z.string().max(400))
-    .refine((p) => Object.keys(p).length <= 30, 'at most 30 conditions'),
+    .refine((p) => Object.keys(p).length <= 30, 'at most 30 conditions')
+    .refine(
+      (p) => !Object.entries(p).some(([k, v]) => k === 'idNumber' || k === 'phone' || /\d{7}/.test(v)),
+      'ID and phone numbers are never saved in a filter',
+    ),
 });
 export type SavedFilterCreate = z.infer<typeof SavedFilterCreate>;
 

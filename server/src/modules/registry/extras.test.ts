@@ -45,6 +45,27 @@ describe('saved filters', () => {
       (await w.staff.request({ method: 'DELETE', url: `/api/saved-filters/${saved.json().id}` })).statusCode,
     ).toBe(200);
   });
+
+  it('never keeps a whole ID or phone number', async () => {
+    for (const params of [
+      { phone: '13812345678' },
+      { idNumber: '110101199003070011' },
+      { q: '13812345678' },
+    ]) {
+      const res = await w.staff.post('/api/saved-filters', { list: 'persons', name: '号码', params });
+      expect(res.statusCode, JSON.stringify(params)).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({
+        field: 'params',
+        reason: 'ID and phone numbers are never saved in a filter',
+      });
+    }
+    const tail = await w.staff.post('/api/saved-filters', {
+      list: 'persons',
+      name: '尾号',
+      params: { phoneTail: '5678' },
+    });
+    expect(tail.statusCode).toBe(201);
+  });
 });
 
 describe('duties per jurisdiction', () => {

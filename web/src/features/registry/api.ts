@@ -19,10 +19,16 @@ import type { Page } from '../places/api.ts';
 /** The person list's filters, as query parameters (all strings, so they can be saved and restored). */
 export type PersonFilter = Partial<
   Record<
-    'q' | 'idTail' | 'phone' | 'tags' | 'labour' | 'sex' | 'ageMin' | 'ageMax' | 'side' | 'sort' | 'order',
+    'q' | 'phoneTail' | 'tags' | 'labour' | 'sex' | 'ageMin' | 'ageMax' | 'side' | 'sort' | 'order',
     string
   >
 >;
+
+/** A whole ID or phone number searched for: kept out of the address and saved filters, sent in a body. */
+export interface PersonFind {
+  idNumber?: string;
+  phone?: string;
+}
 
 export interface HouseholdFilter {
   q?: string;
@@ -35,10 +41,23 @@ export type Duty = DutyAssignment;
 
 export type RevealField = 'idNumber' | 'phone';
 
-export function usePersons(filter: PersonFilter, under: string | undefined, page: number, pageSize: number) {
+/** The people matching `filter`; with `find`, those with that whole number (a POST search, audited). */
+export function usePersons(
+  filter: PersonFilter,
+  under: string | undefined,
+  page: number,
+  pageSize: number,
+  find?: PersonFind,
+) {
   return useQuery({
-    queryKey: ['persons', 'list', filter, under, page, pageSize],
-    queryFn: () => api<Page<Person>>('/persons', { query: { ...filter, under, page, pageSize } }),
+    queryKey: ['persons', 'list', filter, under, page, pageSize, find],
+    queryFn: () =>
+      find
+        ? api<Page<Person>>('/persons/search', {
+            method: 'POST',
+            body: { ...filter, ...find, under, page, pageSize },
+          })
+        : api<Page<Person>>('/persons', { query: { ...filter, under, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 }

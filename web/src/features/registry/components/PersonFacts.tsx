@@ -20,7 +20,8 @@ export function PersonFacts({ person: p, canReveal }: { person: Person; canRevea
     { key: 'sex', label: t('registry.person.sex'), children: codes.label('sex', p.sex) },
     {
       key: 'birthDate',
-      label: t('registry.person.birthDate'),
+      // without person:reveal the server gives the year alone
+      label: t(p.birthDate.length === 4 ? 'registry.person.birthYear' : 'registry.person.birthDate'),
       children: `${p.birthDate}（${t('registry.person.ageYears', { count: p.age })}）`,
     },
     { key: 'ethnicity', label: t('registry.person.ethnicity'), children: codes.ethnicity(p.ethnicity) },
