@@ -5,21 +5,22 @@ import { useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../../features/auth/api.ts';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
 import { useNotificationStream } from '../../features/notifications/useNotificationStream.ts';
-import { ScopeSwitcher } from '../../features/places/components/ScopeSwitcher.tsx';
+import { ScopeSwitcher, useOnlyPlaceChosen } from '../../features/places/components/ScopeSwitcher.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { useScope } from '../../ui/scope.tsx';
 
-/** Menu button (phones), scope switcher, notifications, language, and the signed-in user with sign-out. */
+/** Menu button (phones), the scope switcher unless the page has its own scope control, notifications, language, and the signed-in user with sign-out. */
 export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu(): void }) {
   const { t } = useTranslation();
   const me = useSignedIn();
   const logout = useLogout();
-  const { setScope } = useScope();
+  const { setScope, pageControl } = useScope();
   const navigate = useNavigate();
   const roles = me.roles.map((r) => t(`roles.${r}`)).join('、');
   // Until the password is changed the server answers nothing else, so neither is asked for.
   const working = !me.mustChangePassword;
   useNotificationStream(me.csrfToken, working);
+  useOnlyPlaceChosen();
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -63,7 +64,7 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
             data-testid="menu-toggle"
           />
         )}
-        {working && me.permissions.includes('place:read') && <ScopeSwitcher width={phone ? '100%' : 280} />}
+        {working && me.permissions.includes('place:read') && !pageControl && <ScopeSwitcher phone={phone} />}
         <Space size={phone ? 0 : 8} style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
           {working && <NotificationBell phone={phone} />}
           <LanguageSwitch />

@@ -28,6 +28,7 @@ import { KpiCards } from '../components/KpiCards.tsx';
 import { PeriodPicker, presetPeriod } from '../components/PeriodPicker.tsx';
 import { AREA_LEVELS, PlacePicker } from '../../places/index.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
+import { usePageScopeControl } from '../../../ui/scope.tsx';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
   list.includes(value as T) ? (value as T) : fallback;
@@ -35,6 +36,8 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null, fallb
 /** 事件办理指标: the government KPIs of a place and period, compared across groups and over time, exportable. */
 export function KpiPage() {
   const { t, i18n } = useTranslation();
+  // the area picker below is the page's scope control
+  usePageScopeControl();
   // the view lives in the address, so it can be linked, reloaded and gone back to
   const [params, setParams] = useSearchParams();
   const [defaultFrom, defaultTo] = presetPeriod('thisYear');

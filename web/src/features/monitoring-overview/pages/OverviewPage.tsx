@@ -11,6 +11,7 @@ import { useMonitoringOverview } from '../api.ts';
 import { CountBars } from '../components/CountBars.tsx';
 import { OverviewCards } from '../components/OverviewCards.tsx';
 import { OverviewTrend } from '../components/OverviewTrend.tsx';
+import { usePageScopeControl } from '../../../ui/scope.tsx';
 
 const PERIODS = [6, 12, 24] as const;
 const ELIMINATING = new Set<string>(['elimination_community', 'elimination_township', 'elimination_county']);
@@ -20,6 +21,8 @@ const stepColor = (code: string) =>
 /** 防返贫监测总览: the cases of the caller's county (or a place in it) at a glance, and how they moved. */
 export function OverviewPage() {
   const { t } = useTranslation();
+  // the area picker below is the page's scope control
+  usePageScopeControl();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const under = params.get('under') ?? undefined;

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageScopeControl, useScope } from '../../../ui/scope.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { usePlace } from '../api.ts';
 import { PlaceSelect } from './PlaceSelect.tsx';
@@ -11,37 +12,52 @@ interface Props {
 }
 
 /**
- * Picks a community in the user's scope: their own communities (or the community of the grid they
- * work in) directly, any other by search; with exactly one, it is picked at once.
+ * The page's one scope control where a page works on one community: the community of the scope
+ * chosen in the header (or the one the user works in) is picked at once, and a community picked here
+ * becomes the scope of the other pages too. Their own communities are offered directly, any other by
+ * search.
  */
 export function CommunityPicker({ value, onChange }: Props) {
+  usePageScopeControl();
   const { t } = useTranslation();
   const me = useSignedIn();
+  const { scope, setScope } = useScope();
   const own = me.scopes.filter((s) => s.level === 'community');
   const inner = me.scopes.find((s) => s.level === 'grid' || s.level === 'building');
-  const innerPlace = usePlace(own.length ? undefined : inner?.id);
+  // the community at or above the chosen scope, else above the place the user works in
+  const start =
+    scope?.level === 'community' ? undefined : (scope?.id ?? (own.length ? undefined : inner?.id));
+  const startPlace = usePlace(start);
   const current = usePlace(value);
-  const above = innerPlace.data?.path.find((p) => p.level === 'community');
-  const choices = above ? [{ id: above.id, name: above.name }] : own;
+  const above = startPlace.data?.path.find((p) => p.level === 'community');
+  const scoped = scope?.level === 'community' ? { id: scope.id, name: scope.name } : above;
+  const choices = scoped && !own.some((c) => c.id === scoped.id) ? [scoped, ...own] : own;
   const only = choices.length === 1 && me.scopes.every((s) => s.level !== 'township' && s.level !== 'county');
 
-  const single = only ? choices[0]?.id : undefined;
+  const initial = scoped?.id ?? (only ? choices[0]?.id : undefined);
   useEffect(() => {
-    if (!value && single) onChange(single);
-  }, [value, single, onChange]);
+    if (!value && initial) onChange(initial);
+  }, [value, initial, onChange]);
 
-  if (choices.length > 0 && only)
+  // another community worked on becomes the scope of the other pages too
+  const picked = current.data?.level === 'community' ? current.data : undefined;
+  const moved = picked && (!start || !startPlace.isPending) && picked.id !== scoped?.id ? picked : undefined;
+  useEffect(() => {
+    if (moved) setScope({ id: moved.id, name: moved.name, level: 'community' });
+  }, [moved, setScope]);
+
+  if (only)
     return (
       <Select
         data-testid="community-picker"
-        style={{ minWidth: 200 }}
+        style={{ minWidth: 160, maxWidth: '100%' }}
         value={value}
         onChange={onChange}
         options={choices.map((c) => ({ value: c.id, label: c.name }))}
       />
     );
   return (
-    <div style={{ minWidth: 240 }}>
+    <div style={{ minWidth: 200, maxWidth: '100%' }}>
       <PlaceSelect
         levels={['community']}
         value={value}

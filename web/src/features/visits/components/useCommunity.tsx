@@ -1,27 +1,23 @@
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useSignedIn } from '../../auth/api.ts';
-import { PlaceSelect } from '../../places/index.ts';
+import { CommunityPicker } from '../../places/index.ts';
 
-/** The community a page works on: `?communityId=`, else the user's own community, with a picker. */
-export function useCommunity(placeholder: string) {
-  const me = useSignedIn();
+/** The community a page works on, `?communityId=`, with the page's community picker (which picks the user's own at once). */
+export function useCommunity() {
   const [params, setParams] = useSearchParams();
-  const own = me.scopes.find((s) => s.level === 'community');
-  const communityId = params.get('communityId') ?? own?.id;
-  const picker = (
-    <PlaceSelect
-      levels={['community']}
-      value={communityId}
-      initial={own ?? null}
-      placeholder={placeholder}
-      testId="visits-community"
-      onChange={(id) => {
-        const next = new URLSearchParams(params);
-        if (id) next.set('communityId', id);
-        else next.delete('communityId');
-        setParams(next, { replace: true });
-      }}
-    />
+  const communityId = params.get('communityId') ?? undefined;
+  const onChange = useCallback(
+    (id: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('communityId', id);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
   );
+  const picker = <CommunityPicker value={communityId} onChange={onChange} />;
   return { communityId, picker };
 }

@@ -13,7 +13,7 @@ const DAY = 'YYYY-MM-DD';
 /** Visit coverage of a community over a period, per grid and per grid worker, as bars and tables. */
 export function CoveragePage() {
   const { t } = useTranslation();
-  const { communityId, picker } = useCommunity(t('visits.coverage.pickCommunity'));
+  const { communityId, picker } = useCommunity();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().subtract(89, 'day'), dayjs()]);
   const coverage = useCoverage({ communityId, from: period[0].format(DAY), to: period[1].format(DAY) });
   const columns = [

@@ -21,7 +21,7 @@ export function PlansPage() {
   const me = useSignedIn();
   const codes = useCodes();
   const errorText = useErrorText();
-  const { communityId, picker } = useCommunity(t('visits.coverage.pickCommunity'));
+  const { communityId, picker } = useCommunity();
   const plans = usePlans(communityId);
   const remove = useDeletePlan();
   const [dialog, setDialog] = useState<Dialog>(null);
