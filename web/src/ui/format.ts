@@ -1,7 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
 
-/** Formats an ISO timestamp in the current language; '—' when missing. */
-export function useDateTime() {
-  const { i18n } = useTranslation();
-  return (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { hour12: false }) : '—');
-}
+type When = string | null | undefined;
+
+/** A calendar day the way every page shows one (2026-03-05); '—' when missing. */
+export const formatDay = (iso: When) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+
+/** A moment the way every page shows one (2026-03-05 14:07, local time); '—' when missing. */
+export const formatDateTime = (iso: When) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');

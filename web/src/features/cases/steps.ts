@@ -1,5 +1,4 @@
 import type { CaseStep, MonitoringCase } from '@anju/contracts';
-import dayjs from 'dayjs';
 
 /** The identification procedure, from home verification to the county's decision. */
 export const IDENTIFICATION: CaseStep[] = [
@@ -47,5 +46,5 @@ export function daysOverdue(c: MonitoringCase, now = Date.now()): number {
   return late > 0 ? Math.ceil(late / DAY) : 0;
 }
 
-/** The local calendar day of a timestamp, or '—'. */
-export const dayOf = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+/** The local calendar day of a timestamp, or '—' (the app's one day format). */
+export { formatDay as dayOf } from '../../ui/format.ts';

@@ -4,7 +4,7 @@ import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { exportUrl, useAuditLog, type AuditFilter } from '../api.ts';
@@ -15,7 +15,6 @@ const RESULT_COLOR = { ok: 'green', denied: 'orange', failed: 'red' } as const;
 export function AuditPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
-  const when = useDateTime();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const log = useAuditLog(filter, paging.page, paging.pageSize);
@@ -72,7 +71,7 @@ export function AuditPage() {
               {
                 title: t('audit.at'),
                 dataIndex: 'at',
-                render: when,
+                render: formatDateTime,
               },
               {
                 title: t('audit.actor'),

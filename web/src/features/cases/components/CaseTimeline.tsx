@@ -1,12 +1,11 @@
 import type { CaseEvent } from '@anju/contracts';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 
 /** Every move of the case, newest first: what was done, by whom, when, from which step to which, and why. */
 export function CaseTimeline({ events }: { events: CaseEvent[] }) {
   const { t } = useTranslation();
-  const at = useDateTime();
   const step = (s: string | null) => (s ? t(`cases.step.${s}`) : '');
   return (
     <Timeline
@@ -20,7 +19,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
               {t(`cases.event.${e.action}`, { defaultValue: e.action })}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-              {at(e.at)}
+              {formatDateTime(e.at)}
               {e.actorName ? ` · ${e.actorName}` : ''}
             </Typography.Text>
             <div style={{ fontSize: 13 }}>

@@ -1,7 +1,7 @@
 import type { IncidentDetail } from '@anju/contracts';
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { useCategories } from '../api.ts';
 import { extensionAsked } from '../extension.ts';
 import { Countdown } from './Countdown.tsx';
@@ -9,7 +9,6 @@ import { Countdown } from './Countdown.tsx';
 /** The facts of an incident: what, where, who handles it, and its deadlines. */
 export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
-  const at = useDateTime();
   const categories = useCategories();
   const category = categories.data?.find((c) => c.code === i.categoryCode);
   const open = i.status !== 'closed' && i.status !== 'recalled';
@@ -36,12 +35,12 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
           label: t('incidents.fields.handling'),
           children: `${t(`incidents.level.${i.level}`)} · ${i.handlingPlace.name}`,
         },
-        { label: t('incidents.fields.reportedAt'), children: at(i.reportedAt) },
+        { label: t('incidents.fields.reportedAt'), children: formatDateTime(i.reportedAt) },
         {
           label: t('incidents.fields.acceptDueAt'),
           children: (
             <>
-              {at(i.acceptDueAt)} {i.status === 'reported' && <Countdown due={i.acceptDueAt} />}
+              {formatDateTime(i.acceptDueAt)} {i.status === 'reported' && <Countdown due={i.acceptDueAt} />}
             </>
           ),
         },
@@ -49,7 +48,7 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
           label: t('incidents.fields.dueAt'),
           children: (
             <>
-              {at(i.dueAt)} {open && <Countdown due={i.dueAt} testId="incident-countdown" />}
+              {formatDateTime(i.dueAt)} {open && <Countdown due={i.dueAt} testId="incident-countdown" />}
             </>
           ),
         },

@@ -1,7 +1,7 @@
 import type { IncidentDetail } from '@anju/contracts';
 import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { plainStatus, PLAIN_COLOURS } from '../plain.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { Steps } from './Steps.tsx';
@@ -9,7 +9,6 @@ import { Steps } from './Steps.tsx';
 /** A resident's own report in plain words: where it stands, what happened, and rating the outcome. */
 export function ResidentView({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
-  const at = useDateTime();
   const status = plainStatus(i);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -28,7 +27,7 @@ export function ResidentView({ incident: i }: { incident: IncidentDetail }) {
           {t(`incidents.plainHint.${status}`)}
         </Typography.Paragraph>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {i.code} · {at(i.reportedAt)}
+          {i.code} · {formatDateTime(i.reportedAt)}
         </Typography.Text>
         {i.satisfaction && i.ratedAt && (
           <div style={{ marginTop: 8 }} data-testid="my-rating">

@@ -1,7 +1,7 @@
 import type { IncidentDetail } from '@anju/contracts';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { Photos } from './Photos.tsx';
 
 type Step = IncidentDetail['steps'][number];
@@ -9,7 +9,6 @@ type Step = IncidentDetail['steps'][number];
 /** The timeline of an incident; `plain` tells it to the resident in plain words, without officials' names. */
 export function Steps({ steps, plain = false }: { steps: Step[]; plain?: boolean }) {
   const { t } = useTranslation();
-  const at = useDateTime();
   const detail = (s: Step) => {
     const parts: string[] = [];
     if (typeof s.data.satisfaction === 'string')
@@ -30,7 +29,7 @@ export function Steps({ steps, plain = false }: { steps: Step[]; plain?: boolean
               {t(plain ? `incidents.plainStep.${s.action}` : `incidents.step.${s.action}`)}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-              {at(s.at)}
+              {formatDateTime(s.at)}
               {!plain && s.actorName ? ` · ${s.actorName}` : ''}
             </Typography.Text>
             {detail(s) && <div>{detail(s)}</div>}

@@ -6,6 +6,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useCategories } from '../../incidents/api.ts';
 import { SaveError } from '../../../ui/ErrorAlert.tsx';
 import { useRuleHistory, useRules, useSaveRules } from '../api.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 
 /** The parameters each rule takes, with their bounds. */
 const PARAMS: Partial<
@@ -121,8 +122,7 @@ export function RulesCard({ mayEdit }: { mayEdit: boolean }) {
         dataSource={history.data ?? []}
         renderItem={(r) => (
           <List.Item>
-            v{r.version} · {r.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
-            {r.createdBy ?? t('monitoring.rules.system')}
+            v{r.version} · {formatDateTime(r.createdAt)} · {r.createdBy ?? t('monitoring.rules.system')}
             {r.note && ` · ${r.note}`}
           </List.Item>
         )}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { appLink, useMarkAllRead, useMarkRead, useNotifications } from '../api.ts';
 import { useNotificationText } from '../useNotificationText.ts';
 
@@ -15,7 +15,6 @@ const PAGE_SIZE = 10;
 export function NotificationList({ onNavigate }: { onNavigate(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const when = useDateTime();
   const text = useNotificationText();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
@@ -123,7 +122,7 @@ export function NotificationList({ onNavigate }: { onNavigate(): void }) {
                     {text(n)}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {when(n.createdAt)}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </Flex>
               </Flex>

@@ -1,7 +1,7 @@
 import { Empty, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import type { HistoryEntry } from '../api.ts';
 import { useCodes, type CodeList } from '../codes.ts';
 
@@ -25,7 +25,6 @@ interface Props {
 /** The versioned changes of a person or household: event, who, when, and each field before → after. */
 export function HistoryTimeline({ entries, loading, error }: Props) {
   const { t } = useTranslation();
-  const when = useDateTime();
   const codes = useCodes();
   if (error) return <ErrorView error={error} />;
   if (loading) return <Spin />;
@@ -56,7 +55,7 @@ export function HistoryTimeline({ entries, loading, error }: Props) {
           <div data-testid="history-entry">
             <Typography.Text strong>{t(`codes.event.${e.event}`, { defaultValue: e.event })}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-              {e.actorName ?? t('registry.history.system')} · {when(e.at)}
+              {e.actorName ?? t('registry.history.system')} · {formatDateTime(e.at)}
               {e.eventDate ? ` · ${t('registry.history.eventDate', { date: e.eventDate })}` : ''}
             </Typography.Text>
             {Object.entries(e.changes).map(([field, value]) => (

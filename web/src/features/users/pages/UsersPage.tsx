@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useDateTime } from '../../../ui/format.ts';
+import { formatDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
 import { useUsers, type UserFilter } from '../api.ts';
@@ -17,7 +17,6 @@ import { UserCreateModal } from '../components/UserCreateModal.tsx';
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
-  const when = useDateTime();
   // The search text lives in the address (?q=), so links such as a notification's open the user.
   const [params, setParams] = useSearchParams();
   const q = params.get('q') || undefined;
@@ -105,7 +104,7 @@ export function UsersPage() {
                 render: (scopes: User['scopes']) => scopes.map((s) => s.name).join('、'),
               },
               { title: t('users.status'), key: 'status', render: (_, u) => status(u) },
-              { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: when },
+              { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: formatDateTime },
               {
                 title: t('common.actions'),
                 key: 'actions',
