@@ -177,7 +177,11 @@ export async function addStep(
 export async function steps(conn: Conn, incidentId: number) {
   return rows<StepRow>(
     conn,
-    sql`SELECT id, action, from_status, to_status, actor_id, actor_name, note, data, at FROM incident_steps WHERE incident_id = ${incidentId} ORDER BY id`,
+    // the actor by the name people know them by; the login name stays for steps of removed accounts and the system
+    sql`SELECT s.id, s.action, s.from_status, s.to_status, s.actor_id, COALESCE(u.display_name, s.actor_name) AS actor_name,
+               s.note, s.data, s.at
+          FROM incident_steps s LEFT JOIN users u ON u.id = s.actor_id
+         WHERE s.incident_id = ${incidentId} ORDER BY s.id`,
   );
 }
 

@@ -34,13 +34,16 @@ export interface HistoryRow {
   at: Date;
 }
 
+/** Who made a change, by the name people know them by (the login name kept for removed accounts). */
+const ACTOR_NAME = sql`COALESCE(u.display_name, r.actor_name) AS actor_name`;
+
 /** A household's history; an entry about one member carries that member's two paths. */
 export async function ofHousehold(conn: Conn, householdId: number) {
   return rows<HistoryRow & { residence_path: string | null; hukou_path: string | null }>(
     conn,
     sql`SELECT r.id, r.event, r.person_id, r.version, r.changes, r.note, to_char(r.event_date, 'YYYY-MM-DD') AS event_date,
-               r.actor_name, r.at, p.residence_path, p.hukou_path
-          FROM registry_history r LEFT JOIN persons p ON p.id = r.person_id
+               ${ACTOR_NAME}, r.at, p.residence_path, p.hukou_path
+          FROM registry_history r LEFT JOIN persons p ON p.id = r.person_id LEFT JOIN users u ON u.id = r.actor_id
          WHERE r.household_id = ${householdId} ORDER BY r.id DESC LIMIT 500`,
   );
 }
@@ -48,7 +51,9 @@ export async function ofHousehold(conn: Conn, householdId: number) {
 export async function ofPerson(conn: Conn, personId: number) {
   return rows<HistoryRow>(
     conn,
-    sql`SELECT id, event, person_id, version, changes, note, to_char(event_date, 'YYYY-MM-DD') AS event_date, actor_name, at
-          FROM registry_history WHERE person_id = ${personId} ORDER BY id DESC LIMIT 500`,
+    sql`SELECT r.id, r.event, r.person_id, r.version, r.changes, r.note, to_char(r.event_date, 'YYYY-MM-DD') AS event_date,
+               ${ACTOR_NAME}, r.at
+          FROM registry_history r LEFT JOIN users u ON u.id = r.actor_id
+         WHERE r.person_id = ${personId} ORDER BY r.id DESC LIMIT 500`,
   );
 }
