@@ -37,12 +37,6 @@ export const PAST_MIX: Mix = [
   ['not_identified', 20],
 ];
 
-export const CATEGORY_MIX: Mix = [
-  ['unstable', 45],
-  ['marginal', 40],
-  ['sudden_hardship', 15],
-];
-
 /** Illness first, as in every county's monitoring figures. */
 export const RISK_MIX: Mix = [
   ['illness', 30],

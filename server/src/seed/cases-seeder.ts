@@ -3,7 +3,6 @@ import { BASIC_NEEDS, COMPARISON_CHECKS, VERIFICATION_ITEMS } from '@anju/contra
 import { AFTER_NOTICE_DAYS, DECISION_DAYS, NOTICE_DAYS, STEP_DAYS } from '../modules/cases/workflow.ts';
 import type { Tx } from '../db/client.ts';
 import {
-  CATEGORY_MIX,
   FITTING_MEASURE,
   IDENTIFICATION_MIX,
   IN_IDENTIFICATION,
@@ -25,6 +24,7 @@ import { inCommunitiesCondition } from './in-communities.ts';
 const HOUR = 3_600_000;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const CHINA = (ts: string) => `(${ts} AT TIME ZONE 'Asia/Shanghai')`;
+import { categorySql, oncePoorSql, priorStatusSql } from './case-category.ts';
 const dayOf = (ts: string) => `${CHINA(ts)}::date`;
 /** A timestamp `days` (SQL) after `ts`. */
 const plus = (ts: string, days: string | number) => `(${ts} + (${days}) * interval '1 day')`;
@@ -141,7 +141,8 @@ function planSql(inCommunities: string, seed: number, now: Date, shares: { flagg
              CASE grp WHEN 'flagged' THEN ${pick('position', IDENTIFICATION_MIX)}
                       WHEN 'monitored' THEN ${pick('position', MONITORED_MIX)}
                       ELSE ${pick('position', PAST_MIX)} END AS step,
-             ${pick(U('category'), CATEGORY_MIX)} AS category,
+             ${oncePoorSql(U)} AS once_poor,
+             ${categorySql(U, oncePoorSql(U))} AS category,
              CASE WHEN ill AND ${U('hint')} < 0.8 THEN 'illness'
                   WHEN disabled AND ${U('hint')} < 0.8 THEN 'disability'
                   WHEN NOT has_labour AND ${U('hint')} < 0.6 THEN 'lack_of_labour'
@@ -156,7 +157,7 @@ function planSql(inCommunities: string, seed: number, now: Date, shares: { flagg
       SELECT p.*, ${nowTs} - (${u(SINCE)} + (ARRAY[${offsets.join(', ')}])[progress]) * interval '1 day' AS t1
         FROM placed p)
     SELECT x.household_id, x.residence_path, x.origin_path, x.poverty_status, x.head_name, x.open_lead,
-           x.open_rule_version, x.step, x.progress, x.rejected, x.category, x.source,
+           x.open_rule_version, x.step, x.progress, x.rejected, x.once_poor, x.category, x.source,
            CASE WHEN x.risk2 IS NULL OR x.risk2 = x.risk1 THEN ARRAY[x.risk1] ELSE ARRAY[x.risk1, x.risk2] END AS risks,
            x.t1 - g[1] * interval '1 day' AS lead_at,
            ARRAY[${offsets.map((o) => plus('x.t1', o)).join(', ')}] AS t,
@@ -222,8 +223,7 @@ function casesSql() {
              CASE WHEN progress >= 2 THEN ${verification} END,
              CASE WHEN progress >= 3 THEN jsonb_build_object('hits', jsonb_build_object(${hits.join(', ')}), 'note', '') END,
              CASE WHEN progress >= 8 AND NOT rejected THEN ${allTrue(BASIC_NEEDS)} END,
-             CASE WHEN progress < 7 OR rejected THEN NULL WHEN poverty_status = 'monitored' THEN 'out_of_poverty'
-                  ELSE poverty_status END,
+             CASE WHEN progress < 7 OR rejected THEN NULL ELSE ${priorStatusSql('once_poor')} END,
              CASE WHEN rejected THEN NULL
                   WHEN progress = 1 THEN ${due('verification', 't[1]')}
                   WHEN progress = 2 THEN ${due('comparison', 't[2]')}

@@ -2,6 +2,7 @@ import { casesSeeder } from './cases-seeder.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
+import { monitoredIncomesSeeder } from './monitored-incomes.ts';
 import { monitoringSeeder } from './monitoring-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
@@ -16,4 +17,5 @@ export const SEEDERS: Seeder[] = [
   governanceSeeder,
   monitoringSeeder,
   casesSeeder,
+  monitoredIncomesSeeder,
 ];
