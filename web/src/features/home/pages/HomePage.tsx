@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/api.ts';
 import { ScopeSummary } from '../components/ScopeSummary.tsx';
 import { TodoCards } from '../components/TodoCards.tsx';
+import { WaitingForRoles } from '../components/WaitingForRoles.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedIn();
+  if (me.roles.length === 0) return <WaitingForRoles name={me.displayName} />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <TodoCards />
