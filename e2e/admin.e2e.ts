@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, dialogReady, journey, saveDialog, signIn, useBrowser } from './browser.ts';
+import {
+  DESKTOP,
+  chooseAuditAction,
+  dialogReady,
+  journey,
+  saveDialog,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 
 useBrowser();
 
@@ -19,7 +27,7 @@ async function findUser(page: Page) {
 }
 
 async function auditRow(page: Page, action: string) {
-  await page.getByTestId('audit-action').fill(action);
+  await chooseAuditAction(page, action);
   await page.getByTestId('audit-search').click();
   const row = page.getByTestId('audit-table').locator('tbody tr.ant-table-row', { hasText: action }).first();
   await row.locator('.ant-table-row-expand-icon').click();

@@ -126,3 +126,11 @@ export async function chooseOption(page: Page, select: Locator, label: string) {
     )
     .toBe(label);
 }
+
+/** Picks an action of the audit log's filter by its code (the list offers names, searched by name or code). */
+export async function chooseAuditAction(page: Page, code: string) {
+  await page.getByTestId('audit-action').click();
+  await page.keyboard.type(code);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').waitFor();
+  await page.keyboard.press('Enter');
+}

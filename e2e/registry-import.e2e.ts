@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
-import { DESKTOP, journey, signIn, useBrowser } from './browser.ts';
+import { DESKTOP, chooseAuditAction, journey, signIn, useBrowser } from './browser.ts';
 import { apiAs, idNumber, uniqueName, withBadCheckDigit, type PlaceRow } from './registry-helpers.ts';
 
 useBrowser();
@@ -160,7 +160,7 @@ journey(
 journey('audit_admin sees the reveal in the audit log', DESKTOP, async (page) => {
   await signIn(page, 'audit_admin');
   await page.getByTestId('menu-audit').click();
-  await page.getByTestId('audit-action').fill('person.reveal');
+  await chooseAuditAction(page, 'person.reveal');
   await page.getByTestId('audit-search').click();
   const row = page.getByTestId('audit-table').locator('tbody tr.ant-table-row', { hasText: 'person.reveal' });
   await row.first().waitFor();

@@ -7,6 +7,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
+import { useAuditActions } from '../actions.ts';
 import { exportUrl, useAuditLog, type AuditFilter } from '../api.ts';
 import { AuditFilters } from '../components/AuditFilters.tsx';
 
@@ -18,6 +19,7 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const log = useAuditLog(filter, paging.page, paging.pageSize);
+  const actions = useAuditActions();
 
   const exports = me.permissions.includes('audit:export') && (
     <Space wrap>
@@ -83,7 +85,7 @@ export function AuditPage() {
                 dataIndex: 'action',
                 render: (action: string) => (
                   <>
-                    {t(`audit.actions.${action}`, { defaultValue: '' })}{' '}
+                    {actions.nameOf(action)}{' '}
                     <Typography.Text type="secondary" code>
                       {action}
                     </Typography.Text>
