@@ -509,7 +509,9 @@ describe('an ID number rebuilt from what a grid worker sees', () => {
     const year = Number(shown.birthDate.slice(0, 4));
     for (let t = Date.UTC(year, 0, 1); new Date(t).getUTCFullYear() === year; t += 86_400_000) {
       const day = new Date(t).toISOString().slice(0, 10);
-      if (!day.startsWith(shown.birthDate) || ageOn(day) !== shown.age) continue;
+      // a year alone comes with the age by years, which tells nothing more
+      if (!day.startsWith(shown.birthDate) || (shown.birthDate.length > 4 && ageOn(day) !== shown.age))
+        continue;
       for (let seq = shown.sex === 'male' ? 1 : 0; seq < 1000; seq += 2) {
         const first17 = `${region}${day.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
         const id = first17 + checkDigit(first17);
@@ -523,6 +525,7 @@ describe('an ID number rebuilt from what a grid worker sees', () => {
     const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
     const shown = (await grid.get(`/api/persons/${head.id}`)).json() as Person;
     expect(shown.birthDate).toMatch(/^\d{4}$/);
+    expect(shown.age).toBe(new Date().getFullYear() - Number(shown.birthDate));
     const found = candidates(shown, head.idNumber.slice(0, 6));
     expect(found).toContain(head.idNumber);
     expect(found.length).toBeGreaterThan(1000);

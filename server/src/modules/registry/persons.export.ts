@@ -4,11 +4,10 @@ import type { Database } from '../../db/client.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { csvStream, xlsxStream, type Column } from '../../platform/files/tabular.ts';
-import { ageOn } from './identity.ts';
 import { zh } from './labels.ts';
 import * as repo from './persons.repo.ts';
 import { filterOf } from './persons.service.ts';
-import { shownBirthDate } from './present.ts';
+import { shownAge, shownBirthDate } from './present.ts';
 import { personScope, visibleTags } from './registry.policy.ts';
 import { rows, type PersonRow } from './registry.sql.ts';
 
@@ -21,7 +20,7 @@ function columns(actor: Actor, tags: Map<string, string>): Column<PersonRow & { 
     { header: '身份证号', value: (r) => r.id_masked, width: 22 },
     { header: '性别', value: (r) => zh('sex', r.sex), width: 6 },
     { header: '出生日期', value: (r) => shownBirthDate(actor, r.birth_date), width: 12 },
-    { header: '年龄', value: (r) => ageOn(r.birth_date), width: 6 },
+    { header: '年龄', value: (r) => shownAge(actor, r.birth_date), width: 6 },
     { header: '民族', value: (r) => zh('ethnicity', r.ethnicity), width: 8 },
     { header: '联系电话', value: (r) => r.phone_masked, width: 14 },
     { header: '文化程度', value: (r) => zh('education', r.education), width: 10 },

@@ -1,10 +1,9 @@
 import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PersonQuery } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import type { PersonSides } from './registry.policy.ts';
 import { PERSON_SELECT, rows, type PersonRow } from './registry.sql.ts';
-import { matches, orderBy, where, type PersonFilter } from './persons.sql.ts';
+import { matches, orderBy, where, type PersonFilter, type PersonSort } from './persons.sql.ts';
 
 export { parseRoom, type PersonFilter } from './persons.sql.ts';
 
@@ -16,7 +15,7 @@ export async function list(
   conn: Conn,
   sides: PersonSides,
   f: PersonFilter,
-  sort: PersonQuery['sort'],
+  sort: PersonSort,
   order: 'asc' | 'desc',
   limit: number,
   offset: number,

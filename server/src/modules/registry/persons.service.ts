@@ -19,6 +19,7 @@ import {
   assertTagsAllowed,
   assertVisible,
   hiddenTags,
+  mayReveal,
   personSides,
   seesHealth,
   sideOf,
@@ -34,7 +35,11 @@ const stale = () =>
 /** A list's filter, checked against what the actor may filter by. */
 export async function filterOf(database: Database, ctx: Ctx, q: PersonQuery): Promise<repo.PersonFilter> {
   assertTagsAllowed(ctx.actor, q.tags, 'querystring.tags');
-  const filter: repo.PersonFilter = { ...q, room: q.q ? repo.parseRoom(q.q) : undefined };
+  const filter: repo.PersonFilter = {
+    ...q,
+    room: q.q ? repo.parseRoom(q.q) : undefined,
+    byYear: !mayReveal(ctx.actor),
+  };
   if (q.under) filter.underPath = await underPath(database.db, q.under);
   return filter;
 }
@@ -44,7 +49,7 @@ async function page(database: Database, ctx: Ctx, q: PersonQuery, filter: repo.P
     database.db,
     personSides(ctx.actor, q.side),
     filter,
-    q.sort,
+    filter.byYear && q.sort === 'age' ? 'age_year' : q.sort,
     q.order,
     q.pageSize,
     (q.page - 1) * q.pageSize,

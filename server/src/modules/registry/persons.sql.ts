@@ -10,6 +10,8 @@ export interface PersonFilter extends Omit<PersonQuery, 'page' | 'pageSize' | 's
   underPath?: string;
   idHash?: string;
   phoneHash?: string;
+  /** Ages by year of birth alone, for who sees no birth date (`shownAge`). */
+  byYear?: boolean;
   /** Building and room, as staff type them: '3-502' or '3栋502' (room 502 of building 3). */
   room?: { building: string; room: string };
 }
@@ -46,6 +48,12 @@ function filters(f: PersonFilter): SQL[] {
   if (f.labour) c.push(sql`p.labour_capacity = ${f.labour}`);
   if (f.sex) c.push(sql`p.sex = ${f.sex}`);
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max+1) years
+  if (f.byYear) {
+    const year = new Date().getFullYear();
+    if (f.ageMin !== undefined) c.push(sql`p.birth_date <= ${`${year - f.ageMin}-12-31`}::date`);
+    if (f.ageMax !== undefined) c.push(sql`p.birth_date >= ${`${year - f.ageMax}-01-01`}::date`);
+    return c;
+  }
   if (f.ageMin !== undefined) c.push(sql`p.birth_date <= ${dateYearsAgo(f.ageMin)}::date`);
   if (f.ageMax !== undefined) c.push(sql`p.birth_date > ${dateYearsAgo(f.ageMax + 1)}::date`);
   return c;
@@ -54,14 +62,18 @@ function filters(f: PersonFilter): SQL[] {
 /** The filter's conditions within `scope`. */
 export const where = (scope: SQL, f: PersonFilter) => sql.join([scope, ...filters(f)], sql` AND `);
 
+/** A list's sort; `age_year` sorts by year of birth alone, for who sees no birth date. */
+export type PersonSort = PersonQuery['sort'] | 'age_year';
+
 /** Each sort: the keys a match carries, and its ORDER BY (%d the direction, %r its reverse). */
-const SORTS: Record<PersonQuery['sort'], { keys: string; order: string }> = {
+const SORTS: Record<PersonSort, { keys: string; order: string }> = {
   household: {
     keys: 'p.household_id, p.relation, p.birth_date',
     order: `p.household_id %d, (p.relation <> 'head') %d, p.birth_date, p.id`,
   },
   name: { keys: 'p.name', order: 'p.name %d, p.id' },
   age: { keys: 'p.birth_date', order: 'p.birth_date %r, p.id' },
+  age_year: { keys: 'p.birth_date', order: `date_part('year', p.birth_date) %r, p.id` },
   updated: { keys: 'p.updated_at', order: 'p.updated_at %d, p.id' },
 };
 
@@ -69,7 +81,7 @@ const SORTS: Record<PersonQuery['sort'], { keys: string; order: string }> = {
  * The matches of each side (disjoint, see `personSides`) with the sort's keys: each side reads its
  * own covering index, so the count and the page's ordering never visit the table.
  */
-export function matches(sides: PersonSides, f: PersonFilter, sort: PersonQuery['sort']): SQL {
+export function matches(sides: PersonSides, f: PersonFilter, sort: PersonSort): SQL {
   const side = (scope: SQL) =>
     sql`SELECT p.id, ${sql.raw(SORTS[sort].keys)} FROM persons p WHERE ${where(scope, f)}`;
   const parts = [sides.residence, sides.hukou].filter((s) => s !== null);
@@ -77,7 +89,7 @@ export function matches(sides: PersonSides, f: PersonFilter, sort: PersonQuery['
 }
 
 /** The ORDER BY of `sort` in `order`. */
-export function orderBy(sort: PersonQuery['sort'], order: 'asc' | 'desc'): SQL {
+export function orderBy(sort: PersonSort, order: 'asc' | 'desc'): SQL {
   const dir = order.toUpperCase();
   const flip = order === 'asc' ? 'DESC' : 'ASC';
   return sql.raw(SORTS[sort].order.replaceAll('%d', dir).replaceAll('%r', flip));

@@ -148,13 +148,14 @@ describe('hukou side found where the two paths part', () => {
 
 describe('household history from the origin side', () => {
   it('names no member registered elsewhere, not even among those who left', async () => {
-    const other = await family(w, w.dwelling2);
-    const target = await addPlace(t.database, w.tree.building, 'dwelling', '103室');
-    const split = await w.staff.post(`/api/households/${other.id}/events`, {
+    const v = await registryWorld(t);
+    const other = await family(v);
+    const origin = await signIn(t, ['township_officer'], [v.originTownship]);
+    const split = await v.staff.post(`/api/households/${other.id}/events`, {
       event: 'split',
       date: '2026-01-01',
       personIds: [other.members[2].id],
-      dwellingId: String(target),
+      dwellingId: String(v.dwelling2),
       version: other.version,
     });
     expect(split.statusCode, split.body).toBe(200);
@@ -163,7 +164,7 @@ describe('household history from the origin side', () => {
     expect(JSON.stringify(seen)).not.toContain('李小龙');
     expect(seen.map((e) => e.personId).filter((p) => p === other.members[2].id)).toEqual([]);
     expect(seen.map((e) => e.event)).toContain('split');
-    expect(JSON.stringify((await w.staff.get(url)).json())).toContain('李小龙');
+    expect(JSON.stringify((await v.staff.get(url)).json())).toContain('李小龙');
   });
 });
 
@@ -294,7 +295,18 @@ describe('personal data', () => {
     const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
     const seen = (await grid.get(`/api/persons/${h.members[0].id}`)).json();
     expect(seen).toMatchObject({ birthDate: '1980', idNumber: expect.stringMatching(/^\d\*{16}[\dX]$/) });
+    expect(seen.age).toBe(new Date().getFullYear() - 1980);
     expect((await w.staff.get(`/api/persons/${h.members[0].id}`)).json().birthDate).toBe('1980-05-06');
+  });
+
+  it('sorts and filters by age from the year of birth alone for roles without person:reveal', async () => {
+    const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
+    const age = new Date().getFullYear() - 1980;
+    expect(new Set(await names(grid, `ageMin=${age}&ageMax=${age}`))).toEqual(new Set(['李明']));
+    const sorted = (await grid.get('/api/persons?sort=age&order=desc&pageSize=200')).json().items;
+    const years = sorted.map((p: { birthDate: string }) => p.birthDate);
+    expect(years).toEqual([...years].sort());
+    expect(years[0]).toBe('1980');
   });
 
   it('exports masked, without health, and audits the export', async () => {

@@ -7,10 +7,14 @@ import type { HouseholdRow, PersonRow } from './registry.sql.ts';
 
 /**
  * The birth date in full only to who may reveal the ID number that holds it; the year to others, so
- * that the masked number, the date and the place together leave thousands of candidates.
+ * that the masked number, the year and the place together leave thousands of candidates.
  */
 export const shownBirthDate = (actor: Actor, birthDate: string) =>
   mayReveal(actor) ? birthDate : birthDate.slice(0, 4);
+
+/** The age in full years to who sees the birth date; by the year of birth alone to others. */
+export const shownAge = (actor: Actor, birthDate: string, today = new Date()) =>
+  mayReveal(actor) ? ageOn(birthDate, today) : today.getFullYear() - Number(birthDate.slice(0, 4));
 
 /** A person as the actor may see them: identifiers masked, health only with person:health. */
 export function presentPerson(actor: Actor, r: PersonRow): Person {
@@ -22,7 +26,7 @@ export function presentPerson(actor: Actor, r: PersonRow): Person {
     idNumber: r.id_masked,
     sex: r.sex as Person['sex'],
     birthDate: shownBirthDate(actor, r.birth_date),
-    age: ageOn(r.birth_date),
+    age: shownAge(actor, r.birth_date),
     ethnicity: r.ethnicity,
     phone: r.phone_masked,
     education: r.education as Person['education'],
