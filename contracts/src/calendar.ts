@@ -15,6 +15,8 @@ export type CalendarDay = z.infer<typeof CalendarDay>;
 /** The holiday calendar of a year in force at a place: its county's own, else the national one. */
 export const HolidayCalendar = z.object({
   year: z.number().int(),
+  /** The place asked about. */
+  place: z.object({ id: Id, name: z.string(), level: z.string() }),
   /** The place whose own calendar this is; null for the national calendar. */
   placeId: Id.nullable(),
   placeName: z.string().nullable(),

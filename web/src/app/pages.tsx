@@ -58,6 +58,14 @@ export const KpiPage = page(
   () => import('../features/kpi/pages/KpiPage.tsx'),
   (m) => m.KpiPage,
 );
+export const CategoriesPage = page(
+  () => import('../features/incidents/pages/CategoriesPage.tsx'),
+  (m) => m.CategoriesPage,
+);
+export const CalendarPage = page(
+  () => import('../features/calendar/pages/CalendarPage.tsx'),
+  (m) => m.CalendarPage,
+);
 export const CasePage = page(
   () => import('../features/cases/pages/CasePage.tsx'),
   (m) => m.CasePage,

@@ -21,6 +21,8 @@ import {
   ImportsPage,
   IncidentPage,
   KpiPage,
+  CategoriesPage,
+  CalendarPage,
   LeadsPage,
   MyReportsPage,
   NotificationSettingsPage,
@@ -135,6 +137,16 @@ export const router = createBrowserRouter([
                 path: 'incidents/kpi',
                 element: guarded('incident:read', <KpiPage />),
                 loader: KpiPage.preload,
+              },
+              {
+                path: 'incidents/categories',
+                element: guarded('incident:policy', <CategoriesPage />),
+                loader: CategoriesPage.preload,
+              },
+              {
+                path: 'calendar',
+                element: guarded('calendar:write', <CalendarPage />),
+                loader: CalendarPage.preload,
               },
               {
                 path: 'monitoring/overview',

@@ -1,7 +1,6 @@
 import type { HolidayCalendar, HolidayCalendarInput } from '@anju/contracts';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { rootsOf } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict } from '../../platform/errors.ts';
 import { assertCalendarPlace, assertCalendarReadable } from './calendar.policy.ts';
@@ -9,7 +8,7 @@ import * as repo from './calendar.repo.ts';
 
 /**
  * The calendar of `year` in force at a place the caller reaches (their first scope when none is
- * named); without any kept for the year, only weekends rest.
+ * named), with that place; without any kept for the year, only weekends rest.
  */
 export async function calendarFor(
   database: Database,
@@ -18,14 +17,14 @@ export async function calendarFor(
   placeId?: number,
 ): Promise<HolidayCalendar> {
   const conn = database.db;
-  const place = placeId === undefined ? undefined : await repo.placeOf(conn, placeId);
-  const path = placeId === undefined ? rootsOf(ctx.actor)[0] : place?.path;
-  assertCalendarReadable(ctx.actor, path === undefined ? undefined : { path });
-  const c = await repo.inForce(conn, path!, year);
-  const own =
-    c !== undefined && place !== undefined && c.place_id !== null && Number(c.place_id) === place.id;
+  const asked = placeId ?? ctx.actor.scopes[0]?.id;
+  const place = asked === undefined ? undefined : await repo.placeOf(conn, asked);
+  assertCalendarReadable(ctx.actor, place);
+  const c = await repo.inForce(conn, place!.path, year);
+  const own = c?.place_id != null && Number(c.place_id) === Number(place!.id);
   return {
     year,
+    place: { id: String(place!.id), name: place!.name, level: place!.level },
     placeId: c?.place_id == null ? null : String(c.place_id),
     placeName: c?.place_name ?? null,
     source: c?.source ?? '',

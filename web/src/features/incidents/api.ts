@@ -4,6 +4,7 @@ import type {
   IncidentAction,
   IncidentAssignees,
   IncidentCategory,
+  IncidentCategoryLimits,
   IncidentCounts,
   IncidentDetail,
   IncidentTab,
@@ -21,6 +22,16 @@ const MINE = ['incidents', 'mine'] as const;
 
 export const useCategories = () =>
   useQuery({ queryKey: ['incident-categories'], queryFn: () => api<Category[]>('/incident-categories') });
+
+/** Sets a category's limits, in hours or working days, at the version read. */
+export function useSaveCategoryLimits() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, ...limits }: IncidentCategoryLimits & { code: string }) =>
+      api<Category>(`/incident-categories/${code}/limits`, { method: 'PUT', body: limits }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['incident-categories'] }),
+  });
+}
 
 /** The signed-in user's own reports, newest first. */
 export const useMyReports = () =>
@@ -122,6 +133,7 @@ export interface ActInput {
   assigneeUserId?: string;
   departmentId?: string;
   hours?: number;
+  days?: number;
   satisfaction?: string;
   /** Photos of this step, sent once the step is taken. */
   photos?: Blob[];

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
-import { useAct, useAssignees } from '../api.ts';
+import { useAct, useAssignees, useCategories } from '../api.ts';
 import { extensionAsked } from '../extension.ts';
 import { blobsOf, PhotoPicker, photoRule } from '../../../ui/PhotoPicker.tsx';
 
@@ -42,6 +42,7 @@ interface Values {
   note?: string;
   satisfaction?: string;
   hours?: number;
+  days?: number;
   target?: 'user' | 'department';
   assigneeUserId?: string;
   departmentId?: string;
@@ -58,6 +59,9 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
   const [action, setAction] = useState<IncidentAction>();
   const act = useAct(incident);
   const assignees = useAssignees(incident.id, action === 'dispatch');
+  // extensions are asked in the unit of the category's limits
+  const inDays =
+    useCategories().data?.find((c) => c.code === incident.categoryCode)?.limitUnit === 'working_days';
   const target = Form.useWatch('target', form);
   const fields = action ? FIELDS[action] : {};
   const english = i18n.language.startsWith('en');
@@ -70,8 +74,8 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
   const open = (a: IncidentAction) => {
     if (Object.keys(FIELDS[a]).length === 0) return run(a, {});
     form.resetFields();
-    // granting what was asked for starts from the hours asked
-    if (a === 'extend' && asked) form.setFieldsValue({ hours: asked.hours });
+    // granting what was asked for starts from what was asked
+    if (a === 'extend' && asked) form.setFieldsValue({ hours: asked.hours, days: asked.days });
     setAction(a);
   };
   const submit = (v: Values) => action && run(action, v);
@@ -82,6 +86,7 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
         note: v.note || undefined,
         satisfaction: v.satisfaction,
         hours: v.hours,
+        days: v.days,
         assigneeUserId: v.target === 'user' ? v.assigneeUserId : undefined,
         departmentId: v.target === 'department' ? v.departmentId : undefined,
         photos: blobsOf(v.photos),
@@ -186,7 +191,12 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
               />
             </Form.Item>
           )}
-          {fields.hours && (
+          {fields.hours && inDays && (
+            <Form.Item name="days" label={t('incidents.act.days')} rules={[required('days')]}>
+              <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} data-testid="act-days" />
+            </Form.Item>
+          )}
+          {fields.hours && !inDays && (
             <Form.Item name="hours" label={t('incidents.act.hours')} rules={[required('hours')]}>
               <InputNumber
                 min={1}

@@ -2,6 +2,7 @@ import type { IncidentDetail } from '@anju/contracts';
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format.ts';
+import { formatDeadline } from '../deadline.ts';
 import { useCategories } from '../api.ts';
 import { extensionAsked } from '../extension.ts';
 import { Countdown } from './Countdown.tsx';
@@ -40,7 +41,7 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
           label: t('incidents.fields.acceptDueAt'),
           children: (
             <>
-              {formatDateTime(i.acceptDueAt)} {i.status === 'reported' && <Countdown due={i.acceptDueAt} />}
+              {formatDeadline(i.acceptDueAt)} {i.status === 'reported' && <Countdown due={i.acceptDueAt} />}
             </>
           ),
         },
@@ -48,7 +49,8 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
           label: t('incidents.fields.dueAt'),
           children: (
             <>
-              {formatDateTime(i.dueAt)} {open && <Countdown due={i.dueAt} testId="incident-countdown" />}
+              <span data-testid="incident-due">{formatDeadline(i.dueAt)}</span>{' '}
+              {open && <Countdown due={i.dueAt} testId="incident-countdown" />}
             </>
           ),
         },
@@ -62,7 +64,9 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
                 label: t('incidents.fields.extensionAsked'),
                 children: (
                   <span data-testid="extension-asked">
-                    {t('incidents.act.hoursMore', { hours: asked.hours })}
+                    {asked.days
+                      ? t('incidents.act.daysMore', { days: asked.days })
+                      : t('incidents.act.hoursMore', { hours: asked.hours })}
                     {asked.note ? ` · ${asked.note}` : ''}
                   </span>
                 ),
