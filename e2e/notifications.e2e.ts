@@ -119,7 +119,8 @@ journey('on a phone, the bell opens a drawer where all can be marked read', PHON
   expect(await horizontalOverflow(page)).toBe(0);
 
   await page.getByTestId('notification-bell').click();
-  const item = page.getByTestId('notification-item').filter({ hasText: victim });
+  // the lock, not the note that the new account needs roles
+  const item = page.getByTestId('notification-item').filter({ hasText: `账号 ${victim} 连续5次` });
   expect(await item.getAttribute('data-unread')).toBe('true');
   expect(await horizontalOverflow(page)).toBe(0);
   await page.getByTestId('notification-read-all').click();
