@@ -94,6 +94,9 @@ export const Open311Service = z.object({
   nameEn: z.string(),
   attributes: z.array(Open311Attribute),
   version: z.string(),
+  /** The region whose attributes these are, which a save makes the caller's own; null for the national ones. */
+  regionId: z.string().nullable(),
+  region: z.string().nullable(),
 });
 export type Open311Service = z.infer<typeof Open311Service>;
 

@@ -118,7 +118,8 @@ export async function report(
   const handling = handlingIn(chain, category.start_level);
   const phone = sealPhone(cipher, input.reporterPhone, 'reporterPhone');
   // residents and party members report as themselves: who reported and through what are not theirs to say
-  const asSelf = ctx.actor.roles.every((r) => r === 'resident' || r === 'party_member');
+  const asSelf =
+    ctx.actor.roles.length > 0 && ctx.actor.roles.every((r) => r === 'resident' || r === 'party_member');
   const source =
     (asSelf ? undefined : input.source) ??
     ctx.actor.roles.map((r) => SOURCE_BY_ROLE[r]).find(Boolean) ??

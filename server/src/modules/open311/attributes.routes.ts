@@ -14,12 +14,12 @@ export async function open311AttributesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/open311/services',
     { schema: { tags, response: { 200: z.array(Open311Service) } }, preHandler },
-    () => listServices(app.database),
+    (req) => listServices(app.database, ctxOf(req)),
   );
   app.get(
     '/api/open311/services/:code',
     { schema: { tags, params: Open311CodeParams, response: { 200: Open311Service } }, preHandler },
-    (req) => getService(app.database, req.params.code),
+    (req) => getService(app.database, ctxOf(req), req.params.code),
   );
   app.put(
     '/api/open311/services/:code/attributes',

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { underSql } from '../../platform/access/scope.ts';
+import { regionalAttributesSql } from './attributes.repo.ts';
 
 async function rows<T>(conn: Conn, query: SQL): Promise<T[]> {
   return (await conn.execute(query)).rows as T[];
@@ -16,15 +17,18 @@ export interface CategoryRow {
   attributes: unknown;
 }
 
-const CATEGORY = sql`SELECT code, name_zh, name_en, accept_hours, deadline_hours, start_level, attributes
-                       FROM incident_categories WHERE active`;
+/** Active categories with the attributes they ask at the place of `path` (the national ones at '/'). */
+const CATEGORY = (path: string) =>
+  sql`SELECT c.code, c.name_zh, c.name_en, c.accept_hours, c.deadline_hours, c.start_level,
+             coalesce(r.attributes, c.attributes) AS attributes
+        FROM incident_categories c ${regionalAttributesSql(path)} WHERE c.active`;
 
-export async function categories(conn: Conn) {
-  return rows<CategoryRow>(conn, sql`${CATEGORY} ORDER BY sort, code`);
+export async function categories(conn: Conn, path = '/') {
+  return rows<CategoryRow>(conn, sql`${CATEGORY(path)} ORDER BY c.sort, c.code`);
 }
 
-export async function category(conn: Conn, code: string): Promise<CategoryRow | undefined> {
-  const [row] = await rows<CategoryRow>(conn, sql`${CATEGORY} AND code = ${code}`);
+export async function category(conn: Conn, code: string, path = '/'): Promise<CategoryRow | undefined> {
+  const [row] = await rows<CategoryRow>(conn, sql`${CATEGORY(path)} AND c.code = ${code}`);
   return row;
 }
 

@@ -63,6 +63,10 @@ async function geoReport(app: FastifyInstance) {
       requestId: req.id,
     });
 
+  // services ask what the region of the key asks (or of the signed-in official); else the national ones
+  const placeOf = async (req: FastifyRequest, q: Query) =>
+    ((await readerOf(req, q)) ?? req)?.actor?.scopes[0]?.path;
+
   for (const format of FORMATS) {
     app.get(`/discovery.${format}`, READS, (req, reply) =>
       send(reply, format, 'discovery', {
@@ -81,9 +85,15 @@ async function geoReport(app: FastifyInstance) {
         ],
       }),
     );
-    app.get(`/services.${format}`, READS, async (req, reply) =>
-      send(reply, format, 'services', await service.services(app.database, localeOf(req.query as Query))),
-    );
+    app.get(`/services.${format}`, READS, async (req, reply) => {
+      const q = req.query as Query;
+      return send(
+        reply,
+        format,
+        'services',
+        await service.services(app.database, localeOf(q), await placeOf(req, q)),
+      );
+    });
     app.post(`/requests.${format}`, WRITES, async (req, reply) => {
       const submission = submissionOf(req.body);
       const ctx = await keyOf(req, { ...(req.query as Query), ...submission.fields });
@@ -104,7 +114,8 @@ async function geoReport(app: FastifyInstance) {
   }
   app.get<{ Params: { file: string } }>('/services/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);
-    return send(reply, format, 'service_definition', await service.serviceDefinition(app.database, id));
+    const path = await placeOf(req, req.query as Query);
+    return send(reply, format, 'service_definition', await service.serviceDefinition(app.database, id, path));
   });
   app.get<{ Params: { file: string } }>('/requests/:file', READS, async (req, reply) => {
     const { id, format } = split(req.params.file);

@@ -38,8 +38,9 @@ function notice(handling: string, acceptBy: Date | string, dueBy: Date | string,
     : `由${handling}办理：${a}前签收，${d}前办结。`;
 }
 
-export async function services(database: Database, locale: Locale): Promise<Value[]> {
-  return (await repo.categories(database.db)).map((c) => ({
+/** The services with what they ask at `path`: the key's place, or the national ones for a reader without a key. */
+export async function services(database: Database, locale: Locale, path?: string): Promise<Value[]> {
+  return (await repo.categories(database.db, path)).map((c) => ({
     service_code: c.code,
     service_name: locale === 'en' ? c.name_en : c.name_zh,
     description:
@@ -53,14 +54,14 @@ export async function services(database: Database, locale: Locale): Promise<Valu
   }));
 }
 
-async function categoryOrFail(database: Database, code: string) {
-  const category = await repo.category(database.db, code);
+async function categoryOrFail(database: Database, code: string, path?: string) {
+  const category = await repo.category(database.db, code, path);
   if (!category) throw new AppError('not_found', `service_code ${code} was not found`);
   return category;
 }
 
-export async function serviceDefinition(database: Database, code: string): Promise<Value> {
-  const category = await categoryOrFail(database, code);
+export async function serviceDefinition(database: Database, code: string, path?: string): Promise<Value> {
+  const category = await categoryOrFail(database, code, path);
   return {
     service_code: category.code,
     attributes: attributesOf(category.attributes).map((a) => ({
@@ -124,7 +125,8 @@ export async function postRequest(
   const parsed = PostFields.safeParse(submission.fields);
   if (!parsed.success) throw badRequest(issues(parsed.error));
   const f = parsed.data;
-  const category = await categoryOrFail(database, f.service_code);
+  // what the key's region asks, as services/{code} showed the key
+  const category = await categoryOrFail(database, f.service_code, ctx.actor.scopes[0].path);
   const { errors, lines } = answerLines(attributesOf(category.attributes), submission.answers);
   const place = await placeOf(database, ctx.actor.scopes[0].path, f);
   if ('field' in place) errors.unshift(place);

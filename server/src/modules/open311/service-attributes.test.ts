@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, signIn } from '../../../test/harness.ts';
+import { errorCode, makeTree, signIn } from '../../../test/harness.ts';
 import { json, REPORTER, world, type World } from './open311.test-support.ts';
 
 let w: World;
@@ -11,13 +11,14 @@ afterAll(() => w.close());
 const url = () => `/api/open311/services/${w.category}`;
 const read = async () => (await w.admin.get(url())).json();
 const put = (body: unknown) => w.admin.put(`${url()}/attributes`, body);
+/** What is stored for the category, nationally and for each region. */
 const stored = async () =>
-  (
-    await w.t.database.query<{ attributes: unknown }>(
-      'SELECT attributes FROM incident_categories WHERE code = $1',
-      [w.category],
-    )
-  )[0].attributes;
+  w.t.database.query(
+    `SELECT c.attributes, (SELECT jsonb_object_agg(place_id, attributes) FROM category_attributes
+                            WHERE category_code = c.code) AS regions
+       FROM incident_categories c WHERE c.code = $1`,
+    [w.category],
+  );
 const KIND = {
   code: 'KIND',
   datatype: 'multivaluelist',
@@ -55,7 +56,7 @@ describe('Open311 service attributes', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().attributes.map((a: { code: string }) => a.code)).toEqual(['NOTE', 'KIND', 'SIZE']);
     expect(res.json().version).not.toBe(before.version);
-    const definition = json(await w.get(`services/${w.category}.json`));
+    const definition = json(await w.get(`services/${w.category}.json?api_key=${w.key}`));
     expect(definition.attributes.map((a: { code: string; order: number }) => [a.code, a.order])).toEqual([
       ['NOTE', 1],
       ['KIND', 2],
@@ -67,7 +68,9 @@ describe('Open311 service attributes', () => {
       values: KIND.values,
     });
     expect(
-      json(await w.get('services.json')).find((s: { service_code: string }) => s.service_code === w.category),
+      json(await w.get(`services.json?api_key=${w.key}`)).find(
+        (s: { service_code: string }) => s.service_code === w.category,
+      ),
     ).toMatchObject({ metadata: true });
     expect(json(await w.post('json', fields()), 400)).toEqual([
       { code: 400, description: 'attribute[KIND]: is required' },
@@ -127,5 +130,26 @@ describe('Open311 service attributes', () => {
     expect(errorCode(res)).toBe('forbidden');
     expect(await stored()).toEqual(kept);
     expect(errorCode(await w.admin.get('/api/open311/services/no_such_service'))).toBe('not_found');
+  });
+
+  it('are a county’s own: another county’s admin, keys and readers keep theirs', async () => {
+    const other = await makeTree(w.t.database);
+    const otherAdmin = await signIn(w.t, ['county_admin'], [other.county]);
+    const otherKey = (
+      await otherAdmin.post('/api/open311/keys', { name: '邻县热线', placeId: String(other.county) })
+    ).json().key;
+    const theirs = (await otherAdmin.get(url())).json();
+    expect(theirs).toMatchObject({ region: null, regionId: null });
+    const before = await read();
+    const mine = await put({ attributes: [KIND], version: before.version });
+    expect(mine.json()).toMatchObject({ regionId: String(w.tree.county) });
+    const codes = async (query: string) =>
+      json(await w.get(`services/${w.category}.json${query}`)).attributes.map(
+        (a: { code: string }) => a.code,
+      );
+    expect(await codes(`?api_key=${w.key}`)).toEqual(['KIND']);
+    expect(await codes(`?api_key=${otherKey}`)).toEqual(['SIZE', 'NOTE']);
+    expect(await codes('')).toEqual(['SIZE', 'NOTE']);
+    expect((await otherAdmin.get(url())).json()).toMatchObject({ version: theirs.version, region: null });
   });
 });

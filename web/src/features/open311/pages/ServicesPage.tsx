@@ -34,6 +34,10 @@ export function ServicesPage() {
       />
       {service && (
         <>
+          <Typography.Text strong data-testid="service-region">
+            {t('open311.region', { region: service.region ?? t('open311.national') })}
+          </Typography.Text>
+          <Typography.Text type="secondary">{t('open311.saveScope')}</Typography.Text>
           <AttributesEditor
             key={`${service.code}:${service.version}`}
             service={service}
