@@ -14,7 +14,7 @@ export const MESSAGE_TEXTS: Record<NotificationKind, Wording> = {
   password_reset: {
     'zh-CN': '您的密码已被 {{by}} 重置；如非本人申请，请联系安全管理员',
     'en-US':
-      'Your password was reset by {{by}}; if you did not ask for this, contact the security administrator',
+      'Your password was reset by {{by}}; if you did not ask for this, tell the security administrator',
   },
   incident_reported: {
     'zh-CN': '新事件待签收：{{title}}',
@@ -38,7 +38,7 @@ export const MESSAGE_TEXTS: Record<NotificationKind, Wording> = {
   },
   case_overdue: {
     'zh-CN': '监测对象识别已超过15天：{{headName}}（户编号 {{householdNo}}）',
-    'en-US': 'Monitoring identification past 15 days: {{headName}} (household {{householdNo}})',
+    'en-US': 'Monitoring case past its 15 days: {{headName}} ({{householdNo}})',
   },
   account_needs_roles: {
     'zh-CN': '新账号 {{displayName}}（{{username}}）还没有角色，请为其分配角色和范围',
