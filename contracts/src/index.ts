@@ -4,6 +4,7 @@ export * from './access.ts';
 export * from './auth.ts';
 export * from './places.ts';
 export * from './users.ts';
+export * from './user-import.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
 export * from './id-number.ts';

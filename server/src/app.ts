@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { userImportRoutes } from './modules/users/import.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -61,6 +62,7 @@ const MODULES = [
   authRoutes,
   placesRoutes,
   usersRoutes,
+  userImportRoutes,
   auditRoutes,
   notificationsRoutes,
   registryRoutes,
