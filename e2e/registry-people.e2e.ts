@@ -32,7 +32,7 @@ journey(
     await expect
       .poll(() => entry.textContent(), { timeout: 15_000 })
       .toContain(`劳动能力: ${before} → ${after}`);
-    expect(await entry.textContent()).toContain('grid_worker');
+    expect(await entry.textContent()).toContain('网格员 杨丽');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   },
 );
@@ -70,5 +70,31 @@ journey(
     await page.getByTestId('person-household').click();
     await page.getByTestId('member-table').waitFor();
     expect(await page.getByTestId('household-events').count()).toBe(0);
+  },
+);
+
+journey(
+  'community_staff finds a person by the whole phone number, which stays out of the address',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.getByTestId('menu-persons').click();
+    const rows = page.getByTestId('person-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const withPhone = rows.filter({ hasText: /1\d{2}\*{4}\d{4}/ }).first();
+    const name = (await withPhone.getByRole('link').first().textContent())!;
+    await withPhone.getByRole('link').first().click();
+    await page.getByTestId('reveal-phone').click();
+    await expect.poll(() => page.getByTestId('person-phone').textContent()).toMatch(/^1\d{10}$/);
+    const phone = (await page.getByTestId('person-phone').textContent())!;
+    await page.getByTestId('menu-persons').click();
+    await rows.first().waitFor();
+    await page.getByTestId('person-phone').fill(phone);
+    await page.getByTestId('person-search').click();
+    await page.getByTestId('person-find-note').waitFor();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(name)]);
+    expect(page.url()).not.toContain(phone);
+    await page.getByTestId('person-find-clear').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
   },
 );
