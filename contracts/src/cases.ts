@@ -18,11 +18,15 @@ export const VERIFICATION_ITEMS = [
   'risk_confirmed',
 ] as const;
 
-/** Department data compared against the household (部门数据比对); a hit is recorded, not hidden. */
+/**
+ * The department-data items compared against the household (部门数据比对) as first seeded; the items in
+ * force are the active entries of the `comparison_item` dictionary, and every one must be answered.
+ */
 export const COMPARISON_CHECKS = [
   'vehicle',
-  'commercial_housing',
   'business_registration',
+  'property',
+  'bank_deposit',
   'public_employee',
   'civil_affairs',
   'medical_insurance',
@@ -55,11 +59,26 @@ export const Verification = z.object({
 export type Verification = z.infer<typeof Verification>;
 
 export const Comparison = z.object({
-  /** true where a department's data found something (a car, a company, …). */
-  hits: z.record(z.enum(COMPARISON_CHECKS), z.boolean()),
+  /** Per comparison item, true where a department's data found something (a car, a company, …). */
+  hits: z.record(Code, z.boolean()),
   note: z.string().trim().max(2000).default(''),
 });
 export type Comparison = z.infer<typeof Comparison>;
+
+export const REVIEW_RESULTS = ['agreed', 'not_agreed'] as const;
+
+/** The community review (民主评议) held before a notice: when, who attended, what it decided. */
+export const CommunityReview = z.object({
+  heldOn: Day,
+  /** Who attended: the committee, party-member and resident representatives, by name or role. */
+  attendees: z.string().trim().min(1).max(500),
+  attendeeCount: z.number().int().min(1).max(500),
+  result: z.enum(REVIEW_RESULTS),
+  /** Votes for, where the review voted. */
+  votesFor: z.number().int().min(0).max(500).nullable().default(null),
+  note: z.string().trim().max(2000).default(''),
+});
+export type CommunityReview = z.infer<typeof CommunityReview>;
 
 /** An action on a case. `reason` is required to send back, reject or roll back. */
 export const CaseAct = z.object({
@@ -72,6 +91,10 @@ export const CaseAct = z.object({
   comparison: Comparison.optional(),
   /** publish_notice: the day the notice went up on the community board; today when absent. */
   noticeFrom: Day.optional(),
+  /** publish_notice: the community review the notice follows, which must have agreed. */
+  review: CommunityReview.optional(),
+  /** record_national_entry: the day the household was entered into the national monitoring system. */
+  nationalEntryOn: Day.optional(),
   /** propose_elimination */
   basicNeeds: z.record(z.enum(BASIC_NEEDS), z.boolean()).optional(),
 });
@@ -114,8 +137,10 @@ export const MonitoringCase = z.object({
   /** Lead + 15 days, until the county decides. */
   decisionDueAt: z.string(),
   overdue: z.boolean(),
+  /** The first and the last whole day of the running notice. */
   noticeFrom: z.string().nullable(),
   noticeUntil: z.string().nullable(),
+  nationalEntryOn: z.string().nullable(),
   openedAt: z.string(),
   identifiedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -187,9 +212,17 @@ export const EliminationCheck = z.object({
 });
 export type EliminationCheck = z.infer<typeof EliminationCheck>;
 
+export const ANNOUNCEMENT_KINDS = ['identification', 'elimination'] as const;
+export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
+
 export const CaseDetail = MonitoringCase.extend({
   verification: Verification.nullable(),
   comparison: Comparison.nullable(),
+  review: CommunityReview.nullable(),
+  /** The procedure policy the case runs under: its version and the whole days its notice runs. */
+  policy: z.object({ id: Id, version: z.number().int(), noticeDays: z.number().int() }),
+  /** The result announcements (结果公告) published at the county's approvals, archived, newest last. */
+  announcements: z.array(z.object({ kind: z.enum(ANNOUNCEMENT_KINDS), on: Day })),
   events: z.array(CaseEvent),
   measures: z.array(Measure),
   /** The actions the caller may take now. */

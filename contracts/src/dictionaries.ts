@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DictionaryEntry } from './registry.ts';
 
-/** The code lists that policy owners edit as data: monitored categories and risk types. */
-export const EDITABLE_DICTIONARIES = ['monitoring_category', 'risk_type'] as const;
+/** The code lists that policy owners edit as data: monitored categories, risk types, comparison items. */
+export const EDITABLE_DICTIONARIES = ['monitoring_category', 'risk_type', 'comparison_item'] as const;
 export type EditableDictionary = (typeof EDITABLE_DICTIONARIES)[number];
 
 const Label = z.string().trim().min(1).max(64);

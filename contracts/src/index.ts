@@ -20,6 +20,7 @@ export * from './visits.ts';
 export * from './open311.ts';
 export * from './monitoring.ts';
 export * from './cases.ts';
+export * from './procedure.ts';
 export * from './dictionaries.ts';
 export * from './monitoring-imports.ts';
 export * from './home.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Paging, Version } from './common.ts';
+import { PART_YEAR_METHODS } from './procedure.ts';
 
 /** Whole yuan, as entered by grid workers; negative only for operating losses. */
 const Yuan = z.number().int().min(0).max(100_000_000);
@@ -36,6 +37,26 @@ export const Income = IncomeInput.extend({
 });
 export type Income = z.infer<typeof Income>;
 
+/** Months a record of each period covers. */
+export const PERIOD_MONTHS: Record<IncomePeriod, number> = { year: 12, mid_year: 6 };
+
+/**
+ * An income record against the monitoring line of its year, by the region's part-year method: a
+ * part-year record is annualised (income × 12 ÷ months) or compared with the line pro-rated to its months.
+ */
+export const IncomeAssessed = Income.extend({
+  assessed: z.object({
+    months: z.number().int(),
+    method: z.enum(PART_YEAR_METHODS),
+    /** The per-capita net income compared: annualised when the method says so. */
+    perCapitaNet: z.number(),
+    /** The line compared with (pro-rated when the method says so); null when the year has none. */
+    line: z.number().nullable(),
+    belowLine: z.boolean().nullable(),
+  }),
+});
+export type IncomeAssessed = z.infer<typeof IncomeAssessed>;
+
 export const IncomeKey = z.object({ id: Id, year: z.coerce.number().int().min(2015).max(2100) });
 export type IncomeKey = z.infer<typeof IncomeKey>;
 
@@ -45,6 +66,8 @@ export const MonitoringLineInput = z.object({
   /** A province, city or county. */
   placeId: Id,
   amount: z.number().int().min(1000).max(100_000),
+  /** Where the figure was published (document, issuer, date). */
+  source: z.string().trim().max(300).default(''),
 });
 export type MonitoringLineInput = z.infer<typeof MonitoringLineInput>;
 export const MonitoringLine = MonitoringLineInput.extend({
@@ -201,5 +224,6 @@ export const CASE_ACTIONS = [
   'reject',
   'propose_elimination',
   'rollback',
+  'record_national_entry',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];

@@ -36,6 +36,7 @@ import { caseJobs } from './modules/cases/cases.jobs.ts';
 import { monitoringImportsRoutes } from './modules/monitoring/imports/imports.routes.ts';
 import { monitoringOverviewRoutes } from './modules/monitoring/overview.routes.ts';
 import { measuresRoutes } from './modules/cases/measures.routes.ts';
+import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
@@ -79,6 +80,7 @@ const MODULES = [
   monitoringImportsRoutes,
   monitoringOverviewRoutes,
   measuresRoutes,
+  procedureRoutes,
   dictionariesRoutes,
   homeRoutes,
 ];

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { BASIC_NEEDS, COMPARISON_CHECKS, VERIFICATION_ITEMS } from '@anju/contracts';
-import { AFTER_NOTICE_DAYS, DECISION_DAYS, NOTICE_DAYS, STEP_DAYS } from '../modules/cases/workflow.ts';
+import {
+  BASIC_NEEDS,
+  COMPARISON_CHECKS,
+  DEFAULT_PROCEDURE,
+  IDENTIFICATION_STEPS,
+  VERIFICATION_ITEMS,
+} from '@anju/contracts';
 import type { Tx } from '../db/client.ts';
 import {
   FITTING_MEASURE,
@@ -19,12 +24,13 @@ import {
   type Mix,
 } from './cases-catalogue.ts';
 import { defineSeeder, type Seeder } from './registry.ts';
+import { categorySql, oncePoorSql, priorStatusSql } from './case-category.ts';
 import { inCommunitiesCondition } from './in-communities.ts';
 
 const HOUR = 3_600_000;
+const { noticeDays: NOTICE_DAYS, decisionDays: DECISION_DAYS, stepDays: STEP_DAYS } = DEFAULT_PROCEDURE;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const CHINA = (ts: string) => `(${ts} AT TIME ZONE 'Asia/Shanghai')`;
-import { categorySql, oncePoorSql, priorStatusSql } from './case-category.ts';
 const dayOf = (ts: string) => `${CHINA(ts)}::date`;
 /** A timestamp `days` (SQL) after `ts`. */
 const plus = (ts: string, days: string | number) => `(${ts} + (${days}) * interval '1 day')`;
@@ -207,7 +213,15 @@ function casesSql() {
         ? `'medical_insurance', 'illness' = ANY(risks)`
         : `${lit(c)}, false`,
   );
-  const due = (step: string, from: string) => plus(from, STEP_DAYS[step as keyof typeof STEP_DAYS] ?? 0);
+  // identification steps are due by the clock from the lead, the others from when they are reached
+  const due = (step: (typeof IDENTIFICATION_STEPS)[number] | keyof typeof STEP_DAYS, from: string) => {
+    const i = IDENTIFICATION_STEPS.indexOf(step as (typeof IDENTIFICATION_STEPS)[number]);
+    if (i < 0) return plus(from, STEP_DAYS[step]);
+    return plus(
+      'lead_at',
+      IDENTIFICATION_STEPS.slice(0, i + 1).reduce((n, s) => n + STEP_DAYS[s], 0),
+    );
+  };
   const noticeFrom = `coalesce(${NOTICE_FROM(4)}, ${NOTICE_FROM(9)})`;
   return `
     WITH ins AS (
@@ -228,15 +242,14 @@ function casesSql() {
                   WHEN progress = 1 THEN ${due('verification', 't[1]')}
                   WHEN progress = 2 THEN ${due('comparison', 't[2]')}
                   WHEN progress = 3 THEN ${due('community_review', 't[3]')}
-                  WHEN progress = 4 THEN ((${NOTICE_FROM(4)} + ${NOTICE_DAYS + AFTER_NOTICE_DAYS})::timestamp
-                                          AT TIME ZONE 'Asia/Shanghai')
+                  WHEN progress = 4 THEN ${due('community_review', 't[3]')}
                   WHEN progress = 5 THEN ${due('township_review', 't[5]')}
                   WHEN progress = 6 THEN ${due('county_approval', 't[6]')}
                   WHEN progress IN (8, 9) THEN ${due('elimination_community', 't[8]')}
                   WHEN progress = 10 THEN ${due('elimination_township', 't[10]')}
                   WHEN progress = 11 THEN ${due('elimination_county', 't[11]')} END,
              ${plus('lead_at', DECISION_DAYS)},
-             ${noticeFrom}, ${noticeFrom} + ${NOTICE_DAYS},
+             ${noticeFrom}, ${noticeFrom} + ${NOTICE_DAYS - 1},
              t[1],
              CASE WHEN progress >= 7 AND NOT rejected THEN t[7] END,
              CASE WHEN progress >= 7 AND NOT rejected THEN t[7] END,
@@ -254,7 +267,8 @@ function eventsSql() {
   ).join(', ');
   const notice = (k: number) =>
     `jsonb_build_object('noticeFrom', to_char(${dayOf(`p.t[${k}]`)}, 'YYYY-MM-DD'),
-                        'noticeUntil', to_char(${dayOf(`p.t[${k}]`)} + ${NOTICE_DAYS}, 'YYYY-MM-DD'))`;
+                        'noticeUntil', to_char(${dayOf(`p.t[${k}]`)} + ${NOTICE_DAYS - 1}, 'YYYY-MM-DD'),
+                        'noticeDays', ${NOTICE_DAYS})`;
   const rejecting = `(p.rejected AND m.k = p.progress)`;
   return `
     INSERT INTO monitoring_case_events (case_id, action, from_step, to_step, actor_id, reason, data, at)

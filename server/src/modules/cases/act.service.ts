@@ -1,4 +1,10 @@
-import { VERIFICATION_ITEMS, type CaseAct, type CaseDetail, type CaseStep } from '@anju/contracts';
+import {
+  VERIFICATION_ITEMS,
+  type CaseAct,
+  type CaseDetail,
+  type CaseStep,
+  type ProcedureRules,
+} from '@anju/contracts';
 import type { Database, Tx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -7,11 +13,12 @@ import { settleLead } from '../monitoring/leads.service.ts';
 import { setPovertyStatus } from '../registry/households.service.ts';
 import { assertCaseVisible, standingOf } from './cases.policy.ts';
 import * as repo from './cases.repo.ts';
-import { getCase, noticeSince, stepDue } from './cases.service.ts';
+import { announcementOf } from './announcement.service.ts';
+import { getCase, noticeSince, procedureOfCase, stepDue } from './cases.service.ts';
 import type { CaseRow } from './cases.sql.ts';
 import { checkElimination } from './elimination.service.ts';
 import { endMeasuresAtElimination } from './measures.repo.ts';
-import { AFTER_NOTICE_DAYS, decideCase, NOTICE_DAYS } from './workflow.ts';
+import { decideCase } from './workflow.ts';
 
 interface Effect {
   /** Columns of the case to set besides step, deadline and version. */
@@ -31,7 +38,13 @@ function requireReason(input: CaseAct) {
 }
 
 /** Refuses, one detail per unmet criterion, a risk that cannot be eliminated yet. */
-async function assertEliminable(tx: Tx, c: CaseRow, basicNeeds: Record<string, boolean> | null, now: Date) {
+async function assertEliminable(
+  tx: Tx,
+  c: CaseRow,
+  basicNeeds: Record<string, boolean> | null,
+  rules: ProcedureRules,
+  now: Date,
+) {
   const check = await checkElimination(
     tx,
     {
@@ -41,6 +54,7 @@ async function assertEliminable(tx: Tx, c: CaseRow, basicNeeds: Record<string, b
       assistedSince: c.assisted_since && new Date(c.assisted_since),
     },
     basicNeeds,
+    rules,
     now,
   );
   if (!check.ok)
@@ -51,6 +65,18 @@ async function assertEliminable(tx: Tx, c: CaseRow, basicNeeds: Record<string, b
         .filter((k) => !k.met)
         .map((k) => ({ field: `criteria.${k.code}`, reason: 'is not met' })),
     );
+}
+
+/** Every comparison item in force must be answered; an item not in force is refused. */
+async function compare(tx: Tx, input: CaseAct): Promise<Effect> {
+  const comparison = input.comparison;
+  if (!comparison) throw invalid('comparison', 'is required');
+  const items = await repo.comparisonItems(tx);
+  for (const code of Object.keys(comparison.hits))
+    if (!items.includes(code)) throw invalid(`comparison.hits.${code}`, 'unknown comparison item');
+  for (const code of items)
+    if (comparison.hits[code] === undefined) throw invalid(`comparison.hits.${code}`, 'is required');
+  return { set: { comparison }, data: { comparison } };
 }
 
 async function verify(tx: Tx, input: CaseAct): Promise<Effect> {
@@ -70,37 +96,63 @@ async function verify(tx: Tx, input: CaseAct): Promise<Effect> {
   };
 }
 
-/** The notice runs five days from the day it went up: today, or a day since the case reached review. */
-async function publishNotice(tx: Tx, c: CaseRow, noticeFrom: string | undefined, now: Date): Promise<Effect> {
+/**
+ * The notice runs the policy's whole days from the day it went up (today, or a day since the case
+ * reached review), after a community review that agreed, held since the case reached review and not
+ * after the notice went up; `noticeUntil` is its last day.
+ */
+async function publishNotice(
+  tx: Tx,
+  c: CaseRow,
+  input: CaseAct,
+  rules: ProcedureRules,
+  now: Date,
+): Promise<Effect> {
   const today = chinaDay(now);
-  const from = noticeFrom ?? today;
+  const from = input.noticeFrom ?? today;
   if (from > today) throw invalid('noticeFrom', 'must not be in the future');
-  const reached = (await repo.lastReached(tx, c.id, c.step)) ?? new Date(c.opened_at);
-  if (from < chinaDay(reached)) throw invalid('noticeFrom', 'is before the case reached review');
-  const until = addDays(from, NOTICE_DAYS);
+  const reached = chinaDay((await repo.lastReached(tx, c.id, c.step)) ?? new Date(c.opened_at));
+  if (from < reached) throw invalid('noticeFrom', 'is before the case reached review');
+  const review = input.review;
+  if (!review) throw invalid('review', 'is required');
+  if (review.heldOn < reached) throw invalid('review.heldOn', 'is before the case reached review');
+  if (review.heldOn > from) throw invalid('review.heldOn', 'is after the notice went up');
+  if (review.result !== 'agreed') throw invalid('review.result', 'the review did not agree');
+  const until = addDays(from, rules.noticeDays - 1);
   return {
-    set: {
-      notice_from: from,
-      notice_until: until,
-      step_due_at: noticeSince(addDays(until, AFTER_NOTICE_DAYS))!,
-    },
-    data: { noticeFrom: from, noticeUntil: until },
+    set: { notice_from: from, notice_until: until, review },
+    data: { noticeFrom: from, noticeUntil: until, noticeDays: rules.noticeDays, review },
   };
 }
 
-/** Identified: the household is monitored from now on; its earlier status is kept for the end. */
-async function identify(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
-  const prior = await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
-  return { set: { prior_status: prior, identified_at: now, assisted_since: now }, data: {} };
+/** The day the household was entered into the national system: since identification, not in the future. */
+function nationalEntry(c: CaseRow, input: CaseAct, now: Date): Effect {
+  const on = input.nationalEntryOn;
+  if (!on) throw invalid('nationalEntryOn', 'is required');
+  if (on > chinaDay(now)) throw invalid('nationalEntryOn', 'must not be in the future');
+  if (c.identified_at && on < chinaDay(new Date(c.identified_at)))
+    throw invalid('nationalEntryOn', 'is before the household was identified');
+  return { set: { national_entry_on: on }, data: { nationalEntryOn: on } };
 }
 
-/** Eliminated: the household gets its status back; measures that end with monitoring end today. */
-async function eliminate(tx: Tx, ctx: Ctx, c: CaseRow, now: Date): Promise<Effect> {
-  await assertEliminable(tx, c, c.basic_needs, now);
+/**
+ * Identified: the household is monitored from now on; its earlier status is kept for the end. The
+ * result announcement (结果公告) is published with the county's approval and archived with it.
+ */
+async function identify(tx: Tx, ctx: Ctx, c: CaseRow, rules: ProcedureRules, now: Date): Promise<Effect> {
+  const prior = await setPovertyStatus(tx, ctx, c.household_id, 'monitored', 'monitoring case');
+  const announcement = await announcementOf(tx, c.id, 'identification', rules, chinaDay(now));
+  return { set: { prior_status: prior, identified_at: now, assisted_since: now }, data: { announcement } };
+}
+
+/** Eliminated: the household gets its status back; measures that end with monitoring end today; announced. */
+async function eliminate(tx: Tx, ctx: Ctx, c: CaseRow, rules: ProcedureRules, now: Date): Promise<Effect> {
+  await assertEliminable(tx, c, c.basic_needs, rules, now);
   const back = c.prior_status && c.prior_status !== 'monitored' ? c.prior_status : 'out_of_poverty';
   await setPovertyStatus(tx, ctx, c.household_id, back, 'monitoring case');
   const ended = await endMeasuresAtElimination(tx, c.id);
-  return { set: { closed_at: now }, data: { measuresEnded: ended.map(String) } };
+  const announcement = await announcementOf(tx, c.id, 'elimination', rules, chinaDay(now));
+  return { set: { closed_at: now }, data: { measuresEnded: ended.map(String), announcement } };
 }
 
 /** A risk came back: the household is monitored again under this case, on its paths of today. */
@@ -120,19 +172,21 @@ async function effects(
   c: CaseRow,
   input: CaseAct,
   to: CaseStep,
+  rules: ProcedureRules,
   now: Date,
 ): Promise<Effect> {
   switch (input.action) {
     case 'verify':
       return verify(tx, input);
     case 'compare':
-      if (!input.comparison) throw invalid('comparison', 'is required');
-      return { set: { comparison: input.comparison }, data: { comparison: input.comparison } };
+      return compare(tx, input);
     case 'publish_notice':
-      return publishNotice(tx, c, input.noticeFrom, now);
+      return publishNotice(tx, c, input, rules, now);
+    case 'record_national_entry':
+      return nationalEntry(c, input, now);
     case 'approve':
-      if (to === 'assisted') return identify(tx, ctx, c, now);
-      if (to === 'eliminated') return eliminate(tx, ctx, c, now);
+      if (to === 'assisted') return identify(tx, ctx, c, rules, now);
+      if (to === 'eliminated') return eliminate(tx, ctx, c, rules, now);
       return NOTHING;
     case 'send_back':
       requireReason(input);
@@ -146,7 +200,7 @@ async function effects(
       return rollback(tx, ctx, c, now);
     case 'propose_elimination':
       if (!input.basicNeeds) throw invalid('basicNeeds', 'is required');
-      await assertEliminable(tx, c, input.basicNeeds, now);
+      await assertEliminable(tx, c, input.basicNeeds, rules, now);
       return { set: { basic_needs: input.basicNeeds }, data: { basicNeeds: input.basicNeeds } };
   }
 }
@@ -166,10 +220,14 @@ export async function actOnCase(
       throw conflict('the case was changed by someone else; reload and try again', [
         { field: 'version', reason: 'stale' },
       ]);
-    const decision = decideCase(c.step, input.action, standingOf(ctx.actor, c.residence_path), {
-      since: noticeSince(c.notice_from),
-      now,
-    });
+    const { rules } = await procedureOfCase(tx, c);
+    const decision = decideCase(
+      c.step,
+      input.action,
+      standingOf(ctx.actor, c.residence_path),
+      { since: noticeSince(c.notice_from), now },
+      rules,
+    );
     if (!decision.ok) {
       const code = decision.reason === 'not_yours' ? 'forbidden' : 'conflict';
       throw new AppError(code, `${input.action}: ${decision.reason}`, [
@@ -177,8 +235,8 @@ export async function actOnCase(
       ]);
     }
     const to = decision.to === 'same' ? c.step : decision.to;
-    const { set, data } = await effects(tx, ctx, c, input, to, now);
-    const due = stepDue(to, now);
+    const { set, data } = await effects(tx, ctx, c, input, to, rules, now);
+    const due = stepDue(to, rules, new Date(c.lead_at), now);
     const move: repo.CaseChanges =
       to === c.step ? {} : { step: to, step_due_at: due, notice_from: null, notice_until: null };
     await repo.changeCase(tx, id, { ...move, ...set });

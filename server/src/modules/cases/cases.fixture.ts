@@ -108,14 +108,26 @@ export const VERIFICATION = {
 export const COMPARISON = {
   hits: {
     vehicle: false,
-    commercial_housing: false,
     business_registration: false,
+    property: false,
+    bank_deposit: false,
     public_employee: false,
     civil_affairs: false,
     medical_insurance: true,
   },
   note: '医保：大额自付',
 };
+
+/** A community review held today that agreed. */
+export const review = (over: Record<string, unknown> = {}) => ({
+  heldOn: chinaDay(),
+  attendees: '社区两委成员、党员代表、居民代表',
+  attendeeCount: 11,
+  result: 'agreed',
+  votesFor: 11,
+  note: '',
+  ...over,
+});
 
 /** Moves the running notice `days` into the past, as if it went up earlier. */
 export async function backdateNotice(t: TestApp, id: string, days: number) {
@@ -130,7 +142,7 @@ export async function identified(t: TestApp, w: CaseWorld) {
   const opened = await openedCase(t, w);
   await step(w.staff, opened.id, { action: 'verify', verification: VERIFICATION });
   await step(w.staff, opened.id, { action: 'compare', comparison: COMPARISON });
-  await step(w.staff, opened.id, { action: 'publish_notice' });
+  await step(w.staff, opened.id, { action: 'publish_notice', review: review() });
   await backdateNotice(t, opened.id, 5);
   await step(w.staff, opened.id, { action: 'approve' });
   await step(w.township, opened.id, { action: 'approve' });

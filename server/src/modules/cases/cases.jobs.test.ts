@@ -34,7 +34,7 @@ const alerts = async (c: Client, caseId: string) =>
 
 it('alerts the owners of the current step once when a case passes the 15 days after its lead', async () => {
   const late = await caseFromLead(16);
-  const onTime = await caseFromLead(3);
+  const onTime = await caseFromLead(1);
   const atTownship = await caseFromLead(16);
   await step(w.staff, atTownship.id, { action: 'verify', verification: VERIFICATION });
   await t.database.db.execute(

@@ -1,6 +1,6 @@
 import { pgArray } from '../../db/array.ts';
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseStep, Comparison, Verification } from '@anju/contracts';
+import type { CaseStep, CommunityReview, Comparison, Verification } from '@anju/contracts';
 import type { Conn } from '../../db/client.ts';
 import { like, rows } from '../../db/rows.ts';
 import { eitherSideSql } from '../../platform/access/scope.ts';
@@ -93,6 +93,7 @@ export interface NewCase {
   originPath: string | null;
   step: CaseStep;
   ruleVersion: number | null;
+  procedurePolicyId: number;
   stepDueAt: Date;
   decisionDueAt: Date;
   openedAt: Date;
@@ -103,9 +104,9 @@ export async function insertCase(conn: Conn, c: NewCase): Promise<number> {
   const [row] = await rows<{ id: number }>(
     conn,
     sql`INSERT INTO monitoring_cases (household_id, lead_id, residence_path, origin_path, step, rule_version,
-                                      step_due_at, decision_due_at, opened_at)
+                                      procedure_policy_id, step_due_at, decision_due_at, opened_at)
         VALUES (${c.householdId}, ${c.leadId}, ${c.residencePath}, ${c.originPath}, ${c.step},
-                ${c.ruleVersion}, ${c.stepDueAt.toISOString()}::timestamptz,
+                ${c.ruleVersion}, ${c.procedurePolicyId}, ${c.stepDueAt.toISOString()}::timestamptz,
                 ${c.decisionDueAt.toISOString()}::timestamptz, ${c.openedAt.toISOString()}::timestamptz)
         RETURNING id`,
   );
@@ -159,6 +160,15 @@ export const activeEntries = (conn: Conn, category: string, riskTypes: string[])
                         OR (kind = 'risk_type' AND code = ANY(${pgArray(riskTypes)}::text[])))`,
   );
 
+/** The codes of the department-data items compared now (the active comparison items). */
+export async function comparisonItems(conn: Conn): Promise<string[]> {
+  const found = await rows<{ code: string }>(
+    conn,
+    sql`SELECT code FROM dictionary_entries WHERE kind = 'comparison_item' AND active ORDER BY sort, code`,
+  );
+  return found.map((r) => r.code);
+}
+
 /** What a move changes on a case besides its version; `home` takes the household's paths of today. */
 export interface CaseChanges {
   step?: CaseStep;
@@ -167,6 +177,8 @@ export interface CaseChanges {
   notice_until?: string | null;
   verification?: Verification;
   comparison?: Comparison;
+  review?: CommunityReview;
+  national_entry_on?: string;
   category?: string;
   risk_types?: string[];
   basic_needs?: Record<string, boolean>;
@@ -193,9 +205,11 @@ function valueOf(column: keyof CaseChanges, v: unknown): unknown {
       return at(v as Date | null);
     case 'notice_from':
     case 'notice_until':
+    case 'national_entry_on':
       return day(v as string | null);
     case 'verification':
     case 'comparison':
+    case 'review':
     case 'basic_needs':
       return json(v);
     case 'risk_types':

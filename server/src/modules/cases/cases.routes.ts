@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseAct, CaseDetail, CaseOpen, CaseQuery, IdParams, MonitoringCase, pageOf } from '@anju/contracts';
+import {
+  ANNOUNCEMENT_KINDS,
+  CaseAct,
+  CaseDetail,
+  CaseOpen,
+  CaseQuery,
+  IdParams,
+  MonitoringCase,
+  pageOf,
+} from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import { actOnCase } from './act.service.ts';
+import { caseAnnouncement } from './announcement.service.ts';
 import { NOTICE_LANGS } from './notice.ts';
 import { caseNotice } from './notice.service.ts';
 import { getCase, householdCases, listCases, openCase } from './cases.service.ts';
@@ -50,6 +60,31 @@ export async function casesRoutes(fastify: FastifyInstance) {
     },
     async (req, reply) => {
       const html = await caseNotice(app.database, ctxOf(req), req.params.id, req.query.lang);
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
+  app.get(
+    '/api/monitoring/cases/:id/announcement',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({
+          kind: z.enum(ANNOUNCEMENT_KINDS).default('identification'),
+          lang: z.enum(NOTICE_LANGS).default('zh-CN'),
+        }),
+        produces: ['text/html'],
+      },
+      preHandler: read,
+    },
+    async (req, reply) => {
+      const html = await caseAnnouncement(
+        app.database,
+        ctxOf(req),
+        req.params.id,
+        req.query.kind,
+        req.query.lang,
+      );
       return reply.type('text/html; charset=utf-8').send(html);
     },
   );

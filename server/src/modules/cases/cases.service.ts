@@ -1,9 +1,19 @@
-import { CASE_ACTIONS, type CaseDetail, type MonitoringCase } from '@anju/contracts';
+import {
+  CASE_ACTIONS,
+  IDENTIFICATION_STEPS,
+  type AnnouncementKind,
+  type CaseDetail,
+  type MonitoringCase,
+  type ProcedurePolicy,
+  type ProcedureRules,
+} from '@anju/contracts';
+import type { Conn } from '../../db/client.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { leadForCase, settleLead } from '../monitoring/leads.service.ts';
+import { procedureAt, procedureById } from '../monitoring/procedure.service.ts';
 import { underPath } from '../places/places.service.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
 import { assertCaseVisible, canAssist, casesOwned, casesVisible, standingOf } from './cases.policy.ts';
@@ -11,24 +21,40 @@ import * as repo from './cases.repo.ts';
 import type { CaseRow } from './cases.sql.ts';
 import { listMeasures } from './measures.service.ts';
 import { presentCase, presentEvent } from './present.ts';
-import { decideCase, DECISION_DAYS, STEP_DAYS } from './workflow.ts';
+import { decideCase } from './workflow.ts';
 
 const DAY_MS = 86_400_000;
 
-/** When a step reached at `now` should be done; null for a step without a deadline. */
-export function stepDue(step: CaseRow['step'], now: Date): Date | null {
-  const days = STEP_DAYS[step];
+/**
+ * When a step should be done: an identification step by the clock that starts at the lead (its days
+ * and those of the steps before it in the region's order), any other timed step counted from `now`,
+ * when it is reached; null for a step without a deadline.
+ */
+export function stepDue(step: CaseRow['step'], rules: ProcedureRules, leadAt: Date, now: Date): Date | null {
+  const i = rules.stepOrder.indexOf(step as (typeof IDENTIFICATION_STEPS)[number]);
+  if (i >= 0) {
+    const days = rules.stepOrder.slice(0, i + 1).reduce((sum, s) => sum + rules.stepDays[s], 0);
+    return new Date(leadAt.getTime() + days * DAY_MS);
+  }
+  const days = rules.stepDays[step as keyof ProcedureRules['stepDays']];
   return days === undefined ? null : new Date(now.getTime() + days * DAY_MS);
 }
+
+/** The procedure policy a case runs under: the version it was opened with, else the one in force where it is. */
+export const procedureOfCase = (
+  conn: Conn,
+  c: Pick<CaseRow, 'procedure_policy_id' | 'residence_path'>,
+): Promise<ProcedurePolicy> =>
+  c.procedure_policy_id ? procedureById(conn, c.procedure_policy_id) : procedureAt(conn, c.residence_path);
 
 /** The moment a notice put up on day `from` (China time) began. */
 export const noticeSince = (from: string | null) => (from ? new Date(`${from}T00:00:00+08:00`) : null);
 
 /** The actions the actor may take on the case now. */
-export function actionsFor(actor: Actor, c: CaseRow, now = new Date()) {
+export function actionsFor(actor: Actor, c: CaseRow, rules: ProcedureRules, now = new Date()) {
   const standing = standingOf(actor, c.residence_path);
   const notice = { since: noticeSince(c.notice_from), now };
-  return CASE_ACTIONS.filter((a) => decideCase(c.step, a, standing, notice).ok);
+  return CASE_ACTIONS.filter((a) => decideCase(c.step, a, standing, notice, rules).ok);
 }
 
 /** One case with its records, events, measures and what the caller may do; missing and hidden look alike. */
@@ -36,20 +62,29 @@ export async function getCase(database: Database, ctx: Ctx, id: number): Promise
   const conn = database.db;
   const c = await repo.findCase(conn, id);
   assertCaseVisible(ctx.actor, c);
+  const policy = await procedureOfCase(conn, c);
+  const events = await repo.eventsOf(conn, c.id);
   return {
     ...presentCase(c),
     verification: c.verification,
     comparison: c.comparison,
-    events: (await repo.eventsOf(conn, c.id)).map(presentEvent),
+    review: c.review,
+    policy: { id: policy.id, version: policy.version, noticeDays: policy.rules.noticeDays },
+    announcements: events.flatMap((e) => {
+      const a = e.data.announcement as { kind: AnnouncementKind; on: string } | undefined;
+      return a ? [{ kind: a.kind, on: a.on }] : [];
+    }),
+    events: events.map(presentEvent),
     measures: await listMeasures(conn, c.id),
-    actions: actionsFor(ctx.actor, c),
+    actions: actionsFor(ctx.actor, c, policy.rules),
     canAssist: canAssist(ctx.actor, c),
   };
 }
 
 /**
- * Opens a case from an open lead: the community of the household's residence starts home
- * verification; the decision is due 15 days after the lead. A household has one live case.
+ * Opens a case from an open lead under the procedure policy in force where the household lives: the
+ * community takes the policy's first step; the decision is due the policy's days (15) after the lead,
+ * and each step by its share of them. A household has one live case.
  */
 export async function openCase(database: Database, ctx: Ctx, leadId: number): Promise<CaseDetail> {
   const now = new Date();
@@ -65,15 +100,19 @@ export async function openCase(database: Database, ctx: Ctx, leadId: number): Pr
       ]);
     if (lead.status !== 'open')
       throw conflict('the lead is no longer open', [{ field: 'leadId', reason: 'not open' }]);
+    const policy = await procedureAt(tx, lead.residence_path);
+    const first = policy.rules.stepOrder[0];
+    const leadAt = new Date(lead.created_at);
     const caseId = await repo.insertCase(tx, {
       householdId: lead.household_id,
       leadId,
       residencePath: lead.residence_path,
       originPath: lead.origin_path,
-      step: 'verification',
+      step: first,
       ruleVersion: lead.rule_version,
-      stepDueAt: stepDue('verification', now)!,
-      decisionDueAt: new Date(new Date(lead.created_at).getTime() + DECISION_DAYS * DAY_MS),
+      procedurePolicyId: Number(policy.id),
+      stepDueAt: stepDue(first, policy.rules, leadAt, now)!,
+      decisionDueAt: new Date(leadAt.getTime() + policy.rules.decisionDays * DAY_MS),
       openedAt: now,
     });
     await settleLead(tx, leadId, 'case');
@@ -81,7 +120,7 @@ export async function openCase(database: Database, ctx: Ctx, leadId: number): Pr
       caseId,
       action: 'open',
       from: null,
-      to: 'verification',
+      to: first,
       actorId: ctx.actor.userId,
       data: { leadId: String(leadId) },
     });

@@ -1,5 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseStep, Comparison, Measure, MonitoringCase, Verification } from '@anju/contracts';
+import type {
+  CaseStep,
+  CommunityReview,
+  Comparison,
+  Measure,
+  MonitoringCase,
+  Verification,
+} from '@anju/contracts';
 import { IDENTIFICATION_STEPS } from './workflow.ts';
 
 export interface CaseRow {
@@ -12,6 +19,8 @@ export interface CaseRow {
   lead_source: string;
   flags: MonitoringCase['flags'];
   rule_version: number | null;
+  procedure_policy_id: number | null;
+  lead_at: Date;
   residence_path: string;
   origin_path: string | null;
   step: CaseStep;
@@ -19,6 +28,8 @@ export interface CaseRow {
   risk_types: string[];
   verification: Verification | null;
   comparison: Comparison | null;
+  review: CommunityReview | null;
+  national_entry_on: string | null;
   basic_needs: Record<string, boolean> | null;
   prior_status: string | null;
   step_due_at: Date | null;
@@ -70,6 +81,7 @@ export interface AssistedCase {
   identified_at: Date | null;
   assisted_since: Date | null;
   basic_needs: Record<string, boolean> | null;
+  procedure_policy_id: number | null;
 }
 
 /** Today in China time, the calendar notices and measures run by. */
@@ -92,8 +104,9 @@ export const COMMUNITY_NAME = sql`coalesce((SELECT p.name FROM places p
      AND p.level = 'community' LIMIT 1), '')`;
 
 export const CASE_COLUMNS = sql`c.id, c.household_id, h.household_no, h.head_name, ${COMMUNITY_NAME} AS community_name,
-  c.lead_id, l.source AS lead_source, l.flags, c.rule_version, c.residence_path, c.origin_path, c.step,
-  c.category, c.risk_types, c.verification, c.comparison, c.basic_needs, c.prior_status, c.step_due_at,
+  c.lead_id, l.source AS lead_source, l.flags, c.rule_version, c.procedure_policy_id, l.created_at AS lead_at,
+  c.residence_path, c.origin_path, c.step, c.category, c.risk_types, c.verification, c.comparison, c.review,
+  to_char(c.national_entry_on, 'YYYY-MM-DD') AS national_entry_on, c.basic_needs, c.prior_status, c.step_due_at,
   c.decision_due_at, to_char(c.notice_from, 'YYYY-MM-DD') AS notice_from,
   to_char(c.notice_until, 'YYYY-MM-DD') AS notice_until, c.opened_at, c.identified_at, c.assisted_since,
   c.closed_at, c.version, ${OVERDUE} AS overdue`;

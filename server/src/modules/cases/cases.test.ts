@@ -13,6 +13,7 @@ import {
   refused,
   step,
   VERIFICATION,
+  review,
 } from './cases.fixture.ts';
 
 const s = caseSuite();
@@ -43,8 +44,8 @@ describe('opening a case', () => {
       canAssist: false,
     });
     expect(new Date(c.decisionDueAt).getTime() - new Date(lead.created_at).getTime()).toBe(15 * 86_400_000);
-    const stepDays = (new Date(c.stepDueAt).getTime() - new Date(c.openedAt).getTime()) / 86_400_000;
-    expect(stepDays).toBe(5);
+    // the clock starts at the lead: verification is due on its day 3
+    expect(new Date(c.stepDueAt).getTime() - new Date(lead.created_at).getTime()).toBe(3 * 86_400_000);
     expect(c.actions).toEqual(['verify']);
     expect(c.events).toMatchObject([
       { action: 'open', fromStep: null, toStep: 'verification', actorName: s.w.staff.username },
@@ -107,32 +108,43 @@ describe('identification', () => {
 
     const noNotice = await act(s.w.staff, c.id, { action: 'approve' });
     expect(refused(noNotice, 409)).toEqual({ field: 'action', reason: 'no_notice' });
-    const future = await act(s.w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(1) });
+    const future = await act(s.w.staff, c.id, {
+      action: 'publish_notice',
+      noticeFrom: chinaDay(1),
+      review: review(),
+    });
     expect(refused(future, 400)).toMatchObject({ field: 'noticeFrom' });
-    const early = await act(s.w.staff, c.id, { action: 'publish_notice', noticeFrom: chinaDay(-1) });
+    const early = await act(s.w.staff, c.id, {
+      action: 'publish_notice',
+      noticeFrom: chinaDay(-1),
+      review: review(),
+    });
     expect(refused(early, 400)).toMatchObject({ field: 'noticeFrom' });
-    const published = await step(s.w.staff, c.id, { action: 'publish_notice' });
+    const published = await step(s.w.staff, c.id, { action: 'publish_notice', review: review() });
     expect(published).toMatchObject({
       step: 'community_review',
       noticeFrom: chinaDay(),
-      noticeUntil: chinaDay(5),
+      noticeUntil: chinaDay(4),
+      review: { heldOn: chinaDay(), attendeeCount: 11, result: 'agreed' },
+      policy: { version: 1, noticeDays: 5 },
     });
-    expect(new Date(published.stepDueAt).toISOString()).toBe(
-      new Date(`${chinaDay(7)}T00:00:00+08:00`).toISOString(),
+    // the review's deadline is the lead's day 3 + 2 + 7 = 12 of its 15, whenever the notice went up
+    expect(new Date(published.decisionDueAt).getTime() - new Date(published.stepDueAt).getTime()).toBe(
+      3 * 86_400_000,
     );
     const running = await act(s.w.staff, c.id, { action: 'approve' });
     expect(refused(running, 409)).toEqual({ field: 'action', reason: 'notice_running' });
     expect(published.actions).not.toContain('approve');
 
     await backdateNotice(s.t, c.id, 5);
-    const review = await step(s.w.staff, c.id, { action: 'approve' });
-    expect(review).toMatchObject({
+    const reviewed = await step(s.w.staff, c.id, { action: 'approve' });
+    expect(reviewed).toMatchObject({
       step: 'township_review',
       owner: 'township',
       noticeFrom: null,
       noticeUntil: null,
     });
-    expect(review.actions).toEqual([]);
+    expect(reviewed.actions).toEqual([]);
     expect((await s.w.township.get(`/api/monitoring/cases/${c.id}`)).json().actions).toEqual([
       'approve',
       'send_back',
@@ -158,10 +170,16 @@ describe('identification', () => {
       ],
     );
     expect(assisted.events[1].data.verification.category).toBe('sudden_hardship');
-    expect(assisted.events[3].data).toEqual({ noticeFrom: chinaDay(), noticeUntil: chinaDay(5) });
+    expect(assisted.events[3].data).toEqual({
+      noticeFrom: chinaDay(),
+      noticeUntil: chinaDay(4),
+      noticeDays: 5,
+      review: review(),
+    });
     expect((await s.w.staff.get(`/api/monitoring/cases/${c.id}`)).json()).toMatchObject({
       canAssist: true,
-      actions: ['propose_elimination'],
+      actions: ['propose_elimination', 'record_national_entry'],
+      announcements: [{ kind: 'identification', on: chinaDay() }],
     });
     const household = await s.w.staff.get(`/api/households/${c.household.id}`);
     expect(household.json().povertyStatus).toBe('monitored');
@@ -241,7 +259,7 @@ describe('identification', () => {
     const c = await openedCase(s.t, s.w);
     await step(s.w.staff, c.id, { action: 'verify', verification: VERIFICATION });
     await step(s.w.staff, c.id, { action: 'compare', comparison: COMPARISON });
-    await step(s.w.staff, c.id, { action: 'publish_notice' });
+    await step(s.w.staff, c.id, { action: 'publish_notice', review: review() });
     await backdateNotice(s.t, c.id, 6);
     await step(s.w.staff, c.id, { action: 'approve' });
     const back = await step(s.w.township, c.id, { action: 'send_back', reason: '公示期间有群众反映' });

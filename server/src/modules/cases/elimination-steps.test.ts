@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/rows.ts';
 import { signIn, testApp, type TestApp } from '../../../test/harness.ts';
-import { act, backdateNotice, caseWorld, identified, step, type CaseWorld } from './cases.fixture.ts';
+import { act, backdateNotice, caseWorld, identified, review, step, type CaseWorld } from './cases.fixture.ts';
 
 let t: TestApp;
 let w: CaseWorld;
-const YEAR = 2025;
+/** This year in China time: elimination reads the records of the years its six months reach. */
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 const LINE = 7000;
 const NEEDS = {
   food_clothing: true,
@@ -75,12 +76,13 @@ describe('risk elimination', () => {
     const proposed = await step(w.staff, c.id, { action: 'propose_elimination', basicNeeds: NEEDS });
     expect(proposed).toMatchObject({ step: 'elimination_community', owner: 'community', canAssist: true });
     expect(proposed.events.at(-1).data).toEqual({ basicNeeds: NEEDS });
+    // the elimination notice runs within the community's ten days
     const stepDays = (new Date(proposed.stepDueAt).getTime() - Date.now()) / 86_400_000;
-    expect(Math.round(stepDays)).toBe(5);
+    expect(Math.round(stepDays)).toBe(10);
     expect((await act(w.staff, c.id, { action: 'approve' })).json().error.details[0].reason).toBe(
       'no_notice',
     );
-    await step(w.staff, c.id, { action: 'publish_notice' });
+    await step(w.staff, c.id, { action: 'publish_notice', review: review() });
     expect((await act(w.staff, c.id, { action: 'approve' })).json().error.details[0].reason).toBe(
       'notice_running',
     );
@@ -88,13 +90,20 @@ describe('risk elimination', () => {
     await step(w.staff, c.id, { action: 'approve' });
     const backToCommunity = await step(w.township, c.id, { action: 'send_back', reason: '补充收入证明' });
     expect(backToCommunity.step).toBe('elimination_community');
-    await step(w.staff, c.id, { action: 'publish_notice' });
+    await step(w.staff, c.id, { action: 'publish_notice', review: review() });
     await backdateNotice(t, c.id, 5);
     await step(w.staff, c.id, { action: 'approve' });
     await step(w.township, c.id, { action: 'approve' });
     const eliminated = await step(w.county, c.id, { action: 'approve' });
     expect(eliminated).toMatchObject({ step: 'eliminated', owner: null, canAssist: false });
     expect(eliminated.closedAt).not.toBeNull();
+    expect(eliminated.announcements.map((a: { kind: string }) => a.kind)).toEqual([
+      'identification',
+      'elimination',
+    ]);
+    const announced = await w.origin.get(`/api/monitoring/cases/${c.id}/announcement?kind=elimination`);
+    expect(announced.statusCode).toBe(200);
+    expect(announced.body).toContain('防止返贫监测对象风险消除结果公告');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const byType = Object.fromEntries(
       eliminated.measures.map((m: { type: string; endOn: string | null }) => [m.type, m.endOn]),
@@ -148,7 +157,7 @@ describe('risk elimination', () => {
 
     await assistedLongAgo(c.id, c.household.id, 12000);
     await step(w.staff, c.id, { action: 'propose_elimination', basicNeeds: NEEDS });
-    await step(w.staff, c.id, { action: 'publish_notice' });
+    await step(w.staff, c.id, { action: 'publish_notice', review: review() });
     await backdateNotice(t, c.id, 5);
     await step(w.staff, c.id, { action: 'approve' });
     await step(w.township, c.id, { action: 'approve' });
@@ -169,7 +178,7 @@ describe('risk elimination', () => {
     const c = await identified(t, w);
     await assistedLongAgo(c.id, c.household.id, 12000);
     await step(w.staff, c.id, { action: 'propose_elimination', basicNeeds: NEEDS });
-    await step(w.staff, c.id, { action: 'publish_notice' });
+    await step(w.staff, c.id, { action: 'publish_notice', review: review() });
     await backdateNotice(t, c.id, 5);
     await step(w.staff, c.id, { action: 'approve' });
     await step(w.township, c.id, { action: 'approve' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EliminationCheck } from '@anju/contracts';
+import { DEFAULT_PROCEDURE, type EliminationCheck, type ProcedureRules } from '@anju/contracts';
 import { addPlace, signIn, testApp, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { checkElimination } from './elimination.service.ts';
@@ -66,8 +66,12 @@ const line = (placeId: number, year: number, amount: number) =>
     amount,
   ]);
 
-const check = (c: Case, needs: Record<string, boolean> | null = ALL_NEEDS) =>
-  checkElimination(t.database.db, c, needs, NOW);
+const check = (
+  c: Case,
+  needs: Record<string, boolean> | null = ALL_NEEDS,
+  rules: ProcedureRules = DEFAULT_PROCEDURE,
+  now = NOW,
+) => checkElimination(t.database.db, c, needs, rules, now);
 
 const criterion = (r: EliminationCheck, code: string) => r.criteria.find((k) => k.code === code)!;
 
@@ -92,7 +96,11 @@ describe('risk elimination criteria', () => {
       met: true,
       params: {
         months: 6,
+        fromYear: 2026,
         since: '2026-05-20',
+        year: 2026,
+        recordMonths: 12,
+        partYear: 'annualise',
         line: 7000,
         perCapitaNet: 7000,
         recentRecords: 1,
@@ -115,23 +123,18 @@ describe('risk elimination criteria', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('one record below its year’s line since assistance began is enough to fail; one before it does not count', async () => {
+  it('reads income by the year it covers: last year corrected today does not block this year', async () => {
     const c = await assisted(w, daysAgo(400));
     await income(c, 2025, 5999, daysAgo(390));
-    await income(c, 2025, 6000, daysAgo(300), 'mid_year');
-    await income(c, 2026, 7000, daysAgo(10));
+    await income(c, 2026, 7000, daysAgo(100));
+    // last year's record corrected today, still below its line: the six months reach 2026 only
+    await t.database.query(
+      `UPDATE household_incomes SET wage = 3000, entered_at = $2 WHERE household_id = $1 AND year = 2025`,
+      [c.householdId, NOW],
+    );
     expect(criterion(await check(c), 'income_stable')).toMatchObject({
-      met: false,
-      params: { belowLine: 1 },
-    });
-
-    const later = await assisted(w, daysAgo(380));
-    await income(later, 2025, 5999, daysAgo(390));
-    await income(later, 2025, 6000, daysAgo(300), 'mid_year');
-    await income(later, 2026, 7000, daysAgo(10));
-    expect(criterion(await check(later), 'income_stable')).toMatchObject({
       met: true,
-      params: { belowLine: 0 },
+      params: { fromYear: 2026, recentRecords: 1, belowLine: 0, year: 2026 },
     });
 
     const short = await assisted();
@@ -142,18 +145,68 @@ describe('risk elimination criteria', () => {
     });
   });
 
-  it('without a record entered in the last six months income is not known to be stable', async () => {
+  it('when the six months reach back into last year, last year’s record counts, at its own line', async () => {
+    const early = new Date('2026-03-01T04:00:00Z');
+    const since = new Date('2025-06-01T04:00:00Z');
+    const below = await assisted(w, since);
+    await income(below, 2025, 5999, daysAgo(600));
+    await income(below, 2026, 7000, daysAgo(300), 'mid_year');
+    expect(criterion(await check(below, ALL_NEEDS, DEFAULT_PROCEDURE, early), 'income_stable')).toMatchObject(
+      {
+        met: false,
+        params: { fromYear: 2025, recentRecords: 2, belowLine: 1 },
+      },
+    );
+    const at = await assisted(w, since);
+    await income(at, 2025, 6000, daysAgo(600));
+    expect(criterion(await check(at, ALL_NEEDS, DEFAULT_PROCEDURE, early), 'income_stable')).toMatchObject({
+      met: true,
+      params: { fromYear: 2025, recentRecords: 1, belowLine: 0, line: 6000 },
+    });
+  });
+
+  it('a mid-year record is annualised (or meets the line pro-rated to six months); a whole-year record replaces it', async () => {
+    const c = await assisted();
+    await income(c, 2026, 3500, daysAgo(30), 'mid_year');
+    expect(criterion(await check(c), 'income_stable')).toMatchObject({
+      met: true,
+      params: { recordMonths: 6, perCapitaNet: 7000, line: 7000, partYear: 'annualise' },
+    });
+    const short = await assisted();
+    await income(short, 2026, 3499, daysAgo(30), 'mid_year');
+    expect(criterion(await check(short), 'income_stable')).toMatchObject({
+      met: false,
+      params: { perCapitaNet: 6998, line: 7000, belowLine: 1 },
+    });
+    const prorated = { ...DEFAULT_PROCEDURE, partYear: 'prorate_line' as const };
+    expect(criterion(await check(short, ALL_NEEDS, prorated), 'income_stable')).toMatchObject({
+      met: false,
+      params: { perCapitaNet: 3499, line: 3500, partYear: 'prorate_line' },
+    });
+    await income(short, 2026, 7000, daysAgo(5));
+    expect(criterion(await check(short), 'income_stable')).toMatchObject({
+      met: true,
+      params: { recordMonths: 12, recentRecords: 1 },
+    });
+  });
+
+  it('without a record for a year the six months reach, income is not known to be stable', async () => {
     const c = await assisted(w, daysAgo(400));
-    await income(c, 2025, 9000, new Date(SIX_MONTHS_AGO.getTime() - 1000));
+    await income(c, 2025, 9000, daysAgo(1));
     expect(criterion(await check(c), 'income_stable')).toMatchObject({
       met: false,
       params: { recentRecords: 0 },
     });
-    const edge = await assisted(w, daysAgo(400));
-    await income(edge, 2025, 9000, SIX_MONTHS_AGO);
-    expect(criterion(await check(edge), 'income_stable')).toMatchObject({
+  });
+
+  it('a regional rule of three stable months passes a household assisted for three', async () => {
+    const c = await assisted(w, new Date('2026-08-20T04:00:00Z'));
+    await income(c, 2026, 7000, daysAgo(30));
+    expect(criterion(await check(c), 'income_stable').met).toBe(false);
+    const three = { ...DEFAULT_PROCEDURE, stableMonths: 3 };
+    expect(criterion(await check(c, ALL_NEEDS, three), 'income_stable')).toMatchObject({
       met: true,
-      params: { recentRecords: 1 },
+      params: { months: 3 },
     });
   });
 
@@ -163,8 +216,9 @@ describe('risk elimination criteria', () => {
     const c = await assisted(other);
     await income(c, 2026, 6500, daysAgo(30));
     expect(criterion(await check(c), 'income_stable')).toMatchObject({ met: true, params: { line: 6500 } });
-    const unlined = await assisted(other);
-    await income(unlined, 2027, 99999, daysAgo(30));
+    const bare = await registryWorld(t);
+    const unlined = await assisted(bare);
+    await income(unlined, 2026, 99999, daysAgo(30));
     expect(criterion(await check(unlined), 'income_stable')).toMatchObject({
       met: false,
       params: { belowLine: 1 },
@@ -217,8 +271,17 @@ describe('risk elimination criteria', () => {
       [c.householdId],
     );
     const r = await check(c);
-    expect(criterion(r, 'has_labour')).toEqual({ code: 'has_labour', met: false, params: { labourers: 0 } });
+    expect(criterion(r, 'has_labour')).toEqual({
+      code: 'has_labour',
+      met: false,
+      params: { labourers: 0, required: true },
+    });
     expect(r.ok).toBe(false);
+    const lets = { ...DEFAULT_PROCEDURE, noLabourStaysMonitored: false };
+    expect(criterion(await check(c, ALL_NEEDS, lets), 'has_labour')).toMatchObject({
+      met: true,
+      params: { labourers: 0, required: false },
+    });
     await setLabour('partial', 'spouse');
     expect(criterion(await check(c), 'has_labour')).toMatchObject({ met: true, params: { labourers: 1 } });
   });

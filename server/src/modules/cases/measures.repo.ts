@@ -29,7 +29,8 @@ export async function assistedCase(
 ): Promise<AssistedCase | undefined> {
   const [c] = await rows<AssistedCase>(
     conn,
-    sql`SELECT id, household_id, step, residence_path, origin_path, identified_at, assisted_since, basic_needs
+    sql`SELECT id, household_id, step, residence_path, origin_path, identified_at, assisted_since, basic_needs,
+               procedure_policy_id
           FROM monitoring_cases WHERE id = ${caseId} ${lock ? sql`FOR UPDATE` : sql``}`,
   );
   return c;

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { rows } from '../../db/rows.ts';
 import { addPlace, errorCode, randomIdNumber } from '../../../test/harness.ts';
 import { member } from '../registry/registry.fixture.ts';
+import { NOTICE_COLUMNS } from '@anju/contracts';
 import { renderNotice } from './notice.ts';
-import { act, backdateNotice, caseSuite, COMPARISON, step, VERIFICATION } from './cases.fixture.ts';
+import { act, backdateNotice, caseSuite, COMPARISON, review, step, VERIFICATION } from './cases.fixture.ts';
 
 const s = caseSuite();
 
@@ -71,7 +72,7 @@ describe('the public notice', () => {
     });
     await step(s.w.staff, id, { action: 'compare', comparison: COMPARISON });
     expect(errorCode(await notice(id))).toBe('conflict');
-    const published = await step(s.w.staff, id, { action: 'publish_notice' });
+    const published = await step(s.w.staff, id, { action: 'publish_notice', review: review() });
 
     const zh = await notice(id);
     expect(zh.statusCode).toBe(200);
@@ -82,15 +83,21 @@ describe('the public notice', () => {
     expect(html).toContain('张建国');
     expect(html).toContain('3 人');
     expect(html).toContain('突发严重困难户');
-    expect(html).toContain('因病、因学');
+    // risk labels revealing health or disability are not printed by default
+    expect(html).toContain('<td>因学</td>');
     expect(html).toContain('拟纳入防止返贫监测对象');
-    expect(html).toContain(`公示期：${published.noticeFrom} 至 ${published.noticeUntil}`);
-    expect(html).toContain(`请于 ${published.noticeUntil} 前以书面或当面方式`);
+    // five whole days: the first and the last printed, and their number
+    expect(published.noticeUntil).toBe(
+      new Date(Date.parse(published.noticeFrom) + 4 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(html).toContain(`公示期：${published.noticeFrom} 至 ${published.noticeUntil}（共 5 天）`);
+    expect(html).toContain(`请于 ${published.noticeUntil} 当日结束前以书面或当面方式`);
     expect(html).toContain('@media print');
 
     const en = (await notice(id, 'en-US')).body;
     expect(en).toContain('Sudden severe hardship');
-    expect(en).toContain('Illness, Schooling costs');
+    expect(en).toContain('<td>Schooling costs</td>');
+    expect(en).toContain('(5 days)');
     expect(en).toContain('To be identified as a monitored household');
 
     const secrets = [
@@ -108,8 +115,10 @@ describe('the public notice', () => {
       'chronic',
       'serious',
       'healthy',
+      '因病',
+      'Illness',
     ];
-    for (const doc of [html, en]) for (const s of secrets) expect(doc, s).not.toContain(s);
+    for (const doc of [html, en]) for (const secret of secrets) expect(doc, secret).not.toContain(secret);
 
     const [audited] = await rows<{ n: number }>(
       s.t.database.db,
@@ -122,7 +131,7 @@ describe('the public notice', () => {
     const { id } = await privateHousehold();
     await step(s.w.staff, id, { action: 'verify', verification: VERIFICATION });
     await step(s.w.staff, id, { action: 'compare', comparison: COMPARISON });
-    const published = await step(s.w.staff, id, { action: 'publish_notice' });
+    const published = await step(s.w.staff, id, { action: 'publish_notice', review: review() });
     await backdateNotice(s.t, id, 5);
     await step(s.w.staff, id, { action: 'approve' });
     const later = await s.w.origin.get(`/api/monitoring/cases/${id}/notice`);
@@ -145,9 +154,9 @@ describe('the public notice', () => {
         category: "a'b",
         riskTypes: ['<i>'],
         proposal: 'elimination',
-        from: '2026-11-20',
-        until: '2026-11-25',
+        columns: [...NOTICE_COLUMNS],
       },
+      { from: '2026-11-20', until: '2026-11-24', days: 5 },
       'en-US',
     );
     expect(html).not.toMatch(/<script>|<b>|<i>/);
@@ -156,5 +165,26 @@ describe('the public notice', () => {
     expect(html).toContain('a&#39;b');
     expect(html).toContain('1 person');
     expect(html).toContain('Risk to be marked eliminated');
+    expect(html).toContain('Notice period: 2026-11-20 to 2026-11-24 (5 days)');
+  });
+
+  it('prints only the columns the region chose', () => {
+    const html = renderNotice(
+      {
+        communityName: '靖安',
+        headName: '李明',
+        householdSize: 3,
+        category: '突发严重困难户',
+        riskTypes: ['因学'],
+        proposal: 'identification',
+        columns: ['head_name', 'proposal'],
+      },
+      { from: '2026-11-20', until: '2026-11-26', days: 7 },
+      'zh-CN',
+    );
+    expect(html).toContain('<th>户主姓名</th><th>拟办事项</th>');
+    expect(html).not.toContain('突发严重困难户');
+    expect(html).not.toContain('因学');
+    expect(html).toContain('（共 7 天）');
   });
 });

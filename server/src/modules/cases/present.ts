@@ -25,6 +25,7 @@ export function presentCase(r: CaseRow): MonitoringCase {
     overdue: r.overdue,
     noticeFrom: r.notice_from,
     noticeUntil: r.notice_until,
+    nationalEntryOn: r.national_entry_on,
     openedAt: iso(r.opened_at)!,
     identifiedAt: iso(r.identified_at),
     closedAt: iso(r.closed_at),

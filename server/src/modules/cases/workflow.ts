@@ -1,4 +1,10 @@
-import type { CaseAction, CaseStep } from '@anju/contracts';
+import {
+  IDENTIFICATION_STEPS as CONTRACT_IDENTIFICATION_STEPS,
+  type CaseAction,
+  type CaseStep,
+  type IdentificationStep,
+  type ProcedureRules,
+} from '@anju/contracts';
 
 /** Who owns a step: officials of the household's residence community, its township or its county. */
 export type Owner = 'community' | 'township' | 'county';
@@ -6,10 +12,13 @@ export type Owner = 'community' | 'township' | 'county';
 /** How the actor stands to the case's household; the service works it out from scopes and roles. */
 export type Standing = Record<Owner, boolean>;
 
-/** Each open step, its owner, where approving it leads and where sending it back returns. */
+/**
+ * Each open step, its owner, where approving it leads and where sending it back returns; within
+ * identification the region's step order decides where verification and comparison lead and return.
+ */
 export const STEPS: Partial<Record<CaseStep, { owner: Owner; next?: CaseStep; back?: CaseStep }>> = {
   verification: { owner: 'community' },
-  comparison: { owner: 'community', back: 'verification' },
+  comparison: { owner: 'community' },
   community_review: { owner: 'community', next: 'township_review', back: 'comparison' },
   township_review: { owner: 'township', next: 'county_approval', back: 'community_review' },
   county_approval: { owner: 'county', next: 'assisted', back: 'township_review' },
@@ -19,60 +28,56 @@ export const STEPS: Partial<Record<CaseStep, { owner: Owner; next?: CaseStep; ba
   elimination_county: { owner: 'county', next: 'eliminated', back: 'elimination_township' },
 };
 
-/** A public notice runs this many whole days before the community may pass the case on. */
-export const NOTICE_DAYS = 5;
-/** From lead to decision, normally. */
-export const DECISION_DAYS = 15;
-/** Days the community has to pass a case on once its notice has ended. */
-export const AFTER_NOTICE_DAYS = 2;
-
-/** How many days each step should take from the moment a case reaches it; assisted has no deadline. */
-export const STEP_DAYS: Partial<Record<CaseStep, number>> = {
-  verification: 5,
-  comparison: 3,
-  community_review: NOTICE_DAYS + AFTER_NOTICE_DAYS,
-  township_review: 3,
-  county_approval: 3,
-  elimination_community: 5,
-  elimination_township: 5,
-  elimination_county: 5,
-};
-
-/** The steps of identification, which the 15-day clock runs over. */
-export const IDENTIFICATION_STEPS: readonly CaseStep[] = [
-  'verification',
-  'comparison',
-  'community_review',
-  'township_review',
-  'county_approval',
-];
+/** The steps of identification, which the clock from the lead runs over. */
+export const IDENTIFICATION_STEPS: readonly CaseStep[] = CONTRACT_IDENTIFICATION_STEPS;
 
 /** The steps that end a case. */
 export const ENDED_STEPS: readonly CaseStep[] = ['eliminated', 'not_identified'];
+
+/** The steps of a case whose household is identified and not yet out of monitoring. */
+export const MONITORED_STEPS: readonly CaseStep[] = [
+  'assisted',
+  'elimination_community',
+  'elimination_township',
+  'elimination_county',
+];
+
+/** What of the region's procedure policy the workflow reads. */
+export type Procedure = Pick<ProcedureRules, 'stepOrder' | 'noticeDays'>;
+
+/** The step after (or before) `step` in the policy's order of identification. */
+function neighbour(order: Procedure['stepOrder'], step: CaseStep, by: 1 | -1): CaseStep | undefined {
+  const i = order.indexOf(step as IdentificationStep);
+  if (i < 0) return by === 1 ? STEPS[step]?.next : STEPS[step]?.back;
+  return i + by === order.length ? 'assisted' : order[i + by];
+}
 
 export type CaseDecision =
   | { ok: true; to: CaseStep | 'same' }
   | { ok: false; reason: 'not_now' | 'not_yours' | 'notice_running' | 'no_notice' };
 
 /**
- * Decides an action on a case at `step` for an actor of `standing`. `noticeSince` is when the public
- * notice went up (community review), `now` the clock.
+ * Decides an action on a case at `step` for an actor of `standing` under the region's procedure.
+ * `notice.since` is when the public notice's first whole day began, `now` the clock.
  */
 export function decideCase(
   step: CaseStep,
   action: CaseAction,
   standing: Standing,
   notice: { since: Date | null; now: Date },
+  procedure: Procedure,
 ): CaseDecision {
   const at = STEPS[step];
   const owns = (o: Owner) => standing[o];
+  const next = neighbour(procedure.stepOrder, step, 1);
+  const back = neighbour(procedure.stepOrder, step, -1);
   switch (action) {
     case 'verify':
       if (step !== 'verification') return { ok: false, reason: 'not_now' };
-      return owns('community') ? { ok: true, to: 'comparison' } : { ok: false, reason: 'not_yours' };
+      return owns('community') ? { ok: true, to: next! } : { ok: false, reason: 'not_yours' };
     case 'compare':
       if (step !== 'comparison') return { ok: false, reason: 'not_now' };
-      return owns('community') ? { ok: true, to: 'community_review' } : { ok: false, reason: 'not_yours' };
+      return owns('community') ? { ok: true, to: next! } : { ok: false, reason: 'not_yours' };
     case 'publish_notice':
       if (step !== 'community_review' && step !== 'elimination_community')
         return { ok: false, reason: 'not_now' };
@@ -83,13 +88,13 @@ export function decideCase(
       if (step === 'community_review' || step === 'elimination_community') {
         if (!notice.since) return { ok: false, reason: 'no_notice' };
         const days = (notice.now.getTime() - notice.since.getTime()) / 86_400_000;
-        if (days < NOTICE_DAYS) return { ok: false, reason: 'notice_running' };
+        if (days < procedure.noticeDays) return { ok: false, reason: 'notice_running' };
       }
       return { ok: true, to: at.next };
     }
     case 'send_back':
-      if (!at?.back) return { ok: false, reason: 'not_now' };
-      return owns(at.owner) ? { ok: true, to: at.back } : { ok: false, reason: 'not_yours' };
+      if (!at || !back) return { ok: false, reason: 'not_now' };
+      return owns(at.owner) ? { ok: true, to: back } : { ok: false, reason: 'not_yours' };
     case 'reject':
       if (!IDENTIFICATION_STEPS.includes(step)) return { ok: false, reason: 'not_now' };
       return owns('township') || owns('county')
@@ -104,6 +109,11 @@ export function decideCase(
       if (step !== 'eliminated') return { ok: false, reason: 'not_now' };
       return owns('township') || owns('county')
         ? { ok: true, to: 'assisted' }
+        : { ok: false, reason: 'not_yours' };
+    case 'record_national_entry':
+      if (!MONITORED_STEPS.includes(step)) return { ok: false, reason: 'not_now' };
+      return owns('community') || owns('township') || owns('county')
+        ? { ok: true, to: 'same' }
         : { ok: false, reason: 'not_yours' };
   }
 }

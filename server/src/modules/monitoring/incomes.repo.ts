@@ -32,9 +32,23 @@ const SELECT = sql`SELECT i.household_id, i.year, i.period, i.wage, i.operating,
                           i.per_capita_net, i.version, u.username AS entered_by, i.entered_at
                      FROM household_incomes i LEFT JOIN users u ON u.id = i.entered_by`;
 
-/** A household's income records, latest year first. */
+const placeAt = (part: number) => sql`nullif(split_part(h.residence_path, '/', ${part}), '')::bigint`;
+const lineOf = (part: number) =>
+  sql`(SELECT amount FROM monitoring_lines WHERE year = i.year AND place_id = ${placeAt(part)})`;
+
+/**
+ * A household's income records, latest year first, each with the monitoring line of its year (the
+ * county's, else the city's, else the province's).
+ */
 export const incomesOf = (conn: Conn, householdId: number) =>
-  rows<IncomeRow>(conn, sql`${SELECT} WHERE i.household_id = ${householdId} ORDER BY i.year DESC, i.period`);
+  rows<IncomeRow & { line: number | null }>(
+    conn,
+    sql`SELECT r.*, coalesce(${lineOf(4)}, ${lineOf(3)}, ${lineOf(2)}) AS line
+          FROM (${SELECT} WHERE i.household_id = ${householdId}) r
+          JOIN household_incomes i ON i.household_id = r.household_id AND i.year = r.year AND i.period = r.period
+          JOIN households h ON h.id = r.household_id
+         ORDER BY r.year DESC, r.period`,
+  );
 
 /** What the save found and wrote: the household's paths, the record written, and the rules in force. */
 export interface Saved extends HouseholdPaths {

@@ -1,4 +1,12 @@
-import { ScreeningRules, type Income, type IncomeInput, type ScreeningRule } from '@anju/contracts';
+import {
+  PERIOD_MONTHS,
+  ScreeningRules,
+  type Income,
+  type IncomeAssessed,
+  type IncomeInput,
+  type PartYearMethod,
+  type ScreeningRule,
+} from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
@@ -6,6 +14,7 @@ import { assertHouseholdVisible } from '../registry/registry.service.ts';
 import { householdPaths } from './households.repo.ts';
 import * as repo from './incomes.repo.ts';
 import { assertResidenceSide } from './monitoring.policy.ts';
+import { procedureAt } from './procedure.service.ts';
 import { rescreen } from './screening.service.ts';
 
 const present = (r: repo.IncomeRow): Income => ({
@@ -27,10 +36,38 @@ const present = (r: repo.IncomeRow): Income => ({
   enteredAt: new Date(r.entered_at).toISOString(),
 });
 
-/** A household's income records, for callers who see the household from either side. */
-export async function listIncomes(database: Database, ctx: Ctx, householdId: number): Promise<Income[]> {
-  assertHouseholdVisible(ctx.actor, await householdPaths(database.db, householdId));
-  return (await repo.incomesOf(database.db, householdId)).map(present);
+/** A record against its year's line by `method`: part-year income annualised, or the line pro-rated. */
+export function assess(r: Income, line: number | null, method: PartYearMethod): IncomeAssessed['assessed'] {
+  const months = PERIOD_MONTHS[r.period];
+  const share = months / 12;
+  const perCapitaNet =
+    method === 'annualise' ? Math.round((r.perCapitaNet / share) * 100) / 100 : r.perCapitaNet;
+  const compared = line === null ? null : method === 'annualise' ? line : Math.round(line * share);
+  return {
+    months,
+    method,
+    perCapitaNet,
+    line: compared,
+    belowLine: line === null ? null : r.perCapitaNet * 12 < line * months,
+  };
+}
+
+/**
+ * A household's income records, for callers who see the household from either side, each against
+ * its year's line by the part-year method of the household's region.
+ */
+export async function listIncomes(
+  database: Database,
+  ctx: Ctx,
+  householdId: number,
+): Promise<IncomeAssessed[]> {
+  const paths = await householdPaths(database.db, householdId);
+  assertHouseholdVisible(ctx.actor, paths);
+  const { rules } = await procedureAt(database.db, paths!.residence_path);
+  return (await repo.incomesOf(database.db, householdId)).map((r) => {
+    const income = present(r);
+    return { ...income, assessed: assess(income, r.line, rules.partYear) };
+  });
 }
 
 /**

@@ -30,6 +30,11 @@ describe('income records', () => {
     expect(odd.json().income.perCapitaNet).toBe(3333.33);
     const list = await m.w.staff.get(`/api/households/${h.id}/incomes`);
     expect(list.json().map((i: { period: string }) => i.period)).toEqual(['mid_year', 'year']);
+    // against the 7,000 line: the mid-year record annualised by the national default's method
+    expect(list.json().map((i: { assessed: unknown }) => i.assessed)).toEqual([
+      { months: 6, method: 'annualise', perCapitaNet: 6666.66, line: 7000, belowLine: true },
+      { months: 12, method: 'annualise', perCapitaNet: 7000, line: 7000, belowLine: false },
+    ]);
   });
 
   it('refuses a stale edit and a second new record of the same year with 409', async () => {

@@ -11,8 +11,10 @@ describe('policy as data', () => {
       year: YEAR - 3,
       placeId: String(m.w.tree.county),
       amount: 9000,
+      source: '县乡村振兴局 2022 年监测范围通知',
     });
     expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().source).toBe('县乡村振兴局 2022 年监测范围通知');
     const provinceAdmin = await signIn(m.t, ['county_admin'], [m.w.tree.province]);
     await provinceAdmin.put('/api/monitoring/lines', {
       year: YEAR - 3,
@@ -22,7 +24,17 @@ describe('policy as data', () => {
     const res = await m.w.staff.put(`/api/households/${h.id}/incomes`, { ...income(8000), year: YEAR - 3 });
     expect(res.json().flags).toContain('income_below_line');
     const lines = await m.w.staff.get(`/api/monitoring/lines?year=${YEAR - 3}`);
-    expect(lines.json().map((l: { amount: number }) => l.amount)).toEqual([5000, 9000]);
+    expect(lines.json().map((l: { amount: number; source: string }) => [l.amount, l.source])).toEqual([
+      [5000, ''],
+      [9000, '县乡村振兴局 2022 年监测范围通知'],
+    ]);
+    const tooLong = await m.county.put('/api/monitoring/lines', {
+      year: YEAR - 3,
+      placeId: String(m.w.tree.county),
+      amount: 9000,
+      source: 'x'.repeat(301),
+    });
+    expect(tooLong.json().error.details[0].field).toBe('source');
   });
 
   it('refuses a line below the county level, or outside the scope', async () => {

@@ -10,9 +10,10 @@ export interface LineRow {
   place_name: string;
   place_level: string;
   amount: number;
+  source: string;
 }
 
-const SELECT = sql`SELECT l.id, l.year, l.place_id, p.name AS place_name, p.level AS place_level, l.amount
+const SELECT = sql`SELECT l.id, l.year, l.place_id, p.name AS place_name, p.level AS place_level, l.amount, l.source
                      FROM monitoring_lines l JOIN places p ON p.id = l.place_id`;
 
 /**
@@ -42,13 +43,13 @@ export async function placeOf(conn: Conn, id: number): Promise<{ level: string; 
   return place;
 }
 
-/** Sets the line of a year for a place, replacing one already set; returns its id and the amount before. */
-export async function upsertLine(conn: Conn, year: number, placeId: number, amount: number) {
+/** Sets the line of a year for a place with its source, replacing one already set; returns its id and the amount before. */
+export async function upsertLine(conn: Conn, year: number, placeId: number, amount: number, source: string) {
   const [saved] = await rows<{ id: number; before: number | null }>(
     conn,
     sql`WITH old AS (SELECT amount FROM monitoring_lines WHERE year = ${year} AND place_id = ${placeId})
-        INSERT INTO monitoring_lines (year, place_id, amount) VALUES (${year}, ${placeId}, ${amount})
-        ON CONFLICT (year, place_id) DO UPDATE SET amount = EXCLUDED.amount
+        INSERT INTO monitoring_lines (year, place_id, amount, source) VALUES (${year}, ${placeId}, ${amount}, ${source})
+        ON CONFLICT (year, place_id) DO UPDATE SET amount = EXCLUDED.amount, source = EXCLUDED.source
         RETURNING id, (SELECT amount FROM old) AS before`,
   );
   return saved;

@@ -13,6 +13,7 @@ const present = (r: repo.LineRow): MonitoringLine => ({
   placeName: r.place_name,
   placeLevel: r.place_level,
   amount: r.amount,
+  source: r.source,
 });
 
 /** Lines that apply inside the caller's scope: set within it or for a region containing it. */
@@ -20,21 +21,21 @@ export async function listLines(database: Database, ctx: Ctx, year?: number): Pr
   return (await repo.linesApplying(database.db, rootsOf(ctx.actor), year)).map(present);
 }
 
-/** Sets the line of a year for a region (a second setting of the same year and region replaces it). Audited. */
+/** Sets the line of a year for a region with where it was published (a second setting of the same year and region replaces it). Audited. */
 export async function setLine(
   database: Database,
   ctx: Ctx,
-  input: { year: number; placeId: string; amount: number },
+  input: { year: number; placeId: string; amount: number; source: string },
 ): Promise<MonitoringLine> {
   const placeId = Number(input.placeId);
   return database.db.transaction(async (tx) => {
     assertLinePlace(ctx.actor, await repo.placeOf(tx, placeId));
-    const saved = await repo.upsertLine(tx, input.year, placeId, input.amount);
+    const saved = await repo.upsertLine(tx, input.year, placeId, input.amount, input.source);
     await audit(tx, ctx, {
       action: 'monitoring.line',
       targetType: 'place',
       targetId: input.placeId,
-      detail: { year: input.year, from: saved.before, to: input.amount },
+      detail: { year: input.year, from: saved.before, to: input.amount, source: input.source },
     });
     return present((await repo.lineById(tx, saved.id))!);
   });

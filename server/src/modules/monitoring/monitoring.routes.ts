@@ -5,6 +5,7 @@ import {
   Declaration,
   IdParams,
   Income,
+  IncomeAssessed,
   IncomeInput,
   Lead,
   LeadCreate,
@@ -35,7 +36,7 @@ export async function monitoringRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/households/:id/incomes',
-    { schema: { tags, params: IdParams, response: { 200: z.array(Income) } }, preHandler: read },
+    { schema: { tags, params: IdParams, response: { 200: z.array(IncomeAssessed) } }, preHandler: read },
     (req) => listIncomes(app.database, ctxOf(req), req.params.id),
   );
   app.put(
