@@ -99,8 +99,8 @@ export function useSaveMeasure(caseId: string, measureId?: string) {
   });
 }
 
-/** A monitoring dictionary (monitoring_category, risk_type), with a label in the UI language. */
-export function useDictionary(kind: 'monitoring_category' | 'risk_type') {
+/** A monitoring dictionary (categories, risk types, comparison items), with a label in the UI language. */
+export function useDictionary(kind: 'monitoring_category' | 'risk_type' | 'comparison_item') {
   const { i18n } = useTranslation();
   const query = useQuery({
     queryKey: ['dictionary', kind],

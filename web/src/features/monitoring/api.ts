@@ -5,9 +5,12 @@ import type {
   DictionaryItemUpdate,
   EditableDictionary,
   Income,
+  IncomeAssessed,
   IncomeInput,
   Lead,
   MonitoringLine,
+  ProcedurePolicy,
+  ProcedureRules,
   RuleSet,
   ScreeningResult,
   ScreeningRule,
@@ -28,7 +31,7 @@ export interface LeadFilter {
 export function useIncomes(householdId: string) {
   return useQuery({
     queryKey: ['monitoring', 'incomes', householdId],
-    queryFn: () => api<Income[]>(`/households/${householdId}/incomes`),
+    queryFn: () => api<IncomeAssessed[]>(`/households/${householdId}/incomes`),
   });
 }
 
@@ -71,7 +74,7 @@ export function useLines() {
 export function useSetLine() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { year: number; placeId: string; amount: number }) =>
+    mutationFn: (body: { year: number; placeId: string; amount: number; source: string }) =>
       api<MonitoringLine>('/monitoring/lines', { method: 'PUT', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['monitoring', 'lines'] }),
   });
@@ -151,3 +154,29 @@ export const useDeclare = () =>
     mutationFn: (body: { reasons: string[]; note: string }) =>
       api<Lead>('/monitoring/declarations', { method: 'POST', body }),
   });
+
+/** The procedure policy in force where the caller works (or at `placeId`). */
+export function useProcedure(placeId?: string) {
+  return useQuery({
+    queryKey: ['monitoring', 'procedure', placeId],
+    queryFn: () => api<ProcedurePolicy>('/monitoring/procedure', { query: { placeId } }),
+  });
+}
+
+/** The versions a region has set itself, newest first. */
+export function useProcedureHistory(placeId?: string) {
+  return useQuery({
+    queryKey: ['monitoring', 'procedure', 'history', placeId],
+    queryFn: () => api<ProcedurePolicy[]>('/monitoring/procedure/history', { query: { placeId } }),
+    enabled: !!placeId,
+  });
+}
+
+export function useSaveProcedure() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { placeId: string; rules: ProcedureRules; note: string; basedOn: string }) =>
+      api<ProcedurePolicy>('/monitoring/procedure', { method: 'PUT', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['monitoring', 'procedure'] }),
+  });
+}

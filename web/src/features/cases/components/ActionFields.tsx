@@ -1,5 +1,5 @@
-import { BASIC_NEEDS, COMPARISON_CHECKS, VERIFICATION_ITEMS, type CaseAction } from '@anju/contracts';
-import { Checkbox, DatePicker, Divider, Form, Input, Radio, Select, Switch } from 'antd';
+import { BASIC_NEEDS, REVIEW_RESULTS, VERIFICATION_ITEMS, type CaseAction } from '@anju/contracts';
+import { Checkbox, DatePicker, Divider, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../api.ts';
@@ -15,6 +15,15 @@ export interface ActValues {
   };
   comparison?: { hits: Record<string, boolean>; note?: string };
   noticeFrom?: Dayjs;
+  review?: {
+    heldOn: Dayjs;
+    attendees: string;
+    attendeeCount: number;
+    result: 'agreed' | 'not_agreed';
+    votesFor?: number | null;
+    note?: string;
+  };
+  nationalEntryOn?: Dayjs;
   basicNeeds?: Record<string, boolean>;
   reason?: string;
 }
@@ -22,8 +31,8 @@ export interface ActValues {
 /** Actions that need a reason; the others take an optional remark. */
 export const REASON_REQUIRED: CaseAction[] = ['send_back', 'reject', 'rollback'];
 
-/** The starting values of an action's form. */
-export function initialValues(action: CaseAction, headName: string): ActValues {
+/** The starting values of an action's form; `items` are the comparison items in force. */
+export function initialValues(action: CaseAction, headName: string, items: string[]): ActValues {
   const none = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, false]));
   switch (action) {
     case 'verify':
@@ -36,9 +45,14 @@ export function initialValues(action: CaseAction, headName: string): ActValues {
         },
       };
     case 'compare':
-      return { comparison: { hits: none(COMPARISON_CHECKS) } };
+      return { comparison: { hits: none(items) } };
     case 'publish_notice':
-      return { noticeFrom: dayjs() };
+      return {
+        noticeFrom: dayjs(),
+        review: { heldOn: dayjs(), attendees: '', attendeeCount: 1, result: 'agreed' },
+      };
+    case 'record_national_entry':
+      return { nationalEntryOn: dayjs() };
     case 'propose_elimination':
       return { basicNeeds: none(BASIC_NEEDS) };
     default:
@@ -46,11 +60,12 @@ export function initialValues(action: CaseAction, headName: string): ActValues {
   }
 }
 
-/** The fields an action asks for; the server checks the same. */
-export function ActionFields({ action }: { action: CaseAction }) {
+/** The fields an action asks for; the server checks the same. `noticeDays` is what the case's policy sets. */
+export function ActionFields({ action, noticeDays }: { action: CaseAction; noticeDays: number }) {
   const { t } = useTranslation();
   const categories = useDictionary('monitoring_category');
   const risks = useDictionary('risk_type');
+  const items = useDictionary('comparison_item');
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const confirmed = {
     validator: (_: unknown, v: boolean) =>
@@ -133,11 +148,11 @@ export function ActionFields({ action }: { action: CaseAction }) {
       {action === 'compare' && (
         <>
           <p>{t('cases.comparison.intro')}</p>
-          {COMPARISON_CHECKS.map((check) => (
+          {items.options.map(({ value: check, label }) => (
             <Form.Item
               key={check}
               name={['comparison', 'hits', check]}
-              label={t(`cases.comparison.checks.${check}`)}
+              label={label}
               valuePropName="checked"
               layout="horizontal"
               style={{ marginBottom: 8 }}
@@ -155,13 +170,66 @@ export function ActionFields({ action }: { action: CaseAction }) {
         </>
       )}
       {action === 'publish_notice' && (
+        <>
+          <Divider titlePlacement="start" plain>
+            {t('cases.review.title')}
+          </Divider>
+          <Form.Item
+            name={['review', 'heldOn']}
+            label={t('cases.review.heldOn')}
+            rules={[required(t('cases.review.heldOn'))]}
+          >
+            <DatePicker disabledDate={future} style={{ width: '100%' }} data-testid="review-held-on" />
+          </Form.Item>
+          <Form.Item
+            name={['review', 'attendees']}
+            label={t('cases.review.attendees')}
+            extra={t('cases.review.attendeesHint')}
+            rules={[required(t('cases.review.attendees'))]}
+          >
+            <Input.TextArea rows={2} maxLength={500} data-testid="review-attendees" />
+          </Form.Item>
+          <Form.Item
+            name={['review', 'attendeeCount']}
+            label={t('cases.review.attendeeCount')}
+            rules={[required(t('cases.review.attendeeCount'))]}
+          >
+            <InputNumber min={1} max={500} style={{ width: '100%' }} data-testid="review-attendee-count" />
+          </Form.Item>
+          <Form.Item name={['review', 'votesFor']} label={t('cases.review.votesFor')}>
+            <InputNumber min={0} max={500} style={{ width: '100%' }} data-testid="review-votes-for" />
+          </Form.Item>
+          <Form.Item name={['review', 'result']} label={t('cases.review.result')}>
+            <Radio.Group
+              optionType="button"
+              options={REVIEW_RESULTS.map((r) => ({ value: r, label: t(`cases.review.results.${r}`) }))}
+              data-testid="review-result"
+            />
+          </Form.Item>
+          <Form.Item name={['review', 'note']} label={t('cases.review.note')}>
+            <Input.TextArea rows={2} maxLength={2000} data-testid="review-note" />
+          </Form.Item>
+          <Divider titlePlacement="start" plain>
+            {t('cases.notice.title')}
+          </Divider>
+          <Form.Item
+            name="noticeFrom"
+            label={t('cases.notice.from')}
+            extra={t('cases.notice.days', { count: noticeDays })}
+            rules={[required(t('cases.notice.from'))]}
+          >
+            <DatePicker disabledDate={future} style={{ width: '100%' }} data-testid="notice-from" />
+          </Form.Item>
+        </>
+      )}
+      {action === 'record_national_entry' && (
         <Form.Item
-          name="noticeFrom"
-          label={t('cases.notice.from')}
-          extra={t('cases.notice.days')}
-          rules={[required(t('cases.notice.from'))]}
+          name="nationalEntryOn"
+          label={t('cases.national.enteredOn')}
+          extra={t('cases.national.hint')}
+          rules={[required(t('cases.national.enteredOn'))]}
         >
-          <DatePicker disabledDate={future} style={{ width: '100%' }} data-testid="notice-from" />
+          <DatePicker disabledDate={future} style={{ width: '100%' }} data-testid="national-entry-on" />
         </Form.Item>
       )}
       {action === 'propose_elimination' && (

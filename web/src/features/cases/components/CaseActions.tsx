@@ -1,6 +1,5 @@
 import {
   BASIC_NEEDS,
-  COMPARISON_CHECKS,
   VERIFICATION_ITEMS,
   type CaseAction,
   type CaseAct,
@@ -11,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../ui/api.ts';
 import { useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
-import { useCaseAct } from '../api.ts';
+import { useCaseAct, useDictionary } from '../api.ts';
 import { ActionFields, initialValues, REASON_REQUIRED, type ActValues } from './ActionFields.tsx';
 
 const DAY_FORMAT = 'YYYY-MM-DD';
@@ -32,10 +31,20 @@ function bodyOf(action: CaseAction, v: ActValues): Omit<CaseAct, 'version'> {
   }
   if (action === 'compare')
     body.comparison = {
-      hits: flags(COMPARISON_CHECKS, v.comparison?.hits),
+      hits: flags(Object.keys(v.comparison?.hits ?? {}), v.comparison?.hits),
       note: v.comparison?.note ?? '',
     };
-  if (action === 'publish_notice') body.noticeFrom = v.noticeFrom?.format(DAY_FORMAT);
+  if (action === 'publish_notice') {
+    body.noticeFrom = v.noticeFrom?.format(DAY_FORMAT);
+    if (v.review)
+      body.review = {
+        ...v.review,
+        heldOn: v.review.heldOn.format(DAY_FORMAT),
+        votesFor: v.review.votesFor ?? null,
+        note: v.review.note ?? '',
+      };
+  }
+  if (action === 'record_national_entry') body.nationalEntryOn = v.nationalEntryOn?.format(DAY_FORMAT);
   if (action === 'propose_elimination') body.basicNeeds = flags(BASIC_NEEDS, v.basicNeeds);
   return body;
 }
@@ -50,6 +59,7 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
   const [problems, setProblems] = useState<string[]>([]);
   const [actedFirst, setActedFirst] = useState(false);
   const act = useCaseAct(detail);
+  const items = useDictionary('comparison_item');
   const label = (a: CaseAction) =>
     a === 'approve'
       ? t(`cases.approveAt.${detail.step}`, { defaultValue: t('cases.action.approve') })
@@ -161,10 +171,17 @@ export function CaseActions({ detail, onReload }: { detail: CaseDetail; onReload
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={action && initialValues(action, detail.headName)}
+          initialValues={
+            action &&
+            initialValues(
+              action,
+              detail.headName,
+              items.options.map((o) => o.value),
+            )
+          }
           scrollToFirstError
         >
-          {action && <ActionFields action={action} />}
+          {action && <ActionFields action={action} noticeDays={detail.policy.noticeDays} />}
         </Form>
       </Modal>
     </>

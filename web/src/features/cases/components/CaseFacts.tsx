@@ -70,6 +70,16 @@ export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
         ...(c.identifiedAt
           ? [{ key: 'identifiedAt', label: t('cases.fields.identifiedAt'), children: dayOf(c.identifiedAt) }]
           : []),
+        {
+          key: 'nationalEntryOn',
+          label: t('cases.national.enteredOn'),
+          children: c.nationalEntryOn ?? (c.identifiedAt ? t('cases.national.notYet') : '—'),
+        },
+        {
+          key: 'policy',
+          label: t('cases.fields.policy'),
+          children: t('cases.fields.policyVersion', { version: c.policy.version }),
+        },
         ...(c.closedAt
           ? [{ key: 'closedAt', label: t('cases.fields.closedAt'), children: dayOf(c.closedAt) }]
           : []),

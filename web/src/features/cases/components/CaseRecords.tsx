@@ -1,7 +1,7 @@
 import {
-  COMPARISON_CHECKS,
   VERIFICATION_ITEMS,
   type CaseDetail,
+  type CommunityReview,
   type Comparison,
   type Verification,
 } from '@anju/contracts';
@@ -9,6 +9,7 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useDictionary } from '../api.ts';
 
 const YES = <CheckCircleFilled style={{ color: '#52c41a' }} />;
 const NO = <CloseCircleFilled style={{ color: '#bfbfbf' }} />;
@@ -96,15 +97,16 @@ export function VerificationRecord({ record }: { record: Verification }) {
   );
 }
 
-/** The department data comparison: each source, whether it found something, and the note. */
+/** The department data comparison: each item compared, whether it found something, and the note. */
 export function ComparisonRecord({ record }: { record: Comparison }) {
   const { t } = useTranslation();
+  const items = useDictionary('comparison_item');
   return (
     <div data-testid="case-comparison">
       <Space orientation="vertical" size={2} style={{ marginBottom: 8 }}>
-        {COMPARISON_CHECKS.map((check) => (
-          <span key={check}>
-            {record.hits[check] ? HIT : YES} {t(`cases.comparison.checks.${check}`)}{' '}
+        {Object.keys(record.hits).map((check) => (
+          <span key={check} data-testid={`comparison-${check}`}>
+            {record.hits[check] ? HIT : YES} {items.label(check)}{' '}
             {record.hits[check] ? (
               <Tag color="orange">{t('cases.comparison.hit')}</Tag>
             ) : (
@@ -113,6 +115,48 @@ export function ComparisonRecord({ record }: { record: Comparison }) {
           </span>
         ))}
       </Space>
+      {record.note && <Typography.Paragraph style={{ margin: 0 }}>{record.note}</Typography.Paragraph>}
+    </div>
+  );
+}
+
+/** The community review (民主评议) the notice followed: when, who attended, what it decided. */
+export function ReviewRecord({ record }: { record: CommunityReview }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="case-review">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2 }}
+        items={[
+          { key: 'heldOn', label: t('cases.review.heldOn'), children: record.heldOn },
+          {
+            key: 'result',
+            label: t('cases.review.result'),
+            children: (
+              <Tag color={record.result === 'agreed' ? 'success' : 'error'}>
+                {t(`cases.review.results.${record.result}`)}
+              </Tag>
+            ),
+          },
+          {
+            key: 'attendeeCount',
+            label: t('cases.review.attendeeCount'),
+            children: t('cases.review.people', { count: record.attendeeCount }),
+          },
+          {
+            key: 'votesFor',
+            label: t('cases.review.votesFor'),
+            children: record.votesFor ?? '—',
+          },
+          {
+            key: 'attendees',
+            label: t('cases.review.attendees'),
+            children: record.attendees,
+            span: 'filled',
+          },
+        ]}
+      />
       {record.note && <Typography.Paragraph style={{ margin: 0 }}>{record.note}</Typography.Paragraph>}
     </div>
   );

@@ -1,12 +1,48 @@
 import type { CaseDetail } from '@anju/contracts';
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Tag } from 'antd';
+import { Button, Descriptions, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../../ui/api.ts';
 
-/** The public notice: its period, whether it still runs, and the printable notice for the board. */
+/** The result announcements (结果公告) published at the county's approvals, each printable from its archive. */
+function Announcements({ detail: c }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  if (c.announcements.length === 0) return null;
+  return (
+    <div data-testid="case-announcements" style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t('cases.announcement.title')}</Typography.Text>
+      {c.announcements.map((a) => (
+        <div key={`${a.kind}-${a.on}`}>
+          {t(`cases.announcement.${a.kind}`, { on: a.on })}{' '}
+          <Button
+            size="small"
+            type="link"
+            icon={<PrinterOutlined />}
+            href={apiUrl(`/monitoring/cases/${c.id}/announcement`, { kind: a.kind, lang: i18n.language })}
+            target="_blank"
+            rel="noopener"
+            data-testid={`case-announcement-${a.kind}`}
+          >
+            {t('cases.announcement.print')}
+          </Button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The public notice: its period, whether it still runs, and the printable notice for the board; then the announcements. */
 export function NoticeRecord({ detail: c }: { detail: CaseDetail }) {
+  return (
+    <>
+      <CurrentNotice detail={c} />
+      <Announcements detail={c} />
+    </>
+  );
+}
+
+function CurrentNotice({ detail: c }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   if (!c.noticeFrom) return <PastNotices detail={c} />;
   const running = !!c.noticeUntil && dayjs().isBefore(dayjs(c.noticeUntil).endOf('day'));
@@ -20,7 +56,11 @@ export function NoticeRecord({ detail: c }: { detail: CaseDetail }) {
           {
             key: 'period',
             label: t('cases.notice.period'),
-            children: t('cases.notice.fromUntil', { from: c.noticeFrom, until: c.noticeUntil ?? '—' }),
+            children: t('cases.notice.fromUntil', {
+              from: c.noticeFrom,
+              until: c.noticeUntil ?? '—',
+              count: c.policy.noticeDays,
+            }),
           },
           {
             key: 'state',

@@ -7,7 +7,12 @@ import { useCase } from '../api.ts';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CaseFacts } from '../components/CaseFacts.tsx';
 import { CaseProcedure } from '../components/CaseProcedure.tsx';
-import { ComparisonRecord, LeadRecord, VerificationRecord } from '../components/CaseRecords.tsx';
+import {
+  ComparisonRecord,
+  LeadRecord,
+  ReviewRecord,
+  VerificationRecord,
+} from '../components/CaseRecords.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { EliminationCard } from '../components/EliminationCard.tsx';
 import { MeasuresCard } from '../components/MeasuresCard.tsx';
@@ -65,6 +70,11 @@ export function CasePage() {
           <Col xs={24} lg={12}>
             <Card title={t('cases.comparison.title')} style={{ height: '100%' }}>
               {c.comparison ? <ComparisonRecord record={c.comparison} /> : t('cases.detail.notYet')}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('cases.review.title')} style={{ height: '100%' }}>
+              {c.review ? <ReviewRecord record={c.review} /> : t('cases.detail.notYet')}
             </Card>
           </Col>
         </Row>

@@ -1,5 +1,5 @@
-import type { HouseholdDetail, Income } from '@anju/contracts';
-import { Button, Space, Table, Typography } from 'antd';
+import type { HouseholdDetail, Income, IncomeAssessed } from '@anju/contracts';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -35,7 +35,7 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
           {t('monitoring.income.leads')}
         </Link>
       </Space>
-      <Table<Income>
+      <Table<IncomeAssessed>
         rowKey={(r) => `${r.year}-${r.period}`}
         loading={incomes.isLoading}
         dataSource={incomes.data ?? []}
@@ -53,6 +53,33 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
           { title: t('monitoring.income.netIncome'), dataIndex: 'netIncome', render: yuan },
           { title: t('monitoring.income.memberCount'), dataIndex: 'memberCount' },
           { title: t('monitoring.income.perCapitaNet'), dataIndex: 'perCapitaNet', render: yuan },
+          {
+            title: t('monitoring.income.assessed'),
+            key: 'assessed',
+            render: (_, r) => {
+              const a = r.assessed;
+              const method = t(`monitoring.partYear.${a.method}`);
+              const part = a.months < 12;
+              return (
+                <Space size={4} data-testid={`income-assessed-${r.year}-${r.period}`}>
+                  <Tooltip
+                    title={part ? t(`monitoring.partYear.${a.method}Hint`, { months: a.months }) : undefined}
+                  >
+                    <span>
+                      {yuan(a.perCapitaNet)} /{' '}
+                      {a.line === null ? t('monitoring.income.noLine') : yuan(a.line)}
+                      {part && <Typography.Text type="secondary">（{method}）</Typography.Text>}
+                    </span>
+                  </Tooltip>
+                  {a.belowLine !== null && (
+                    <Tag color={a.belowLine ? 'red' : 'green'}>
+                      {t(a.belowLine ? 'monitoring.income.below' : 'monitoring.income.above')}
+                    </Tag>
+                  )}
+                </Space>
+              );
+            },
+          },
           {
             title: t('monitoring.income.rigid'),
             key: 'rigid',

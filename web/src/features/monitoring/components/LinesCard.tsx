@@ -1,5 +1,5 @@
 import type { MonitoringLine } from '@anju/contracts';
-import { Button, Card, Form, InputNumber, Select, Space, Table } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PlaceSelect } from '../../places/index.ts';
@@ -10,6 +10,7 @@ interface Values {
   year: number;
   placeId: string;
   amount: number;
+  source: string;
 }
 
 /** Monitoring lines by year and region; holders of the policy permission set them. */
@@ -24,7 +25,7 @@ export function LinesCard({ mayEdit }: { mayEdit: boolean }) {
   const submit = async (values: Values) => {
     try {
       await setLine.mutateAsync(values);
-      form.resetFields(['amount']);
+      form.resetFields(['amount', 'source']);
     } catch (error) {
       fieldErrors(form, error);
     }
@@ -70,6 +71,14 @@ export function LinesCard({ mayEdit }: { mayEdit: boolean }) {
                 data-testid="line-amount"
               />
             </Form.Item>
+            <Form.Item name="source">
+              <Input
+                maxLength={300}
+                style={{ width: 320 }}
+                placeholder={t('monitoring.lines.source')}
+                data-testid="line-source"
+              />
+            </Form.Item>
             <Button type="primary" htmlType="submit" loading={setLine.isPending} data-testid="line-save">
               {t('common.save')}
             </Button>
@@ -97,6 +106,18 @@ export function LinesCard({ mayEdit }: { mayEdit: boolean }) {
               title: t('monitoring.lines.amount'),
               dataIndex: 'amount',
               render: (a: number) => `${a.toLocaleString()} ${t('monitoring.yuanPerPerson')}`,
+            },
+            {
+              title: t('monitoring.lines.source'),
+              dataIndex: 'source',
+              render: (s: string) =>
+                s ? (
+                  <Typography.Text style={{ maxWidth: 360 }} ellipsis={{ tooltip: s }}>
+                    {s}
+                  </Typography.Text>
+                ) : (
+                  <Typography.Text type="warning">{t('monitoring.lines.noSource')}</Typography.Text>
+                ),
             },
           ]}
         />
