@@ -1,4 +1,4 @@
-import type { Grid, GridBoundary, GridBuilding, GridMap, RegridResult } from '@anju/contracts';
+import type { Grid, GridBoundary, GridBuilding, GridMap, RegridResult, SiteMap } from '@anju/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 
@@ -8,6 +8,16 @@ export function useGridMap(communityId: string | undefined) {
     queryKey: ['grids', 'map', communityId],
     queryFn: () => api<GridMap>(`/communities/${communityId}/grid-map`),
     enabled: !!communityId,
+  });
+}
+
+/** The community a place is or lies in, drawn from Anju's own data: grids, buildings where they stand. */
+export function useSiteMap(placeId: string | undefined) {
+  return useQuery({
+    queryKey: ['grids', 'site-map', placeId],
+    queryFn: () => api<SiteMap>('/site-map', { query: { place: placeId! } }),
+    enabled: !!placeId,
+    staleTime: 5 * 60_000,
   });
 }
 

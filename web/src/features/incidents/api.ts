@@ -8,6 +8,7 @@ import type {
   IncidentCounts,
   IncidentDetail,
   IncidentTab,
+  LocationKind,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../ui/api.ts';
@@ -82,14 +83,16 @@ export const useAssignees = (id: string, enabled: boolean) =>
     enabled,
   });
 
-/** Sends one photo of the caller's latest step on an incident, telling how much of it has gone. */
+/** Sends one photo (or the voice message) of the caller's latest step on an incident, telling how much of it has gone. */
 export function uploadPhoto(
   incidentId: string,
   photo: Blob,
   onProgress: (percent: number) => void = () => {},
 ) {
-  const file = photo instanceof File ? photo : new File([photo], 'photo.jpg', { type: photo.type });
-  return uploadFile<unknown>(`/incidents/${incidentId}/photos`, file, {}, onProgress);
+  const voice = photo.type.startsWith('audio/');
+  const file =
+    photo instanceof File ? photo : new File([photo], voice ? 'voice' : 'photo.jpg', { type: photo.type });
+  return uploadFile<unknown>(`/incidents/${incidentId}/${voice ? 'voice' : 'photos'}`, file, {}, onProgress);
 }
 
 /** Photos of a report that did not all arrive: the report is in, these are still to send. */
@@ -156,10 +159,14 @@ export function useAct(incident: { id: string; version: number }) {
 }
 
 export interface NewReport {
-  categoryCode: string;
-  title: string;
+  /** Left out in a quick report. */
+  categoryCode?: string;
+  title?: string;
   description: string;
   placeId: string;
+  locationKind?: LocationKind;
+  lat?: number;
+  lng?: number;
   /** Officials taking a report for someone else: where it came from and who called. */
   source?: (typeof INCIDENT_SOURCES)[number];
   reporterName?: string;

@@ -20,7 +20,8 @@ import { isCode } from '../../../ui/errors.ts';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { useCreateGrid, useGridMap, useSaveBoundary } from '../api.ts';
+import { useCreateGrid, useGridMap, useSaveBoundary, useSiteMap } from '../api.ts';
+import { SiteMap } from '../../../ui/SiteMap.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { CommunityPicker } from '../../places/index.ts';
 import { DrawBar } from '../components/DrawBar.tsx';
@@ -41,6 +42,8 @@ export function GridsPage() {
   const canWrite = me.permissions.includes('grid:write');
   const phone = !Layout.useBreakpoint().md;
   const map = useGridMap(communityId);
+  // those who do not lay out grids see the community as it stands: grids, buildings and their names
+  const site = useSiteMap(canWrite && !phone ? undefined : communityId);
   const [selectedId, setSelectedId] = useState<string>();
   const [naming, setNaming] = useState<string | null>(null);
   const draw = useDraft();
@@ -120,6 +123,11 @@ export function GridsPage() {
         <Spin />
       ) : phone ? (
         <>
+          {site.data && (
+            <Card size="small" style={{ marginBottom: 12 }}>
+              <SiteMap map={site.data} emptyText={t('grids.noMap')} height="60vh" testId="grid-site-map" />
+            </Card>
+          )}
           <SizeWarnings items={items} norm={map.data.norm} onSelect={setSelectedId} />
           <GridList items={items} onSelect={setSelectedId} />
           <Drawer
@@ -161,18 +169,24 @@ export function GridsPage() {
                   />
                 </>
               )}
-              <GridMapChart
-                mapName={`grids-${communityId}-${map.dataUpdatedAt}`}
-                items={items}
-                norm={map.data.norm}
-                selectedId={selectedId}
-                draft={draw.draft}
-                onSelect={setSelectedId}
-                onPoint={draw.add}
-                onDragStart={draw.keep}
-                onMoveVertex={draw.move}
-                onClose={draw.close}
-              />
+              {canWrite ? (
+                <GridMapChart
+                  mapName={`grids-${communityId}-${map.dataUpdatedAt}`}
+                  items={items}
+                  norm={map.data.norm}
+                  selectedId={selectedId}
+                  draft={draw.draft}
+                  onSelect={setSelectedId}
+                  onPoint={draw.add}
+                  onDragStart={draw.keep}
+                  onMoveVertex={draw.move}
+                  onClose={draw.close}
+                />
+              ) : (
+                site.data && (
+                  <SiteMap map={site.data} emptyText={t('grids.noMap')} height={520} testId="grid-site-map" />
+                )
+              )}
             </Card>
           </Col>
           <Col xs={24} lg={9}>

@@ -31,7 +31,7 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
             : i.categoryCode,
         },
         { label: t('incidents.fields.source'), children: t(`incidents.source.${i.source}`) },
-        { label: t('incidents.fields.place'), children: i.place.name },
+        { label: t('incidents.fields.place'), children: i.place.label },
         {
           label: t('incidents.fields.handling'),
           children: `${t(`incidents.level.${i.level}`)} · ${i.handlingPlace.name}`,

@@ -48,7 +48,7 @@ export function MyReportList() {
             <List.Item.Meta
               title={
                 <Link to={`/incidents/${i.id}`} data-testid="my-report-link">
-                  {i.title}
+                  {i.title || t('incidents.quick.untitled')}
                 </Link>
               }
               description={<Typography.Text type="secondary">{i.code}</Typography.Text>}

@@ -14,8 +14,12 @@ export function ResidentView({ incident: i }: { incident: IncidentDetail }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {i.title}
+          {i.title || t('incidents.quick.untitled')}
         </Typography.Title>
+        <Typography.Text type="secondary" data-testid="my-report-place">
+          {i.place.label}
+        </Typography.Text>
+        <br />
         <Tag
           color={PLAIN_COLOURS[status]}
           data-testid="plain-status"

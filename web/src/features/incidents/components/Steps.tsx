@@ -34,7 +34,7 @@ export function Steps({ steps, plain = false }: { steps: Step[]; plain?: boolean
             </Typography.Text>
             {detail(s) && <div>{detail(s)}</div>}
             {s.note && <Typography.Paragraph style={{ margin: 0 }}>{s.note}</Typography.Paragraph>}
-            <Photos ids={s.photoIds} />
+            <Photos ids={s.photoIds} voiceIds={s.voiceIds} />
           </div>
         ),
       }))}

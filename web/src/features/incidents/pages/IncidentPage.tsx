@@ -8,6 +8,7 @@ import { useIncident } from '../api.ts';
 import { ActionPanel } from '../components/ActionPanel.tsx';
 import { IncidentFacts } from '../components/IncidentFacts.tsx';
 import { IncidentTags } from '../components/IncidentTags.tsx';
+import { IncidentWhere } from '../components/IncidentWhere.tsx';
 import { Photos } from '../components/Photos.tsx';
 import { ResidentView } from '../components/ResidentView.tsx';
 import { Steps } from '../components/Steps.tsx';
@@ -29,9 +30,13 @@ export function IncidentPage() {
       </>
     );
   const photos = i.steps.flatMap((s) => s.photoIds);
+  const voices = i.steps.flatMap((s) => s.voiceIds);
   return (
     <>
-      <PageHeader title={`${i.code} ${i.title}`} extra={<IncidentTags incident={i} />} />
+      <PageHeader
+        title={`${i.code} ${i.title || t('incidents.quick.untitled')}`}
+        extra={<IncidentTags incident={i} />}
+      />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card>
           <IncidentFacts incident={i} />
@@ -39,11 +44,14 @@ export function IncidentPage() {
             <ActionPanel incident={i} />
           </div>
         </Card>
-        {photos.length > 0 && (
+        {photos.length + voices.length > 0 && (
           <Card title={t('incidents.photos.label')}>
-            <Photos ids={photos} />
+            <Photos ids={photos} voiceIds={voices} />
           </Card>
         )}
+        <Card title={t('incidents.where.map')}>
+          <IncidentWhere incident={i} />
+        </Card>
         <Card title={t('incidents.detail.timeline')}>
           <Steps steps={i.steps} />
         </Card>

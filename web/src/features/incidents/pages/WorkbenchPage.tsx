@@ -69,12 +69,12 @@ export function WorkbenchPage() {
             <>
               <Flex justify="space-between" gap={8}>
                 <Typography.Text strong ellipsis>
-                  {i.title}
+                  {i.title || t('incidents.quick.untitled')}
                 </Typography.Text>
                 <IncidentTags incident={i} />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {i.code} · {category(i.categoryCode)} · {i.place.name}
+                {i.code} · {category(i.categoryCode)} · {i.place.label}
               </Typography.Text>
               <div style={{ marginTop: 4 }}>{due(i)}</div>
             </>
@@ -85,9 +85,14 @@ export function WorkbenchPage() {
               dataIndex: 'code',
               render: (code: string, i) => <Link to={`/incidents/${i.id}`}>{code}</Link>,
             },
-            { title: t('incidents.fields.title'), dataIndex: 'title', ellipsis: true },
+            {
+              title: t('incidents.fields.title'),
+              dataIndex: 'title',
+              ellipsis: true,
+              render: (title: string) => title || t('incidents.quick.untitled'),
+            },
             { title: t('incidents.fields.category'), dataIndex: 'categoryCode', render: category },
-            { title: t('incidents.fields.place'), key: 'place', render: (_, i) => i.place.name },
+            { title: t('incidents.fields.place'), key: 'place', render: (_, i) => i.place.label },
             {
               title: t('incidents.fields.level'),
               dataIndex: 'level',

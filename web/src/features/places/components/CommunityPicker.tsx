@@ -28,10 +28,12 @@ export function CommunityPicker({ value, onChange }: Props) {
   const start =
     scope?.level === 'community' ? undefined : (scope?.id ?? (own.length ? undefined : inner?.id));
   const startPlace = usePlace(start);
-  const current = usePlace(value);
   const above = startPlace.data?.path.find((p) => p.level === 'community');
   const scoped = scope?.level === 'community' ? { id: scope.id, name: scope.name } : above;
   const choices = scoped && !own.some((c) => c.id === scoped.id) ? [scoped, ...own] : own;
+  // a community offered is known already: a grid worker may not read the community of their grid
+  const offered = choices.find((c) => c.id === value);
+  const current = usePlace(offered ? undefined : value);
   const only = choices.length === 1 && me.scopes.every((s) => s.level !== 'township' && s.level !== 'county');
 
   const initial = scoped?.id ?? (only ? choices[0]?.id : undefined);
@@ -40,7 +42,7 @@ export function CommunityPicker({ value, onChange }: Props) {
   }, [value, initial, onChange]);
 
   // another community worked on becomes the scope of the other pages too
-  const picked = current.data?.level === 'community' ? current.data : undefined;
+  const picked = offered ?? (current.data?.level === 'community' ? current.data : undefined);
   const moved = picked && (!start || !startPlace.isPending) && picked.id !== scoped?.id ? picked : undefined;
   useEffect(() => {
     if (moved) setScope({ id: moved.id, name: moved.name, level: 'community' });
@@ -62,7 +64,7 @@ export function CommunityPicker({ value, onChange }: Props) {
         levels={['community']}
         value={value}
         onChange={(id) => id && onChange(id)}
-        initial={current.data ? { id: current.data.id, name: current.data.name } : null}
+        initial={offered ?? (current.data ? { id: current.data.id, name: current.data.name } : null)}
         placeholder={t('grids.pickCommunity')}
         testId="community-picker"
       />
