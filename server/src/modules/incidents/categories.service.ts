@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import { assertSetsCategoryLimits } from './categories.policy.ts';
 import * as repo from './categories.repo.ts';
 
 const present = (c: repo.CategoryLimitsRow): IncidentCategory => ({
@@ -28,7 +29,7 @@ export async function listCategories(database: Database): Promise<IncidentCatego
 
 /**
  * Sets a category's limits, in hours or in working days, at the version read (409 when another edit
- * came first). Incidents reported, escalated or dispatched from now on run by them.
+ * came first), by an admin of a whole province. Incidents reported, escalated or dispatched from now on run by them.
  */
 export async function saveCategoryLimits(
   database: Database,
@@ -36,6 +37,7 @@ export async function saveCategoryLimits(
   code: string,
   input: IncidentCategoryLimits,
 ): Promise<IncidentCategory> {
+  assertSetsCategoryLimits(ctx.actor);
   return database.db.transaction(async (tx) => {
     const before = await repo.category(tx, code);
     if (!before) throw notFound('category');

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { errorCode } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, signIn, type Client } from '../../../test/harness.ts';
 import { incidentsWorld } from './incidents.fixture.ts';
 
 const w = incidentsWorld();
+/** A county admin scoped to the whole province: the categories apply everywhere. */
+let province: Client;
+beforeAll(async () => {
+  province = await signIn(w.t, ['county_admin'], [w.tree.province]);
+});
 
 const LIMITS = {
   limitUnit: 'working_days',
@@ -43,13 +48,13 @@ describe('category limits in hours or working days', () => {
   it('lets an admin holding incident:policy switch a category to working days, at the version read', async () => {
     const code = await ownCategory();
     const url = `/api/incident-categories/${code}/limits`;
-    const res = await w.county.put(url, { ...LIMITS, version: 0 });
+    const res = await province.put(url, { ...LIMITS, version: 0 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ code, limitUnit: 'working_days', deadlineDays: 5, version: 1 });
-    expect(errorCode(await w.county.put(url, { ...LIMITS, version: 0 }))).toBe('conflict');
+    expect(errorCode(await province.put(url, { ...LIMITS, version: 0 }))).toBe('conflict');
     const [a] = await w.t.database.query<{ target_id: string }>(
       `SELECT target_id FROM audit_log WHERE actor_id = $1 AND action = 'incident.category_limits'`,
-      [w.county.userId],
+      [province.userId],
     );
     expect(a.target_id).toBe(code);
   });
@@ -57,10 +62,14 @@ describe('category limits in hours or working days', () => {
   it('refuses others, unknown categories and limits out of range', async () => {
     const code = await ownCategory();
     const url = `/api/incident-categories/${code}/limits`;
+    // a county admin of one county does not set the limits of every county
+    const county = await w.county.put(url, { ...LIMITS, version: 0 });
+    expect(errorCode(county)).toBe('forbidden');
+    expect(county.json().error.message).toMatch(/whole province/);
     expect(errorCode(await w.township.put(url, { ...LIMITS, version: 0 }))).toBe('forbidden');
     expect(errorCode(await w.grid.put(url, { ...LIMITS, version: 0 }))).toBe('forbidden');
     expect(
-      (await w.county.put('/api/incident-categories/no_such_thing/limits', { ...LIMITS, version: 0 }))
+      (await province.put('/api/incident-categories/no_such_thing/limits', { ...LIMITS, version: 0 }))
         .statusCode,
     ).toBe(404);
     for (const [body, field] of [
@@ -68,7 +77,7 @@ describe('category limits in hours or working days', () => {
       [{ deadlineDays: 0 }, 'deadlineDays'],
       [{ acceptHours: 721 }, 'acceptHours'],
     ] as const) {
-      const res = await w.county.put(url, { ...LIMITS, version: 0, ...body });
+      const res = await province.put(url, { ...LIMITS, version: 0, ...body });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].field).toBe(field);
     }

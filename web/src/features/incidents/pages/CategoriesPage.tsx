@@ -1,9 +1,10 @@
 import { LIMIT_UNITS, type LimitUnit } from '@anju/contracts';
-import { App, Button, Card, Form, InputNumber, Modal, Radio, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
+import { useSignedIn } from '../../auth/api.ts';
 import { useCategories, useSaveCategoryLimits, type Category } from '../api.ts';
 
 type Limits = Pick<
@@ -40,6 +41,8 @@ export function CategoriesPage() {
   const [form] = Form.useForm<Partial<Limits>>();
   const unit = Form.useWatch('limitUnit', form);
   const english = i18n.language.startsWith('en');
+  // the limits apply in every county: set from a scope over a whole province
+  const setter = useSignedIn().scopes.some((s) => s.level === 'province');
 
   const open = (c: Category) => {
     form.setFieldsValue(c);
@@ -88,6 +91,14 @@ export function CategoriesPage() {
   return (
     <Card title={t('incidents.categories.title')}>
       {categories.error && <ErrorAlert error={categories.error} />}
+      {!setter && (
+        <Alert
+          type="info"
+          message={t('incidents.categories.provinceOnly')}
+          style={{ marginBottom: 12 }}
+          data-testid="categories-province-only"
+        />
+      )}
       <Table
         rowKey="code"
         size="small"
@@ -105,14 +116,18 @@ export function CategoriesPage() {
           { title: t('incidents.categories.accept'), render: (_, c) => limitsText(c, t).accept },
           { title: t('incidents.categories.deadline'), render: (_, c) => limitsText(c, t).deadline },
           { title: t('incidents.categories.cap'), render: (_, c) => limitsText(c, t).cap },
-          {
-            key: 'edit',
-            render: (_, c) => (
-              <Button size="small" onClick={() => open(c)} data-testid={`category-edit-${c.code}`}>
-                {t('incidents.categories.edit')}
-              </Button>
-            ),
-          },
+          ...(setter
+            ? [
+                {
+                  key: 'edit',
+                  render: (_: unknown, c: Category) => (
+                    <Button size="small" onClick={() => open(c)} data-testid={`category-edit-${c.code}`}>
+                      {t('incidents.categories.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
