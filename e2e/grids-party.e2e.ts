@@ -60,6 +60,8 @@ journey(
     await page.getByTestId('draw-bar').waitFor();
     // a new grid has no households: it is listed among those outside the 300–500 norm
     await expect.poll(() => page.getByTestId('size-warnings').textContent(), SLOW).toContain(name);
+    // the norm used is named beside the flags: the demo community is an urban site
+    expect(await page.getByTestId('grid-norm').textContent()).toMatch(/城镇安置社区.*300–500 户.*依据/);
 
     await clickMap(page, [
       [0.3, 0.3],
@@ -105,6 +107,11 @@ journey(
 
     await page.getByTestId('menu-party').click();
     await page.getByTestId('org-tree').waitFor();
+    // a grid branch of the demo holds more than 50 members: the party's rules call for a general branch
+    await page.locator('[data-testid^="org-flag-"]').first().click();
+    await expect
+      .poll(() => page.getByTestId('org-check-general_branch_due').textContent(), SLOW)
+      .toContain('应成立党总支');
     await page.getByTestId('tab-care').click();
     const before = await unlookedTotal(page);
     expect(before).toBeGreaterThan(0);
