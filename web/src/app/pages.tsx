@@ -142,6 +142,10 @@ export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,
 );
+export const UserImportPage = page(
+  () => import('../features/users/pages/UserImportPage.tsx'),
+  (m) => m.UserImportPage,
+);
 export const CoveragePage = page(
   () => import('../features/visits/pages/CoveragePage.tsx'),
   (m) => m.CoveragePage,

@@ -37,6 +37,7 @@ import {
   ServicesPage,
   TodayPage,
   UsersPage,
+  UserImportPage,
   VisitDetailPage,
   VisitNewPage,
   WorkbenchPage,
@@ -208,6 +209,11 @@ export const router = createBrowserRouter([
                 path: 'admin/users',
                 element: guarded('user:read', <UsersPage />),
                 loader: UsersPage.preload,
+              },
+              {
+                path: 'admin/users/import',
+                element: guarded('user:grant', <UserImportPage />),
+                loader: UserImportPage.preload,
               },
               {
                 path: 'open311/services',

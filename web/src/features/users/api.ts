@@ -1,7 +1,8 @@
-import type { Role, User, UserCreate, UserGrant } from '@anju/contracts';
+import type { Role, User, UserCreate, UserGrant, UserImportResult } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api.ts';
 import type { Page } from '../places/api.ts';
+import { uploadFile } from '../../ui/upload.ts';
 
 export interface UserFilter {
   q?: string;
@@ -46,3 +47,13 @@ export const useGrant = () =>
 
 export const useUnlock = () =>
   useUserMutation((id: string) => api<User>(`/users/${id}/unlock`, { method: 'POST' }));
+
+/** Sends a workbook of accounts: checked only (a dry run), or created when `commit`. */
+export function useImportAccounts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, commit }: { file: File; commit: boolean }) =>
+      uploadFile<UserImportResult>(`/users/import?commit=${commit}`, file, {}, () => {}),
+    onSuccess: (result) => result.committed && client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

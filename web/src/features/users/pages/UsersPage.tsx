@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { ROLES, type Role, type User } from '@anju/contracts';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -42,16 +42,23 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          me.permissions.includes('user:write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="user-create"
-            >
-              {t('users.create')}
-            </Button>
-          )
+          <>
+            {me.permissions.includes('user:write') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="user-create"
+              >
+                {t('users.create')}
+              </Button>
+            )}
+            {me.permissions.includes('user:grant') && (
+              <Link to="/admin/users/import" data-testid="user-import">
+                <Button icon={<UploadOutlined />}>{t('users.import.open')}</Button>
+              </Link>
+            )}
+          </>
         }
       />
       <Card>
