@@ -5,7 +5,6 @@ import { rows } from '../../db/rows.ts';
 import { signIn } from '../../../test/harness.ts';
 import { screenAll } from './monitoring.jobs.ts';
 import { flagsFor, household, income, LINE, monitoringWorld, YEAR } from './monitoring.fixture.ts';
-import { rulesAt } from './rules.service.ts';
 import { screeningSql } from './screening.sql.ts';
 
 const m = monitoringWorld();
@@ -143,7 +142,7 @@ describe('screening runs', () => {
       new Set(SCREENING_RULES.filter((r) => r !== 'disaster_incident')),
     );
 
-    const { rules } = await rulesAt(m.t.database.db);
+    const { rules } = (await m.county.get('/api/monitoring/rules')).json();
     const where = sql`h.id IN (${sql.join(
       [...expected.keys()].map((id) => sql`${id}`),
       sql`, `,
