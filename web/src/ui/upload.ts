@@ -39,3 +39,32 @@ export function uploadFile<T>(
     xhr.send(form);
   });
 }
+
+/** Files of a saved record that did not all arrive: the record is in, these are still to send. */
+export class FilesNotSent extends Error {
+  constructor(
+    readonly recordId: string,
+    readonly left: File[],
+  ) {
+    super('files not sent');
+  }
+}
+
+/**
+ * Sends the files of record `recordId` one after another through `send`, telling how much of all of
+ * them has gone; on a failure throws `FilesNotSent` with the files still to send.
+ */
+export async function sendEach(
+  recordId: string,
+  files: File[],
+  send: (file: File, onProgress: (percent: number) => void) => Promise<unknown>,
+  onProgress: (percent: number) => void = () => {},
+) {
+  for (const [i, file] of files.entries()) {
+    try {
+      await send(file, (p) => onProgress(Math.round(((i + p / 100) / files.length) * 100)));
+    } catch {
+      throw new FilesNotSent(recordId, files.slice(i));
+    }
+  }
+}

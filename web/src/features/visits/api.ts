@@ -13,7 +13,8 @@ import type {
   VisitPlanUpdate,
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, csrfHeader, ApiError } from '../../ui/api.ts';
+import { api } from '../../ui/api.ts';
+import { sendEach, uploadFile, type FilesNotSent } from '../../ui/upload.ts';
 import type { Page } from '../places/api.ts';
 
 export type { Coverage, CoverageRow, DueList, IncidentCategory };
@@ -60,38 +61,44 @@ export const useIncidentCategories = () =>
     staleTime: 10 * 60_000,
   });
 
-/** Sends one photo of a visit (multipart, as the server takes one file a request). */
-async function uploadPhoto(visitId: string, file: File) {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(`/api/visits/${visitId}/photos`, {
-    method: 'POST',
-    headers: csrfHeader(),
-    credentials: 'same-origin',
-    body,
-  });
-  if (!res.ok) {
-    const e = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, e?.error?.code ?? 'unknown', e?.error?.message ?? res.statusText);
-  }
-}
+/** Sends one photo of a visit (one file a request), telling how much of it has gone. */
+const uploadPhoto = (visitId: string, file: File, onProgress: (percent: number) => void = () => {}) =>
+  uploadFile<unknown>(`/visits/${visitId}/photos`, file, {}, onProgress);
+
+/** Sends photos of a visit one by one; on a failure throws `FilesNotSent` with those left. */
+const sendPhotos = (visitId: string, photos: File[], onProgress?: (percent: number) => void) =>
+  sendEach(visitId, photos, (file, progress) => uploadPhoto(visitId, file, progress), onProgress);
 
 /**
- * Logs a visit, then sends its photos one by one; a photo that fails leaves the visit logged and
- * is answered as `photoError`, so the visit is not logged twice.
+ * Logs a visit, then sends its photos with their progress; when a photo fails the visit stays logged
+ * and `FilesNotSent` names the photos to send again (logging again would log the visit twice).
  */
 export function useLogVisit() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ visit, photos }: { visit: NewVisit; photos: File[] }) => {
+    mutationFn: async ({
+      visit,
+      photos,
+      onProgress,
+    }: {
+      visit: NewVisit;
+      photos: File[];
+      onProgress?: (percent: number) => void;
+    }) => {
       const created = await api<Visit>('/visits', { method: 'POST', body: visit });
-      try {
-        for (const photo of photos) await uploadPhoto(created.id, photo);
-        return { visit: created, photoError: null };
-      } catch (photoError) {
-        return { visit: created, photoError };
-      }
+      await sendPhotos(created.id, photos, onProgress);
+      return created;
     },
+    onSettled: () => client.invalidateQueries({ queryKey: VISITS }),
+  });
+}
+
+/** Sends again the photos of a logged visit that did not all arrive. */
+export function useSendVisitPhotos() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ recordId, left, onProgress }: FilesNotSent & { onProgress: (percent: number) => void }) =>
+      sendPhotos(recordId, left, onProgress),
     onSettled: () => client.invalidateQueries({ queryKey: VISITS }),
   });
 }

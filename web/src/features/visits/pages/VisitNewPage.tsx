@@ -1,10 +1,12 @@
-import { App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Progress, Select, Space } from 'antd';
+import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { useLogVisit, useVisitKinds } from '../api.ts';
+import { FilesNotSent } from '../../../ui/upload.ts';
+import { useLogVisit, useSendVisitPhotos, useVisitKinds } from '../api.ts';
 import { HouseholdPicker } from '../components/HouseholdPicker.tsx';
 import { MAX_PHOTO_BYTES, PhotoPicker } from '../../../ui/PhotoPicker.tsx';
 
@@ -26,6 +28,9 @@ export function VisitNewPage() {
   const [form] = Form.useForm<Values>();
   const kinds = useVisitKinds();
   const log = useLogVisit();
+  const resend = useSendVisitPhotos();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [notSent, setNotSent] = useState<FilesNotSent | null>(null);
   const errorText = useErrorText();
   const fieldErrors = useFieldErrors();
   const english = i18n.language.startsWith('en');
@@ -34,6 +39,11 @@ export function VisitNewPage() {
     message: t('common.required', { field: t(field) }),
   });
 
+  const saved = (visitId: string) => {
+    setProgress(null);
+    message.success(t('visits.form.saved'));
+    navigate(`/visits/${visitId}`);
+  };
   const submit = (v: Values) =>
     log.mutate(
       {
@@ -45,16 +55,24 @@ export function VisitNewPage() {
           followUps: v.followUps ?? '',
         },
         photos: v.photos ?? [],
+        onProgress: setProgress,
       },
       {
-        onSuccess: ({ visit, photoError }) => {
-          if (photoError) message.error(errorText(photoError));
-          else message.success(t('visits.form.saved'));
-          navigate(`/visits/${visit.id}`);
-        },
+        onSuccess: (visit) => saved(visit.id),
         onError: (e) => {
+          setProgress(null);
+          // the visit is logged: only its photos go again
+          if (e instanceof FilesNotSent) return setNotSent(e);
           if (!fieldErrors(form, e).shown) message.error(errorText(e));
         },
+      },
+    );
+  const retry = (failed: FilesNotSent) =>
+    resend.mutate(
+      { ...failed, onProgress: setProgress },
+      {
+        onSuccess: () => saved(failed.recordId),
+        onError: (e) => (setProgress(null), setNotSent(e instanceof FilesNotSent ? e : failed)),
       },
     );
 
@@ -140,16 +158,42 @@ export function VisitNewPage() {
               testId="visit-photo"
             />
           </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={log.isPending}
-            data-testid="visit-submit"
-          >
-            {t('visits.form.submit')}
-          </Button>
+          {progress !== null && <Progress percent={progress} size="small" data-testid="visit-progress" />}
+          {notSent ? (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('visits.form.photosNotSent', { count: notSent.left.length })}
+              data-testid="visit-photos-failed"
+              action={
+                <Space direction="vertical">
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={resend.isPending}
+                    onClick={() => retry(notSent)}
+                    data-testid="visit-photos-retry"
+                  >
+                    {t('visits.form.retryPhotos')}
+                  </Button>
+                  <Button size="small" onClick={() => navigate(`/visits/${notSent.recordId}`)}>
+                    {t('visits.form.openVisit')}
+                  </Button>
+                </Space>
+              }
+            />
+          ) : (
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={log.isPending}
+              data-testid="visit-submit"
+            >
+              {t('visits.form.submit')}
+            </Button>
+          )}
         </Form>
       </Card>
     </>
