@@ -127,9 +127,13 @@ journey('the resident reaches their message settings from the bell, on a phone',
   await page.screenshot({ path: path.join(ARTIFACTS, 'notification-settings-phone.png') });
 });
 
-journey('message settings on a desktop, from the menu', DESKTOP, async (page) => {
+journey('message settings on a desktop, from the menu and from the profile', DESKTOP, async (page) => {
   await signIn(page, 'grid_worker');
   await page.getByTestId('menu-notificationSettings').click();
+  await page.getByTestId('notification-settings').waitFor();
+  await page.goto('/');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('profile-notification-settings').click();
   await page.getByTestId('notification-settings').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'notification-settings-desktop.png') });
 });

@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -34,6 +34,13 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
     items: [
       { key: 'roles', label: <Typography.Text type="secondary">{roles}</Typography.Text>, disabled: true },
       { type: 'divider' as const },
+      {
+        key: 'notificationSettings',
+        icon: <BellOutlined />,
+        label: t('menu.notificationSettings'),
+        onClick: () => navigate('/notifications/settings'),
+        'data-testid': 'profile-notification-settings',
+      },
       {
         key: 'logout',
         icon: <LogoutOutlined />,
