@@ -192,7 +192,8 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
         link: `/incidents/${id}`,
       });
     const news = REPORTER_NEWS[input.action];
-    if (news && i.reporter_user_id && i.reporter_user_id !== ctx.actor.userId)
+    // an Open311 system files as its key (a negative id), which no message reaches
+    if (news && i.reporter_user_id && i.reporter_user_id > 0 && i.reporter_user_id !== ctx.actor.userId)
       await notifyUsers(tx, [i.reporter_user_id], {
         kind: news,
         params: { title: i.title, code: i.code },
