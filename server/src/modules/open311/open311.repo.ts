@@ -13,13 +13,17 @@ export interface CategoryRow {
   name_en: string;
   accept_hours: number;
   deadline_hours: number;
+  limit_unit: string;
+  accept_days: number;
+  deadline_days: number;
   start_level: number;
   attributes: unknown;
 }
 
 /** Active categories with the attributes they ask at the place of `path` (the national ones at '/'). */
 const CATEGORY = (path: string) =>
-  sql`SELECT c.code, c.name_zh, c.name_en, c.accept_hours, c.deadline_hours, c.start_level,
+  sql`SELECT c.code, c.name_zh, c.name_en, c.accept_hours, c.deadline_hours, c.limit_unit, c.accept_days,
+             c.deadline_days, c.start_level,
              coalesce(r.attributes, c.attributes) AS attributes
         FROM incident_categories c ${regionalAttributesSql(path)} WHERE c.active`;
 

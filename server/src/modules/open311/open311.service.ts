@@ -38,15 +38,24 @@ function notice(handling: string, acceptBy: Date | string, dueBy: Date | string,
     : `由${handling}办理：${a}前签收，${d}前办结。`;
 }
 
+/** Who takes a category and its limits, in hours or in working days. */
+function limitsText(c: repo.CategoryRow, locale: Locale) {
+  const level = levelName(c.start_level, locale);
+  if (c.limit_unit === 'working_days')
+    return locale === 'en'
+      ? `Taken by the ${level}; accepted within ${c.accept_days} working days, resolved within ${c.deadline_days} working days.`
+      : `由${level}受理，${c.accept_days}个工作日内签收，${c.deadline_days}个工作日内办结。`;
+  return locale === 'en'
+    ? `Taken by the ${level}; accepted within ${c.accept_hours} h, resolved within ${c.deadline_hours} h.`
+    : `由${level}受理，${c.accept_hours}小时内签收，${c.deadline_hours}小时内办结。`;
+}
+
 /** The services with what they ask at `path`: the key's place, or the national ones for a reader without a key. */
 export async function services(database: Database, locale: Locale, path?: string): Promise<Value[]> {
   return (await repo.categories(database.db, path)).map((c) => ({
     service_code: c.code,
     service_name: locale === 'en' ? c.name_en : c.name_zh,
-    description:
-      locale === 'en'
-        ? `Taken by the ${levelName(c.start_level, locale)}; accepted within ${c.accept_hours} h, resolved within ${c.deadline_hours} h.`
-        : `由${levelName(c.start_level, locale)}受理，${c.accept_hours}小时内签收，${c.deadline_hours}小时内办结。`,
+    description: limitsText(c, locale),
     metadata: attributesOf(c.attributes).length > 0,
     type: 'realtime',
     keywords: `${c.name_zh}, ${c.name_en}`,
