@@ -31,9 +31,10 @@ export function CommunityPicker({ value, onChange }: Props) {
   const above = startPlace.data?.path.find((p) => p.level === 'community');
   const scoped = scope?.level === 'community' ? { id: scope.id, name: scope.name } : above;
   const choices = scoped && !own.some((c) => c.id === scoped.id) ? [scoped, ...own] : own;
-  // a community offered is known already: a grid worker may not read the community of their grid
+  // a community offered is known already (once the place above is known): a grid worker may not
+  // read the community of their grid
   const offered = choices.find((c) => c.id === value);
-  const current = usePlace(offered ? undefined : value);
+  const current = usePlace(offered || (start && startPlace.isPending) ? undefined : value);
   const only = choices.length === 1 && me.scopes.every((s) => s.level !== 'township' && s.level !== 'county');
 
   const initial = scoped?.id ?? (only ? choices[0]?.id : undefined);
