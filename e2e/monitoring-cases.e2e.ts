@@ -139,17 +139,35 @@ test(
         await fetch(`/api/monitoring/cases/${id}/actions`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ action: 'publish_notice', version: c.version }),
+          body: JSON.stringify({
+            action: 'publish_notice',
+            version: c.version,
+            review: {
+              heldOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+              attendees: '社区两委成员',
+              attendeeCount: 5,
+              result: 'agreed',
+            },
+          }),
         });
       }, it.caseId);
       await page.getByTestId('case-act-publish_notice').click();
       await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+      await page.getByTestId('review-attendees').fill('社区两委成员');
       await page.getByTestId('case-act-submit').click();
       await page.getByTestId('case-acted-first').waitFor();
       await page.getByTestId('case-reload').click();
       await page.getByTestId('case-notice').waitFor();
-      await act(page, 'publish_notice', 'community_review');
+      // the notice follows the community review, whose record is kept with it
+      await act(page, 'publish_notice', 'community_review', async () => {
+        await page.getByTestId('review-attendees').fill('社区两委成员、党员代表、居民代表');
+        await page.getByTestId('review-attendee-count').fill('12');
+        await page.getByTestId('review-votes-for').fill('12');
+      });
+      await expect.poll(() => page.getByTestId('case-review').textContent()).toContain('党员代表');
+      expect(await page.getByTestId('case-review').textContent()).toContain('12 人');
       expect(await page.getByTestId('case-notice').textContent()).toContain('公示中');
+      expect(await page.getByTestId('case-notice').textContent()).toContain('（共 5 天）');
       // while the notice runs the community cannot pass the case on
       expect(await page.getByTestId('case-act-approve').count()).toBe(0);
 
@@ -197,6 +215,23 @@ test(
       const approvals = page.getByTestId('case-timeline').locator('[data-action="approve"]');
       expect(await approvals.count()).toBe(3);
       expect(await page.getByTestId('case-timeline').textContent()).toContain('情况属实，同意上报');
+
+      // the county's approval publishes the result announcement, printed from its archive
+      await page.getByTestId('case-announcements').waitFor();
+      const [announcement] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByTestId('case-announcement-identification').click(),
+      ]);
+      await announcement.waitForLoadState();
+      expect(await announcement.content()).toContain('防止返贫监测对象识别结果公告');
+      expect(await announcement.content()).toContain(it.headName);
+      await announcement.close();
+
+      // and the household's entry into the national monitoring system is recorded
+      await act(page, 'record_national_entry', 'assisted');
+      await expect
+        .poll(() => page.getByTestId('case-facts').textContent())
+        .toContain(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     });
   },
   LONG,
@@ -231,15 +266,21 @@ test(
     await server.letTimePass(
       `UPDATE monitoring_cases SET assisted_since = now() - interval '7 months',
               identified_at = now() - interval '7 months' WHERE id = ${it.caseId};
-       UPDATE household_incomes SET entered_at = now() - interval '8 months' WHERE household_id = ${it.householdId};`,
+       UPDATE household_incomes SET entered_at = now() - interval '8 months' WHERE household_id = ${it.householdId};
+       INSERT INTO monitoring_lines (year, place_id, amount, source)
+       SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int, place_id, amount + 300, '省乡村振兴局（年度监测范围）'
+         FROM monitoring_lines WHERE year = 2025 ON CONFLICT DO NOTHING;`,
     );
     await as('community_staff', DESKTOP, async (page) => {
       await page.goto(`/registry/households/${it.householdId}`);
       await page.getByRole('tab', { name: '收入与监测' }).click();
       await page.getByTestId('household-cases').waitFor();
-      const year = page.getByTestId('income-table').locator('tbody tr', { hasText: '2025' });
-      await year.getByTestId('income-edit').click();
+      // elimination reads income by the year it covers: this year's record is entered
+      await page.getByTestId('income-add').click();
       await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
+      expect(await page.getByTestId('income-year').textContent()).toContain(
+        String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()),
+      );
       await page.getByTestId('income-wage').fill('90000');
       for (const part of [
         'operating',
@@ -272,7 +313,9 @@ test(
       await page.getByTestId('case-act-submit').click();
       await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBe('elimination_community');
       await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-      await act(page, 'publish_notice', 'elimination_community');
+      await act(page, 'publish_notice', 'elimination_community', async () => {
+        await page.getByTestId('review-attendees').fill('社区两委成员、居民代表');
+      });
     });
     await server.letTimePass(noticeSixDaysAgo());
     await as('community_staff', DESKTOP, async (page) => {
