@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../../features/auth/api.ts';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
 import { useNotificationStream } from '../../features/notifications/useNotificationStream.ts';
-import { ScopeSwitcher, useOnlyPlaceChosen } from '../../features/places/components/ScopeSwitcher.tsx';
+import { ScopeSwitcher } from '../../features/places/components/ScopeSwitcher.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { useScope } from '../../ui/scope.tsx';
 
@@ -20,7 +20,6 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu():
   // Until the password is changed the server answers nothing else, so neither is asked for.
   const working = !me.mustChangePassword;
   useNotificationStream(me.csrfToken, working);
-  useOnlyPlaceChosen();
 
   const signOut = () =>
     logout.mutate(undefined, {

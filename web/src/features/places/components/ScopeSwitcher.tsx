@@ -1,7 +1,6 @@
-import type { PlaceLevel } from '@anju/contracts';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Drawer, TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScope } from '../../../ui/scope.tsx';
 import { useSignedIn } from '../../auth/api.ts';
@@ -11,7 +10,8 @@ import { usePlaceTree } from './usePlaceTree.ts';
 /** The tree of the user's places, picking the scope; closes through `onPicked`. */
 function ScopeTree({ width, open, onPicked }: { width: number | string; open?: boolean; onPicked?(): void }) {
   const { t } = useTranslation();
-  const { scope, setScope } = useScope();
+  const { setScope } = useScope();
+  const scope = useShownScope();
   const roots = usePlaceRoots();
   const tree = usePlaceTree(roots.data);
   return (
@@ -39,14 +39,16 @@ function ScopeTree({ width, open, onPicked }: { width: number | string; open?: b
   );
 }
 
-/** Chooses the user's only place as their scope when nothing is chosen yet; the choice is remembered. */
-export function useOnlyPlaceChosen() {
+/**
+ * The scope shown: the one picked, else the user's only place — shown as chosen but not sent as a
+ * filter, since lists already keep to the user's whole scope (a grid worker's reports may lie in
+ * buildings beside their grid's path).
+ */
+function useShownScope() {
   const me = useSignedIn();
-  const { scope, setScope } = useScope();
+  const { scope } = useScope();
   const only = me.scopes.length === 1 ? me.scopes[0] : undefined;
-  useEffect(() => {
-    if (!scope && only) setScope({ id: only.id, name: only.name, level: only.level as PlaceLevel });
-  }, [scope, only, setScope]);
+  return scope ?? (only ? { id: only.id, name: only.name } : null);
 }
 
 /**
@@ -55,7 +57,7 @@ export function useOnlyPlaceChosen() {
  */
 export function ScopeSwitcher({ phone }: { phone: boolean }) {
   const { t } = useTranslation();
-  const { scope } = useScope();
+  const scope = useShownScope();
   const [open, setOpen] = useState(false);
   if (!phone) return <ScopeTree width={280} />;
   return (
