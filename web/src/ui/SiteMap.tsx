@@ -159,7 +159,8 @@ export function SiteMap({
 function GridName({ rings, name, size }: { rings: [number, number][][]; name: string; size: number }) {
   const ring = rings[0].slice(0, -1);
   const x = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const top = Math.min(...ring.map((p) => p[1]));
+  // under the lower of its two top corners, so a slanted top edge never crosses the name
+  const top = ring.map((p) => p[1]).sort((a, b) => a - b)[Math.min(1, ring.length - 1)];
   return (
     <text
       x={x}
