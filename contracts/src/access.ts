@@ -83,7 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:health',
     'person:export',
     'party:read',
-    // party levels apply to every community, so the county sets them
+    // party levels are one list for every county: only an admin scoped to a whole province sets them
     'party:levels',
     ...HANDLERS,
     'incident:supervise',

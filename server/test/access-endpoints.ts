@@ -26,6 +26,8 @@ export interface Endpoint {
   ok: number;
   /** The call closes the caller's session, so it gets a session of its own. */
   endsSession?: boolean;
+  /** The call is for a scope over a whole province, so the caller is scoped to the province. */
+  wholeProvince?: boolean;
   req(fx: Fx): InjectOptions;
 }
 
@@ -220,6 +222,7 @@ export const ENDPOINTS: Endpoint[] = [
     route: 'PUT /api/party/levels',
     access: 'party:levels',
     ok: 200,
+    wholeProvince: true,
     req: (fx) => ({ method: 'PUT', url: '/api/party/levels', payload: { levels: fx.partyLevels } }),
   },
   {

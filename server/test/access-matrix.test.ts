@@ -20,7 +20,7 @@ let staff: Client;
 let signer: { username: string };
 
 /** Non-admin roles act within the first community of the tree; administrators are not scoped. */
-const scopeOf = (role: Role) => (ADMIN_ROLES.includes(role) ? [] : [tree.community]);
+const scopeOf = (role: Role, place = tree.community) => (ADMIN_ROLES.includes(role) ? [] : [place]);
 const clients = new Map<Role, Promise<Client>>();
 const clientOf = (role: Role) => {
   if (!clients.has(role)) clients.set(role, signIn(t, [role], scopeOf(role)));
@@ -142,7 +142,11 @@ const CASES = ROLES.flatMap((role) =>
 describe('every role × every endpoint, from ROLE_PERMISSIONS', () => {
   it.each(CASES)('%s %s → %s', async (role, _route, verdict, e) => {
     const fx = await fixture();
-    const client = e.endsSession ? await signIn(t, [role], scopeOf(role)) : await clientOf(role);
+    const client = e.wholeProvince
+      ? await signIn(t, [role], scopeOf(role, tree.province))
+      : e.endsSession
+        ? await signIn(t, [role], scopeOf(role))
+        : await clientOf(role);
     const before = await written(client.userId, fx);
     const res: LightMyRequestResponse = await client.request(e.req(fx));
     if (verdict === 'forbidden') {

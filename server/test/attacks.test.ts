@@ -490,6 +490,44 @@ describe('one county’s policy and another’s', () => {
     );
     expect(audited).toEqual([{ target_id: String(other.county) }]);
   });
+
+  it('a county admin cannot change the party levels every county founds its organizations by', async () => {
+    const other = await makeTree(t.database);
+    const adminA = await signIn(t, ['county_admin'], [tree.county]);
+    const secretaryB = await signIn(t, ['party_secretary'], [other.community]);
+    const levels: { placeLevel: string; labelZh: string; labelEn: string; kind: string }[] = (
+      await secretaryB.get('/api/party/levels')
+    ).json();
+    const body = (labelZh: string) => ({
+      levels: levels.map(({ placeLevel, labelEn, kind }, i) => ({
+        placeLevel,
+        labelZh: i === 0 ? labelZh : levels[i].labelZh,
+        labelEn,
+        kind,
+      })),
+    });
+    const refused = await adminA.put('/api/party/levels', body('甲县改的'));
+    expect(errorCode(refused)).toBe('forbidden');
+    expect((await secretaryB.get('/api/party/levels')).json()).toEqual(levels);
+    // B founds its organizations by the levels as they stand
+    const org = await secretaryB.post('/api/party/orgs', {
+      placeId: String(other.community),
+      name: '乙社区党委',
+    });
+    expect(org.statusCode, org.body).toBe(201);
+    expect(org.json()).toMatchObject({ depth: 1, labelZh: levels[0].labelZh, kind: levels[0].kind });
+
+    const province = await signIn(t, ['county_admin'], [tree.province]);
+    const changed = await province.put('/api/party/levels', body('社区党组织'));
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()[0].labelZh).toBe('社区党组织');
+    const audited = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'party.levels' AND actor_id = $1`,
+      [province.userId],
+    );
+    expect(audited).toEqual([{ n: 1 }]);
+    expect((await province.put('/api/party/levels', body(levels[0].labelZh))).statusCode).toBe(200);
+  });
 });
 
 describe('an ID number rebuilt from what a grid worker sees', () => {

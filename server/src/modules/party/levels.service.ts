@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
+import { assertSetsPartyLevels } from './party.policy.ts';
 import * as repo from './party.repo.ts';
 import { levels as currentLevels } from './party.service.ts';
 
@@ -40,14 +41,16 @@ function checkLevels(levels: LevelInput[]) {
 }
 
 /**
- * Sets the party levels of every community. Labels may always change; a place level that
- * organizations are founded on keeps its depth, so a change that would move or drop one is 409.
+ * Sets the party levels of every community, by an admin of a whole province. Labels may always change;
+ * a place level that organizations are founded on keeps its depth, so a change that would move or drop
+ * one is 409.
  */
 export async function setLevels(
   database: Database,
   ctx: Ctx,
   input: { levels: LevelInput[] },
 ): Promise<PartyLevel[]> {
+  assertSetsPartyLevels(ctx.actor);
   checkLevels(input.levels);
   await database.db.transaction(async (tx) => {
     const before = await repo.levels(tx);

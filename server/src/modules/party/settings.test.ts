@@ -81,17 +81,19 @@ describe('party level settings', () => {
     levels: levels.map(({ placeLevel, labelZh, labelEn }) => ({ placeLevel, labelZh, labelEn })),
   });
 
-  it('are set by the county only', async () => {
+  it('are set by an admin of a whole province only', async () => {
     const levels = await current();
     expect(errorCode(await w.staff.put('/api/party/levels', body(levels)))).toBe('forbidden');
     const county = await signIn(t, ['county_admin'], [w.tree.county]);
-    const res = await county.put('/api/party/levels', body(levels));
+    expect(errorCode(await county.put('/api/party/levels', body(levels)))).toBe('forbidden');
+    const province = await signIn(t, ['county_admin'], [w.tree.province]);
+    const res = await province.put('/api/party/levels', body(levels));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual((await current()).map((l, i) => ({ ...l, depth: i + 1 })));
   });
 
   it('refuse levels out of tree order, without the community or not ending at the dwelling', async () => {
-    const county = await signIn(t, ['county_admin'], [w.tree.county]);
+    const province = await signIn(t, ['county_admin'], [w.tree.province]);
     const l = (placeLevel: string) => ({ placeLevel, labelZh: '级', labelEn: 'Level' });
     for (const [levels, field] of [
       [[l('community'), l('building'), l('grid'), l('dwelling')], 'levels.2.placeLevel'],
@@ -99,16 +101,16 @@ describe('party level settings', () => {
       [[l('community'), l('grid'), l('building')], 'levels.2.placeLevel'],
       [[l('community'), l('dwelling')], 'levels'],
     ] as const) {
-      const res = await county.put('/api/party/levels', { levels });
+      const res = await province.put('/api/party/levels', { levels });
       expect(res.statusCode, JSON.stringify(levels)).toBe(400);
       expect(res.json().error.details[0].field).toBe(field);
     }
   });
 
   it('say what the organizations of each level are, by default from the place level', async () => {
-    const county = await signIn(t, ['county_admin'], [w.tree.county]);
+    const province = await signIn(t, ['county_admin'], [w.tree.province]);
     const levels = body(await current()).levels;
-    const res = await county.put('/api/party/levels', {
+    const res = await province.put('/api/party/levels', {
       levels: levels.map((l) => (l.placeLevel === 'community' ? { ...l, kind: 'general_branch' } : l)),
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -118,18 +120,18 @@ describe('party level settings', () => {
       'group',
       'household',
     ]);
-    const wrong = await county.put('/api/party/levels', {
+    const wrong = await province.put('/api/party/levels', {
       levels: levels.map((l) => (l.placeLevel === 'building' ? { ...l, kind: 'household' } : l)),
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].field).toBe('levels.2.kind');
-    expect((await county.put('/api/party/levels', { levels })).statusCode).toBe(200);
+    expect((await province.put('/api/party/levels', { levels })).statusCode).toBe(200);
   });
 
   it('refuse moving a level that organizations are founded on', async () => {
-    const county = await signIn(t, ['county_admin'], [w.tree.county]);
+    const province = await signIn(t, ['county_admin'], [w.tree.province]);
     const l = (placeLevel: string) => ({ placeLevel, labelZh: '级', labelEn: 'Level' });
-    const res = await county.put('/api/party/levels', {
+    const res = await province.put('/api/party/levels', {
       levels: [l('township'), l('community'), l('grid'), l('building'), l('dwelling')],
     });
     expect(res.statusCode).toBe(409);

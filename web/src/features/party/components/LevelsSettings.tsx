@@ -1,11 +1,14 @@
 import { PARTY_ORG_KINDS, PARTY_PLACE_LEVELS, type PartyLevel } from '@anju/contracts';
-import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { useSetLevels, type LevelInput } from '../api.ts';
 
-/** The party levels (3–5, top down, ending at the party-member household): shown to all, changed by the county. */
+/**
+ * The party levels (3–5, top down, ending at the party-member household), one list for every county:
+ * shown to all, changed by an admin of a whole province.
+ */
 export function LevelsSettings({ levels, canWrite }: { levels: PartyLevel[]; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -17,6 +20,11 @@ export function LevelsSettings({ levels, canWrite }: { levels: PartyLevel[]; can
     setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="levels-settings">
+      <Alert
+        type="info"
+        message={t(canWrite ? 'party.levels.whose' : 'party.levels.provinceOnly')}
+        data-testid="levels-whose"
+      />
       <Typography.Paragraph type="secondary">{t('party.levels.explain')}</Typography.Paragraph>
       <ErrorAlert error={save.error} />
       <Table<LevelInput & { depth: number }>

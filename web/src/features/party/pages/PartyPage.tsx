@@ -21,6 +21,8 @@ export function PartyPage() {
   const navigate = useNavigate();
   const me = useSignedIn();
   const canWrite = me.permissions.includes('party:write');
+  // the levels are one list for every county: set from a scope over a whole province
+  const setsLevels = me.permissions.includes('party:levels') && me.scopes.some((s) => s.level === 'province');
   const community = usePlace(communityId);
   const levels = useLevels();
   const tree = usePartyTree(communityId);
@@ -102,9 +104,7 @@ export function PartyPage() {
             {
               key: 'levels',
               label: t('party.tabs.levels'),
-              children: (
-                <LevelsSettings levels={levels.data} canWrite={me.permissions.includes('party:levels')} />
-              ),
+              children: <LevelsSettings levels={levels.data} canWrite={setsLevels} />,
             },
           ]}
         />
