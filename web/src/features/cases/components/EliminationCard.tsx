@@ -15,14 +15,18 @@ export function EliminationCard({ detail }: { detail: CaseDetail }) {
   const check = useEliminationCheck(detail.id, ELIMINATION.includes(detail.step));
   if (!ELIMINATION.includes(detail.step)) return null;
   const fact = (key: string, value: string | number | boolean) =>
-    NEEDS.includes(key)
-      ? t(value ? 'cases.criteria.secured' : 'cases.criteria.notSecured', {
-          need: t(`cases.basicNeeds.${key}`),
-        })
-      : t(`cases.criteria.param.${key}`, {
-          value: typeof value === 'number' ? value.toLocaleString(i18n.language) : value,
-          defaultValue: `${key}: ${String(value)}`,
-        });
+    key === 'partYear'
+      ? t(`cases.criteria.partYear.${String(value)}`)
+      : key === 'required'
+        ? t(value ? 'cases.criteria.labourRequired' : 'cases.criteria.labourNotRequired')
+        : NEEDS.includes(key)
+          ? t(value ? 'cases.criteria.secured' : 'cases.criteria.notSecured', {
+              need: t(`cases.basicNeeds.${key}`),
+            })
+          : t(`cases.criteria.param.${key}`, {
+              value: typeof value === 'number' ? value.toLocaleString(i18n.language) : value,
+              defaultValue: `${key}: ${String(value)}`,
+            });
   const item = (c: Criterion) => (
     <List.Item data-testid="criterion" data-code={c.code} data-met={c.met}>
       <List.Item.Meta
