@@ -62,6 +62,19 @@ describe('governance seeder', () => {
          FROM users u WHERE u.username = 'grid_worker'`,
     );
     expect(worker).toEqual({ grids: 1, scopes: 1 });
+    // every building stands at a point of the map, inside the box of its grid's boundary
+    const [stood] = await db.query<{ buildings: number; placed: number; inside: number }>(
+      `SELECT count(*)::int AS buildings, count(b.lng)::int AS placed,
+              count(*) FILTER (WHERE b.lng BETWEEN x.west AND x.east AND b.lat BETWEEN x.south AND x.north)::int AS inside
+         FROM places b
+         JOIN LATERAL (SELECT min((c->>0)::float8) AS west, max((c->>0)::float8) AS east,
+                              min((c->>1)::float8) AS south, max((c->>1)::float8) AS north
+                         FROM grid_boundaries gb, jsonb_array_elements(gb.geometry->'coordinates'->0) c
+                        WHERE gb.grid_id = b.parent_id) x ON true
+        WHERE b.level = 'building'`,
+    );
+    expect(stood.buildings).toBeGreaterThan(0);
+    expect(stood).toEqual({ buildings: stood.buildings, placed: stood.buildings, inside: stood.buildings });
     const [visits] = await db.query<{
       n: number;
       oldest: string;
