@@ -10,7 +10,7 @@ import { SCREENING_RULES, type ScreeningRules } from '@anju/contracts';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import type { Database } from '../server/src/db/client.ts';
-import { currentRules, saveRules } from '../server/src/modules/monitoring/rules.service.ts';
+import { rulesFor, saveRules } from '../server/src/modules/monitoring/rules.service.ts';
 import { runScreening } from '../server/src/modules/monitoring/screening.service.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
 import type { Ctx } from '../server/src/platform/auth/actor.ts';
@@ -171,7 +171,7 @@ export default async function run(args: string[]) {
   if (!(scale in SHAPES)) throw new Error(`--scale must be one of ${Object.keys(SHAPES).join(', ')}`);
   const { database, fillSeconds } = await prepared(scale, args.includes('--reuse'));
   const ctx = await official(database);
-  const inForce = await currentRules(database.db);
+  const inForce = await rulesFor(database, ctx);
   if (JSON.stringify(inForce.rules) !== JSON.stringify(RULES))
     await saveRules(database, ctx, {
       rules: RULES,
