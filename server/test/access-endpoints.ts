@@ -12,6 +12,7 @@ export interface Fx {
   tree: Tree;
   target: { id: number; username: string };
   building: number;
+  gridCode: string;
   newUsername: string;
   signer: string;
   partyLevels: { placeLevel: string; labelZh: string; labelEn: string }[];
@@ -28,6 +29,8 @@ export interface Endpoint {
   endsSession?: boolean;
   /** The call is for a scope over a whole province, so the caller is scoped to the province. */
   wholeProvince?: boolean;
+  /** The audit rows a successful write leaves, when not one. */
+  audits?: number;
   req(fx: Fx): InjectOptions;
 }
 
@@ -151,6 +154,25 @@ export const ENDPOINTS: Endpoint[] = [
     req: (fx) => ({ method: 'GET', url: '/api/users', query: { q: fx.target.username } }),
   },
   {
+    route: 'POST /api/users/import',
+    access: 'user:grant',
+    ok: 200,
+    // the import, and the account it creates
+    audits: 2,
+    req: (fx) => {
+      const boundary = `----anju${unique()}`;
+      const csv = `用户名,姓名,角色,负责地区编码\r\n${fx.newUsername},新网格员,grid_worker,${fx.gridCode}\r\n`;
+      return {
+        method: 'POST',
+        url: '/api/users/import?commit=true',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload:
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="accounts.csv"\r\n` +
+          `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+      };
+    },
+  },
+  {
     route: 'GET /api/users/:id',
     access: 'user:read',
     ok: 200,
@@ -242,6 +264,8 @@ export const ENDPOINTS: Endpoint[] = [
     route: 'PUT /api/open311/services/:code/attributes',
     access: 'open311:manage',
     ok: 200,
+    // a region's questions are set by an official of a province, city or county
+    wholeProvince: true,
     req: () => ({
       method: 'PUT',
       url: '/api/open311/services/other/attributes',
