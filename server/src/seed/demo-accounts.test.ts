@@ -95,3 +95,16 @@ describe('the origin-side demo account', () => {
     expect(exported.rawPayload.toString('utf8').trim().split('\r\n')).toHaveLength(expected.length + 1);
   });
 });
+
+describe('the province-wide demo administrator', () => {
+  it('keeps the party levels every county shares, which the county admin only reads', async () => {
+    const levels = await database.query<{ placeLevel: string; labelZh: string; labelEn: string }>(
+      `SELECT place_level AS "placeLevel", label_zh AS "labelZh", label_en AS "labelEn" FROM party_levels ORDER BY depth`,
+    );
+    const put = async (username: string) =>
+      (await login(app, username, DEMO_PASSWORD)).put('/api/party/levels', { levels });
+    expect((await put('county_admin')).statusCode).toBe(403);
+    const res = await put('province_admin');
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});

@@ -7,11 +7,14 @@ import { DEMO_TOWNSHIP } from './scales.ts';
 /** The password of every demo account (demo and seeded databases only). */
 export const DEMO_PASSWORD = 'Anju@2026';
 
-type ScopeAt = 'county' | 'township' | 'originCounty' | 'community' | 'grid' | 'building' | 'dwelling' | null;
+type ScopeAt =
+  'province' | 'county' | 'township' | 'originCounty' | 'community' | 'grid' | 'building' | 'dwelling' | null;
 
 /**
- * One account per role, username = role code, scoped where that role works; and an official of the
- * county the demo community's people came from, who sees them from the origin (hukou) side.
+ * One account per role, username = role code, scoped where that role works; an official of the
+ * county the demo community's people came from, who sees them from the origin (hukou) side; and an
+ * administrator of the whole province, who keeps what every county shares (party levels, the
+ * incident categories' limits).
  */
 export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string; scope: ScopeAt }[] = [
   {
@@ -19,6 +22,12 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string;
     role: 'county_admin',
     displayName: '昭阳区搬迁后续扶持办 李主任',
     scope: 'county',
+  },
+  {
+    username: 'province_admin',
+    role: 'county_admin',
+    displayName: '云南省乡村振兴局 赵处长',
+    scope: 'province',
   },
   {
     username: 'department_officer',
@@ -88,6 +97,7 @@ export async function createDemoAccounts(database: Database, places: GeneratedPl
     [originCounty],
   );
   const scopes: Record<Exclude<ScopeAt, null>, number> = {
+    province: await placeIdByCode(database, DEMO_TOWNSHIP.slice(0, 2).padEnd(12, '0')),
     county: await placeIdByCode(database, DEMO_TOWNSHIP.slice(0, 6).padEnd(12, '0')),
     township: await placeIdByCode(database, DEMO_TOWNSHIP),
     originCounty: await placeIdByCode(database, originCounty),
