@@ -15,11 +15,13 @@ journey(
     await page.getByTestId('report-title').fill('3 栋楼道垃圾三天没人清运');
     await page.getByTestId('report-submit').click();
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const res = await fetch('/api/incidents?pageSize=5&q=' + encodeURIComponent('3 栋楼道垃圾'));
-          return ((await res.json()) as { items: { source: string }[] }).items.map((i) => i.source);
-        }),
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const res = await fetch('/api/incidents?pageSize=5&q=' + encodeURIComponent('3 栋楼道垃圾'));
+            return ((await res.json()) as { items: { source: string }[] }).items.map((i) => i.source);
+          }),
+        { timeout: 15_000 },
       )
       .toContain('hotline_12345');
   },

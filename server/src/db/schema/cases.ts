@@ -62,7 +62,9 @@ export const monitoringCases = pgTable(
     /** The screening rule version that raised the lead, if screening did. */
     ruleVersion: integer('rule_version'),
     /** The procedure policy version the case runs under, from when it was opened. */
-    procedurePolicyId: bigint('procedure_policy_id', { mode: 'number' }).references(() => procedurePolicies.id),
+    procedurePolicyId: bigint('procedure_policy_id', { mode: 'number' }).references(
+      () => procedurePolicies.id,
+    ),
     verification: jsonb('verification'),
     comparison: jsonb('comparison'),
     /** The community review (民主评议) of the last notice: date, attendees, result. */

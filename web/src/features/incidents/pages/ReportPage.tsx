@@ -78,7 +78,8 @@ export function ReportPage() {
   };
 
   const submit = ({ photos, at, where, ...v }: Values) => {
-    const place = at ? { placeId: at } : where && placeOf(where);
+    // an official who names no place files the call under their own scope
+    const place = at ? { placeId: at } : where ? placeOf(where) : scope && { placeId: scope.id };
     if (!place) return;
     send({ ...v, description: v.description ?? '', ...place, photos: blobsOf(photos) }, () =>
       form.resetFields(),
