@@ -97,7 +97,7 @@ export async function saveDialog(page: Page, { closes = false } = {}) {
 }
 
 /**
- * Picks the option `label` of an antd Select and waits until the Select shows it; a click that landed
+ * Picks the option `label` of an antd Select (single or multiple) and waits until the Select shows it; a click that landed
  * while the list was still sliding open is lost, so the pick is tried again until it shows.
  */
 export async function chooseOption(page: Page, select: Locator, label: string) {
@@ -105,10 +105,11 @@ export async function chooseOption(page: Page, select: Locator, label: string) {
   const root = select.locator(
     'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
   );
+  // a single Select shows its label; a multiple one shows one tag a line
   const shown = () =>
     root
       .innerText({ timeout: 1000 })
-      .then((text) => text.trim())
+      .then((text) => (text.split('\n').some((line) => line.trim() === label) ? label : text.trim()))
       .catch(() => null);
   await expect
     .poll(

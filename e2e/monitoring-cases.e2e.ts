@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, signIn } from './browser.ts';
+import { DESKTOP, PHONE, chooseOption, horizontalOverflow, signIn } from './browser.ts';
 import { contextOn, launchChromium, OwnServer } from './cases-server.ts';
 
 /** The journey lets days and months pass, so it runs on a server of its own. */
@@ -58,10 +58,8 @@ async function act(page: Page, action: string, to: string, fill?: () => Promise<
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
 }
 
-const choose = async (page: Page, testId: string, option: string) => {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-};
+const choose = (page: Page, testId: string, option: string) =>
+  chooseOption(page, page.getByTestId(testId), option);
 
 /** Puts the case's public notice six days back, so its five days have run. */
 const noticeSixDaysAgo = () =>
