@@ -1,7 +1,17 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, PHONE, chooseOption, horizontalOverflow, journey, signIn, useBrowser } from './browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  chooseOption,
+  dialogReady,
+  horizontalOverflow,
+  journey,
+  saveDialog,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 
 useBrowser();
 
@@ -13,6 +23,7 @@ const PHOTO = Buffer.from(
   'hex',
 );
 let building = '';
+let quickId = '';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(import.meta.dirname, 'artifacts', `${name}.png`), fullPage: true });
 
@@ -73,10 +84,33 @@ journey('a resident sends a quick report: one photo and the place, nothing else'
     (r) => r.url().endsWith('/api/incidents') && r.request().method() === 'POST',
   );
   await page.getByTestId('quick-submit').click();
-  expect(await (await sent).json()).toMatchObject({ categoryCode: 'other', title: '', locationKind: 'area' });
+  const quick = await (await sent).json();
+  expect(quick).toMatchObject({ categoryCode: 'other', title: '', locationKind: 'area' });
+  quickId = quick.id;
   expect((await photo).status()).toBe(201);
   await page.getByTestId('my-report').filter({ hasText: '随手拍' }).first().waitFor();
 });
+
+journey(
+  'the grid worker accepts the quick report and files it under its real category',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'grid_worker');
+    await page.goto(`/incidents/${quickId}`);
+    await expect.poll(() => page.getByTestId('incident-category').textContent(), WAIT).toBe('其他诉求');
+    await page.getByTestId('act-accept').click();
+    await saveDialog(page, { closes: true });
+    await page.getByTestId('act-classify').click();
+    await dialogReady(page);
+    await chooseOption(page, page.getByTestId('act-category'), '环境卫生');
+    await saveDialog(page, { closes: true });
+    await expect.poll(() => page.getByTestId('incident-category').textContent(), WAIT).toBe('环境卫生');
+    const step = page.locator('[data-testid=incident-step][data-action=classify]');
+    expect(await step.textContent()).toContain('其他诉求 → 环境卫生');
+    expect(await page.getByTestId('incident-status').textContent()).toBe('已受理');
+    await shot(page, 'incident-classified-desktop');
+  },
+);
 
 journey(
   'the grid worker’s map page shows their grids, buildings and names, on a phone',

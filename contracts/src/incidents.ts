@@ -34,6 +34,8 @@ export const INCIDENT_ACTIONS = [
   'rate',
   'ask_extension',
   'deny_extension',
+  /** The handler sets the real category, e.g. of a quick report filed under QUICK_REPORT_CATEGORY. */
+  'classify',
 ] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
@@ -133,6 +135,11 @@ export const IncidentAct = z.object({
   days: z.number().int().min(1).max(30).optional(),
   /** callback */
   satisfaction: z.enum(SATISFACTIONS).optional(),
+  /** classify: the category it really falls under. */
+  categoryCode: z
+    .string()
+    .regex(/^[a-z_]{1,32}$/)
+    .optional(),
 });
 export type IncidentAct = z.infer<typeof IncidentAct>;
 

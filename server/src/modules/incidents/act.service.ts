@@ -10,7 +10,7 @@ import { get, handlingFor } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.sql.ts';
 import { extensionRoom, fromTimeline } from './extension.ts';
 import { decide } from './workflow.ts';
-import { acceptDueFromNow, dueAtPlus, dueAtPlusDays, NOW } from './act.sql.ts';
+import { acceptDueFromNow, dueAtPlus, dueAtPlusDays, dueUnderCategory, NOW } from './act.sql.ts';
 import * as acceptances from './acceptances.repo.ts';
 import * as dispatch from './dispatch.repo.ts';
 import { LEVEL_ROLE } from './ladder.ts';
@@ -41,6 +41,8 @@ async function effects(
   set: Record<string, unknown>;
   notify: number[];
   kind?: 'incident_dispatched' | 'incident_escalated' | 'incident_supervised';
+  /** What the step and the audit row record besides the action's input. */
+  data?: Record<string, unknown>;
 }> {
   switch (input.action) {
     case 'accept':
@@ -119,6 +121,21 @@ async function effects(
       if (!input.satisfaction) throw invalid('satisfaction', 'say how satisfied the reporter is');
       // the reporter's own word replaces what the callback recorded for them
       return { set: { satisfaction: input.satisfaction, rated_at: NOW }, notify: [] };
+    case 'classify': {
+      if (!input.categoryCode) throw invalid('categoryCode', 'choose a category');
+      if (input.categoryCode === i.category_code)
+        throw invalid('categoryCode', 'is already the category of this incident');
+      if (!(await repo.category(tx, input.categoryCode))) throw invalid('categoryCode', 'unknown category');
+      return {
+        set: {
+          category_code: input.categoryCode,
+          accept_due_at: dueUnderCategory(input.categoryCode, 'accept_due_at'),
+          due_at: dueUnderCategory(input.categoryCode, 'due_at'),
+        },
+        notify: [],
+        data: { fromCategory: i.category_code, toCategory: input.categoryCode },
+      };
+    }
     case 'supervise':
       return {
         set: { supervised: true },
@@ -166,7 +183,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       const [code, reason] = REASONS[decision.reason];
       throw new AppError(code, `${input.action}: ${reason}`, [{ field: 'action', reason }]);
     }
-    const { set, notify, kind } = await effects(tx, i, input, decision.level, ctx.actor.userId);
+    const { set, notify, kind, data } = await effects(tx, i, input, decision.level, ctx.actor.userId);
     await repo.applyAction(tx, id, { ...set, status: decision.to });
     await repo.addStep(tx, {
       incidentId: id,
@@ -183,6 +200,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
         assigneeUserId: input.assigneeUserId,
         departmentId: input.departmentId,
         level: decision.level,
+        ...data,
       },
     });
     if (kind)
@@ -203,7 +221,7 @@ export async function act(database: Database, ctx: Ctx, id: number, input: Incid
       action: `incident.${input.action}`,
       targetType: 'incident',
       targetId: id,
-      detail: { from: i.status, to: decision.to },
+      detail: { from: i.status, to: decision.to, ...data },
     });
   });
   return get(database, ctx, id);

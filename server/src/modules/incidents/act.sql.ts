@@ -22,3 +22,20 @@ export const dueAtPlusDays = (days: number) =>
 /** The incident's acceptance limit from now, by its category. */
 export const acceptDueFromNow = sql`(SELECT ${limitEnd(NOW, 'accept', sql`incidents.place_path`)}
     FROM incident_categories c WHERE c.code = incidents.category_code)`;
+
+/**
+ * A deadline column (`accept_due_at` or `due_at`) once the incident falls under category `code`: when
+ * it has not passed and the new category's limit differs from the old one's, counted again from the
+ * report time by the new limit; otherwise as it was.
+ */
+export const dueUnderCategory = (code: string, column: 'accept_due_at' | 'due_at') => {
+  const limit = column === 'accept_due_at' ? 'accept' : 'deadline';
+  const limits = (alias: string) =>
+    sql.raw(`(${alias}.limit_unit, ${alias}.${limit}_hours, ${alias}.${limit}_days)`);
+  const due = sql.raw(`incidents.${column}`);
+  return sql`CASE WHEN ${due} > now() THEN COALESCE(
+      (SELECT ${limitEnd(sql`incidents.reported_at`, limit, sql`incidents.place_path`)}
+         FROM incident_categories c JOIN incident_categories o ON o.code = incidents.category_code
+        WHERE c.code = ${code} AND ${limits('c')} IS DISTINCT FROM ${limits('o')}),
+      ${due}) ELSE ${due} END`;
+};

@@ -50,16 +50,21 @@ describe('the actions a caller may take', () => {
   it('names for each person only the moves the workflow allows them now', async () => {
     const i = await report(w.resident);
     expect(i.actions).toEqual(['recall']);
-    expect((await w.grid.get(`/api/incidents/${i.id}`)).json().actions).toEqual(['accept', 'escalate']);
+    expect((await w.grid.get(`/api/incidents/${i.id}`)).json().actions).toEqual([
+      'accept',
+      'escalate',
+      'classify',
+    ]);
     // officials above the handling rung may take it too, and supervise it
     expect((await w.township.get(`/api/incidents/${i.id}`)).json().actions).toEqual([
       'accept',
       'supervise',
       'escalate',
+      'classify',
     ]);
     const accepted = await ok(w.grid, i, { action: 'accept' });
     // more time is asked for, never granted to oneself
-    expect(accepted.actions).toEqual(['dispatch', 'handle', 'escalate', 'ask_extension']);
+    expect(accepted.actions).toEqual(['dispatch', 'handle', 'escalate', 'ask_extension', 'classify']);
   });
 
   it('keeps progress notes on the timeline and wants them written', async () => {

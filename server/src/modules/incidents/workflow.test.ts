@@ -40,6 +40,8 @@ const ALLOWED: [IncidentAction, IncidentStatus, IncidentStatus, keyof Standing][
   ['ask_extension', 'dispatched', 'dispatched', 'assignee'],
   ['ask_extension', 'in_progress', 'in_progress', 'assignee'],
   ['deny_extension', 'accepted', 'accepted', 'handler'],
+  ['classify', 'reported', 'reported', 'handler'],
+  ['classify', 'accepted', 'accepted', 'handler'],
   ['deny_extension', 'dispatched', 'dispatched', 'supervisor'],
   ['deny_extension', 'in_progress', 'in_progress', 'handler'],
   ...(['reported', 'accepted', 'dispatched', 'in_progress', 'replied', 'verified'] as const).map(

@@ -93,6 +93,8 @@ export const RULES: Record<IncidentAction, Rule> = {
     barred: ['asker'],
     needs: ['asked'],
   },
+  /** Sets the real category before it goes onward: a quick report is filed under `other` until then. */
+  classify: { from: ['reported', 'accepted'], to: 'same', who: ['handler'] },
 };
 
 export const TOP_LEVEL = HANDLING_LEVELS.length - 1;

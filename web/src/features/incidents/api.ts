@@ -138,6 +138,7 @@ export interface ActInput {
   hours?: number;
   days?: number;
   satisfaction?: string;
+  categoryCode?: string;
   /** Photos of this step, sent once the step is taken. */
   photos?: Blob[];
 }

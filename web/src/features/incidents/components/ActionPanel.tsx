@@ -13,6 +13,7 @@ interface Fields {
   hours?: boolean;
   target?: boolean;
   photos?: boolean;
+  category?: boolean;
 }
 
 /** What each action asks for; the server checks the same. */
@@ -35,6 +36,7 @@ const FIELDS: Record<IncidentAction, Fields> = {
   rate: { satisfaction: true, note: 'optional' },
   ask_extension: { hours: true, note: 'required' },
   deny_extension: { note: 'required' },
+  classify: { category: true, note: 'optional' },
 };
 const DANGER: IncidentAction[] = ['return', 'recall', 'reject', 'escalate', 'deny_extension'];
 
@@ -47,6 +49,7 @@ interface Values {
   assigneeUserId?: string;
   departmentId?: string;
   photos?: UploadFile[];
+  categoryCode?: string;
 }
 
 /** The buttons of the actions the workflow allows the caller now, each opening a small form. */
@@ -60,8 +63,8 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
   const act = useAct(incident);
   const assignees = useAssignees(incident.id, action === 'dispatch');
   // extensions are asked in the unit of the category's limits
-  const inDays =
-    useCategories().data?.find((c) => c.code === incident.categoryCode)?.limitUnit === 'working_days';
+  const categories = useCategories();
+  const inDays = categories.data?.find((c) => c.code === incident.categoryCode)?.limitUnit === 'working_days';
   const target = Form.useWatch('target', form);
   const fields = action ? FIELDS[action] : {};
   const english = i18n.language.startsWith('en');
@@ -89,6 +92,7 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
         days: v.days,
         assigneeUserId: v.target === 'user' ? v.assigneeUserId : undefined,
         departmentId: v.target === 'department' ? v.departmentId : undefined,
+        categoryCode: v.categoryCode,
         photos: blobsOf(v.photos),
       },
       {
@@ -177,6 +181,23 @@ export function ActionPanel({ incident }: { incident: IncidentDetail }) {
                 </Form.Item>
               )}
             </>
+          )}
+          {fields.category && (
+            <Form.Item
+              name="categoryCode"
+              label={t('incidents.act.categoryCode')}
+              extra={t('incidents.act.categoryHint')}
+              rules={[required('categoryCode')]}
+            >
+              <Select
+                data-testid="act-category"
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={categories.isLoading}
+                options={categories.data
+                  ?.filter((c) => c.code !== incident.categoryCode)
+                  .map((c) => ({ value: c.code, label: english ? c.nameEn : c.nameZh }))}
+              />
+            </Form.Item>
           )}
           {fields.satisfaction && (
             <Form.Item

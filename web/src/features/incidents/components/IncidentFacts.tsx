@@ -24,11 +24,15 @@ export function IncidentFacts({ incident: i }: { incident: IncidentDetail }) {
       items={[
         {
           label: t('incidents.fields.category'),
-          children: category
-            ? i18n.language.startsWith('en')
-              ? category.nameEn
-              : category.nameZh
-            : i.categoryCode,
+          children: (
+            <span data-testid="incident-category">
+              {category
+                ? i18n.language.startsWith('en')
+                  ? category.nameEn
+                  : category.nameZh
+                : i.categoryCode}
+            </span>
+          ),
         },
         { label: t('incidents.fields.source'), children: t(`incidents.source.${i.source}`) },
         { label: t('incidents.fields.place'), children: i.place.label },

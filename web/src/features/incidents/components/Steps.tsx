@@ -2,13 +2,19 @@ import type { IncidentDetail } from '@anju/contracts';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format.ts';
+import { useCategories } from '../api.ts';
 import { Photos } from './Photos.tsx';
 
 type Step = IncidentDetail['steps'][number];
 
 /** The timeline of an incident; `plain` tells it to the resident in plain words, without officials' names. */
 export function Steps({ steps, plain = false }: { steps: Step[]; plain?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const categories = useCategories().data;
+  const categoryName = (code: unknown) => {
+    const c = categories?.find((x) => x.code === code);
+    return c ? (i18n.language.startsWith('en') ? c.nameEn : c.nameZh) : String(code);
+  };
   const detail = (s: Step) => {
     const parts: string[] = [];
     if (typeof s.data.satisfaction === 'string')
@@ -16,6 +22,8 @@ export function Steps({ steps, plain = false }: { steps: Step[]; plain?: boolean
     if (typeof s.data.hours === 'number') parts.push(t('incidents.act.hoursMore', { hours: s.data.hours }));
     if (s.action === 'escalate' && typeof s.data.level === 'number')
       parts.push(t(`incidents.level.${['grid', 'community', 'township', 'county'][s.data.level]}`));
+    if (s.action === 'classify')
+      parts.push(`${categoryName(s.data.fromCategory)} → ${categoryName(s.data.toCategory)}`);
     return parts.join(' · ');
   };
   return (
