@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/harness.ts';
 import { incidentsWorld, ok, reported } from './incidents.fixture.ts';
+import { sweep } from './sweep.ts';
 
 const w = incidentsWorld();
 
@@ -58,5 +59,13 @@ describe('the reporter is told of each step of their report', () => {
     expect(mine.map((n) => n.kind)).toEqual(['incident_reported']);
     const resident = (await told(w.resident)).items.filter((n) => n.params.title === title);
     expect(resident).toEqual([]);
+  });
+
+  it('is told when nobody accepted it in time and it went up by itself', async () => {
+    const title = `垃圾未清运${Date.now()}`;
+    const i = await reported(w, { title });
+    await sweep(w.t.database, new Date(Date.parse(i.reportedAt) + 3 * 3600_000));
+    const mine = (await told(w.resident)).items.filter((n) => n.params.title === title);
+    expect(mine.map((n) => [n.kind, n.link])).toEqual([['report_escalated', `/incidents/${i.id}`]]);
   });
 });

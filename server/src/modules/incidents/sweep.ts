@@ -25,7 +25,9 @@ export async function sweep(database: Database, now = new Date()) {
       handling_place_id: number;
       level: number;
       title: string;
+      code: string;
       reason: string;
+      reporter_user_id: number | null;
     }>(
       tx,
       sql`WITH due AS (
@@ -45,7 +47,7 @@ export async function sweep(database: Database, now = new Date()) {
                    accept_due_at = d.next_accept_due,
                    overdue = i.overdue OR d.reason = 'overdue', supervised = i.supervised OR d.reason = 'overdue'
               FROM due d WHERE i.id = d.id AND d.next_place IS NOT NULL
-            RETURNING i.id, i.handling_place_id, i.level, i.title, d.reason, d.from_status,
+            RETURNING i.id, i.handling_place_id, i.level, i.title, i.code, i.reporter_user_id, d.reason, d.from_status,
                       d.from_level, d.from_place, d.from_due, d.from_accepted),
           -- the rung left behind keeps its own clock, and its miss, in its figures
           archived AS (
@@ -54,7 +56,7 @@ export async function sweep(database: Database, now = new Date()) {
           logged AS (
             INSERT INTO incident_steps (incident_id, action, from_status, to_status, actor_name, note, data)
             SELECT id, 'escalate', from_status, 'reported', 'system', reason, jsonb_build_object('level', level) FROM moved)
-          SELECT id, handling_place_id, level, title, reason FROM moved`,
+          SELECT id, handling_place_id, level, title, code, reason, reporter_user_id FROM moved`,
     );
     const overdue = await rows<{ id: number; assignee_user_id: number | null; title: string }>(
       tx,
@@ -75,6 +77,11 @@ export async function sweep(database: Database, now = new Date()) {
             JOIN user_scopes s ON s.place_id = e.handling_place_id
             JOIN users u ON u.id = s.user_id AND NOT u.disabled
              AND (CASE e.level WHEN 1 THEN 'community_staff' WHEN 2 THEN 'township_officer' ELSE 'county_admin' END) = ANY(u.roles)
+          UNION ALL
+          -- the reporter is told it went up, as when an official passes it up (an Open311 key, negative, is not)
+          SELECT e.reporter_user_id, 'report_escalated', jsonb_build_object('title', e.title, 'code', e.code), '/incidents/' || e.id
+            FROM jsonb_to_recordset(${JSON.stringify(escalated)}::jsonb) AS e(id bigint, title text, code text, reporter_user_id bigint)
+           WHERE e.reporter_user_id > 0
           UNION ALL
           SELECT o.assignee_user_id, 'incident_overdue', jsonb_build_object('title', o.title), '/incidents/' || o.id
             FROM jsonb_to_recordset(${JSON.stringify(overdue)}::jsonb) AS o(id bigint, assignee_user_id bigint, title text)
