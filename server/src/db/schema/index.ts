@@ -13,3 +13,4 @@ export * from './open311.ts';
 export * from './monitoring.ts';
 export * from './cases.ts';
 export * from './calendar.ts';
+export * from './employment.ts';
