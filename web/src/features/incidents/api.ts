@@ -12,7 +12,7 @@ import type {
 } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../ui/api.ts';
-import { uploadFile } from '../../ui/upload.ts';
+import { FilesNotSent, sendEach, uploadFile } from '../../ui/upload.ts';
 
 /** A kind of problem a resident may report. */
 export type Category = IncidentCategory;
@@ -90,40 +90,34 @@ export function uploadPhoto(
   onProgress: (percent: number) => void = () => {},
 ) {
   const voice = photo.type.startsWith('audio/');
-  const file =
-    photo instanceof File ? photo : new File([photo], voice ? 'voice' : 'photo.jpg', { type: photo.type });
-  return uploadFile<unknown>(`/incidents/${incidentId}/${voice ? 'voice' : 'photos'}`, file, {}, onProgress);
+  return uploadFile<unknown>(
+    `/incidents/${incidentId}/${voice ? 'voice' : 'photos'}`,
+    asFile(photo),
+    {},
+    onProgress,
+  );
 }
 
-/** Photos of a report that did not all arrive: the report is in, these are still to send. */
-export class PhotosNotSent extends Error {
-  constructor(
-    readonly incidentId: string,
-    readonly left: Blob[],
-  ) {
-    super('photos not sent');
-  }
-}
+const asFile = (photo: Blob) =>
+  photo instanceof File
+    ? photo
+    : new File([photo], photo.type.startsWith('audio/') ? 'voice' : 'photo.jpg', { type: photo.type });
 
-/** Sends `photos` one after another; on a failure, throws `PhotosNotSent` with those still to send. */
-export async function sendPhotos(incidentId: string, photos: Blob[], onProgress?: (percent: number) => void) {
-  for (const [i, photo] of photos.entries()) {
-    try {
-      await uploadPhoto(incidentId, photo, (p) =>
-        onProgress?.(Math.round(((i + p / 100) / photos.length) * 100)),
-      );
-    } catch {
-      throw new PhotosNotSent(incidentId, photos.slice(i));
-    }
-  }
-}
+/** Sends `photos` one after another; on a failure, throws `FilesNotSent` with those still to send. */
+const sendPhotos = (incidentId: string, photos: Blob[], onProgress?: (percent: number) => void) =>
+  sendEach(
+    incidentId,
+    photos.map(asFile),
+    (file, progress) => uploadPhoto(incidentId, file, progress),
+    onProgress,
+  );
 
 /** Sends again the photos of a report that did not all arrive. */
 export function useSendPhotos() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ incidentId, left, onProgress }: PhotosNotSent & { onProgress: (p: number) => void }) =>
-      sendPhotos(incidentId, left, onProgress),
+    mutationFn: ({ recordId, left, onProgress }: FilesNotSent & { onProgress: (p: number) => void }) =>
+      sendPhotos(recordId, left, onProgress),
     onSettled: () => client.invalidateQueries({ queryKey: ALL }),
   });
 }
@@ -176,7 +170,7 @@ export interface NewReport {
   onProgress?: (percent: number) => void;
 }
 
-/** Sends a report, then its photos; when a photo fails, throws `PhotosNotSent` so they can be sent again. */
+/** Sends a report, then its photos; when a photo fails, throws `FilesNotSent` so they can be sent again. */
 export function useReport() {
   const client = useQueryClient();
   return useMutation({

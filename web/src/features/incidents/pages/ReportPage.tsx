@@ -18,7 +18,8 @@ import { PlaceSelect } from '../../places/index.ts';
 import { useErrorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useSignedIn } from '../../auth/api.ts';
-import { PhotosNotSent, useCategories, useReport, useSendPhotos, type NewReport } from '../api.ts';
+import { useCategories, useReport, useSendPhotos, type NewReport } from '../api.ts';
+import { FilesNotSent } from '../../../ui/upload.ts';
 import { MyReportList } from '../components/MyReportList.tsx';
 import { QuickReport, type QuickValues } from '../components/QuickReport.tsx';
 import { WherePicker, whereRule, type Where } from '../components/WherePicker.tsx';
@@ -51,7 +52,7 @@ export function ReportPage() {
   const report = useReport();
   const resend = useSendPhotos();
   const [progress, setProgress] = useState<number | null>(null);
-  const [notSent, setNotSent] = useState<PhotosNotSent | null>(null);
+  const [notSent, setNotSent] = useState<FilesNotSent | null>(null);
   const english = i18n.language.startsWith('en');
   const official = me.permissions.includes('incident:handle');
   const scope = me.scopes[0];
@@ -68,7 +69,7 @@ export function ReportPage() {
         onSuccess: sent,
         onError: (e) => {
           setProgress(null);
-          if (!(e instanceof PhotosNotSent)) return void message.error(errorText(e));
+          if (!(e instanceof FilesNotSent)) return void message.error(errorText(e));
           // the report is in: sending it again would make a second one, so only its photos go again
           setNotSent(e);
           reset();
@@ -95,12 +96,12 @@ export function ReportPage() {
       reset,
     );
 
-  const retry = (failed: PhotosNotSent) =>
+  const retry = (failed: FilesNotSent) =>
     resend.mutate(
       { ...failed, onProgress: setProgress },
       {
         onSuccess: () => (setProgress(null), setNotSent(null), message.success(t('incidents.report.sent'))),
-        onError: (e) => (setProgress(null), setNotSent(e instanceof PhotosNotSent ? e : failed)),
+        onError: (e) => (setProgress(null), setNotSent(e instanceof FilesNotSent ? e : failed)),
       },
     );
 
