@@ -13,6 +13,7 @@ export * from './registry.ts';
 export * from './registry-import.ts';
 export * from './incidents.ts';
 export * from './calendar.ts';
+export * from './calendar-import.ts';
 export * from './grids.ts';
 export * from './site-map.ts';
 export * from './party.ts';

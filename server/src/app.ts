@@ -22,6 +22,7 @@ import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExtrasRoutes } from './modules/registry/extras.routes.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { calendarWorkbookRoutes } from './modules/calendar/workbook.routes.ts';
 import { incidentJobs } from './modules/incidents/sweep.ts';
 import { registryImportRoutes } from './modules/registry/import/import.routes.ts';
 import { importJobs } from './modules/registry/import/recover.ts';
@@ -70,6 +71,7 @@ const MODULES = [
   registryExtrasRoutes,
   incidentsRoutes,
   calendarRoutes,
+  calendarWorkbookRoutes,
   registryImportRoutes,
   gridsRoutes,
   partyRoutes,

@@ -1,5 +1,5 @@
-import type { HolidayCalendar, HolidayCalendarInput } from '@anju/contracts';
-import type { Database } from '../../db/client.ts';
+import type { CalendarDay, HolidayCalendar, HolidayCalendarInput } from '@anju/contracts';
+import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict } from '../../platform/errors.ts';
@@ -44,18 +44,30 @@ export async function saveCalendar(
   input: HolidayCalendarInput,
 ): Promise<HolidayCalendar> {
   const placeId = Number(input.placeId);
-  await database.db.transaction(async (tx) => {
-    assertCalendarPlace(ctx.actor, await repo.placeOf(tx, placeId));
-    const current = await repo.ownForUpdate(tx, placeId, input.year);
-    if ((current?.version ?? 0) !== input.version)
-      throw conflict('the calendar was changed by someone else; reload it');
-    const id = await repo.replace(tx, placeId, input.year, input.source, input.days);
-    await audit(tx, ctx, {
-      action: 'calendar.save',
-      targetType: 'holiday_calendar',
-      targetId: id,
-      detail: { placeId, year: input.year, days: input.days.length },
-    });
-  });
+  await database.db.transaction((tx) =>
+    replaceOwn(tx, ctx, { ...input, placeId }, 'calendar.save', { days: input.days.length }),
+  );
   return calendarFor(database, ctx, input.year, placeId);
+}
+
+/** Within a transaction: the county's own calendar replaced at the version read, audited as `action`. */
+export async function replaceOwn(
+  tx: Conn,
+  ctx: Ctx,
+  input: { placeId: number; year: number; source: string; days: CalendarDay[]; version: number },
+  action: string,
+  detail: Record<string, unknown>,
+) {
+  const { placeId, year } = input;
+  assertCalendarPlace(ctx.actor, await repo.placeOf(tx, placeId));
+  const current = await repo.ownForUpdate(tx, placeId, year);
+  if ((current?.version ?? 0) !== input.version)
+    throw conflict('the calendar was changed by someone else; reload it');
+  const id = await repo.replace(tx, placeId, year, input.source, input.days);
+  await audit(tx, ctx, {
+    action,
+    targetType: 'holiday_calendar',
+    targetId: id,
+    detail: { placeId, year, ...detail },
+  });
 }
