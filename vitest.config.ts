@@ -31,6 +31,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // a page answers in its own time on a loaded machine: a poll waits on the state, up to 15 s
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
