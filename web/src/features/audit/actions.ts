@@ -16,7 +16,14 @@ const FIXED: Record<string, string[]> = {
     'user.unlock',
     'notification.preferences',
   ],
-  system: ['audit.export', 'system.sessions_purge', 'place.create', 'place.update', 'calendar.save'],
+  system: [
+    'audit.export',
+    'system.sessions_purge',
+    'place.create',
+    'place.update',
+    'calendar.save',
+    'calendar.import',
+  ],
   registry: [
     'household.create',
     'household.update',

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { isCode, useErrorText } from '../../../ui/errors.ts';
 import { useCalendar, useSaveCalendar, type CalendarDay } from '../api.ts';
+import { CalendarWorkbook } from '../components/CalendarWorkbook.tsx';
 
 const THIS_YEAR = dayjs().year();
 const YEARS = [THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1];
@@ -91,6 +92,7 @@ export function CalendarPage() {
             }
             description={c.source || undefined}
           />
+          <CalendarWorkbook calendar={c} />
           {county && (
             <Form form={form} layout="inline" onFinish={add} initialValues={{ kind: 'holiday' }}>
               <Form.Item name="day" rules={[{ required: true, message: t('calendar.dayRequired') }]}>
