@@ -14,3 +14,4 @@ export * from './monitoring.ts';
 export * from './cases.ts';
 export * from './calendar.ts';
 export * from './employment.ts';
+export * from './enterprises.ts';
