@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   // the identification procedure of a region: notice, deadlines, step order, what the notice shows
   'monitoring:procedure',
   'monitoring:declare',
+  // the labour register, employment records and zero-employment households
+  'employment:read',
+  'employment:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +75,8 @@ const PARTY: Permission[] = ['party:read', 'party:write'];
 const MONITORING: Permission[] = ['monitoring:read', 'monitoring:write'];
 /** See a whole number, and find a person by one; each is audited. */
 const IDENTIFIERS: Permission[] = ['person:reveal', 'person:find_id', 'person:find_phone'];
+/** Keep the labour register and employment records, and help zero-employment households. */
+const EMPLOYMENT: Permission[] = ['employment:read', 'employment:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
@@ -92,8 +97,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...MONITORING,
     'monitoring:policy',
     'monitoring:procedure',
+    'employment:read',
   ],
-  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS, 'monitoring:read'],
+  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS, 'monitoring:read', 'employment:read'],
   township_officer: [
     ...OFFICIALS,
     ...IDENTIFIERS,
@@ -103,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...HANDLERS,
     'incident:supervise',
     ...MONITORING,
+    ...EMPLOYMENT,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -116,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...PARTY,
     ...HANDLERS,
     ...MONITORING,
+    ...EMPLOYMENT,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -125,7 +133,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:read',
     'incident:supervise',
   ],
-  grid_worker: [...OFFICIALS, 'person:write', 'person:health', 'visit:write', ...HANDLERS, ...MONITORING],
+  grid_worker: [
+    ...OFFICIALS,
+    'person:write',
+    'person:health',
+    'visit:write',
+    ...HANDLERS,
+    ...MONITORING,
+    ...EMPLOYMENT,
+  ],
   party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: [],
   enterprise_hr: [],

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'report_extended',
   'report_replied',
   'report_closed',
+  /** A household of the recipient's grid or community has labour and nobody employed. */
+  'zero_employment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

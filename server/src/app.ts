@@ -40,6 +40,7 @@ import { measuresRoutes } from './modules/cases/measures.routes.ts';
 import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { employmentRoutes } from './modules/employment/employment.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -85,6 +86,7 @@ const MODULES = [
   procedureRoutes,
   dictionariesRoutes,
   homeRoutes,
+  employmentRoutes,
 ];
 
 export async function buildApp(

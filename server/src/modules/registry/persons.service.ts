@@ -6,6 +6,7 @@ import type { Cipher } from '../../platform/crypto.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { initialsOf } from '../places/places.service.ts';
+import { recheckHousehold } from '../employment/zero.service.ts';
 import * as history from './history.repo.ts';
 import * as households from './households.repo.ts';
 import { duplicateId, idHash, phoneHash, sealIdNumber, sealPhone } from './identity.ts';
@@ -196,6 +197,7 @@ export async function update(
       await demoteOtherHeads(tx, ctx, before.household_id, id);
     }
     await households.refreshSummary(tx, before.household_id);
+    if (changes.labourCapacity) await recheckHousehold(tx, before.household_id);
     await history.record(tx, ctx, [
       {
         householdId: before.household_id,

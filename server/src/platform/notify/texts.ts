@@ -73,6 +73,10 @@ export const MESSAGE_TEXTS: Record<NotificationKind, Wording> = {
     'zh-CN': '您反映的“{{title}}”已办结，谢谢您。请点开告诉我们您是否满意。',
     'en-US': 'Your report “{{title}}” is done. Thank you. Please open it and tell us if you are satisfied.',
   },
+  zero_employment: {
+    'zh-CN': '{{householdNo}}（{{headName}}）有劳动力但无人就业，请于 {{dueOn}} 前帮扶清零',
+    'en-US': '{{householdNo}} ({{headName}}) has labour but nobody employed: help clear it by {{dueOn}}',
+  },
 };
 
 /** The message for a notification, its `{{params}}` filled in; a missing param stays empty. */
