@@ -8,6 +8,8 @@ export * from './user-import.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
 export * from './id-number.ts';
+export * from './credit-code.ts';
+export * from './enterprises.ts';
 export * from './registry-codes.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';

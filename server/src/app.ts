@@ -41,6 +41,7 @@ import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { employmentRoutes } from './modules/employment/employment.routes.ts';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -87,6 +88,7 @@ const MODULES = [
   dictionariesRoutes,
   homeRoutes,
   employmentRoutes,
+  enterprisesRoutes,
 ];
 
 export async function buildApp(
