@@ -1,3 +1,4 @@
+import { HouseholdEmploymentTab } from '../features/employment/index.ts';
 import { HouseholdMonitoring } from '../features/monitoring/index.ts';
 import { HouseholdHistoryTab, HouseholdMembersTab, type HouseholdTab } from '../features/registry/index.ts';
 import { HouseholdVisits } from '../features/visits/index.ts';
@@ -24,5 +25,11 @@ export const householdTabs: HouseholdTab[] = [
     label: 'householdTabs.monitoring',
     permission: 'monitoring:read',
     render: (h) => <HouseholdMonitoring household={h} />,
+  },
+  {
+    key: 'employment',
+    label: 'employment.tab',
+    permission: 'employment:read',
+    render: (h) => <HouseholdEmploymentTab householdId={h.id} />,
   },
 ];

@@ -166,3 +166,19 @@ export const VisitNewPage = page(
   () => import('../features/visits/pages/VisitNewPage.tsx'),
   (m) => m.VisitNewPage,
 );
+export const LabourPage = page(
+  () => import('../features/employment/pages/LabourPage.tsx'),
+  (m) => m.LabourPage,
+);
+export const SurveyPage = page(
+  () => import('../features/employment/pages/SurveyPage.tsx'),
+  (m) => m.SurveyPage,
+);
+export const ZeroPage = page(
+  () => import('../features/employment/pages/ZeroPage.tsx'),
+  (m) => m.ZeroPage,
+);
+export const ZeroDetailPage = page(
+  () => import('../features/employment/pages/ZeroDetailPage.tsx'),
+  (m) => m.ZeroDetailPage,
+);

@@ -39,6 +39,10 @@ import {
   UsersPage,
   UserImportPage,
   VisitDetailPage,
+  LabourPage,
+  SurveyPage,
+  ZeroPage,
+  ZeroDetailPage,
   VisitNewPage,
   WorkbenchPage,
 } from './pages.tsx';
@@ -204,6 +208,26 @@ export const router = createBrowserRouter([
                 path: 'visits/:id',
                 element: guarded('visit:read', <VisitDetailPage />),
                 loader: VisitDetailPage.preload,
+              },
+              {
+                path: 'employment/labour',
+                element: guarded('employment:read', <LabourPage />),
+                loader: LabourPage.preload,
+              },
+              {
+                path: 'employment/survey/:householdId',
+                element: guarded('employment:write', <SurveyPage />),
+                loader: SurveyPage.preload,
+              },
+              {
+                path: 'employment/zero',
+                element: guarded('employment:read', <ZeroPage />),
+                loader: ZeroPage.preload,
+              },
+              {
+                path: 'employment/zero/:id',
+                element: guarded('employment:read', <ZeroDetailPage />),
+                loader: ZeroDetailPage.preload,
               },
               {
                 path: 'admin/users',
