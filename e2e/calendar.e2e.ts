@@ -18,7 +18,7 @@ import {
 useBrowser();
 
 journey(
-  'a county admin reads the national holiday calendar, keeps the county’s own, and reads the categories’ limits',
+  'a county admin reads the national holiday calendar, keeps the county’s own, and reads the categories’ limits in hours and in working days',
   DESKTOP,
   async (page) => {
     await signIn(page, 'county_admin');
@@ -47,6 +47,12 @@ journey(
     await expect
       .poll(() => page.getByTestId('categories-table').locator('tr', { hasText: '邻里纠纷' }).textContent())
       .toMatch(/小时/);
+    // the demo counts a category a department handles in working days
+    await expect
+      .poll(() =>
+        page.getByTestId('categories-table').locator('tr', { hasText: '社会救助与低保' }).textContent(),
+      )
+      .toMatch(/工作日/);
   },
 );
 

@@ -41,6 +41,14 @@ export const CATEGORY_MIX: Record<string, { weight: number; department?: Departm
   other: { weight: 2.5, department: 'health' },
 };
 
+/**
+ * Categories whose limits the demo counts in working days, by the holiday calendar, as the 12345
+ * work-order rules do for requests a department handles; the others keep their hours.
+ */
+export const WORKING_DAY_LIMITS: Record<string, { acceptDays: number; deadlineDays: number }> = {
+  social_assistance: { acceptDays: 1, deadlineDays: 5 },
+};
+
 /** Who reports: residents, grid workers on their rounds, party members, the 12345 hotline, departments. */
 export const SOURCE_MIX = [
   ['resident', 45],

@@ -1,5 +1,10 @@
 import type { Database } from '../db/client.ts';
 
+/** When an acceptance clock started at `start` runs out, by the category's hours or working days. */
+const acceptBy = (start: string) =>
+  `CASE WHEN c.limit_unit = 'working_days' THEN working_day_end(${start}, c.accept_days, i.place_path)
+        ELSE ${start} + make_interval(hours => c.accept_hours) END`;
+
 const RUNG_PLACE = `CASE r.level WHEN 0 THEN 'grid' WHEN 1 THEN 'community' WHEN 2 THEN 'township' ELSE 'county' END`;
 
 /**
@@ -21,7 +26,7 @@ export async function seedAcceptanceClocks(database: Database) {
            (SELECT p.id FROM places p
              WHERE p.id = ANY(string_to_array(trim(both '/' from i.place_path), '/')::bigint[])
                AND p.level = ${RUNG_PLACE} LIMIT 1),
-           r.at + make_interval(hours => c.accept_hours),
+           ${acceptBy('r.at')},
            (SELECT min(a.at) FROM incident_steps a
              WHERE a.incident_id = r.incident_id AND a.action = 'accept' AND a.at >= r.at AND a.at < r.ended_at)
       FROM rungs r JOIN incidents i ON i.id = r.incident_id JOIN incident_categories c ON c.code = i.category_code
@@ -29,7 +34,7 @@ export async function seedAcceptanceClocks(database: Database) {
   await database.query(`
     INSERT INTO incident_acceptances (incident_id, level, department_id, due_at, accepted_at)
     SELECT d.incident_id, (d.data->>'level')::int, (d.data->>'departmentId')::bigint,
-           d.at + make_interval(hours => c.accept_hours),
+           ${acceptBy('d.at')},
            (SELECT min(s.at) FROM incident_steps s
              WHERE s.incident_id = d.incident_id AND s.action = 'start' AND s.id > d.id)
       FROM incident_steps d JOIN incidents i ON i.id = d.incident_id

@@ -225,6 +225,26 @@ describe('incidents seeder', () => {
     expect(c.departments).toBe(c.sent);
   });
 
+  it('counts the clocks of a category in working days by the holiday calendar, the others in hours', async () => {
+    const [c] = await database.query<{ inDays: number; offDays: number; offHours: number; longer: number }>(
+      `SELECT count(*) FILTER (WHERE c.limit_unit = 'working_days')::int AS "inDays",
+              count(*) FILTER (WHERE c.limit_unit = 'working_days'
+                AND (i.due_at <> working_day_end(i.reported_at, c.deadline_days, i.place_path)
+                     OR (NOT EXISTS (SELECT 1 FROM incident_steps s WHERE s.incident_id = i.id AND s.action = 'escalate')
+                         AND i.accept_due_at <> working_day_end(i.reported_at, c.accept_days, i.place_path))))::int AS "offDays",
+              count(*) FILTER (WHERE c.limit_unit = 'hours'
+                AND i.due_at <> i.reported_at + make_interval(hours => c.deadline_hours))::int AS "offHours",
+              count(*) FILTER (WHERE c.limit_unit = 'working_days'
+                AND i.due_at - i.reported_at > interval '9 days')::int AS longer
+         FROM incidents i JOIN incident_categories c ON c.code = i.category_code`,
+    );
+    expect(c.inDays).toBeGreaterThan(50);
+    expect(c.offDays).toBe(0);
+    expect(c.offHours).toBe(0);
+    // five working days over the Spring Festival or National Day run past nine calendar days
+    expect(c.longer).toBeGreaterThan(0);
+  });
+
   it('lets the demo resident find their own reports, the latest still open', async () => {
     const mine = await database.query<{ status: string; source: string }>(
       `SELECT i.status, i.source FROM incidents i JOIN users u ON u.id = i.reporter_user_id

@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import { CATEGORY_MIX, SOURCE_MIX, TITLES } from './incidents-catalogue.ts';
+import { CATEGORY_MIX, SOURCE_MIX, TITLES, WORKING_DAY_LIMITS } from './incidents-catalogue.ts';
 import { demoHandlers, seedDepartments } from './incidents-people.ts';
 import { IncidentWriter, type IncidentDraft } from './incidents-rows.ts';
 import { planIncident, type CategoryTerms } from './incidents-timeline.ts';
@@ -37,25 +37,74 @@ interface Household {
   headName: string;
 }
 
-async function categoryTerms(database: Database): Promise<CategoryTerms[]> {
+/** The demo's categories in working days: their limits set as an admin of a whole province would. */
+async function limitsInWorkingDays(database: Database) {
+  for (const [code, l] of Object.entries(WORKING_DAY_LIMITS))
+    await database.query(
+      `UPDATE incident_categories SET limit_unit = 'working_days', accept_days = $2, deadline_days = $3
+        WHERE code = $1`,
+      [code, l.acceptDays, l.deadlineDays],
+    );
+}
+
+/**
+ * When N working days from each day between `from` and `to` end, as the database's working_day_end
+ * counts them by the national calendar (the demo's counties keep none of their own).
+ */
+async function workingDayEnds(database: Database, counts: number[], from: number, to: number) {
+  const rows = counts.length
+    ? await database.query<{ day: string; n: number; ends: number }>(
+        `SELECT to_char(d, 'YYYY-MM-DD') AS day, n,
+                (extract(epoch FROM working_day_end(d AT TIME ZONE 'Asia/Shanghai', n, '')) * 1000)::float8 AS ends
+           FROM generate_series(($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date,
+                                ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, interval '1 day') AS d,
+                unnest($3::int[]) AS n`,
+        [new Date(from).toISOString(), new Date(to).toISOString(), counts],
+      )
+    : [];
+  const ends = new Map(rows.map((r) => [`${r.day}/${r.n}`, Number(r.ends)]));
+  return (at: number, n: number) => {
+    const day = new Date(at + CHINA).toISOString().slice(0, 10);
+    const end = ends.get(`${day}/${n}`);
+    if (end === undefined) throw new Error(`no working-day end counted from ${day}`);
+    return end;
+  };
+}
+
+/** The categories' terms, their clocks in hours or in working days from the days `from` to `to`. */
+async function categoryTerms(database: Database, from: number, to: number): Promise<CategoryTerms[]> {
   const rows = await database.query<{
     code: string;
+    limit_unit: string;
     accept_hours: number;
     deadline_hours: number;
+    accept_days: number;
+    deadline_days: number;
     start_level: number;
     auto_escalate: boolean;
   }>(
-    `SELECT code, accept_hours, deadline_hours, start_level, auto_escalate FROM incident_categories WHERE active ORDER BY sort, code`,
+    `SELECT code, limit_unit, accept_hours, deadline_hours, accept_days, deadline_days, start_level, auto_escalate
+       FROM incident_categories WHERE active ORDER BY sort, code`,
+  );
+  const inDays = rows.filter((r) => r.limit_unit === 'working_days');
+  const end = await workingDayEnds(
+    database,
+    [...new Set(inDays.flatMap((r) => [r.accept_days, r.deadline_days]))],
+    from,
+    to,
   );
   return rows
     .filter((r) => CATEGORY_MIX[r.code])
-    .map((r) => ({
-      code: r.code,
-      acceptHours: r.accept_hours,
-      deadlineHours: r.deadline_hours,
-      startLevel: r.start_level,
-      autoEscalate: r.auto_escalate,
-    }));
+    .map((r) => {
+      const days = r.limit_unit === 'working_days';
+      return {
+        code: r.code,
+        acceptBy: (at) => (days ? end(at, r.accept_days) : at + r.accept_hours * HOUR),
+        dueBy: (at) => (days ? end(at, r.deadline_days) : at + r.deadline_hours * HOUR),
+        startLevel: r.start_level,
+        autoEscalate: r.auto_escalate,
+      };
+    });
 }
 
 async function householdsOf(database: Database, path: string): Promise<Map<number, Household>> {
@@ -88,7 +137,9 @@ export function incidentsSeederWith(history: Partial<IncidentHistory> = {}): See
     async run(ctx) {
       const { database, places } = ctx;
       const now = history.now?.getTime() ?? Math.floor(Date.now() / HOUR) * HOUR;
-      const categories = await categoryTerms(database);
+      await limitsInWorkingDays(database);
+      // a clock may start up to a year after the last report: an incident left open, escalated late
+      const categories = await categoryTerms(database, now - months * MONTH - 24 * HOUR, now + 12 * MONTH);
       const categoryMix = categories.map((c) => [c, CATEGORY_MIX[c.code].weight] as const);
       const paths = new Map(
         (

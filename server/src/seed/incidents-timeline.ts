@@ -8,8 +8,10 @@ const HOUR = 3_600_000;
 
 export interface CategoryTerms {
   code: string;
-  acceptHours: number;
-  deadlineHours: number;
+  /** When an acceptance clock started at `at` runs out: after the category's hours, or working days. */
+  acceptBy(at: number): number;
+  /** When the handling clock started at `at` runs out. */
+  dueBy(at: number): number;
   startLevel: number;
   autoEscalate: boolean;
 }
@@ -55,7 +57,7 @@ type Change = Partial<IncidentState>;
 
 /**
  * The life of one incident reported at `reportedAt` as the workflow records it: accepted mostly within
- * the category's accept hours (8 % late), escalated by the sweep when nobody accepts or the deadline
+ * the category's acceptance limit (8 % late), escalated by the sweep when nobody accepts or the deadline
  * passes, sometimes by the handler for help from above, closed mostly before due_at (10 % late), called
  * back with satisfaction; 3 % recalled by the reporter. Steps after `now` have not happened yet.
  */
@@ -67,12 +69,11 @@ export function planIncident(
   now: number,
   dispatching: Dispatching,
 ): Timeline {
-  const aH = category.acceptHours * HOUR;
   const state: IncidentState = {
     status: 'reported',
     level: category.startLevel,
-    acceptDueAt: reportedAt + aH,
-    dueAt: reportedAt + category.deadlineHours * HOUR,
+    acceptDueAt: category.acceptBy(reportedAt),
+    dueAt: category.dueBy(reportedAt),
     acceptedAt: null,
     repliedAt: null,
     closedAt: null,
@@ -87,6 +88,8 @@ export function planIncident(
   let t = reportedAt;
   let level = category.startLevel;
   let acceptDue = state.acceptDueAt;
+  /** How long the rung's acceptance clock runs. */
+  let acceptSpan = acceptDue - reportedAt;
   const between = (from: number, to: number) => from + rng.next() * (to - from);
   const handler = () => LEVEL_ROLE[level];
   /** Takes a step no earlier than a minute after the one before; `change` gets the time it happened. */
@@ -107,13 +110,14 @@ export function planIncident(
   const climb = (actor: string, note: string, marked: Change = {}) => {
     level += 1;
     go('escalate', 'reported', t, actor, note, (at) => {
-      acceptDue = at + aH;
+      acceptDue = category.acceptBy(at);
+      acceptSpan = acceptDue - at;
       return { acceptDueAt: acceptDue, assigneeUserId: null, departmentId: null, ...marked };
     });
   };
   const accept = (late: boolean) => {
     const at = late
-      ? acceptDue + between(0.1, 1.5) * aH
+      ? acceptDue + between(0.1, 1.5) * acceptSpan
       : between(t + 0.05 * (acceptDue - t), t + 0.9 * (acceptDue - t));
     go('accept', 'accepted', at, handler(), null, (when) => ({ acceptedAt: when }));
   };
@@ -171,7 +175,7 @@ export function planIncident(
       work();
     } else go('overdue', 'in_progress', t, 'system', 'past the deadline', () => marked);
     // most close soon after the deadline; hard cases linger up to eight deadlines more, so some are open and overdue now
-    callbackAt = t + (0.05 + 7.95 * between(0, 1) ** 4) * category.deadlineHours * HOUR;
+    callbackAt = t + (0.05 + 7.95 * between(0, 1) ** 4) * (state.dueAt - reportedAt);
   }
   const replyAt = t + between(0.5, 0.85) * (callbackAt - t);
   go('reply', 'replied', replyAt, worker, rng.pick(REPLIES), (at) => ({ repliedAt: at }));
