@@ -50,6 +50,11 @@ describe('the holiday calendar of a year', () => {
     expect(
       c.days.filter((d: { kind: string }) => d.kind === 'workday').map((d: { day: string }) => d.day),
     ).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    const y2025 = (await county.get(`/api/calendar?year=2025&placeId=${tree.grid}`)).json();
+    expect(y2025.days.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
+    expect(
+      y2025.days.filter((d: { kind: string }) => d.kind === 'workday').map((d: { day: string }) => d.day),
+    ).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
     // a year nobody published: weekends alone
     expect((await county.get('/api/calendar?year=2030')).json()).toMatchObject({ placeId: null, days: [] });
   });
