@@ -13,8 +13,8 @@ import { calendarWorkbook, importCalendar } from './workbook.service.ts';
 const MAX_BYTES = 1024 * 1024;
 
 /**
- * The holiday calendar as Excel: the calendar in force read out as a workbook, and a county's own
- * checked from one (a dry run) and committed whole.
+ * The holiday calendar as Excel, for those who keep it: the calendar in force read out as a workbook,
+ * and a county's own checked from one (a dry run) and committed whole.
  */
 export async function calendarWorkbookRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +22,7 @@ export async function calendarWorkbookRoutes(fastify: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 0, parts: 1 } });
   app.get(
     '/api/calendar/export',
-    { schema: { tags, querystring: CalendarExportQuery }, preHandler: app.authorize('place:read') },
+    { schema: { tags, querystring: CalendarExportQuery }, preHandler: app.authorize('calendar:write') },
     async (req, reply) => {
       const { year, placeId } = req.query;
       const stream = await calendarWorkbook(app.database, ctxOf(req), year, placeId);
