@@ -1,5 +1,6 @@
 import { casesSeeder } from './cases-seeder.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
+import { employmentSeeder } from './employment-seeder.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
 import { monitoredIncomesSeeder } from './monitored-incomes.ts';
@@ -18,4 +19,5 @@ export const SEEDERS: Seeder[] = [
   monitoringSeeder,
   casesSeeder,
   monitoredIncomesSeeder,
+  employmentSeeder,
 ];
