@@ -30,6 +30,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  BankOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
@@ -84,6 +85,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: 'employmentZero', path: '/employment/zero', icon: <WarningOutlined /> },
       { key: 'employmentLabour', path: '/employment/labour', icon: <ContactsOutlined /> },
+      { key: 'enterprises', path: '/employment/enterprises', icon: <BankOutlined /> },
     ],
   },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },

@@ -138,6 +138,10 @@ export const PersonsPage = page(
   () => import('../features/registry/pages/PersonsPage.tsx'),
   (m) => m.PersonsPage,
 );
+export const EnterprisesPage = page(
+  () => import('../features/enterprises/pages/EnterprisesPage.tsx'),
+  (m) => m.EnterprisesPage,
+);
 export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,

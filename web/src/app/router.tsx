@@ -12,6 +12,7 @@ import {
   ChangePasswordPage,
   CoveragePage,
   DeclarePage,
+  EnterprisesPage,
   GridsPage,
   HomePage,
   HouseholdCreatePage,
@@ -187,6 +188,11 @@ export const router = createBrowserRouter([
                 path: 'monitoring/declare',
                 element: guarded('monitoring:declare', <DeclarePage />),
                 loader: DeclarePage.preload,
+              },
+              {
+                path: 'employment/enterprises',
+                element: guarded('employment:read', <EnterprisesPage />),
+                loader: EnterprisesPage.preload,
               },
               { path: 'visits', element: guarded('visit:write', <TodayPage />), loader: TodayPage.preload },
               {

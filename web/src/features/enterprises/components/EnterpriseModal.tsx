@@ -1,0 +1,146 @@
+import { CreditCode, ENTERPRISE_KINDS, type Enterprise, type EnterpriseKind } from '@anju/contracts';
+import { App, Form, Input, Modal, Select, type ButtonProps, type FormRule } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isCode, useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
+import { useRules } from '../../../ui/rules.ts';
+import { PlacePicker } from '../../places/index.ts';
+import { useSaveEnterprise, useWorkshopTypes } from '../api.ts';
+
+interface Values {
+  creditCode: string;
+  name: string;
+  kind: EnterpriseKind;
+  placeId?: string;
+  address: string;
+  contactName: string;
+  contactPhone?: string;
+  workshopType: string | null;
+}
+
+const LEVELS = ['province', 'city', 'county', 'township', 'community'] as const;
+
+/** Registers an enterprise or changes one from the version read; the credit code is checked as typed. */
+export function EnterpriseModal({
+  enterprise,
+  placeId,
+  onClose,
+}: {
+  enterprise?: Enterprise;
+  /** Where a new enterprise starts: the place the user works on. */
+  placeId?: string;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const save = useSaveEnterprise();
+  const types = useWorkshopTypes();
+  const rules = useRules();
+  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
+  const reasonText = useReasonText();
+
+  const creditCodeRule: FormRule = {
+    validator: async (_, value: string | undefined) => {
+      if (!value?.trim()) return;
+      const checked = CreditCode.safeParse(value);
+      if (!checked.success) throw new Error(reasonText({ reason: checked.error.issues[0]!.message }));
+    },
+  };
+
+  const submit = (v: Values) => {
+    const phone = v.contactPhone?.trim() || undefined;
+    const fields = { ...v, contactPhone: phone };
+    const body = enterprise
+      ? { ...fields, contactPhone: phone, version: enterprise.version }
+      : { ...fields, placeId: v.placeId!, contactPhone: phone ?? null };
+    save.mutate(
+      { id: enterprise?.id, body },
+      {
+        onSuccess: () => (message.success(t('enterprises.saved')), onClose()),
+        onError: (e) => {
+          if (isCode(e, 'conflict')) return void (message.warning(t('enterprises.stale')), onClose());
+          if (!fieldErrors(form, e).shown) message.error(errorText(e));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={enterprise ? t('enterprises.edit') : t('enterprises.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'enterprise-save' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          creditCode: enterprise?.creditCode ?? '',
+          name: enterprise?.name ?? '',
+          kind: enterprise?.kind ?? 'company',
+          placeId: enterprise?.placeId ?? placeId,
+          address: enterprise?.address ?? '',
+          contactName: enterprise?.contactName ?? '',
+          workshopType: enterprise?.workshop?.type ?? null,
+        }}
+      >
+        <Form.Item
+          name="creditCode"
+          label={t('enterprises.creditCode')}
+          extra={t('enterprises.creditCodeHelp')}
+          validateTrigger={['onChange', 'onBlur']}
+          rules={[rules.required(t('enterprises.creditCode')), creditCodeRule]}
+        >
+          <Input maxLength={24} autoComplete="off" data-testid="enterprise-credit-code" />
+        </Form.Item>
+        <Form.Item name="name" label={t('enterprises.name')} rules={[rules.required(t('enterprises.name'))]}>
+          <Input maxLength={128} data-testid="enterprise-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('enterprises.kind')}>
+          <Select
+            data-testid="enterprise-kind"
+            options={ENTERPRISE_KINDS.map((k) => ({ value: k, label: t(`enterprises.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="placeId"
+          label={t('enterprises.place')}
+          rules={[rules.required(t('enterprises.place'))]}
+        >
+          <PlacePicker levels={LEVELS} testId="enterprise-place" />
+        </Form.Item>
+        <Form.Item name="workshopType" label={t('enterprises.workshop')}>
+          <Select
+            data-testid="enterprise-workshop"
+            options={[{ value: null, label: t('enterprises.notWorkshop') }, ...types.options]}
+          />
+        </Form.Item>
+        <Form.Item name="address" label={t('enterprises.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="contactName" label={t('enterprises.contactName')}>
+          <Input maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="contactPhone"
+          label={t('enterprises.contactPhone')}
+          extra={
+            enterprise?.contactPhone
+              ? t('enterprises.contactPhoneKeep', { masked: enterprise.contactPhone })
+              : undefined
+          }
+        >
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
