@@ -1,6 +1,7 @@
 import { casesSeeder } from './cases-seeder.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { employmentSeeder } from './employment-seeder.ts';
+import { enterprisesSeeder } from './enterprises-seeder.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
 import { monitoredIncomesSeeder } from './monitored-incomes.ts';
@@ -16,6 +17,7 @@ export const SEEDERS: Seeder[] = [
   demoAccountsSeeder,
   incidentsSeeder,
   governanceSeeder,
+  enterprisesSeeder,
   monitoringSeeder,
   casesSeeder,
   monitoredIncomesSeeder,
