@@ -24,5 +24,6 @@ export function assertPlace(actor: Actor, place: { path: string; level: string }
     throw invalid('placeId', 'must be a county, township or community');
 }
 
-/** Enterprises (`e`) on `path` or below it. */
-export const underPlace = (path: string): SQL => underSql(sql.raw('e.place_path'), [path]);
+/** Enterprises (`e`) on the place of `path` or below it; none for a place that does not exist. */
+export const underPlace = (path: string | undefined): SQL =>
+  underSql(sql.raw('e.place_path'), path === undefined ? [] : [path]);

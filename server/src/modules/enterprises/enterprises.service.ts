@@ -156,12 +156,16 @@ export async function update(
 
 export async function list(database: Database, ctx: Ctx, q: EnterpriseQuery) {
   const place = q.placeId === undefined ? undefined : await placeById(database.db, q.placeId);
-  if (q.placeId !== undefined && !place) throw invalid('query.placeId', 'unknown place');
   const [minimum] = await norms(database.db, WORKSHOP_NORM);
   const { items, total } = await repo.list(
     database.db,
     enterpriseScope(ctx.actor),
-    { q: q.q, kind: q.kind, workshop: q.workshop, place: place && underPlace(place.path) },
+    {
+      q: q.q,
+      kind: q.kind,
+      workshop: q.workshop,
+      place: q.placeId === undefined ? undefined : underPlace(place?.path),
+    },
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );

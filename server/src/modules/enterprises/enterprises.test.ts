@@ -100,6 +100,11 @@ describe('enterprises', () => {
     const all = (await outsider.get('/api/enterprises?pageSize=200')).json();
     expect(all.items.some((x: { id: string }) => x.id === e.id)).toBe(false);
     expect(all.total).toBe(all.items.length);
+    for (const placeId of [tree.community, 999_999_999])
+      expect((await outsider.get(`/api/enterprises?placeId=${placeId}`)).json()).toMatchObject({
+        total: 0,
+        items: [],
+      });
   });
 
   it('refuses callers without the permission', async () => {
