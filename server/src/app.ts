@@ -41,6 +41,7 @@ import { procedureRoutes } from './modules/monitoring/procedure.routes.ts';
 import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { employmentRoutes } from './modules/employment/employment.routes.ts';
+import { employmentJobs } from './modules/employment/employment.jobs.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
@@ -129,6 +130,7 @@ export async function buildApp(
         ...incidentJobs,
         ...monitoringJobs,
         ...caseJobs,
+        ...employmentJobs,
         ...importJobs(config.dataDir),
       ],
       app.log,

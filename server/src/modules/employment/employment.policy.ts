@@ -45,5 +45,8 @@ export const householdScope = (actor: Actor): SQL =>
 /** Households (`h`) living in the actor's own scope: what a full recompute of theirs covers. */
 export const residenceScope = (actor: Actor): SQL => ownScopeSql(actor, sql.raw('h.residence_path'));
 
+/** Every household (`h`), for the daily recompute. */
+export const everyHousehold: SQL = sql`true`;
+
 /** One household (`h`). */
 export const oneHousehold = (id: number): SQL => sql`h.id = ${id}`;

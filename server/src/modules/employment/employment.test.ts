@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { workerOf } from '../visits/visits.fixture.ts';
+import { recomputeEverywhere } from './zero.service.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -167,6 +168,10 @@ describe('access', () => {
     expect((await origin.get(`/api/employment/records/${recordId}/history`)).statusCode).toBe(200);
     const refused = await origin.patch(`/api/employment/records/${recordId}`, { verified: true, version: 1 });
     expect(refused.statusCode).toBe(403);
+    expect((await origin.put(`/api/persons/${h.head.id}/labour`, { skills: ['电工'] })).statusCode).toBe(403);
+    expect((await origin.put(`/api/persons/${h.child.id}/labour`, { skills: ['电工'] })).statusCode).toBe(
+      404,
+    );
     expect((await record(origin, h.head.id)).statusCode).toBe(403);
   });
 
@@ -290,6 +295,27 @@ describe('zero-employment households', () => {
     expect(view.zeroEmployment).toMatchObject({ clearedBy: 'no_labour', clearedOn: today() });
     const spouse = (await w.staff.get(`/api/persons/${h.spouse.id}`)).json();
     await w.staff.patch(`/api/persons/${h.spouse.id}`, { labourCapacity: 'full', version: spouse.version });
+    expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(true);
+  });
+
+  it('follows a life event in the same request: the only one in work moves out', async () => {
+    const h = await newFamily();
+    await record(worker, h.head.id);
+    const { version } = (await w.staff.get(`/api/households/${h.id}`)).json();
+    const res = await w.staff.post(`/api/households/${h.id}/events`, {
+      event: 'move_out',
+      personId: h.head.id,
+      date: today(),
+      version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(true);
+  });
+
+  it('recomputes every household each day, as jobs end and people reach working age', async () => {
+    const h = await newFamily();
+    expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(false);
+    expect((await recomputeEverywhere(t.database)).flagged).toBeGreaterThanOrEqual(1);
     expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(true);
   });
 

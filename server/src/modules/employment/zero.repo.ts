@@ -5,21 +5,23 @@ import { notificationsInsertSql, signalText } from '../../platform/notify/notify
 import { employedSql, labourForceSql, ZERO_SELECT, type ZeroRow } from './employment.sql.ts';
 
 /**
- * Zero-employment flags of the active households matching `households` (a condition on `h`), in one
- * statement as of day `on`: a household with labour and nobody employed is flagged, due in `days`, and
- * the grid workers of its grid and the community staff of its community are told; an open flag whose
- * household has someone employed again (or no labour left) is cleared on that day.
+ * Zero-employment flags of the households matching `households` (a condition on `h`), in one
+ * statement as of day `on`: an active household with labour and nobody employed is flagged, due in
+ * `days`, and the grid workers of its grid and the community staff of its community are told; an open
+ * flag whose household has someone employed again, or no labour left (or is no longer active), is
+ * cleared on that day.
  */
 export async function recompute(conn: Conn, households: SQL, on: string, days: number) {
   const [r] = await rows<{ flagged: number; cleared: number }>(
     conn,
     sql`WITH state AS (
           SELECT h.id,
-                 EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND ${labourForceSql(on)}) AS labour,
+                 h.status = 'active'
+                 AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND ${labourForceSql(on)}) AS labour,
                  EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.status = 'living'
                             AND ${employedSql(on)}) AS employed
             FROM households h
-           WHERE h.status = 'active' AND ${households}),
+           WHERE ${households}),
         opened AS (
           INSERT INTO zero_employment_households (household_id, flagged_on, due_on)
           SELECT s.id, ${on}::date, ${on}::date + ${days}::int

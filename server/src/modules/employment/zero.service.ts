@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { norms } from '../../platform/norms.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
-import { householdScope, oneHousehold, residenceScope } from './employment.policy.ts';
+import { everyHousehold, householdScope, oneHousehold, residenceScope } from './employment.policy.ts';
 import type { ZeroRow } from './employment.sql.ts';
 import * as repo from './zero.repo.ts';
 
@@ -24,6 +24,13 @@ const clearingDays = async (conn: Conn) => (await norms(conn, 'zero_employment_c
  */
 export async function recheckHousehold(conn: Conn, householdId: number) {
   return repo.recompute(conn, oneHousehold(householdId), today(), await clearingDays(conn));
+}
+
+/** Flags and clears every household, as days pass: jobs reach their end, people reach or leave working age. */
+export async function recomputeEverywhere(database: Database) {
+  return database.db.transaction(async (tx) =>
+    repo.recompute(tx, everyHousehold, today(), await clearingDays(tx)),
+  );
 }
 
 /** Flags and clears every household living in the caller's scope. */

@@ -12,6 +12,7 @@ import { assertIdsFree, prepareMember } from './persons.service.ts';
 import { communityOf } from './places.lookup.ts';
 import { assertResidenceSide, assertVisible } from './registry.policy.ts';
 import type { HouseholdRow, PersonRow } from './registry.sql.ts';
+import { recheckHousehold } from '../employment/zero.service.ts';
 
 interface EventCtx {
   tx: Tx;
@@ -209,6 +210,8 @@ export async function applyEvent(
     const entries = await HANDLERS[input.event]({ tx, ctx, cipher, household, members, input });
     if (!(await repo.update(tx, householdId, input.version, {}))) throw staleHousehold();
     await repo.refreshSummary(tx, householdId);
+    for (const id of new Set([householdId, ...entries.map((en) => en.householdId)]))
+      await recheckHousehold(tx, id);
     const version = input.version + 1;
     await history.record(
       tx,
