@@ -80,6 +80,7 @@ const FIXED: Record<string, string[]> = {
     'monitoring.measure.add',
     'monitoring.measure.update',
   ],
+  employment: ['enterprise.create', 'enterprise.update'],
 };
 
 /** Steps of the workflows and life events, logged as `<prefix><step>` and named as their own pages name them. */
