@@ -1,6 +1,7 @@
 import { creditCheckCharacter } from '@anju/contracts';
 import { expect } from 'vitest';
 import {
+  DESKTOP,
   PHONE,
   chooseOption,
   dialogReady,
@@ -70,5 +71,22 @@ journey(
     await chooseOption(page, page.getByTestId('enterprise-workshop-filter'), '全部帮扶车间');
     await page.getByTestId('enterprise-card').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+  },
+);
+
+journey(
+  "a county admin on a desktop reads the county's workshops with masked phones and no way to change them",
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'county_admin');
+    await page.goto('/employment/enterprises?workshop=any');
+    const rows = page.locator('[data-testid="enterprise-list"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const text = await rows.first().innerText();
+    expect(text).toMatch(/\d{3}\*{4}\d{4}/);
+    expect(text).toContain('待统计');
+    expect(await page.getByTestId('enterprise-add').count()).toBe(0);
+    expect(await page.getByTestId('enterprise-edit').count()).toBe(0);
+    await page.getByText('帮扶车间认定标准：吸纳 5 名以上（含）搬迁或脱贫人口就业。').waitFor();
   },
 );
