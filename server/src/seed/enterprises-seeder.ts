@@ -40,10 +40,17 @@ const TEMPLATES = [
 ] as const;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡';
 
-/** A valid credit code: the registration prefix, the county's region code, an organization code from `n` and the check character. */
-function creditCode(prefix: string, region: string, n: number, rng: Rng) {
+/** 31^6 organization-code heads; a multiplier prime to it visits each once, so the n-th code is unique. */
+const HEADS = 887_503_681;
+const STEP = 7_368_787;
+
+/**
+ * A valid credit code: the registration prefix, the county's region code, an organization code whose
+ * first six characters come from `n` scattered over all heads, and the check character.
+ */
+function creditCode(prefix: string, region: string, n: number, offset: number, rng: Rng) {
   let organization = '';
-  for (let k = n; organization.length < 6; k = Math.floor(k / CHARS.length))
+  for (let k = (n * STEP + offset) % HEADS; organization.length < 6; k = Math.floor(k / CHARS.length))
     organization = CHARS[k % CHARS.length] + organization;
   while (organization.length < 9) organization += CHARS[rng.int(0, CHARS.length - 1)];
   const first17 = `${prefix}${region}${organization}`;
@@ -70,6 +77,7 @@ export const enterprisesSeeder = defineSeeder({
     );
     const lines: string[] = [];
     let n = 0;
+    const offset = rng.int(0, HEADS - 1);
     for (const community of places.communities) {
       const site = rng.fork(community.code);
       const region = community.townshipCode.slice(0, 6);
@@ -80,7 +88,7 @@ export const enterprisesSeeder = defineSeeder({
         const phone = `1${site.pick(['38', '39', '58', '87'])}${String(site.int(0, 99_999_999)).padStart(8, '0')}`;
         lines.push(
           [
-            creditCode(tpl.prefix, region, n++, site),
+            creditCode(tpl.prefix, region, n++, offset, site),
             `${place}${site.pick(tpl.names)}`,
             tpl.kind,
             community.id,
