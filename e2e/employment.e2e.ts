@@ -20,7 +20,7 @@ interface Member {
   labourForce: boolean;
   employed: boolean;
   profile: { skills: string[]; workPreference: string | null } | null;
-  records: { id: string; current: boolean; version: number }[];
+  records: { id: string; current: boolean; startOn: string; version: number }[];
 }
 
 /** What the signed-in user's API says of a household's employment. */
@@ -63,28 +63,48 @@ journey('a grid worker surveys the labour of a household on a 390-px phone', PHO
       return m?.profile && { skills: m.profile.skills.includes('焊工'), where: m.profile.workPreference };
     })
     .toEqual({ skills: true, where: 'in_province' });
+
+  const jobs = async () =>
+    (await employmentOf(page, householdId)).members.find((x) => x.labourForce)!.records.length;
+  const before = await jobs();
+  await member.getByTestId('survey-record-add').click();
+  await dialogReady(page);
+  await chooseOption(page, page.getByTestId('record-kind'), '帮扶车间');
+  await page.getByTestId('record-employer').fill('社区帮扶车间（电子组装）');
+  await page.getByTestId('record-wage').fill('2300');
+  expect(await horizontalOverflow(page)).toBe(0);
+  await saveDialog(page, { closes: true });
+  await expect.poll(jobs).toBe(before + 1);
   expect(await horizontalOverflow(page)).toBe(0);
 });
 
 journey('a zero-employment household is helped, then cleared by a job', PHONE, async (page) => {
   await signIn(page, 'grid_worker');
-  // a household of the worker's grid loses its last jobs
+  // a household of the worker's grid whose jobs all began before yesterday loses them
   const labour = (await (
-    await page.request.get('/api/employment/labour?employed=true&pageSize=1')
+    await page.request.get('/api/employment/labour?employed=true&pageSize=50')
   ).json()) as {
     items: { householdId: string }[];
   };
-  const householdId = labour.items[0].householdId;
   const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  for (const m of (await employmentOf(page, householdId)).members)
-    for (const r of m.records.filter((x) => x.current)) {
-      const res = await page.request.patch(`/api/employment/records/${r.id}`, {
-        headers: { 'x-csrf-token': csrfToken },
-        data: { endOn: yesterday, version: r.version },
-      });
-      expect(res.status()).toBe(200);
+  let householdId = '';
+  let current: Member['records'] = [];
+  for (const { householdId: id } of labour.items) {
+    current = (await employmentOf(page, id)).members.flatMap((m) => m.records.filter((r) => r.current));
+    if (current.every((r) => r.startOn < yesterday)) {
+      householdId = id;
+      break;
     }
+  }
+  expect(householdId).not.toBe('');
+  for (const r of current) {
+    const res = await page.request.patch(`/api/employment/records/${r.id}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { endOn: yesterday, version: r.version },
+    });
+    expect(res.status()).toBe(200);
+  }
   const zero = (await employmentOf(page, householdId)).zeroEmployment!;
   expect(zero.clearedOn).toBeNull();
 

@@ -135,8 +135,17 @@ function MemberCard({
   );
 }
 
-/** A household's employment: each member's labour register entry and jobs, and its zero-employment state. */
-export function HouseholdEmploymentTab({ householdId }: { householdId: string }) {
+/**
+ * A household's employment: each member's labour register entry and jobs, and its zero-employment
+ * state unless the page shows it already (`withZero` false).
+ */
+export function HouseholdEmploymentTab({
+  householdId,
+  withZero = true,
+}: {
+  householdId: string;
+  withZero?: boolean;
+}) {
   const { t } = useTranslation();
   const me = useSignedIn();
   const data = useHouseholdEmployment(householdId);
@@ -147,7 +156,7 @@ export function HouseholdEmploymentTab({ householdId }: { householdId: string })
   const zero = data.data.zeroEmployment;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="household-employment">
-      {zero && !zero.clearedOn && (
+      {withZero && zero && !zero.clearedOn && (
         <Alert
           type={zero.overdue ? 'error' : 'warning'}
           showIcon

@@ -1,9 +1,11 @@
 import { App, Button, Card, Empty, Form, Input, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { RecordModal } from '../components/RecordModal.tsx';
 import {
   NOT_WORKING_REASONS,
   useHouseholdEmployment,
@@ -32,6 +34,7 @@ function MemberSurvey({ m }: { m: LabourMember }) {
   const save = useSaveProfile();
   const fieldErrors = useFieldErrors();
   const errorText = useErrorText();
+  const [adding, setAdding] = useState(false);
   const p = m.profile;
   const submit = (v: Values) =>
     save.mutate(
@@ -107,10 +110,16 @@ function MemberSurvey({ m }: { m: LabourMember }) {
         <Form.Item name="note" label={t('employment.profile.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={save.isPending} data-testid="survey-save">
-          {t('common.save')}
-        </Button>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Button type="primary" htmlType="submit" block loading={save.isPending} data-testid="survey-save">
+            {t('common.save')}
+          </Button>
+          <Button block onClick={() => setAdding(true)} data-testid="survey-record-add">
+            {t('employment.record.add')}
+          </Button>
+        </Space>
       </Form>
+      {adding && <RecordModal personId={m.personId} onClose={() => setAdding(false)} />}
     </Card>
   );
 }

@@ -104,7 +104,7 @@ export function ZeroDetailPage() {
           {writable && !z.clearedOn && <HelpForm zeroId={z.id} />}
         </Card>
         <Card size="small" title={t('employment.zero.members')}>
-          <HouseholdEmploymentTab householdId={z.householdId} />
+          <HouseholdEmploymentTab householdId={z.householdId} withZero={false} />
         </Card>
       </Space>
     </>
