@@ -1,9 +1,15 @@
-import { CreditCode, ENTERPRISE_KINDS, type Enterprise, type EnterpriseKind } from '@anju/contracts';
+import {
+  CreditCode,
+  ENTERPRISE_KINDS,
+  type Enterprise,
+  type EnterpriseKind,
+  type PlaceLevel,
+} from '@anju/contracts';
 import { App, Form, Input, Modal, Select, type ButtonProps, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isCode, useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
 import { useRules } from '../../../ui/rules.ts';
-import { PlacePicker } from '../../places/index.ts';
+import { PlaceSelect } from '../../places/index.ts';
 import { useSaveEnterprise, useWorkshopTypes } from '../api.ts';
 
 interface Values {
@@ -17,17 +23,18 @@ interface Values {
   workshopType: string | null;
 }
 
-const LEVELS = ['province', 'city', 'county', 'township', 'community'] as const;
+/** The levels the register keeps enterprises on. */
+const LEVELS: PlaceLevel[] = ['county', 'township', 'community'];
 
 /** Registers an enterprise or changes one from the version read; the credit code is checked as typed. */
 export function EnterpriseModal({
   enterprise,
-  placeId,
+  place,
   onClose,
 }: {
   enterprise?: Enterprise;
   /** Where a new enterprise starts: the place the user works on. */
-  placeId?: string;
+  place?: { id: string; name: string };
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -86,7 +93,7 @@ export function EnterpriseModal({
           creditCode: enterprise?.creditCode ?? '',
           name: enterprise?.name ?? '',
           kind: enterprise?.kind ?? 'company',
-          placeId: enterprise?.placeId ?? placeId,
+          placeId: enterprise?.placeId ?? place?.id,
           address: enterprise?.address ?? '',
           contactName: enterprise?.contactName ?? '',
           workshopType: enterprise?.workshop?.type ?? null,
@@ -115,7 +122,11 @@ export function EnterpriseModal({
           label={t('enterprises.place')}
           rules={[rules.required(t('enterprises.place'))]}
         >
-          <PlacePicker levels={LEVELS} testId="enterprise-place" />
+          <PlaceSelect
+            levels={LEVELS}
+            initial={enterprise ? { id: enterprise.placeId, name: enterprise.placeName } : place}
+            testId="enterprise-place"
+          />
         </Form.Item>
         <Form.Item name="workshopType" label={t('enterprises.workshop')}>
           <Select

@@ -33,11 +33,12 @@ export function EnterprisesPage() {
   const [editing, setEditing] = useState<Enterprise | 'new' | null>(null);
   const paging = { ...pagination, total: list.data?.total ?? 0 };
   const onEdit = mayWrite ? (e: Enterprise) => setEditing(e) : undefined;
+  const own = me?.scopes.length === 1 ? me.scopes[0] : undefined;
   const startPlace =
     scope && REGISTER_LEVELS.includes(scope.level ?? '')
-      ? scope.id
-      : me?.scopes.length === 1 && REGISTER_LEVELS.includes(me.scopes[0]!.level)
-        ? me.scopes[0]!.id
+      ? scope
+      : own && REGISTER_LEVELS.includes(own.level)
+        ? own
         : undefined;
 
   return (
@@ -152,7 +153,7 @@ export function EnterprisesPage() {
       {editing && (
         <EnterpriseModal
           enterprise={editing === 'new' ? undefined : editing}
-          placeId={startPlace}
+          place={startPlace}
           onClose={() => setEditing(null)}
         />
       )}
