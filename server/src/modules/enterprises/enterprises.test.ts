@@ -107,6 +107,16 @@ describe('enterprises', () => {
       });
   });
 
+  it("keeps to a grid worker's own grid: the community's enterprises are outside it", async () => {
+    const e = (await create(staff)).json();
+    const worker = await signIn(t, ['grid_worker'], [tree.grid]);
+    expect((await worker.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/enterprises?q=${e.creditCode}`)).json().total).toBe(0);
+    const res = await create(worker);
+    expect(res.statusCode).toBe(400);
+    expect(fieldError(res)).toMatchObject({ field: 'placeId', reason: 'unknown place' });
+  });
+
   it('refuses callers without the permission', async () => {
     expect((await partyMember.get('/api/enterprises')).statusCode).toBe(403);
     expect((await partyMember.get('/api/enterprises/workshop-types')).statusCode).toBe(403);
