@@ -3,6 +3,7 @@ import type {
   EmploymentRecordCreate,
   EmploymentRecordUpdate,
   HouseholdEmployment,
+  LabourProfile,
   LabourProfileInput,
   LabourQuery,
 } from '@anju/contracts';
@@ -34,6 +35,16 @@ const presentRecord = (r: RecordRow): EmploymentRecord => ({
   version: r.version,
 });
 
+const presentProfile = (p: repo.ProfileRow): LabourProfile => ({
+  skills: p.skills,
+  trainingWishes: p.training_wishes,
+  workPreference: p.work_preference as LabourProfile['workPreference'],
+  notWorkingReason: p.not_working_reason as LabourProfile['notWorkingReason'],
+  note: p.note,
+  version: p.version,
+  updatedAt: new Date(p.updated_at).toISOString(),
+});
+
 /** The household's living members with their labour entries and records, and its latest zero-employment flag. */
 export async function ofHousehold(
   database: Database,
@@ -62,17 +73,7 @@ export async function ofHousehold(
         education: m.education as HouseholdEmployment['members'][number]['education'],
         labourForce: m.labour_force,
         employed: m.employed,
-        profile: p
-          ? {
-              skills: p.skills,
-              trainingWishes: p.training_wishes,
-              workPreference: p.work_preference as 'nearby' | null,
-              notWorkingReason: p.not_working_reason as 'other' | null,
-              note: p.note,
-              version: p.version,
-              updatedAt: new Date(p.updated_at).toISOString(),
-            }
-          : null,
+        profile: p ? presentProfile(p) : null,
         records: records.filter((r) => Number(r.person_id) === Number(m.id)).map(presentRecord),
       };
     }),
@@ -91,7 +92,8 @@ async function keptPerson(conn: Conn, ctx: Ctx, personId: number, field?: string
 /** Makes or changes a person's labour register entry (409 on a stale version). */
 export async function saveProfile(database: Database, ctx: Ctx, personId: number, input: LabourProfileInput) {
   await database.db.transaction(async (tx) => {
-    await keptPerson(tx, ctx, personId);
+    const person = await keptPerson(tx, ctx, personId);
+    if (!person.labour_force) throw invalid('params.id', 'is not of working age with labour capacity');
     if (!(await repo.saveProfile(tx, personId, input.version, input, ctx.actor.userId))) throw stale();
     await audit(tx, ctx, {
       action: 'employment.labour',
@@ -101,15 +103,7 @@ export async function saveProfile(database: Database, ctx: Ctx, personId: number
     });
   });
   const [profile] = await repo.profilesOf(database.db, [personId]);
-  return {
-    skills: profile.skills,
-    trainingWishes: profile.training_wishes,
-    workPreference: profile.work_preference as 'nearby' | null,
-    notWorkingReason: profile.not_working_reason as 'other' | null,
-    note: profile.note,
-    version: profile.version,
-    updatedAt: new Date(profile.updated_at).toISOString(),
-  };
+  return presentProfile(profile);
 }
 
 function checkDates(startOn: string, endOn: string | null) {
@@ -135,7 +129,7 @@ export async function labourList(database: Database, ctx: Ctx, q: LabourQuery) {
       age: r.age,
       labourCapacity: r.labour_capacity,
       employed: r.employed,
-      workPreference: r.work_preference as 'nearby' | null,
+      workPreference: r.work_preference as LabourProfile['workPreference'],
     })),
     total,
     page: q.page,

@@ -212,6 +212,12 @@ describe('labour register', () => {
       '缝纫',
       '电商',
     ]);
+    const child = await worker.put(`/api/persons/${h.child.id}/labour`, { skills: ['电工'] });
+    expect(child.statusCode).toBe(400);
+    expect(child.json().error.details[0]).toMatchObject({
+      field: 'params.id',
+      reason: 'is not of working age with labour capacity',
+    });
   });
 
   it('lists the labour force in scope, employed or not', async () => {
