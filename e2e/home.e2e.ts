@@ -31,6 +31,7 @@ journey(
       'todo-visitsDue',
       'todo-leads',
       'todo-cases',
+      'todo-zeroEmployment',
       'home-link-kpi',
       'home-link-monitoringOverview',
     ]);

@@ -7,6 +7,7 @@ export const TODO_KEYS = [
   'visitsDue',
   'leads',
   'cases',
+  'zeroEmployment',
   'inHand',
   'myReports',
 ] as const;
@@ -27,6 +28,8 @@ export const HomeTodo = z.object({
   leads: z.number().int().optional(),
   /** Monitoring cases whose current step the caller's level owns. */
   cases: z.number().int().optional(),
+  /** Zero-employment households not yet cleared. */
+  zeroEmployment: z.number().int().optional(),
   /** Incidents being handled (for supervisors). */
   inHand: z.number().int().optional(),
   /** The caller's own reports (for reporters who are not officials). */

@@ -325,6 +325,12 @@ describe('zero-employment households', () => {
     expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(true);
   });
 
+  it('counts the households to clear on the home, as the list does', async () => {
+    const open = (await worker.get('/api/employment/zero?status=open')).json().total;
+    expect((await worker.get('/api/home/todo')).json().zeroEmployment).toBe(open);
+    expect((await outsider.get('/api/home/todo')).json().zeroEmployment).toBe(0);
+  });
+
   it('recomputes every household living in the caller’s scope', async () => {
     const h = await newFamily();
     expect((await zeroOpen(w.staff)).some((z) => z.householdId === h.id)).toBe(false);

@@ -68,6 +68,10 @@ export async function list(database: Database, ctx: Ctx, q: ZeroQuery) {
   return { items: items.map(present), total, page: q.page, pageSize: q.pageSize };
 }
 
+/** Zero-employment households in the caller's scope not yet cleared, as the list counts them. */
+export const countOpen = async (database: Database, ctx: Ctx) =>
+  (await repo.list(database.db, householdScope(ctx.actor), 'open', today(), 1, 0)).total;
+
 export async function detailOf(conn: Conn, row: ZeroRow): Promise<ZeroEmploymentDetail> {
   const help = await repo.helpOf(conn, row.id);
   return {

@@ -7,6 +7,7 @@ const NEEDS: Record<TodoKey, { all: Permission[]; not?: Permission }> = {
   visitsDue: { all: ['visit:write', 'grid:read'] },
   leads: { all: ['monitoring:write'] },
   cases: { all: ['monitoring:read'] },
+  zeroEmployment: { all: ['employment:write'] },
   inHand: { all: ['incident:supervise'] },
   // officials find their own reports among the incidents they handle
   myReports: { all: ['incident:report'], not: 'incident:read' },

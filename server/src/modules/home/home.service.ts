@@ -2,6 +2,7 @@ import { TODO_KEYS, type HomeTodo, type IncidentCounts, type TodoKey } from '@an
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { countOwnedCases } from '../cases/cases.service.ts';
+import { countOpen as countZeroEmployment } from '../employment/zero.service.ts';
 import { counts as incidentCounts, countReported } from '../incidents/workbench.service.ts';
 import { countOpenLeads } from '../monitoring/leads.service.ts';
 import { countDue } from '../visits/visits.service.ts';
@@ -22,6 +23,7 @@ export async function todo(database: Database, ctx: Ctx): Promise<HomeTodo> {
     visitsDue: () => countDue(database, ctx),
     leads: () => countOpenLeads(database, ctx),
     cases: () => countOwnedCases(database, ctx),
+    zeroEmployment: () => countZeroEmployment(database, ctx),
     myReports: () => countReported(database, ctx),
   };
   const result: HomeTodo = {};

@@ -41,13 +41,13 @@ it("counts each role's work in its own scope only, the same as the lists it link
   await work(other, { leads: 1, cases: 0, reports: 1 });
 
   const staff = await todo(w.staff);
-  expect(staff).toEqual({ toAccept: 3, overdue: 0, leads: 2, cases: 1 });
-  expect(await todo(other.staff)).toEqual({ toAccept: 1, overdue: 0, leads: 1, cases: 0 });
+  expect(staff).toEqual({ toAccept: 3, overdue: 0, leads: 2, cases: 1, zeroEmployment: 0 });
+  expect(await todo(other.staff)).toEqual({ toAccept: 1, overdue: 0, leads: 1, cases: 0, zeroEmployment: 0 });
   expect(staff.leads).toBe(await total(w.staff, '/api/monitoring/leads?status=open'));
   expect(staff.cases).toBe(await total(w.staff, '/api/monitoring/cases?mine=true'));
 
   const grid = await todo(w.grid);
-  expect(Object.keys(grid)).toEqual(['toAccept', 'overdue', 'visitsDue', 'leads', 'cases']);
+  expect(Object.keys(grid)).toEqual(['toAccept', 'overdue', 'visitsDue', 'leads', 'cases', 'zeroEmployment']);
   expect(grid.visitsDue).toBe(await total(w.grid, '/api/visits/due'));
   expect(grid.leads).toBe(2);
 

@@ -13,6 +13,7 @@ const LIST: Record<TodoKey, string> = {
   visitsDue: '/visits',
   leads: '/monitoring/leads',
   cases: '/monitoring/cases?mine=true',
+  zeroEmployment: '/employment/zero',
   inHand: '/incidents?tab=inHand',
   myReports: '/incidents/mine',
 };
