@@ -151,6 +151,8 @@ export type ZeroEmploymentDetail = z.infer<typeof ZeroEmploymentDetail>;
 
 export const HouseholdEmployment = z.object({
   householdId: Id,
+  /** The caller keeps its employment: they may write, from the residence side. */
+  mayKeep: z.boolean(),
   members: z.array(LabourMember),
   zeroEmployment: ZeroEmploymentDetail.nullable(),
 });

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { can } from '@anju/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { bothSidesSql, covers, ownScopeSql, sideOf } from '../../platform/access/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -29,6 +30,10 @@ export function assertResidenceSide(actor: Actor, p: PersonPaths) {
   if (!covers(actor, p.residence_path))
     throw new AppError('forbidden', 'only officials of the residence side keep employment records');
 }
+
+/** Whether the actor keeps the employment of a household living at `residencePath`. */
+export const mayKeep = (actor: Actor, residencePath: string) =>
+  can(actor.roles, 'employment:write') && covers(actor, residencePath);
 
 /** An official who sees a household only from its origin side reads only the members registered there. */
 export const seesMember = (actor: Actor, householdResidence: string, member: PersonPaths) =>

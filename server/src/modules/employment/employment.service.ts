@@ -12,7 +12,13 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
-import { assertPersonVisible, assertResidenceSide, labourScope, seesMember } from './employment.policy.ts';
+import {
+  assertPersonVisible,
+  assertResidenceSide,
+  labourScope,
+  mayKeep,
+  seesMember,
+} from './employment.policy.ts';
 import * as repo from './employment.repo.ts';
 import type { RecordRow } from './employment.sql.ts';
 import { latestOf, recheckHousehold, today } from './zero.service.ts';
@@ -62,6 +68,7 @@ export async function ofHousehold(
   const [profiles, records] = await Promise.all([repo.profilesOf(conn, ids), repo.recordsOf(conn, ids, on)]);
   return {
     householdId: String(householdId),
+    mayKeep: mayKeep(ctx.actor, household.residence_path),
     members: members.map((m) => {
       const p = profiles.find((x) => Number(x.person_id) === Number(m.id));
       return {

@@ -157,6 +157,8 @@ describe('access', () => {
   it('shows origin-side officials their own people, who are kept on the residence side', async () => {
     const view = await origin.get(`/api/households/${h.id}/employment`);
     expect(view.statusCode).toBe(200);
+    expect(view.json().mayKeep).toBe(false);
+    expect((await worker.get(`/api/households/${h.id}/employment`)).json().mayKeep).toBe(true);
     expect(
       view
         .json()

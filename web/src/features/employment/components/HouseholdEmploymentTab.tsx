@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
-import { useSignedIn } from '../../auth/api.ts';
 import { useHouseholdEmployment, type EmploymentRecord, type LabourMember } from '../api.ts';
 import { RecordModal } from './RecordModal.tsx';
 import { ZeroState } from './ZeroState.tsx';
@@ -147,12 +146,11 @@ export function HouseholdEmploymentTab({
   withZero?: boolean;
 }) {
   const { t } = useTranslation();
-  const me = useSignedIn();
   const data = useHouseholdEmployment(householdId);
   const [editing, setEditing] = useState<Editing>(null);
   if (data.error) return <ErrorView error={data.error} />;
   if (!data.data) return <Card loading />;
-  const writable = me.permissions.includes('employment:write');
+  const writable = data.data.mayKeep;
   const zero = data.data.zeroEmployment;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="household-employment">

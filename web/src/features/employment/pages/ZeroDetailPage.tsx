@@ -6,8 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { useSignedIn } from '../../auth/api.ts';
-import { useAddHelp, useZero, ZERO_HELP_KINDS } from '../api.ts';
+import { useAddHelp, useHouseholdEmployment, useZero, ZERO_HELP_KINDS } from '../api.ts';
 import { HouseholdEmploymentTab } from '../components/HouseholdEmploymentTab.tsx';
 import { ZeroState } from '../components/ZeroState.tsx';
 
@@ -64,12 +63,12 @@ function HelpForm({ zeroId }: { zeroId: string }) {
 export function ZeroDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useSignedIn();
   const zero = useZero(id);
+  const household = useHouseholdEmployment(zero.data?.householdId);
   if (zero.error) return <ErrorView error={zero.error} />;
   if (!zero.data) return <Spin />;
   const z = zero.data;
-  const writable = me.permissions.includes('employment:write');
+  const writable = household.data?.mayKeep ?? false;
   return (
     <>
       <PageHeader title={t('employment.zero.detail', { name: z.headName })} />
