@@ -43,23 +43,6 @@ export async function gridsOf(conn: Conn, communityId: number, scope: SQL): Prom
   );
 }
 
-/** The next grid code of a community: its code and a 3-digit sequence after the highest in use. */
-export async function nextCode(conn: Conn, community: { id: number; code: string }): Promise<string> {
-  const [row] = await rows<{ seq: number }>(
-    conn,
-    sql`SELECT COALESCE(max(substr(code, ${community.code.length + 1})::int), 0) + 1 AS seq
-          FROM places
-         WHERE parent_id = ${community.id} AND level = 'grid'
-           AND code ~ ${`^${community.code.replace(/[^0-9A-Za-z]/g, (c) => `\\${c}`)}[0-9]{3}$`}`,
-  );
-  return `${community.code}${String(row.seq).padStart(3, '0')}`;
-}
-
-/** Locks a place row (the community whose grids are numbered). */
-export async function lockPlace(conn: Conn, id: number) {
-  await conn.execute(sql`SELECT id FROM places WHERE id = ${id} FOR UPDATE`);
-}
-
 export async function bumpVersion(conn: Conn, id: number) {
   await conn.execute(sql`UPDATE places SET version = version + 1, updated_at = now() WHERE id = ${id}`);
 }

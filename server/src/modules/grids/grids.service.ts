@@ -133,10 +133,8 @@ export async function create(
     const c = await community(tx, ctx, communityId);
     assertCommunityWrite(ctx.actor, c);
     if (!c.code) throw invalid('communityId', 'the community has no code to number its grids from');
-    // the community row is the lock that serialises numbering
-    await repo.lockPlace(tx, c.id);
-    const code = await repo.nextCode(tx, { id: c.id, code: c.code });
-    const grid = await addChild(tx, ctx, c, { level: 'grid', code, name: input.name, attributes: {} });
+    // numbered under the community's row lock
+    const grid = await addChild(tx, ctx, c, { level: 'grid', name: input.name, attributes: {} });
     if (input.boundary) await repo.saveBoundary(tx, grid.id, input.boundary, points);
     return grid.id;
   });

@@ -149,3 +149,22 @@ export async function setPoint(
     .returning({ id: places.id, lng: places.lng, lat: places.lat, version: places.version });
   return row;
 }
+
+/**
+ * The next grid code of a community: its code and a 3-digit sequence after the highest in use. The
+ * caller holds the community's row lock (`lockPlace`), which serialises numbering.
+ */
+export async function nextGridCode(conn: Conn, community: { id: number; code: string }): Promise<string> {
+  const pattern = `^${community.code.replace(/[^0-9A-Za-z]/g, (c) => `\\${c}`)}[0-9]{3}$`;
+  const { rows } = await conn.execute(
+    sql`SELECT COALESCE(max(substr(code, ${community.code.length + 1})::int), 0) + 1 AS seq
+          FROM places
+         WHERE parent_id = ${community.id} AND level = 'grid' AND code ~ ${pattern}`,
+  );
+  return `${community.code}${String((rows[0] as { seq: number }).seq).padStart(3, '0')}`;
+}
+
+/** Locks a place row for the transaction. */
+export async function lockPlace(conn: Conn, id: number) {
+  await conn.execute(sql`SELECT id FROM places WHERE id = ${id} FOR UPDATE`);
+}

@@ -98,6 +98,13 @@ export async function search(
   return rows.map(summary);
 }
 
+/** A new grid's code, numbered within its community (community code + 3-digit sequence). */
+async function gridCode(tx: Conn, community: repo.PlaceRow): Promise<string> {
+  if (!community.code) throw invalid('parentId', 'the community has no code to number its grids from');
+  await repo.lockPlace(tx, community.id);
+  return repo.nextGridCode(tx, { id: community.id, code: community.code });
+}
+
 /** Inserts a place under `parent` in the caller's transaction: path, child count and audit row. */
 export async function addChild(
   tx: Conn,
@@ -115,7 +122,7 @@ export async function addChild(
     .insert(tx, {
       parentId: parent.id,
       level: input.level,
-      code: input.code ?? null,
+      code: input.code ?? (input.level === 'grid' ? await gridCode(tx, parent) : null),
       name: input.name,
       initials: initialsOf(input.name),
       path: 'pending',

@@ -88,6 +88,16 @@ describe('creating the lower levels', () => {
     expect(await childCount(tree[parentLevel])).toBe(before);
   });
 
+  it('numbers a grid added without a code within its community, so the grid pages list it', async () => {
+    const c = (await create(county, tree.township, 'community', '新居社区', `n${tag}`)).json();
+    const first = (await create(county, c.id, 'grid', '一网格')).json();
+    const second = (await create(county, c.id, 'grid', '二网格')).json();
+    expect([first.code, second.code]).toEqual([`n${tag}001`, `n${tag}002`]);
+    const map = await county.get(`/api/communities/${c.id}/grid-map`);
+    expect(map.statusCode, map.body).toBe(200);
+    expect(map.json().items.map((g: { code: string }) => g.code)).toEqual([`n${tag}001`, `n${tag}002`]);
+  });
+
   it('refuses a code already used, and counts nothing', async () => {
     expect((await create(county, tree.grid, 'building', '甲', `dup-${tag}`)).statusCode).toBe(201);
     const before = await childCount(tree.grid);
