@@ -24,7 +24,13 @@ export function HouseholdMonitoring({ household }: { household: HouseholdDetail 
       <Typography.Paragraph type="secondary">{t('monitoring.income.intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         {mayWrite && (
-          <Button type="primary" onClick={() => setEditing(null)} data-testid="income-add">
+          // a new record takes a year not yet entered, known once the records are in
+          <Button
+            type="primary"
+            onClick={() => setEditing(null)}
+            disabled={!incomes.data}
+            data-testid="income-add"
+          >
             {t('monitoring.income.add')}
           </Button>
         )}
