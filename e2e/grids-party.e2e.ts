@@ -121,12 +121,25 @@ journey(
       .first()
       .getAttribute('data-testid');
     const first = page.getByTestId(firstId!);
-    await first.getByTestId('link-carer').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
-      .first()
-      .click();
-    await expect.poll(() => first.getByTestId('link-save').isEnabled()).toBe(true);
+    // the first carer with room left; a click while the list still slides open is lost, so it is tried again
+    const carer = page.locator(
+      '.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)',
+    );
+    await expect
+      .poll(
+        async () => {
+          if (await first.getByTestId('link-save').isEnabled()) return true;
+          if ((await page.locator('.ant-select-dropdown:visible').count()) === 0)
+            await first.getByTestId('link-carer').click();
+          await carer
+            .first()
+            .click({ timeout: 5000 })
+            .catch(() => undefined);
+          return first.getByTestId('link-save').isEnabled();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
     await first.getByTestId('link-save').click();
     await expect.poll(() => unlookedTotal(page), SLOW).toBe(before - 1);
   },

@@ -93,6 +93,9 @@ journey(
       await expect.poll(() => unread(page), WAIT).toBe(before + told);
     }
 
+    // the toasts cover the header of a phone until they close; a pointer resting on them keeps them open
+    await page.mouse.move(PHONE.width / 2, PHONE.height - 10);
+    await expect.poll(() => page.getByTestId('notification-toast').count(), { timeout: 30_000 }).toBe(0);
     await page.getByTestId('notification-bell').click();
     const items = page.getByTestId('notification-item').filter({ hasText: title });
     await expect.poll(() => items.count(), WAIT).toBe(4);

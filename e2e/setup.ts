@@ -68,7 +68,14 @@ export default async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  // the server's log goes to e2e/artifacts/server.log; its errors are also printed when the journeys end
+  fs.mkdirSync(path.join(root, 'e2e/artifacts'), { recursive: true });
+  const logFile = path.join(root, 'e2e/artifacts/server.log');
+  const log = fs.createWriteStream(logFile);
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    output = (output + chunk.toString()).slice(-4000);
+  };
   server.stdout!.on('data', keep);
   server.stderr!.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -80,6 +87,12 @@ export default async function setup(project: TestProject) {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await new Promise((r) => log.end(r));
+    const errors = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line));
+    if (errors.length) console.error(`server errors during the journeys:\n${errors.join('\n')}`);
   };
   try {
     await waitForHealth(baseUrl, server, () => output);
