@@ -57,17 +57,43 @@ beforeAll(async () => {
   p = { community, building, dwellings, householdId: household.id, headName, registeredName, registeredId };
 });
 
-/** Opens a dwelling picker and picks a dwelling of the prepared building. */
+/**
+ * Opens a dwelling picker and picks a dwelling of the prepared building. The tree loads a level when
+ * it is opened, and a click while the list still slides open is lost, so each step is tried again
+ * until the dwelling shows.
+ */
 async function pickDwelling(page: Page, testId: string, room: string) {
-  await page.getByTestId(testId).click();
   const tree = page.locator('.ant-select-dropdown:visible .ant-select-tree');
-  const open = async (name: string) => {
-    const node = tree.locator('.ant-select-tree-treenode', { hasText: name }).first();
-    await node.locator('.ant-select-tree-switcher').click();
-  };
-  await open(p.community.name);
-  await open(p.building.name);
-  await tree.locator('.ant-select-tree-title', { hasText: room }).click();
+  const node = (name: string) => tree.locator('.ant-select-tree-treenode', { hasText: name }).first();
+  const dwelling = tree.locator('.ant-select-tree-title', { hasText: room });
+  const opened = async (name: string) =>
+    (await node(name).locator('.ant-select-tree-switcher_open').count()) > 0;
+  await expect
+    .poll(
+      async () => {
+        if (await dwelling.isVisible()) return true;
+        if (!(await tree.isVisible()))
+          await page
+            .getByTestId(testId)
+            .click({ timeout: 2000 })
+            .catch(() => undefined);
+        else if (await node(p.building.name).isVisible()) {
+          if (!(await opened(p.building.name)))
+            await node(p.building.name)
+              .locator('.ant-select-tree-switcher')
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
+        } else if (!(await opened(p.community.name)))
+          await node(p.community.name)
+            .locator('.ant-select-tree-switcher')
+            .click({ timeout: 2000 })
+            .catch(() => undefined);
+        return dwelling.isVisible();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
+  await dwelling.click();
 }
 
 /** Picks the community as a hukou place through the place search. */
