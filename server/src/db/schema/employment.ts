@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises.ts';
 import { households, persons } from './registry.ts';
 import { users } from './users.ts';
 
@@ -42,9 +43,9 @@ export const labourProfiles = pgTable('labour_profiles', {
 });
 
 /**
- * One job a person holds or held. The employer is named in `employer_name`; an enterprise of the
- * register can be linked beside it later without changing the record. A person is employed while
- * one of their records has no end or ends today or later.
+ * One job a person holds or held. The employer is named in `employer_name`; `enterprise_id` links
+ * the enterprise of the register when the employer is in it. A person is employed while one of
+ * their records has no end or ends today or later.
  */
 export const employmentRecords = pgTable(
   'employment_records',
@@ -55,6 +56,7 @@ export const employmentRecords = pgTable(
       .references(() => persons.id),
     kind: varchar('kind', { length: 32 }).notNull(),
     employerName: varchar('employer_name', { length: 128 }).notNull(),
+    enterpriseId: bigint('enterprise_id', { mode: 'number' }).references(() => enterprises.id),
     place: varchar('place', { length: 128 }).notNull().default(''),
     monthlyWage: numeric('monthly_wage', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     startOn: date('start_on', { mode: 'string' }).notNull(),
@@ -67,6 +69,9 @@ export const employmentRecords = pgTable(
   },
   (t) => [
     index('employment_records_person_idx').on(t.personId, t.endOn),
+    index('employment_records_enterprise_idx')
+      .on(t.enterpriseId, t.endOn)
+      .where(sql`${t.enterpriseId} IS NOT NULL`),
     check('employment_records_wage', sql`${t.monthlyWage} >= 0`),
     check('employment_records_dates', sql`${t.endOn} IS NULL OR ${t.endOn} >= ${t.startOn}`),
   ],

@@ -1,0 +1,3 @@
+ALTER TABLE "employment_records" ADD COLUMN "enterprise_id" bigint;--> statement-breakpoint
+ALTER TABLE "employment_records" ADD CONSTRAINT "employment_records_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "employment_records_enterprise_idx" ON "employment_records" USING btree ("enterprise_id","end_on") WHERE "employment_records"."enterprise_id" IS NOT NULL;
