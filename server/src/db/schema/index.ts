@@ -15,3 +15,4 @@ export * from './cases.ts';
 export * from './calendar.ts';
 export * from './employment.ts';
 export * from './enterprises.ts';
+export * from './training.ts';
