@@ -16,3 +16,4 @@ export * from './calendar.ts';
 export * from './employment.ts';
 export * from './enterprises.ts';
 export * from './training.ts';
+export * from './jobs.ts';
