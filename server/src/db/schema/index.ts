@@ -17,3 +17,4 @@ export * from './employment.ts';
 export * from './enterprises.ts';
 export * from './training.ts';
 export * from './jobs.ts';
+export * from './posts.ts';
