@@ -2,29 +2,17 @@ import ExcelJS from 'exceljs';
 import type { Role } from '@anju/contracts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addPlace,
-  errorCode,
-  randomIdNumber,
-  signIn,
-  testApp,
-  type Client,
-  type TestApp,
-} from '../../../test/harness.ts';
+import { errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { exportPersons } from './persons.export.ts';
-import { family, member, registryWorld, type RegistryWorld } from './registry.fixture.ts';
+import { names, personsWorld } from './persons.fixture.ts';
 
 let t: TestApp;
-let w: RegistryWorld;
-let h: { id: string; members: { id: string; name: string; version: number }[] };
-let origin: Client;
+let w: Awaited<ReturnType<typeof personsWorld>>['w'];
+let h: Awaited<ReturnType<typeof personsWorld>>['h'];
 let outsider: Client;
 beforeAll(async () => {
   t = await testApp();
-  w = await registryWorld(t);
-  h = await family(w);
-  origin = await signIn(t, ['township_officer'], [w.originTownship]);
-  outsider = await signIn(t, ['community_staff'], [w.tree.otherCommunity]);
+  ({ w, h, outsider } = await personsWorld(t));
 });
 afterAll(() => t.close());
 
@@ -45,195 +33,6 @@ async function ctxOf(roles: Role[], placeId: number): Promise<Ctx> {
   };
   return { actor, ip: '127.0.0.1', requestId: `test-${user.userId}` };
 }
-
-const names = async (c: Client, query = '') => {
-  const res = await c.get(`/api/persons?pageSize=200&${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res
-    .json()
-    .items.map((p: { name: string }) => p.name)
-    .sort();
-};
-
-describe('dual jurisdiction', () => {
-  it('shows the residence side everyone living there', async () => {
-    expect(await names(w.staff)).toEqual(['李小龙', '李明', '王芳']);
-    expect((await w.staff.get(`/api/persons/${h.members[0].id}`)).json().side).toBe('residence');
-  });
-
-  it('shows the origin side only the people registered in its villages, wherever they live', async () => {
-    expect(await names(origin)).toEqual(['李明', '王芳']);
-    const head = (await origin.get(`/api/persons/${h.members[0].id}`)).json();
-    expect(head).toMatchObject({
-      side: 'hukou',
-      residence: { name: '1栋 101室' },
-      hukou: { name: '大坪村' },
-    });
-    expect((await origin.get(`/api/persons/${h.members[2].id}`)).statusCode).toBe(404);
-    const household = (await origin.get(`/api/households/${h.id}`)).json();
-    expect(household.side).toBe('hukou');
-    expect(household.members.map((m: { name: string }) => m.name)).toEqual(['李明', '王芳']);
-    expect(await names(origin, 'side=residence')).toEqual([]);
-  });
-
-  it('counts once a person seen from both sides, and narrows to one side on request', async () => {
-    const both = await signIn(t, ['township_officer'], [w.originTownship, w.tree.community]);
-    const all = (await both.get('/api/persons?pageSize=200')).json();
-    expect(all.total).toBe(3);
-    expect(all.items.map((p: { name: string }) => p.name).sort()).toEqual(['李小龙', '李明', '王芳']);
-    expect(await names(both, 'side=hukou')).toEqual(['李小龙', '李明', '王芳']);
-    expect(await names(w.staff, 'side=hukou')).toEqual(['李小龙']);
-    expect((await both.get('/api/persons?q=李&pageSize=1&sort=name')).json().total).toBe(2);
-  });
-
-  it('leaves the origin side reading, not editing', async () => {
-    const res = await origin.patch(`/api/persons/${h.members[0].id}`, {
-      labourCapacity: 'partial',
-      version: 1,
-    });
-    expect(res.statusCode).toBe(403);
-  });
-
-  it('tells nothing to an official of neither side: lists, counts, reads, history and export', async () => {
-    const list = (await outsider.get('/api/persons')).json();
-    expect(list).toMatchObject({ items: [], total: 0 });
-    expect((await outsider.get('/api/households')).json().total).toBe(0);
-    for (const url of [
-      `/api/persons/${h.members[0].id}`,
-      `/api/households/${h.id}`,
-      `/api/persons/${h.members[0].id}/history`,
-    ]) {
-      const res = await outsider.get(url);
-      expect(res.statusCode, url).toBe(404);
-      expect(errorCode(res)).toBe('not_found');
-    }
-    const exported = await outsider.request({
-      method: 'GET',
-      url: '/api/persons/export',
-      query: { format: 'csv' },
-    });
-    expect(exported.rawPayload.toString('utf8').trim().split('\r\n')).toHaveLength(1);
-  });
-});
-
-describe('hukou side found where the two paths part', () => {
-  it('shows a person registered in a village of the same township to that village, and once to both', async () => {
-    const v = await registryWorld(t);
-    const near = await addPlace(t.database, v.tree.township, 'village', '近邻村');
-    const res = await v.staff.post('/api/households', {
-      dwellingId: String(v.tree.dwelling),
-      originVillageId: String(near),
-      relocationYear: 2019,
-      resettlementType: 'urban_centralized',
-      povertyStatus: 'out_of_poverty',
-      members: [
-        member(v, { name: '赵四', hukouPlaceId: String(near) }),
-        member(v, {
-          name: '赵小',
-          relation: 'child',
-          idNumber: randomIdNumber({ birth: '2015-01-02', sex: 'female' }),
-          labourCapacity: 'none',
-        }),
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    expect(await names(await signIn(t, ['community_staff'], [near]))).toEqual(['赵四']);
-    const township = await signIn(t, ['township_officer'], [v.tree.township]);
-    expect((await township.get('/api/persons')).json().total).toBe(2);
-    const both = await signIn(t, ['township_officer'], [near, v.originTownship]);
-    expect(await names(both)).toEqual(['赵四', '赵小']);
-    expect(await names(both, 'side=residence')).toEqual([]);
-  });
-});
-
-describe('household history from the origin side', () => {
-  it('names no member registered elsewhere, not even among those who left', async () => {
-    const v = await registryWorld(t);
-    const other = await family(v);
-    const origin = await signIn(t, ['township_officer'], [v.originTownship]);
-    const split = await v.staff.post(`/api/households/${other.id}/events`, {
-      event: 'split',
-      date: '2026-01-01',
-      personIds: [other.members[2].id],
-      dwellingId: String(v.dwelling2),
-      version: other.version,
-    });
-    expect(split.statusCode, split.body).toBe(200);
-    const url = `/api/households/${other.id}/history`;
-    const seen = (await origin.get(url)).json() as { event: string; personId: string | null }[];
-    expect(JSON.stringify(seen)).not.toContain('李小龙');
-    expect(seen.map((e) => e.personId).filter((p) => p === other.members[2].id)).toEqual([]);
-    expect(seen.map((e) => e.event)).toContain('split');
-    expect(JSON.stringify((await v.staff.get(url)).json())).toContain('李小龙');
-  });
-});
-
-describe('search', () => {
-  it('finds by name, pinyin initials, phone tail, tags, labour and age', async () => {
-    expect(await names(w.staff, 'q=李')).toEqual(['李小龙', '李明']);
-    expect(await names(w.staff, 'q=lm')).toEqual(['李明']);
-    expect(await names(w.staff, 'phoneTail=5678')).toEqual(['李明']);
-    expect(await names(w.staff, 'tags=left_behind_child')).toEqual(['李小龙']);
-    expect(await names(w.staff, 'labour=none')).toEqual(['李小龙']);
-    expect(await names(w.staff, 'ageMax=17')).toEqual(['李小龙']);
-    expect(await names(w.staff, 'ageMin=18&sex=female')).toEqual(['王芳']);
-    expect(await names(w.staff, `under=${w.tree.otherCommunity}`)).toEqual([]);
-    expect(await names(w.staff, 'q=1-101')).toEqual(['李小龙', '李明', '王芳']);
-    expect(await names(w.staff, `q=${encodeURIComponent('1栋101室')}`)).toHaveLength(3);
-    expect(await names(w.staff, 'q=1-102')).toEqual([]);
-  });
-
-  it('sorts and pages with a total', async () => {
-    const res = (await w.staff.get('/api/persons?sort=age&order=asc&pageSize=2')).json();
-    expect(res.total).toBe(3);
-    expect(res.items.map((p: { name: string }) => p.name)).toEqual(['李小龙', '王芳']);
-    const next = (await w.staff.get('/api/persons?sort=age&order=asc&pageSize=2&page=2')).json();
-    expect(next.items.map((p: { name: string }) => p.name)).toEqual(['李明']);
-  });
-
-  it('refuses a bad filter with the field named', async () => {
-    const res = await w.staff.get('/api/persons?phoneTail=12');
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details[0].field).toBe('querystring.phoneTail');
-  });
-});
-
-const search = (c: Client, body: Record<string, unknown>) => c.post('/api/persons/search', body);
-
-describe('search by a whole number', () => {
-  it('finds by the whole ID or phone number in a POST body, with the other filters', async () => {
-    const id = (await w.staff.post(`/api/persons/${h.members[0].id}/reveal`, { field: 'idNumber' })).json()
-      .value as string;
-    const byId = await search(w.staff, { idNumber: id.toLowerCase() });
-    expect(byId.statusCode, byId.body).toBe(200);
-    expect(byId.json()).toMatchObject({ total: 1, page: 1, items: [{ name: '李明' }] });
-    expect((await search(w.staff, { phone: '138 1234 5678' })).json().items[0].name).toBe('李明');
-    expect((await search(w.staff, { phone: '13812345678', sex: 'female' })).json().total).toBe(0);
-    expect((await search(outsider, { idNumber: id })).json().total).toBe(0);
-  });
-
-  it('audits each search by what it was and what it found, never the number', async () => {
-    const res = await search(w.staff, { phone: '13812345678' });
-    const audits = await t.database.query<{ target_id: string; detail: unknown }>(
-      `SELECT target_id, detail FROM audit_log WHERE action = 'person.search' AND request_id = $1`,
-      [res.headers['x-request-id']],
-    );
-    expect(audits).toEqual([{ target_id: h.members[0].id, detail: { by: ['phone'], found: 1 } }]);
-  });
-
-  it('takes person:find_id and person:find_phone, and a number', async () => {
-    const grid = await signIn(t, ['grid_worker'], [w.tree.grid]);
-    expect(errorCode(await search(grid, { phone: '13812345678' }))).toBe('forbidden');
-    const none = await search(w.staff, {});
-    expect(none.statusCode).toBe(400);
-    expect(none.json().error.details[0].field).toBe('idNumber');
-  });
-
-  it('never takes a number in the address', async () => {
-    const all = (await w.staff.get('/api/persons?pageSize=200')).json().total;
-    expect((await w.staff.get('/api/persons?pageSize=200&phone=13812345678')).json().total).toBe(all);
-  });
-});
 
 describe('personal data', () => {
   it('masks identifiers and reveals them only on request, audited', async () => {
