@@ -39,6 +39,17 @@ const record = (c: Client, personId: string, over: Record<string, unknown> = {})
     ...over,
   });
 
+/** A family whose only job ends as a day passes: registered, given a job, the job's end then put behind today. */
+async function jobEndedOvernight() {
+  const h = await newFamily();
+  const job = (await record(worker, h.head.id, { endOn: daysFromToday(1) })).json();
+  await t.database.query('UPDATE employment_records SET end_on = $1 WHERE id = $2', [
+    daysFromToday(-1),
+    job.id,
+  ]);
+  return h;
+}
+
 const zeroOpen = async (c: Client) =>
   (await c.get('/api/employment/zero?status=open&pageSize=200')).json().items as {
     id: string;
@@ -321,7 +332,7 @@ describe('zero-employment households', () => {
   });
 
   it('recomputes every household each day, as jobs end and people reach working age', async () => {
-    const h = await newFamily();
+    const h = await jobEndedOvernight();
     expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(false);
     expect((await recomputeEverywhere(t.database)).flagged).toBeGreaterThanOrEqual(1);
     expect((await zeroOpen(worker)).some((z) => z.householdId === h.id)).toBe(true);
@@ -334,7 +345,7 @@ describe('zero-employment households', () => {
   });
 
   it('recomputes every household living in the caller’s scope', async () => {
-    const h = await newFamily();
+    const h = await jobEndedOvernight();
     expect((await zeroOpen(w.staff)).some((z) => z.householdId === h.id)).toBe(false);
     const res = await w.staff.post('/api/employment/zero/recompute');
     expect(res.statusCode, res.body).toBe(200);

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { ZeroEmploymentDetail, ZeroHelpCreate, ZeroQuery } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import { covers } from '../../platform/access/scope.ts';
@@ -24,6 +25,14 @@ const clearingDays = async (conn: Conn) => (await norms(conn, 'zero_employment_c
  */
 export async function recheckHousehold(conn: Conn, householdId: number) {
   return repo.recompute(conn, oneHousehold(householdId), today(), await clearingDays(conn));
+}
+
+/**
+ * Flags or clears the households matching `households` (a condition on `h`) inside the caller's
+ * transaction, in one statement: after a registry import registered or changed them.
+ */
+export async function recheckHouseholds(conn: Conn, households: SQL) {
+  return repo.recompute(conn, households, today(), await clearingDays(conn));
 }
 
 /** Flags and clears every household, as days pass: jobs reach their end, people reach or leave working age. */

@@ -9,6 +9,7 @@ import * as repo from './households.repo.ts';
 import * as persons from './persons.repo.ts';
 import { assertIdsFree, prepareMember } from './persons.service.ts';
 import { communityOf, placeOfLevel, type PlaceRef } from './places.lookup.ts';
+import { recheckHousehold } from '../employment/zero.service.ts';
 import { underPath } from '../places/places.service.ts';
 import { presentHistory, presentHousehold, presentPerson } from './present.ts';
 import {
@@ -124,6 +125,7 @@ export async function create(
     const ids = [];
     for (const m of members) ids.push(await persons.insert(tx, m));
     await repo.refreshSummary(tx, householdId);
+    await recheckHousehold(tx, householdId);
     await history.record(tx, ctx, [
       { householdId, event: 'create', version: 1, changes: { dwelling: [null, dwelling.name] } },
       ...ids.map((personId, i) => ({

@@ -82,6 +82,9 @@ export async function markCommitted(tx: Conn, id: number) {
   );
 }
 
+/** The households a commit registered or changed (a condition on `h`), read inside the commit's transaction. */
+export const COMMITTED_HOUSEHOLDS = sql`h.id IN (SELECT id FROM import_households)`;
+
 /** Moves a validated import to committing; false when it is not validated (or another commit took it). */
 export async function claimCommit(database: Database, id: number): Promise<boolean> {
   const rows = await database.query(

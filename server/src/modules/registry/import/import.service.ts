@@ -6,6 +6,7 @@ import type { Ctx } from '../../../platform/auth/actor.ts';
 import type { Cipher } from '../../../platform/crypto.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
+import { recheckHouseholds } from '../../employment/zero.service.ts';
 import { actorOf } from './actor.ts';
 import { commitRows } from './commit.ts';
 import * as repo from './import.repo.ts';
@@ -197,7 +198,10 @@ async function commitHeld(deps: ImportDeps, data: CommitData) {
         detail: { importId: id, ...counts },
         updates: counts.updates,
       },
-      (tx) => repo.markCommitted(tx, id),
+      async (tx) => {
+        await repo.markCommitted(tx, id);
+        await recheckHouseholds(tx, repo.COMMITTED_HOUSEHOLDS);
+      },
       (done, total) => {
         const percent = Math.floor((done / total) * 100);
         live.set(id, { rows: counts.rows, percent });
