@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  errorCode,
-  makeTree,
-  signIn,
-  testApp,
-  type Client,
-  type TestApp,
-  type Tree,
-} from '../../../test/harness.ts';
+import { errorCode, signIn, testApp, type Client, type TestApp, type Tree } from '../../../test/harness.ts';
+import { calendarWorld } from './calendar.fixture.ts';
 
 let t: TestApp;
 let tree: Tree;
@@ -17,10 +10,7 @@ let farCounty: Client;
 
 beforeAll(async () => {
   t = await testApp();
-  tree = await makeTree(t.database);
-  far = await makeTree(t.database);
-  county = await signIn(t, ['county_admin'], [tree.county]);
-  farCounty = await signIn(t, ['county_admin'], [far.county]);
+  ({ tree, far, county, farCounty } = await calendarWorld(t));
 });
 afterAll(() => t.close());
 
