@@ -134,7 +134,14 @@ export type RuleSet = z.infer<typeof RuleSet>;
 export const RuleQuery = z.object({ placeId: Id.optional() });
 export type RuleQuery = z.infer<typeof RuleQuery>;
 
-export const LEAD_SOURCES = ['screening', 'visit', 'self_declaration', 'department_data'] as const;
+/** Where a lead came from; `employment` is a household in or near monitoring that lost its last job. */
+export const LEAD_SOURCES = [
+  'screening',
+  'visit',
+  'self_declaration',
+  'department_data',
+  'employment',
+] as const;
 export const LEAD_STATUSES = ['open', 'case', 'dismissed'] as const;
 
 export const Lead = z.object({

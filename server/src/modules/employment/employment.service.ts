@@ -17,11 +17,12 @@ import {
   assertResidenceSide,
   labourScope,
   mayKeep,
+  oneHousehold,
   seesMember,
 } from './employment.policy.ts';
 import * as repo from './employment.repo.ts';
 import type { RecordRow } from './employment.sql.ts';
-import { latestOf, recheckHousehold, today } from './zero.service.ts';
+import { jobsEnded, latestOf, recheckHousehold, today } from './zero.service.ts';
 
 const stale = () =>
   new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
@@ -181,6 +182,10 @@ const FIELDS = [
   ['verified', 'verified'],
 ] as const;
 
+/** What a monitoring lead says of a lost job. */
+const jobLostNote = (name: string, r: { employerName: string; endOn: string | null }) =>
+  `${name}在${r.employerName}的工作于${r.endOn}结束，家中已无人在岗`;
+
 /** Changes or ends a record from the version it was read at (409 when stale), its history kept. */
 export async function updateRecord(database: Database, ctx: Ctx, id: number, input: EmploymentRecordUpdate) {
   await database.db.transaction(async (tx) => {
@@ -216,6 +221,8 @@ export async function updateRecord(database: Database, ctx: Ctx, id: number, inp
       actorName: ctx.actor.username,
     });
     await recheckHousehold(tx, Number(person.household_id));
+    if (before.current && next.endOn !== null && next.endOn < today())
+      await jobsEnded(tx, ctx, oneHousehold(Number(person.household_id)), jobLostNote(person.name, next));
     await audit(tx, ctx, {
       action: ended ? 'employment.record_end' : 'employment.record_update',
       targetType: 'person',

@@ -16,6 +16,11 @@ export const currentSql = (on: string): SQL => sql`(r.end_on IS NULL OR r.end_on
 export const employedSql = (on: string): SQL =>
   sql`EXISTS (SELECT 1 FROM employment_records r WHERE r.person_id = p.id AND ${currentSql(on)})`;
 
+/** The households of `households` (a condition on `h`) where no living member holds a current record on the day. */
+export const joblessSql = (households: SQL, on: string): SQL =>
+  sql`${households} AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.status = 'living'
+                                      AND ${employedSql(on)})`;
+
 export interface RecordRow {
   id: number;
   person_id: number;

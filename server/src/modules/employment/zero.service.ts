@@ -6,9 +6,10 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { norms } from '../../platform/norms.ts';
+import { raiseJobLossLeads } from '../monitoring/leads.service.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
 import { everyHousehold, householdScope, oneHousehold, residenceScope } from './employment.policy.ts';
-import type { ZeroRow } from './employment.sql.ts';
+import { joblessSql, type ZeroRow } from './employment.sql.ts';
 import * as repo from './zero.repo.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -34,6 +35,13 @@ export async function recheckHousehold(conn: Conn, householdId: number) {
 export async function recheckHouseholds(conn: Conn, households: SQL) {
   return repo.recompute(conn, households, today(), await clearingDays(conn));
 }
+
+/**
+ * After jobs ended inside the caller's transaction: those of `households` (a condition on `h`) with
+ * nobody in work any more get a monitoring lead from the monitoring module when in or near monitoring.
+ */
+export const jobsEnded = (conn: Conn, ctx: Ctx, households: SQL, note: string) =>
+  raiseJobLossLeads(conn, ctx, joblessSql(households, today()), note);
 
 /** Flags and clears every household, as days pass: jobs reach their end, people reach or leave working age. */
 export async function recomputeEverywhere(database: Database) {

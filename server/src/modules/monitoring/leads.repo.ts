@@ -94,6 +94,40 @@ export async function raiseLead(
   return saved.id;
 }
 
+/**
+ * Households in monitoring or near it (a condition on `h`): a monitored household, or one whose latest
+ * screening lead of this year or the last found its income below or near the line.
+ */
+const WATCHED = (year: number) =>
+  sql`(h.poverty_status = 'monitored'
+       OR EXISTS (SELECT 1 FROM monitoring_leads s
+                   WHERE s.household_id = h.id AND s.source = 'screening' AND s.year >= ${year - 1}
+                     AND s.flags && '{income_below_line,income_near_line}'::text[]))`;
+
+/**
+ * Opens a lead of `source` with the note `entry` for each household matching `households` (a condition
+ * on `h`) that is active, watched (in or near monitoring) and has no open lead yet; one statement.
+ * Returns the leads opened.
+ */
+export const raiseForWatched = (
+  conn: Conn,
+  households: SQL,
+  source: Lead['source'],
+  entry: string,
+  userId: number,
+  year: number,
+) =>
+  rows<{ id: number; household_id: number }>(
+    conn,
+    sql`INSERT INTO monitoring_leads (household_id, source, detail, created_by)
+        SELECT h.id, ${source}, jsonb_build_object('notes', ${entry}::jsonb), ${userId}::bigint
+          FROM households h
+         WHERE ${households} AND h.status = 'active' AND ${WATCHED(year)}
+           AND NOT EXISTS (SELECT 1 FROM monitoring_leads o WHERE o.household_id = h.id AND o.status = 'open')
+        ON CONFLICT (household_id) WHERE status = 'open' DO NOTHING
+        RETURNING id, household_id`,
+  );
+
 /** The household a visit was made to, or undefined for no such visit. */
 export async function visitHousehold(conn: Conn, visitId: number): Promise<number | undefined> {
   const [visit] = await rows<{ household_id: number }>(

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Declaration, Lead, LeadCreate } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -69,6 +70,32 @@ async function raise(
     detail: { lead: id, source },
   });
   return present((await repo.leadById(conn, id))!);
+}
+
+/** The risk type of a lost job, a code of the `risk_type` dictionary. */
+const JOB_LOSS_RISK = 'unstable_employment';
+
+/**
+ * For the employment module, inside its transaction: households matching `households` (a condition on
+ * `h`) that lost their last job are given a lead from employment records with the unstable-employment
+ * risk (while that dictionary entry is active) when they are in or near monitoring and have no open
+ * lead. Returns how many leads were opened; each is audited.
+ */
+export async function raiseJobLossLeads(conn: Conn, ctx: Ctx, households: SQL, note: string) {
+  const reasons = (await activeRiskTypes(conn, [JOB_LOSS_RISK])).map((r) => r.code);
+  const entry = JSON.stringify([
+    { source: 'employment', text: note, reasons, by: ctx.actor.username, at: new Date().toISOString() },
+  ]);
+  const year = new Date().getFullYear();
+  const opened = await repo.raiseForWatched(conn, households, 'employment', entry, ctx.actor.userId, year);
+  for (const lead of opened)
+    await audit(conn, ctx, {
+      action: 'monitoring.lead',
+      targetType: 'household',
+      targetId: lead.household_id,
+      detail: { lead: lead.id, source: 'employment', reasons },
+    });
+  return opened.length;
 }
 
 /** A lead from a visit's finding (the visit must be of that household) or from a department's data. */
