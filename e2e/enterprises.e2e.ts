@@ -84,7 +84,7 @@ journey(
     await rows.first().waitFor();
     const text = await rows.first().innerText();
     expect(text).toMatch(/\d{3}\*{4}\d{4}/);
-    expect(text).toContain('待统计');
+    expect(text).toMatch(/认定标准（\d+( \/ 5)? 人）/);
     expect(await page.getByTestId('enterprise-add').count()).toBe(0);
     expect(await page.getByTestId('enterprise-edit').count()).toBe(0);
     await page.getByText('帮扶车间认定标准：吸纳 5 名以上（含）搬迁或脱贫人口就业。').waitFor();

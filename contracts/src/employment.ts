@@ -54,6 +54,8 @@ const Wage = z.number().min(0, 'must not be negative').max(1_000_000);
 const RecordFields = {
   kind: z.enum(EMPLOYMENT_KINDS),
   employerName: z.string().trim().min(1).max(128),
+  /** The enterprise of the register that employs the person, when it is in the register. */
+  enterpriseId: IdParam.nullable().default(null),
   place: z.string().trim().max(128).default(''),
   monthlyWage: Wage,
   startOn: IsoDay,
@@ -70,6 +72,7 @@ export type EmploymentRecordCreateInput = z.input<typeof EmploymentRecordCreate>
 export const EmploymentRecordUpdate = z.object({
   kind: RecordFields.kind.optional(),
   employerName: RecordFields.employerName.optional(),
+  enterpriseId: IdParam.nullable().optional(),
   place: z.string().trim().max(128).optional(),
   monthlyWage: Wage.optional(),
   startOn: IsoDay.optional(),
@@ -79,12 +82,14 @@ export const EmploymentRecordUpdate = z.object({
   version: Version,
 });
 export type EmploymentRecordUpdate = z.infer<typeof EmploymentRecordUpdate>;
+export type EmploymentRecordUpdateInput = z.input<typeof EmploymentRecordUpdate>;
 
 export const EmploymentRecord = z.object({
   id: Id,
   personId: Id,
   kind: z.enum(EMPLOYMENT_KINDS),
   employerName: z.string(),
+  enterpriseId: Id.nullable(),
   place: z.string(),
   monthlyWage: z.number(),
   startOn: z.string(),

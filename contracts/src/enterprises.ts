@@ -56,14 +56,15 @@ export type EnterpriseUpdate = z.infer<typeof EnterpriseUpdate>;
 export type EnterpriseUpdateInput = z.input<typeof EnterpriseUpdate>;
 
 /**
- * A workshop's standing against the recognition criterion: `employed` counts relocated or formerly
- * poor people in current jobs with it, null while employment records do not name the enterprise.
+ * A workshop's standing against the recognition criterion: `employed` counts the relocated or formerly
+ * poor people holding a current employment record linked to it, each once; `recognised` when that
+ * reaches `minimumEmployed`, which makes it eligible for the workshop subsidy.
  */
 export const WorkshopStanding = z.object({
   type: z.string(),
   minimumEmployed: z.number().int(),
-  employed: z.number().int().nullable(),
-  recognised: z.boolean().nullable(),
+  employed: z.number().int(),
+  recognised: z.boolean(),
 });
 export type WorkshopStanding = z.infer<typeof WorkshopStanding>;
 

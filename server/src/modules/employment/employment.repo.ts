@@ -117,6 +117,8 @@ export async function findRecord(conn: Conn, id: number, on: string) {
 export interface RecordFields {
   kind: string;
   employerName: string;
+  /** The enterprise of the register, when the employer is in it. */
+  enterpriseId?: number | null;
   place: string;
   monthlyWage: number;
   startOn: string;
@@ -128,9 +130,10 @@ export interface RecordFields {
 export async function insertRecord(conn: Conn, personId: number, f: RecordFields) {
   const [row] = await rows<{ id: number }>(
     conn,
-    sql`INSERT INTO employment_records (person_id, kind, employer_name, place, monthly_wage, start_on, end_on, source, verified)
-        VALUES (${personId}, ${f.kind}, ${f.employerName}, ${f.place}, ${f.monthlyWage}, ${f.startOn}, ${f.endOn},
-                ${f.source}, ${f.verified})
+    sql`INSERT INTO employment_records (person_id, kind, employer_name, enterprise_id, place, monthly_wage, start_on,
+                                        end_on, source, verified)
+        VALUES (${personId}, ${f.kind}, ${f.employerName}, ${f.enterpriseId ?? null}, ${f.place}, ${f.monthlyWage},
+                ${f.startOn}, ${f.endOn}, ${f.source}, ${f.verified})
         RETURNING id`,
   );
   return Number(row.id);
@@ -141,7 +144,8 @@ export async function updateRecord(conn: Conn, id: number, version: number, f: R
   const done = await rows<{ id: number }>(
     conn,
     sql`UPDATE employment_records
-           SET kind = ${f.kind}, employer_name = ${f.employerName}, place = ${f.place}, monthly_wage = ${f.monthlyWage},
+           SET kind = ${f.kind}, employer_name = ${f.employerName}, enterprise_id = ${f.enterpriseId ?? null},
+               place = ${f.place}, monthly_wage = ${f.monthlyWage},
                start_on = ${f.startOn}, end_on = ${f.endOn}, source = ${f.source}, verified = ${f.verified},
                version = version + 1, updated_at = now()
          WHERE id = ${id} AND version = ${version} RETURNING id`,

@@ -11,6 +11,7 @@ import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { linkable } from '../enterprises/enterprises.service.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
 import {
   assertPersonVisible,
@@ -32,6 +33,7 @@ const presentRecord = (r: RecordRow): EmploymentRecord => ({
   personId: String(r.person_id),
   kind: r.kind as EmploymentRecord['kind'],
   employerName: r.employer_name,
+  enterpriseId: r.enterprise_id === null ? null : String(r.enterprise_id),
   place: r.place,
   monthlyWage: Number(r.monthly_wage),
   startOn: r.start_on,
@@ -150,6 +152,7 @@ export async function createRecord(database: Database, ctx: Ctx, input: Employme
   checkDates(input.startOn, input.endOn);
   const id = await database.db.transaction(async (tx) => {
     const person = await keptPerson(tx, ctx, input.personId, 'personId');
+    if (input.enterpriseId !== null) await linkable(tx, ctx.actor, input.enterpriseId);
     const recordId = await repo.insertRecord(tx, person.id, input);
     await repo.insertHistory(tx, {
       recordId,
@@ -174,6 +177,7 @@ export async function createRecord(database: Database, ctx: Ctx, input: Employme
 const FIELDS = [
   ['kind', 'kind'],
   ['employerName', 'employer_name'],
+  ['enterpriseId', 'enterprise_id'],
   ['place', 'place'],
   ['monthlyWage', 'monthly_wage'],
   ['startOn', 'start_on'],
@@ -197,6 +201,10 @@ export async function updateRecord(database: Database, ctx: Ctx, id: number, inp
     const next: repo.RecordFields = {
       kind: input.kind ?? before.kind,
       employerName: input.employerName ?? before.employer_name,
+      enterpriseId:
+        input.enterpriseId === undefined
+          ? before.enterprise_id && Number(before.enterprise_id)
+          : input.enterpriseId,
       place: input.place ?? before.place,
       monthlyWage: input.monthlyWage ?? Number(before.monthly_wage),
       startOn: input.startOn ?? before.start_on,
@@ -205,9 +213,14 @@ export async function updateRecord(database: Database, ctx: Ctx, id: number, inp
       verified: input.verified ?? before.verified,
     };
     checkDates(next.startOn, next.endOn);
+    if (next.enterpriseId && next.enterpriseId !== Number(before.enterprise_id))
+      await linkable(tx, ctx.actor, next.enterpriseId);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [key, column] of FIELDS) {
-      const was = column === 'monthly_wage' ? Number(before[column]) : before[column];
+      const was =
+        column === 'monthly_wage' || (column === 'enterprise_id' && before[column] !== null)
+          ? Number(before[column])
+          : before[column];
       if (was !== next[key]) changes[key] = [was, next[key]];
     }
     if (!(await repo.updateRecord(tx, id, input.version, next))) throw stale();

@@ -26,6 +26,7 @@ export interface RecordRow {
   person_id: number;
   kind: string;
   employer_name: string;
+  enterprise_id: number | null;
   place: string;
   monthly_wage: string | number;
   start_on: string;
@@ -37,7 +38,7 @@ export interface RecordRow {
 }
 
 export const RECORD_COLUMNS = (on: string) =>
-  sql`r.id, r.person_id, r.kind, r.employer_name, r.place, r.monthly_wage,
+  sql`r.id, r.person_id, r.kind, r.employer_name, r.enterprise_id, r.place, r.monthly_wage,
       to_char(r.start_on, 'YYYY-MM-DD') AS start_on, to_char(r.end_on, 'YYYY-MM-DD') AS end_on,
       r.source, r.verified, ${currentSql(on)} AS current, r.version`;
 

@@ -17,6 +17,14 @@ export function assertVisible<T extends { place_path: string }>(
   if (!row || !covers(actor, row.place_path)) throw notFound('enterprise');
 }
 
+/** An enterprise named by a record: one outside the actor's scope is as unknown as a missing one. */
+export function assertLinkable<T extends { place_path: string }>(
+  actor: Actor,
+  row: T | undefined,
+): asserts row is T {
+  if (!row || !covers(actor, row.place_path)) throw invalid('enterpriseId', 'unknown enterprise');
+}
+
 /** The place an enterprise is put on: in the actor's scope (else unknown, as a missing one) and of a register level. */
 export function assertPlace(actor: Actor, place: { path: string; level: string } | undefined) {
   if (!place || !covers(actor, place.path)) throw invalid('placeId', 'unknown place');

@@ -7,14 +7,21 @@ import {
   type EnterpriseUpdate,
 } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { norms, normsWithSources } from '../../platform/norms.ts';
+import { workshopStaff } from '../employment/staff.service.ts';
 import { placeById } from '../places/places.service.ts';
 import { dictionary } from '../registry/extras.service.ts';
-import { assertPlace, assertVisible, enterpriseScope, underPlace } from './enterprises.policy.ts';
+import {
+  assertLinkable,
+  assertPlace,
+  assertVisible,
+  enterpriseScope,
+  underPlace,
+} from './enterprises.policy.ts';
 import * as repo from './enterprises.repo.ts';
 import type { EnterpriseRow } from './enterprises.sql.ts';
 
@@ -31,26 +38,33 @@ const taken = () =>
 const isUniqueViolation = (e: unknown) =>
   ((e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code) === '23505';
 
-/**
- * Employment records name their employer by name only, so how many people a workshop employs is not
- * known yet: the standing shows the criterion with no count until records link the enterprise.
- */
-const present = (r: EnterpriseRow, minimumEmployed: number): Enterprise => ({
-  id: String(r.id),
-  creditCode: r.credit_code,
-  name: r.name,
-  kind: r.kind as Enterprise['kind'],
-  placeId: String(r.place_id),
-  placeName: r.place_name,
-  address: r.address,
-  contactName: r.contact_name,
-  contactPhone: r.contact_phone_masked,
-  workshop: r.workshop_type
-    ? { type: r.workshop_type, minimumEmployed, employed: null, recognised: null }
-    : null,
-  version: r.version,
-  updatedAt: new Date(r.updated_at).toISOString(),
-});
+/** An enterprise, and for a workshop its standing: `employed` counted from linked records, against the norm. */
+const present = (r: EnterpriseRow, minimumEmployed: number, staff: Map<number, number>): Enterprise => {
+  const employed = staff.get(Number(r.id)) ?? 0;
+  return {
+    id: String(r.id),
+    creditCode: r.credit_code,
+    name: r.name,
+    kind: r.kind as Enterprise['kind'],
+    placeId: String(r.place_id),
+    placeName: r.place_name,
+    address: r.address,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone_masked,
+    workshop: r.workshop_type
+      ? { type: r.workshop_type, minimumEmployed, employed, recognised: employed >= minimumEmployed }
+      : null,
+    version: r.version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+};
+
+/** The counted staff of the workshops among `rows`. */
+const staffOf = (conn: Conn, rows: EnterpriseRow[]) =>
+  workshopStaff(
+    conn,
+    rows.filter((r) => r.workshop_type).map((r) => Number(r.id)),
+  );
 
 async function checkWorkshopType(database: Database, type: string | null) {
   if (type === null) return;
@@ -75,7 +89,14 @@ export async function get(database: Database, ctx: Ctx, id: number) {
   const row = await repo.findById(database.db, id);
   assertVisible(ctx.actor, row);
   const [minimum] = await norms(database.db, WORKSHOP_NORM);
-  return present(row, minimum);
+  return present(row, minimum, await staffOf(database.db, [row]));
+}
+
+/** An enterprise a record of the caller may name as employer: one of the register in their scope. */
+export async function linkable(conn: Conn, actor: Actor, id: number) {
+  const row = await repo.findById(conn, id);
+  assertLinkable(actor, row);
+  return { id: Number(row.id), name: row.name };
 }
 
 /** Registers an enterprise on a place of the caller's scope; a credit code is registered once. */
@@ -169,7 +190,8 @@ export async function list(database: Database, ctx: Ctx, q: EnterpriseQuery) {
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
-  return { items: items.map((r) => present(r, minimum)), total, page: q.page, pageSize: q.pageSize };
+  const staff = await staffOf(database.db, items);
+  return { items: items.map((r) => present(r, minimum, staff)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The workshop types and the recognition criterion with the rule it follows. */

@@ -1,7 +1,7 @@
 import type {
   EmploymentRecord,
   EmploymentRecordCreateInput,
-  EmploymentRecordUpdate,
+  EmploymentRecordUpdateInput,
   HouseholdEmployment,
   LabourMember,
   LabourPage,
@@ -56,7 +56,7 @@ export const useZero = (id: string) =>
 export function useSaveRecord() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (p: { id?: string; body: EmploymentRecordCreateInput | EmploymentRecordUpdate }) =>
+    mutationFn: (p: { id?: string; body: EmploymentRecordCreateInput | EmploymentRecordUpdateInput }) =>
       p.id
         ? api<EmploymentRecord>(`/employment/records/${p.id}`, { method: 'PATCH', body: p.body })
         : api<EmploymentRecord>('/employment/records', { method: 'POST', body: p.body }),

@@ -2,11 +2,13 @@ import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Sel
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
+import { EnterprisePicker } from './EnterprisePicker.tsx';
 import { EMPLOYMENT_KINDS, EMPLOYMENT_SOURCES, useSaveRecord, type EmploymentRecord } from '../api.ts';
 
 interface Values {
   kind: string;
   employerName: string;
+  enterpriseId?: string | null;
   place?: string;
   monthlyWage: number;
   startOn: Dayjs;
@@ -48,6 +50,7 @@ export function RecordModal({
       : {
           kind: v.kind as EmploymentRecord['kind'],
           employerName: v.employerName,
+          enterpriseId: v.enterpriseId ?? null,
           place: v.place ?? '',
           monthlyWage: v.monthlyWage,
           startOn: day(v.startOn)!,
@@ -105,6 +108,18 @@ export function RecordModal({
               <Select
                 data-testid="record-kind"
                 options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`employment.kinds.${k}`) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="enterpriseId"
+              label={t('employment.record.enterprise')}
+              extra={t('employment.record.enterpriseHelp')}
+            >
+              <EnterprisePicker
+                current={
+                  record?.enterpriseId ? { id: record.enterpriseId, name: record.employerName } : null
+                }
+                onPicked={(name) => form.setFieldValue('employerName', name)}
               />
             </Form.Item>
             <Form.Item
