@@ -5,9 +5,10 @@ import {
   type EnterpriseKind,
   type PlaceLevel,
 } from '@anju/contracts';
-import { App, Form, Input, Modal, Select, type ButtonProps, type FormRule } from 'antd';
+import { Form, Input, Select, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isCode, useErrorText, useFieldErrors, useReasonText } from '../../../ui/errors.ts';
+import { useReasonText } from '../../../ui/errors.ts';
+import { FormModal, useSaveOutcome } from '../../../ui/FormModal.tsx';
 import { useRules } from '../../../ui/rules.ts';
 import { PlaceSelect } from '../../places/index.ts';
 import { useSaveEnterprise, useWorkshopTypes } from '../api.ts';
@@ -38,13 +39,15 @@ export function EnterpriseModal({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveEnterprise();
   const types = useWorkshopTypes();
   const rules = useRules();
-  const errorText = useErrorText();
-  const fieldErrors = useFieldErrors();
+  const outcome = useSaveOutcome(
+    form,
+    { saved: t('enterprises.saved'), stale: t('enterprises.stale') },
+    onClose,
+  );
   const reasonText = useReasonText();
 
   const creditCodeRule: FormRule = {
@@ -61,29 +64,16 @@ export function EnterpriseModal({
     const body = enterprise
       ? { ...fields, contactPhone: phone, version: enterprise.version }
       : { ...fields, placeId: v.placeId!, contactPhone: phone ?? null };
-    save.mutate(
-      { id: enterprise?.id, body },
-      {
-        onSuccess: () => (message.success(t('enterprises.saved')), onClose()),
-        onError: (e) => {
-          if (isCode(e, 'conflict')) return void (message.warning(t('enterprises.stale')), onClose());
-          if (!fieldErrors(form, e).shown) message.error(errorText(e));
-        },
-      },
-    );
+    save.mutate({ id: enterprise?.id, body }, outcome);
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={enterprise ? t('enterprises.edit') : t('enterprises.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'enterprise-save' } as ButtonProps}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      saveTestId="enterprise-save"
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -152,6 +142,6 @@ export function EnterpriseModal({
           <Input maxLength={20} inputMode="tel" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { LABOUR_CAPACITIES, POVERTY_STATUSES, type VisitPlan } from '@anju/contracts';
-import { App, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isCode, useErrorText, useFieldErrors } from '../../../ui/errors.ts';
+import { FormModal, useSaveOutcome } from '../../../ui/FormModal.tsx';
 import { useCodes } from '../../registry/index.ts';
 import { useSavePlan } from '../api.ts';
 
@@ -24,12 +24,14 @@ export function PlanModal({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const codes = useCodes();
   const save = useSavePlan();
-  const errorText = useErrorText();
-  const fieldErrors = useFieldErrors();
+  const outcome = useSaveOutcome(
+    form,
+    { saved: t('visits.plans.saved'), stale: t('visits.plans.stale') },
+    onClose,
+  );
   const any = { value: null, label: t('visits.plans.any') };
   const required = (field: string) => ({
     required: true,
@@ -39,26 +41,16 @@ export function PlanModal({
   const submit = (v: Values) =>
     save.mutate(
       plan ? { id: plan.id, body: { ...v, version: plan.version } } : { body: { ...v, communityId } },
-      {
-        onSuccess: () => (message.success(t('visits.plans.saved')), onClose()),
-        onError: (e) => {
-          if (isCode(e, 'conflict')) return void (message.warning(t('visits.plans.stale')), onClose());
-          if (!fieldErrors(form, e).shown) message.error(errorText(e));
-        },
-      },
+      outcome,
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={plan ? t('visits.plans.edit') : t('visits.plans.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'plan-save' } as ButtonProps}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      saveTestId="plan-save"
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -106,6 +98,6 @@ export function PlanModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
