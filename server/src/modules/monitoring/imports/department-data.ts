@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type MonitoringImportReason,
   DEPARTMENT_DATA_HEADERS,
   REQUIRED_DEPARTMENT_DATA_HEADERS,
   type DepartmentDataFields,
@@ -11,10 +12,11 @@ import type { Ctx } from '../../../platform/auth/actor.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { Cipher } from '../../../platform/crypto.ts';
 import { householdsVisibleSql, idHash } from '../../registry/registry.service.ts';
-import { amount, date, idNumber, Report, text } from './cells.ts';
-import { assertCommittable, leadsOf, presentLeads, type Upload, type WrittenLead } from './outcome.ts';
-import { openRows, type Row } from './reader.ts';
-import { Stage } from './stage.ts';
+import { amount, date, idNumber, Report, text } from '../../../platform/files/import/cells.ts';
+import { assertCommittable, type Upload } from '../../../platform/files/import/form.ts';
+import { leadsOf, presentLeads, type WrittenLead } from './outcome.ts';
+import { openRows, type Row } from '../../../platform/files/import/reader.ts';
+import { Stage } from '../../../platform/files/import/stage.ts';
 
 interface DepartmentRow extends Record<string, unknown> {
   id_hash: string;
@@ -38,7 +40,7 @@ const COLUMNS = {
 type Header = (typeof DEPARTMENT_DATA_HEADERS)[number];
 const [ID, NAME, MATTER, AMOUNT, DATE, NOTE] = DEPARTMENT_DATA_HEADERS;
 
-function check(cipher: Cipher, report: Report, r: Row): DepartmentRow | null {
+function check(cipher: Cipher, report: Report<MonitoringImportReason>, r: Row): DepartmentRow | null {
   const cell = (h: Header) => r.cells[DEPARTMENT_DATA_HEADERS.indexOf(h)];
   return report.row(r.rowNo, (fail) => {
     const id = idNumber(fail, ID, cell(ID));
@@ -111,7 +113,7 @@ export async function importDepartmentData(
   upload: Upload,
   fields: DepartmentDataFields,
 ): Promise<DepartmentDataResult> {
-  const report = new Report();
+  const report = new Report<MonitoringImportReason>();
   return database.db.transaction(async (tx) => {
     const stage = new Stage<DepartmentRow>(tx, 'department_rows', COLUMNS);
     await stage.create();
@@ -123,7 +125,7 @@ export async function importDepartmentData(
     );
     const total = await stage.load(source, (r) => check(cipher, report, r));
     await match(tx, ctx, stage.table);
-    const found = await stage.errors();
+    const found = await stage.errors<MonitoringImportReason>();
     const [{ households }] = await rows<{ households: number }>(
       tx,
       sql`SELECT count(DISTINCT household_id)::int AS households FROM ${sql.raw(stage.table)} WHERE reason IS NULL`,

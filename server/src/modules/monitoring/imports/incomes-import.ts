@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type MonitoringImportReason,
   INCOME_IMPORT_HEADERS,
   REQUIRED_INCOME_IMPORT_HEADERS,
   type IncomePeriod,
@@ -12,10 +13,11 @@ import { ownScopeSql } from '../../../platform/access/scope.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import { householdsVisibleSql } from '../../registry/registry.service.ts';
 import { screenInto } from '../screening.service.ts';
-import { amount, Report, text, type Fail } from './cells.ts';
-import { assertCommittable, leadsOf, presentLeads, type Upload, type WrittenLead } from './outcome.ts';
-import { openRows, type Row } from './reader.ts';
-import { Stage } from './stage.ts';
+import { amount, Report, text, type Fail } from '../../../platform/files/import/cells.ts';
+import { assertCommittable, type Upload } from '../../../platform/files/import/form.ts';
+import { leadsOf, presentLeads, type WrittenLead } from './outcome.ts';
+import { openRows, type Row } from '../../../platform/files/import/reader.ts';
+import { Stage } from '../../../platform/files/import/stage.ts';
 
 type Header = (typeof INCOME_IMPORT_HEADERS)[number];
 
@@ -56,13 +58,13 @@ const COLUMNS = {
   residence_side: 'boolean',
 };
 
-function yearOf(fail: Fail, value: string) {
+function yearOf(fail: Fail<MonitoringImportReason>, value: string) {
   if (!value) return fail(YEAR, 'cell.required');
   const year = Number(value.replace(/年$/, ''));
   return Number.isInteger(year) && year >= 2015 && year <= 2100 ? year : fail(YEAR, 'year.invalid');
 }
 
-function check(report: Report, r: Row): IncomeRow | null {
+function check(report: Report<MonitoringImportReason>, r: Row): IncomeRow | null {
   const cell = (h: Header) => r.cells[INCOME_IMPORT_HEADERS.indexOf(h)];
   return report.row(r.rowNo, (fail) => {
     const no = text(fail, NO, cell(NO), 32);
@@ -146,7 +148,7 @@ export async function importIncomes(
   upload: Upload,
   options: { dryRun: boolean; skipBad: boolean },
 ): Promise<IncomesImportResult> {
-  const report = new Report();
+  const report = new Report<MonitoringImportReason>();
   return database.db.transaction(async (tx) => {
     const stage = new Stage<IncomeRow>(tx, TABLE, COLUMNS);
     await stage.create();
@@ -158,7 +160,7 @@ export async function importIncomes(
     );
     const total = await stage.load(source, (r) => check(report, r));
     await match(tx, ctx.actor);
-    const found = await stage.errors();
+    const found = await stage.errors<MonitoringImportReason>();
     const [counts] = await rows<{ households: number; updated: number }>(
       tx,
       sql`SELECT count(DISTINCT household_id)::int AS households,

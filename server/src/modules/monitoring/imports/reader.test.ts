@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEPARTMENT_DATA_HEADERS, REQUIRED_DEPARTMENT_DATA_HEADERS } from '@anju/contracts';
 import { xlsx } from './imports.fixture.ts';
-import { openRows } from './reader.ts';
+import { openRows } from '../../../platform/files/import/reader.ts';
 
 // exceljs's own pass over the zip writes a sheet stored before the shared strings to a temporary file;
 // when that was slow (a busy disk), the pass lost the parts after the sheet and the file was unreadable

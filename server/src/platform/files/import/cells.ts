@@ -1,16 +1,36 @@
-import { parseIdNumber, type MonitoringImportError, type MonitoringImportReason } from '@anju/contracts';
+import { parseIdNumber } from '@anju/contracts';
+
+/** A problem of one cell (or, with the whole-file column, of the file): a reason code the web labels with its params. */
+export interface RowError<R extends string = string> {
+  row: number;
+  column: string;
+  reason: R;
+  params: Record<string, string | number>;
+}
 
 /** How many errors a report lists; the total is always exact. */
 export const LISTED_ERRORS = 1000;
 
-/** The errors of one import: the first ones by row, and how many rows were bad. */
-export class Report {
-  readonly errors: MonitoringImportError[] = [];
+/** The reasons the cell checks below give; an import's own reasons add to them. */
+export type CellReason =
+  | 'cell.required'
+  | 'cell.too_long'
+  | 'id_number.scientific'
+  | 'id_number.format'
+  | 'id_number.region'
+  | 'id_number.birth_date'
+  | 'id_number.check_digit'
+  | 'amount.invalid'
+  | 'date.invalid';
+
+/** The errors of one import (reasons `R`): the first ones by row, and how many rows were bad. */
+export class Report<R extends string> {
+  readonly errors: RowError<R>[] = [];
   total = 0;
   badRows = 0;
 
   /** Checks one row's cells: `fail` records a problem of a column; returns whether the row is good. */
-  row<T>(rowNo: number, check: (fail: Fail) => T): T | null {
+  row<T>(rowNo: number, check: (fail: Fail<R>) => T): T | null {
     let bad = false;
     const result = check((column, reason, params = {}) => {
       bad = true;
@@ -23,18 +43,15 @@ export class Report {
   }
 
   /** The errors found row by row merged with those found in the database, by row, the first ones. */
-  merged(
-    found: MonitoringImportError[],
-    foundTotal: number,
-  ): { errors: MonitoringImportError[]; total: number } {
+  merged(found: RowError<R>[], foundTotal: number): { errors: RowError<R>[]; total: number } {
     const all = [...this.errors, ...found].sort((a, b) => a.row - b.row);
     return { errors: all.slice(0, LISTED_ERRORS), total: this.total + foundTotal };
   }
 }
 
-export type Fail = (
+export type Fail<R extends string = CellReason> = (
   column: string,
-  reason: MonitoringImportReason,
+  reason: R,
   params?: Record<string, string | number>,
 ) => null;
 

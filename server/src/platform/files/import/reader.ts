@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { WHOLE_FILE_COLUMN, type MonitoringImportReason } from '@anju/contracts';
-import { AppError } from '../../../platform/errors.ts';
-import { cellText, xlsxSheets, type FileFormat } from '../../../platform/files/xlsx.ts';
-import { csvRecords, textChunks } from '../../../platform/files/csv.ts';
+import { WHOLE_FILE_COLUMN } from '@anju/contracts';
+import { AppError } from '../../errors.ts';
+import { cellText, xlsxSheets, type FileFormat } from '../xlsx.ts';
+import { csvRecords, textChunks } from '../csv.ts';
 
 /** One data row: its spreadsheet row number and its cells in the template's header order ('' when absent). */
 export interface Row {
@@ -16,11 +16,7 @@ interface Record_ {
 }
 
 /** The whole file is refused: a 400 naming the reason code for each column concerned. */
-export const refused = (
-  message: string,
-  reason: MonitoringImportReason,
-  columns: readonly string[] = [WHOLE_FILE_COLUMN],
-) =>
+export const refused = (message: string, reason: string, columns: readonly string[] = [WHOLE_FILE_COLUMN]) =>
   new AppError(
     'validation_failed',
     message,

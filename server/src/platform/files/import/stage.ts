@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { MonitoringImportError } from '@anju/contracts';
 import type { Tx } from '../../../db/client.ts';
 import { rows } from '../../../db/rows.ts';
-import { LISTED_ERRORS } from './cells.ts';
+import { LISTED_ERRORS, type RowError } from './cells.ts';
 import type { Row } from './reader.ts';
 
 const BATCH = 2000;
@@ -58,15 +57,15 @@ export class Stage<T extends Record<string, unknown>> {
     return total;
   }
 
-  /** The errors found in the database, the first ones by row, and how many rows they concern. */
-  async errors(): Promise<{ errors: MonitoringImportError[]; total: number }> {
+  /** The errors found in the database (reasons `R`, as the import's SQL wrote them), the first ones by row, and how many rows they concern. */
+  async errors<R extends string>(): Promise<{ errors: RowError<R>[]; total: number }> {
     const found = await rows<{ row: number; column: string; reason: string; params: object; total: number }>(
       this.tx,
       sql`SELECT row_no AS row, bad_column AS column, reason, params, count(*) OVER ()::int AS total
             FROM ${sql.raw(this.table)} WHERE reason IS NOT NULL ORDER BY row_no LIMIT ${LISTED_ERRORS}`,
     );
     return {
-      errors: found.map(({ total: _, ...e }) => e as MonitoringImportError),
+      errors: found.map(({ total: _, ...e }) => e as RowError<R>),
       total: found[0]?.total ?? 0,
     };
   }
