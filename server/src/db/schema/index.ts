@@ -18,3 +18,4 @@ export * from './enterprises.ts';
 export * from './training.ts';
 export * from './jobs.ts';
 export * from './posts.ts';
+export * from './services.ts';
