@@ -64,6 +64,15 @@ export const PERMISSIONS = [
   // the labour register, employment records and zero-employment households
   'employment:read',
   'employment:write',
+  // jobs of the enterprises in scope: read them with their ranked candidates and applicants, post and
+  // change them for any enterprise there, recommend a person (who must agree before the employer sees them)
+  'job:read',
+  'job:write',
+  'job:recommend',
+  // an enterprise's own staff: post its jobs and handle the applicants who applied or agreed
+  'job:post',
+  // a resident: the job board near their dwelling, applying and following their applications
+  'job:apply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +86,8 @@ const MONITORING: Permission[] = ['monitoring:read', 'monitoring:write'];
 const IDENTIFIERS: Permission[] = ['person:reveal', 'person:find_id', 'person:find_phone'];
 /** Keep the labour register and employment records, and help zero-employment households. */
 const EMPLOYMENT: Permission[] = ['employment:read', 'employment:write'];
+/** Post jobs for the enterprises in scope, rank people for them and recommend. */
+const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
@@ -98,8 +109,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'monitoring:policy',
     'monitoring:procedure',
     'employment:read',
+    'job:read',
   ],
-  department_officer: [...OFFICIALS, 'person:health', ...HANDLERS, 'monitoring:read', 'employment:read'],
+  department_officer: [
+    ...OFFICIALS,
+    'person:health',
+    ...HANDLERS,
+    'monitoring:read',
+    'employment:read',
+    'job:read',
+  ],
   township_officer: [
     ...OFFICIALS,
     ...IDENTIFIERS,
@@ -110,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:supervise',
     ...MONITORING,
     ...EMPLOYMENT,
+    ...JOBS,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -124,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...HANDLERS,
     ...MONITORING,
     ...EMPLOYMENT,
+    ...JOBS,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -141,11 +162,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...HANDLERS,
     ...MONITORING,
     ...EMPLOYMENT,
+    // a grid worker records a resident's consent on their behalf
+    'job:read',
+    'job:recommend',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: [],
-  enterprise_hr: [],
-  resident: ['incident:report', 'monitoring:declare'],
+  enterprise_hr: ['job:post'],
+  resident: ['incident:report', 'monitoring:declare', 'job:apply'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],

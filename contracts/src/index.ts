@@ -28,3 +28,4 @@ export * from './dictionaries.ts';
 export * from './monitoring-imports.ts';
 export * from './home.ts';
 export * from './employment.ts';
+export * from './jobs.ts';

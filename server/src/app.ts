@@ -43,6 +43,8 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { employmentRoutes } from './modules/employment/employment.routes.ts';
 import { employmentJobs } from './modules/employment/employment.jobs.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -90,6 +92,8 @@ const MODULES = [
   homeRoutes,
   employmentRoutes,
   enterprisesRoutes,
+  jobsRoutes,
+  jobBoardRoutes,
 ];
 
 export async function buildApp(
