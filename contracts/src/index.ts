@@ -29,3 +29,4 @@ export * from './monitoring-imports.ts';
 export * from './home.ts';
 export * from './employment.ts';
 export * from './jobs.ts';
+export * from './employment-imports.ts';

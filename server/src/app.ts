@@ -42,6 +42,7 @@ import { dictionariesRoutes } from './modules/monitoring/dictionaries.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { employmentRoutes } from './modules/employment/employment.routes.ts';
 import { employmentJobs } from './modules/employment/employment.jobs.ts';
+import { ledgerRoutes } from './modules/employment/ledger.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
@@ -91,6 +92,7 @@ const MODULES = [
   dictionariesRoutes,
   homeRoutes,
   employmentRoutes,
+  ledgerRoutes,
   enterprisesRoutes,
   jobsRoutes,
   jobBoardRoutes,

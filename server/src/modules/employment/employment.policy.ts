@@ -55,3 +55,6 @@ export const everyHousehold: SQL = sql`true`;
 
 /** One household (`h`). */
 export const oneHousehold = (id: number): SQL => sql`h.id = ${id}`;
+
+/** People (`p`) living in the actor's own scope: those whose jobs the actor keeps. */
+export const keptScope = (actor: Actor): SQL => ownScopeSql(actor, sql.raw('p.residence_path'));

@@ -1,22 +1,12 @@
-import ExcelJS from 'exceljs';
 import {
   DEPARTMENT_DATA_HEADERS,
   INCOME_IMPORT_HEADERS,
   REQUIRED_DEPARTMENT_DATA_HEADERS,
   REQUIRED_INCOME_IMPORT_HEADERS,
 } from '@anju/contracts';
+import { templateWorkbook, type TemplateSheet } from '../../../platform/files/import/template.ts';
 
-interface Sheet {
-  name: string;
-  headers: readonly string[];
-  required: readonly string[];
-  /** Columns kept as text, so Excel does not turn ID numbers into 5.30102E+17. */
-  text: string[];
-  notes: Record<string, string>;
-  lists?: Record<string, string[]>;
-}
-
-const DEPARTMENT: Sheet = {
+const DEPARTMENT: TemplateSheet = {
   name: '部门数据',
   headers: DEPARTMENT_DATA_HEADERS,
   required: REQUIRED_DEPARTMENT_DATA_HEADERS,
@@ -31,7 +21,7 @@ const DEPARTMENT: Sheet = {
   },
 };
 
-const INCOMES: Sheet = {
+const INCOMES: TemplateSheet = {
   name: '收入',
   headers: INCOME_IMPORT_HEADERS,
   required: REQUIRED_INCOME_IMPORT_HEADERS,
@@ -51,42 +41,8 @@ const INCOMES: Sheet = {
   lists: { 期别: ['年度', '年中'] },
 };
 
-interface RangeValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
-
-async function workbook(sheet: Sheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const data = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = sheet.headers.map((h) => ({
-    header: h,
-    key: h,
-    width: h === '身份证号' ? 22 : 14,
-    style: sheet.text.includes(h) ? { numFmt: '@' } : {},
-  }));
-  data.getRow(1).font = { bold: true };
-  for (const [h, list] of Object.entries(sheet.lists ?? {})) {
-    const col = data.getColumn(sheet.headers.indexOf(h) + 1).letter;
-    // exceljs has range validations at run time, but not in its typings
-    (data as unknown as RangeValidations).dataValidations.add(`${col}2:${col}5000`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${list.join(',')}"`],
-    });
-  }
-  const help = wb.addWorksheet('说明');
-  help.columns = [
-    { header: '列', width: 14 },
-    { header: '必填', width: 6 },
-    { header: '说明', width: 60 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const h of sheet.headers) help.addRow([h, sheet.required.includes(h) ? '是' : '', sheet.notes[h]]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 /** The department data template: the sheet 部门数据 with the headers, and 说明 describing each column. */
-export const departmentDataTemplate = () => workbook(DEPARTMENT);
+export const departmentDataTemplate = () => templateWorkbook(DEPARTMENT);
 
 /** The incomes template: the sheet 收入 with the headers, and 说明. */
-export const incomesTemplate = () => workbook(INCOMES);
+export const incomesTemplate = () => templateWorkbook(INCOMES);
