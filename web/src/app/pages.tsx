@@ -142,6 +142,26 @@ export const EnterprisesPage = page(
   () => import('../features/enterprises/pages/EnterprisesPage.tsx'),
   (m) => m.EnterprisesPage,
 );
+export const JobsPage = page(
+  () => import('../features/jobs/pages/JobsPage.tsx'),
+  (m) => m.JobsPage,
+);
+export const MyJobsPage = page(
+  () => import('../features/jobs/pages/JobsPage.tsx'),
+  (m) => m.MyJobsPage,
+);
+export const JobDetailPage = page(
+  () => import('../features/jobs/pages/JobDetailPage.tsx'),
+  (m) => m.JobDetailPage,
+);
+export const MyJobDetailPage = page(
+  () => import('../features/jobs/pages/JobDetailPage.tsx'),
+  (m) => m.MyJobDetailPage,
+);
+export const JobBoardPage = page(
+  () => import('../features/jobs/pages/JobBoardPage.tsx'),
+  (m) => m.JobBoardPage,
+);
 export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,
