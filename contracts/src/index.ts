@@ -10,6 +10,7 @@ export * from './notifications.ts';
 export * from './id-number.ts';
 export * from './credit-code.ts';
 export * from './enterprises.ts';
+export * from './posts.ts';
 export * from './registry-codes.ts';
 export * from './registry.ts';
 export * from './registry-import.ts';

@@ -44,6 +44,7 @@ import { employmentRoutes } from './modules/employment/employment.routes.ts';
 import { employmentJobs } from './modules/employment/employment.jobs.ts';
 import { ledgerRoutes } from './modules/employment/ledger.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { postsRoutes } from './modules/employment/posts.routes.ts';
 import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
@@ -98,6 +99,7 @@ const MODULES = [
   jobBoardRoutes,
 ];
 
+  postsRoutes,
 export async function buildApp(
   config: Config,
   database: Database,

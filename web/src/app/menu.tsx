@@ -31,6 +31,7 @@ import {
   TeamOutlined,
   UserOutlined,
   BankOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
@@ -86,6 +87,7 @@ export const MENU: MenuEntry[] = [
       { key: 'employmentZero', path: '/employment/zero', icon: <WarningOutlined /> },
       { key: 'employmentLabour', path: '/employment/labour', icon: <ContactsOutlined /> },
       { key: 'enterprises', path: '/employment/enterprises', icon: <BankOutlined /> },
+      { key: 'employmentPosts', path: '/employment/posts', icon: <SafetyOutlined /> },
     ],
   },
   { key: 'jobs', path: '/jobs', icon: <SolutionOutlined />, permission: 'job:read' },

@@ -202,6 +202,14 @@ export const ZeroPage = page(
   () => import('../features/employment/pages/ZeroPage.tsx'),
   (m) => m.ZeroPage,
 );
+export const PostsPage = page(
+  () => import('../features/employment/pages/PostsPage.tsx'),
+  (m) => m.PostsPage,
+);
+export const PostDetailPage = page(
+  () => import('../features/employment/pages/PostDetailPage.tsx'),
+  (m) => m.PostDetailPage,
+);
 export const ZeroDetailPage = page(
   () => import('../features/employment/pages/ZeroDetailPage.tsx'),
   (m) => m.ZeroDetailPage,

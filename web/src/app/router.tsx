@@ -49,6 +49,8 @@ import {
   SurveyPage,
   ZeroPage,
   ZeroDetailPage,
+  PostsPage,
+  PostDetailPage,
   VisitNewPage,
   WorkbenchPage,
 } from './pages.tsx';
@@ -251,6 +253,16 @@ export const router = createBrowserRouter([
                 path: 'employment/zero',
                 element: guarded('employment:read', <ZeroPage />),
                 loader: ZeroPage.preload,
+              },
+              {
+                path: 'employment/posts',
+                element: guarded('employment:read', <PostsPage />),
+                loader: PostsPage.preload,
+              },
+              {
+                path: 'employment/posts/:id',
+                element: guarded('employment:read', <PostDetailPage />),
+                loader: PostDetailPage.preload,
               },
               {
                 path: 'employment/zero/:id',

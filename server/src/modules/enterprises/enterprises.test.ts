@@ -222,8 +222,8 @@ describe('workshops', () => {
     expect(w.json().workshop).toEqual({
       type: 'home_based',
       minimumEmployed: 5,
-      employed: null,
-      recognised: null,
+      employed: 0,
+      recognised: false,
     });
     await create(staff, { name: `${tag}乙` });
     const unknown = await create(staff, { workshopType: 'space_station' });
