@@ -9,6 +9,7 @@ import { monitoringSeeder } from './monitoring-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import type { Seeder } from './registry.ts';
+import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
 export const SEEDERS: Seeder[] = [
@@ -19,6 +20,8 @@ export const SEEDERS: Seeder[] = [
   governanceSeeder,
   enterprisesSeeder,
   monitoringSeeder,
+  workshopStaffSeeder,
+  postsSeeder,
   casesSeeder,
   monitoredIncomesSeeder,
   employmentSeeder,
