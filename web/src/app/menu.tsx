@@ -86,6 +86,12 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: 'employmentZero', path: '/employment/zero', icon: <WarningOutlined /> },
       { key: 'employmentLabour', path: '/employment/labour', icon: <ContactsOutlined /> },
+      {
+        key: 'employmentLedger',
+        path: '/employment/ledger',
+        icon: <CloudUploadOutlined />,
+        permission: 'employment:write',
+      },
       { key: 'enterprises', path: '/employment/enterprises', icon: <BankOutlined /> },
       { key: 'employmentPosts', path: '/employment/posts', icon: <SafetyOutlined /> },
     ],

@@ -202,6 +202,10 @@ export const ZeroPage = page(
   () => import('../features/employment/pages/ZeroPage.tsx'),
   (m) => m.ZeroPage,
 );
+export const LedgerPage = page(
+  () => import('../features/employment/pages/LedgerPage.tsx'),
+  (m) => m.LedgerPage,
+);
 export const PostsPage = page(
   () => import('../features/employment/pages/PostsPage.tsx'),
   (m) => m.PostsPage,

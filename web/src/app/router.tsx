@@ -48,6 +48,7 @@ import {
   MyJobsPage,
   SurveyPage,
   ZeroPage,
+  LedgerPage,
   ZeroDetailPage,
   PostsPage,
   PostDetailPage,
@@ -253,6 +254,11 @@ export const router = createBrowserRouter([
                 path: 'employment/zero',
                 element: guarded('employment:read', <ZeroPage />),
                 loader: ZeroPage.preload,
+              },
+              {
+                path: 'employment/ledger',
+                element: guarded('employment:write', <LedgerPage />),
+                loader: LedgerPage.preload,
               },
               {
                 path: 'employment/posts',
