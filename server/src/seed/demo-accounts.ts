@@ -68,6 +68,7 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string;
     scope: 'community',
   },
   { username: 'enterprise_hr', role: 'enterprise_hr', displayName: '帮扶车间 吴经理', scope: 'county' },
+  { username: 'enterprise_hr_2', role: 'enterprise_hr', displayName: '合作社 钱主管', scope: 'county' },
   { username: 'resident', role: 'resident', displayName: '居民 马大妈', scope: 'dwelling' },
   { username: 'system_admin', role: 'system_admin', displayName: '系统管理员', scope: null },
   { username: 'security_admin', role: 'security_admin', displayName: '安全管理员', scope: null },

@@ -4,12 +4,13 @@ import { employmentSeeder } from './employment-seeder.ts';
 import { enterprisesSeeder } from './enterprises-seeder.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
+import { jobsSeeder } from './jobs-seeder.ts';
 import { monitoredIncomesSeeder } from './monitored-incomes.ts';
 import { monitoringSeeder } from './monitoring-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
-import type { Seeder } from './registry.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
+import type { Seeder } from './registry.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
 export const SEEDERS: Seeder[] = [
@@ -19,10 +20,11 @@ export const SEEDERS: Seeder[] = [
   incidentsSeeder,
   governanceSeeder,
   enterprisesSeeder,
-  monitoringSeeder,
   workshopStaffSeeder,
   postsSeeder,
+  monitoringSeeder,
   casesSeeder,
   monitoredIncomesSeeder,
   employmentSeeder,
+  jobsSeeder,
 ];
