@@ -80,7 +80,22 @@ const FIXED: Record<string, string[]> = {
     'monitoring.measure.add',
     'monitoring.measure.update',
   ],
-  employment: ['enterprise.create', 'enterprise.update'],
+  employment: [
+    'enterprise.create',
+    'enterprise.update',
+    'job.create',
+    'job.update',
+    'job.staff_link',
+    'job.staff_unlink',
+    'job.recommend',
+    'job.consent',
+    'job.interview',
+    'job.hire',
+    'job.reject',
+    'job.apply',
+    'job.withdraw',
+    'job.show_phone',
+  ],
 };
 
 /** Steps of the workflows and life events, logged as `<prefix><step>` and named as their own pages name them. */
