@@ -37,6 +37,8 @@ export const householdIncomes = pgTable(
     productionCosts: integer('production_costs').notNull(),
     medicalExpense: integer('medical_expense').notNull(),
     schoolingExpense: integer('schooling_expense').notNull(),
+    /** Where the wage came from: declared by the household, or accepted from its employment records. */
+    wageSource: varchar('wage_source', { length: 24 }).notNull().default('declared'),
     memberCount: smallint('member_count').notNull(),
     netIncome: integer('net_income')
       .notNull()

@@ -1,0 +1,1 @@
+ALTER TABLE "household_incomes" ADD COLUMN "wage_source" varchar(24) DEFAULT 'declared' NOT NULL;
