@@ -76,6 +76,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+  // the needs list, resources list and social organizations of the scope: read them; raise needs, refer
+  // them, keep organizations and resources, allocate
+  'service:read',
+  'service:write',
+  // a social organization's staff: the needs referred to their organization, accepted, served and done
+  'service:provide',
+  // a resident: raise a need of their household, follow it and rate it when done
+  'service:request',
 const OFFICIALS: Permission[] = ['place:read', 'person:read', 'grid:read', 'visit:read'];
 /** Officials who take incidents at their level of the ladder, read them and report them. */
 const HANDLERS: Permission[] = ['incident:report', 'incident:read', 'incident:handle'];
@@ -93,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     ...OFFICIALS,
     'place:write',
+/** Keep the needs list, resources list and social organizations, and refer needs to them. */
+const SERVICES: Permission[] = ['service:read', 'service:write'];
     // keys of the systems (12345 hotline, …) that file and read requests in the county
     'open311:manage',
     ...IDENTIFIERS,
@@ -116,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:health',
     ...HANDLERS,
     'monitoring:read',
+    ...SERVICES,
     'employment:read',
     'job:read',
   ],
@@ -125,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:health',
     'person:export',
     'party:read',
+    'service:read',
     ...HANDLERS,
     'incident:supervise',
     ...MONITORING,
@@ -138,6 +150,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...IDENTIFIERS,
     'person:health',
     'person:export',
+    ...SERVICES,
     'person:import',
     'grid:write',
     ...PARTY,
@@ -154,6 +167,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:read',
     'incident:supervise',
   ],
+    ...SERVICES,
   grid_worker: [
     ...OFFICIALS,
     'person:write',
@@ -162,19 +176,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...HANDLERS,
     ...MONITORING,
     ...EMPLOYMENT,
+    // the party secretary leads the linking of the five (五社联动) but reads no health
+    'service:read',
     // a grid worker records a resident's consent on their behalf
     'job:read',
     'job:recommend',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report'],
-  social_org_staff: [],
+  social_org_staff: ['service:provide'],
   enterprise_hr: ['job:post'],
-  resident: ['incident:report', 'monitoring:declare', 'job:apply'],
+  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
 };
 
+    ...SERVICES,
 /** Permissions on personal data; the three administrators never hold them. */
 export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) =>
   p.startsWith('person:'),

@@ -31,3 +31,4 @@ export * from './home.ts';
 export * from './employment.ts';
 export * from './jobs.ts';
 export * from './employment-imports.ts';
+export * from './services.ts';

@@ -23,6 +23,10 @@ export const NOTIFICATION_KINDS = [
   'report_closed',
   /** A household of the recipient's grid or community has labour and nobody employed. */
   'zero_employment',
+  /** A need was referred to the recipient's organization. */
+  'service_referred',
+  /** A need of the recipient's community or organization passed its deadline to be referred or answered. */
+  'service_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

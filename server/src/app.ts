@@ -47,6 +47,8 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { postsRoutes } from './modules/employment/posts.routes.ts';
 import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { servicesRoutes } from './modules/services/services.routes.ts';
+import { servicesJobs } from './modules/services/services.jobs.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -97,6 +99,7 @@ const MODULES = [
   enterprisesRoutes,
   jobsRoutes,
   jobBoardRoutes,
+  servicesRoutes,
 ];
 
   postsRoutes,
@@ -139,6 +142,7 @@ export async function buildApp(
         ...monitoringJobs,
         ...caseJobs,
         ...employmentJobs,
+        ...servicesJobs,
         ...importJobs(config.dataDir),
       ],
       app.log,

@@ -34,7 +34,10 @@ export const socialOrganizations = pgTable(
       .notNull()
       .references(() => places.id),
     placePath: text('place_path').notNull(),
-    serviceAreas: text('service_areas').array().notNull().default(sql`'{}'::text[]`),
+    serviceAreas: text('service_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     staffCount: integer('staff_count').notNull().default(0),
     socialWorkerCount: integer('social_worker_count').notNull().default(0),
     contactName: varchar('contact_name', { length: 64 }).notNull().default(''),
@@ -45,7 +48,10 @@ export const socialOrganizations = pgTable(
   (t) => [
     uniqueIndex('social_organizations_credit_code_unique').on(t.creditCode),
     index('social_organizations_place_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.name),
-    check('social_organizations_counts', sql`${t.staffCount} >= 0 AND ${t.socialWorkerCount} BETWEEN 0 AND ${t.staffCount}`),
+    check(
+      'social_organizations_counts',
+      sql`${t.staffCount} >= 0 AND ${t.socialWorkerCount} BETWEEN 0 AND ${t.staffCount}`,
+    ),
   ],
 );
 
@@ -104,7 +110,10 @@ export const serviceNeeds = pgTable(
     source: varchar('source', { length: 16 }).notNull(),
     raisedBy: bigint('raised_by', { mode: 'number' }).references(() => users.id),
     consentAt: timestamp('consent_at', { withTimezone: true }),
-    consentShares: text('consent_shares').array().notNull().default(sql`'{}'::text[]`),
+    consentShares: text('consent_shares')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: varchar('status', { length: 16 }).notNull().default('open'),
     orgId: bigint('org_id', { mode: 'number' }).references(() => socialOrganizations.id),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
