@@ -32,3 +32,4 @@ export * from './employment.ts';
 export * from './jobs.ts';
 export * from './employment-imports.ts';
 export * from './services.ts';
+export * from './employment-wages.ts';

@@ -25,9 +25,13 @@ export const IncomeInput = z.object({
 });
 export type IncomeInput = z.infer<typeof IncomeInput>;
 
+/** Where a record's wage came from: declared, or accepted from the household's employment records. */
+export const WAGE_SOURCES = ['declared', 'employment_records'] as const;
+
 export const Income = IncomeInput.extend({
   householdId: Id,
   version: Version,
+  wageSource: z.enum(WAGE_SOURCES),
   memberCount: z.number().int(),
   /** (wage + operating + property + transfer − production costs) ÷ members, in yuan. */
   netIncome: z.number().int(),

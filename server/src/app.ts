@@ -43,6 +43,7 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { employmentRoutes } from './modules/employment/employment.routes.ts';
 import { employmentJobs } from './modules/employment/employment.jobs.ts';
 import { ledgerRoutes } from './modules/employment/ledger.routes.ts';
+import { wagesRoutes } from './modules/employment/wages.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { postsRoutes } from './modules/employment/posts.routes.ts';
 import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
@@ -96,6 +97,7 @@ const MODULES = [
   homeRoutes,
   employmentRoutes,
   ledgerRoutes,
+  wagesRoutes,
   enterprisesRoutes,
   jobsRoutes,
   jobBoardRoutes,

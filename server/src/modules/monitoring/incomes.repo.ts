@@ -19,6 +19,7 @@ export interface IncomeRow {
   production_costs: number;
   medical_expense: number;
   schooling_expense: number;
+  wage_source: Income['wageSource'];
   member_count: number;
   net_income: number;
   per_capita_net: string;
@@ -28,7 +29,7 @@ export interface IncomeRow {
 }
 
 const SELECT = sql`SELECT i.household_id, i.year, i.period, i.wage, i.operating, i.property, i.transfer,
-                          i.production_costs, i.medical_expense, i.schooling_expense, i.member_count, i.net_income,
+                          i.production_costs, i.medical_expense, i.schooling_expense, i.wage_source, i.member_count, i.net_income,
                           i.per_capita_net, i.version, u.username AS entered_by, i.entered_at
                      FROM household_incomes i LEFT JOIN users u ON u.id = i.entered_by`;
 
@@ -69,6 +70,7 @@ export async function saveIncome(
   ctx: Ctx,
   householdId: number,
   input: IncomeInput,
+  wageSource: Income['wageSource'],
 ): Promise<Saved | undefined> {
   const home = sql`(SELECT home FROM h)`;
   const members = sql`(SELECT count(*) FROM persons WHERE household_id = ${householdId} AND status = 'living')`;
@@ -78,13 +80,15 @@ export async function saveIncome(
   const write =
     input.version === undefined
       ? sql`INSERT INTO household_incomes (household_id, year, period, wage, operating, property, transfer,
-              production_costs, medical_expense, schooling_expense, member_count, entered_by)
-            SELECT ${householdId}, ${input.year}, ${input.period}, ${values}, ${members}, ${ctx.actor.userId}
+              production_costs, medical_expense, schooling_expense, wage_source, member_count, entered_by)
+            SELECT ${householdId}, ${input.year}, ${input.period}, ${values}, ${wageSource}, ${members}, ${ctx.actor.userId}
              WHERE ${home}
             ON CONFLICT DO NOTHING RETURNING *`
       : sql`UPDATE household_incomes
                SET (wage, operating, property, transfer, production_costs, medical_expense, schooling_expense)
                    = (${values}),
+                   wage_source = CASE WHEN wage = ${input.wage} AND ${wageSource} = 'declared' THEN wage_source
+                                      ELSE ${wageSource} END,
                    member_count = ${members}, version = version + 1,
                    entered_by = ${ctx.actor.userId}, entered_at = now()
              WHERE ${key} AND version = ${input.version} AND ${home}

@@ -28,6 +28,7 @@ const present = (r: repo.IncomeRow): Income => ({
   productionCosts: r.production_costs,
   medicalExpense: r.medical_expense,
   schoolingExpense: r.schooling_expense,
+  wageSource: r.wage_source,
   memberCount: r.member_count,
   netIncome: r.net_income,
   perCapitaNet: Number(r.per_capita_net),
@@ -80,9 +81,10 @@ export async function saveIncome(
   ctx: Ctx,
   householdId: number,
   input: IncomeInput,
+  wageSource: Income['wageSource'] = 'declared',
 ): Promise<{ income: Income; flags: ScreeningRule[] }> {
   const save = async (conn: Conn) => {
-    const r = await repo.saveIncome(conn, ctx, householdId, input);
+    const r = await repo.saveIncome(conn, ctx, householdId, input, wageSource);
     assertHouseholdVisible(ctx.actor, r);
     assertResidenceSide(ctx.actor, r);
     if (!r.saved) {
@@ -104,4 +106,35 @@ export async function saveIncome(
     const flags = await rescreen(tx, householdId, input.year, ctx.actor.userId, inForce);
     return { income, flags: flags as ScreeningRule[] };
   });
+}
+
+/**
+ * For the employment module: the year's wage computed from the employment records, accepted by an
+ * official into the household's whole-year income record — the record of `version` with only its wage
+ * replaced, or a new record holding that wage alone — marked as from the employment records; 409 when
+ * stale, screened as any save. The record's other items stay as they were declared.
+ */
+export async function acceptWage(
+  database: Database,
+  ctx: Ctx,
+  householdId: number,
+  accepted: { year: number; wage: number; version?: number },
+) {
+  const existing = (await repo.incomesOf(database.db, householdId)).find(
+    (r) => r.year === accepted.year && r.period === 'year',
+  );
+  const before = existing && accepted.version !== undefined ? present(existing) : undefined;
+  const input: IncomeInput = {
+    year: accepted.year,
+    period: 'year',
+    wage: accepted.wage,
+    operating: before?.operating ?? 0,
+    property: before?.property ?? 0,
+    transfer: before?.transfer ?? 0,
+    productionCosts: before?.productionCosts ?? 0,
+    medicalExpense: before?.medicalExpense ?? 0,
+    schoolingExpense: before?.schoolingExpense ?? 0,
+    version: accepted.version,
+  };
+  return saveIncome(database, ctx, householdId, input, 'employment_records');
 }

@@ -111,6 +111,8 @@ async function upsert(tx: Tx, ctx: Ctx) {
      WHERE r.reason IS NULL
     ON CONFLICT (household_id, year, period) DO UPDATE
        SET ${sql.raw(set)}, member_count = EXCLUDED.member_count, version = household_incomes.version + 1,
+           wage_source = CASE WHEN household_incomes.wage = EXCLUDED.wage THEN household_incomes.wage_source
+                              ELSE 'declared' END,
            entered_by = EXCLUDED.entered_by, entered_at = now()`);
 }
 
