@@ -6,7 +6,7 @@ import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { usePersons } from '../../registry/api.ts';
 import { POST_END_REASONS, useHolding, type Holding, type PostDetail } from '../api.ts';
 
-/** Finds a living, labour-capable person of the post's community by name. */
+/** Finds a person of the post's community in the labour force by name. */
 function HolderPicker({
   under,
   value,
@@ -21,7 +21,14 @@ function HolderPicker({
   const deferred = useDeferredValue(q.trim());
   const found = usePersons({ q: deferred || undefined }, under, 1, 20);
   const options = (found.data?.items ?? [])
-    .filter((p) => p.status === 'living' && p.labourCapacity !== 'none')
+    // the labour force: living, of working age (16–59 for men, 16–54 for women), able to work
+    .filter(
+      (p) =>
+        p.status === 'living' &&
+        p.labourCapacity !== 'none' &&
+        p.age >= 16 &&
+        p.age < (p.sex === 'female' ? 55 : 60),
+    )
     .map((p) => ({
       value: p.id,
       label: `${p.name} · ${t('employment.posts.age', { age: p.age })} · ${p.idNumber}`,
