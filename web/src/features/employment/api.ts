@@ -25,7 +25,7 @@ import type {
   PostTypes,
   PostUpdate,
 } from '@anju/contracts';
-import type { LedgerResult } from '@anju/contracts';
+import type { HouseholdWages, LedgerResult, WageAccept } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../ui/api.ts';
@@ -203,3 +203,25 @@ export const ledgerTemplateUrl = apiUrl('/employment/ledger/template');
 export const sendLedger = (file: File, commit: boolean, onProgress: (percent: number) => void) =>
   uploadFile<LedgerResult>('/employment/ledger', file, { dryRun: String(!commit) }, onProgress);
 export type { LedgerResult };
+
+/** A household's wage income of `year` from its employment records, beside the income record's wage. */
+export const useHouseholdWages = (householdId: string, year: number) =>
+  useQuery({
+    queryKey: [...EMPLOYMENT, 'wages', householdId, year],
+    queryFn: () => api<HouseholdWages>(`/households/${householdId}/employment/wages`, { query: { year } }),
+  });
+
+/** Accepts the computed wage into the year's income record; the household's incomes are read again. */
+export function useAcceptWages(householdId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WageAccept) =>
+      api<HouseholdWages>(`/households/${householdId}/employment/wages/accept`, { method: 'POST', body }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: EMPLOYMENT }),
+        client.invalidateQueries({ queryKey: ['monitoring', 'incomes', householdId] }),
+      ]),
+  });
+}
+export type { HouseholdWages };

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { useHouseholdEmployment, type EmploymentRecord, type LabourMember } from '../api.ts';
 import { RecordModal } from './RecordModal.tsx';
+import { WagesCard } from './WagesCard.tsx';
 import { ZeroState } from './ZeroState.tsx';
 
 type Editing = { personId: string; record?: EmploymentRecord; ending?: boolean } | null;
@@ -174,6 +175,7 @@ export function HouseholdEmploymentTab({
           <MemberCard key={m.personId} m={m} writable={writable} onEdit={setEditing} />
         ))
       )}
+      <WagesCard householdId={householdId} />
       {editing && (
         <RecordModal
           personId={editing.personId}
