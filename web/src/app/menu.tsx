@@ -32,6 +32,9 @@ import {
   UserOutlined,
   BankOutlined,
   SafetyOutlined,
+  CustomerServiceOutlined,
+  ProfileOutlined,
+  GiftOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
@@ -99,6 +102,19 @@ export const MENU: MenuEntry[] = [
   { key: 'jobs', path: '/jobs', icon: <SolutionOutlined />, permission: 'job:read' },
   { key: 'myJobs', path: '/jobs/mine', icon: <SolutionOutlined />, permission: 'job:post' },
   { key: 'jobBoard', path: '/job-board', icon: <SolutionOutlined />, permission: 'job:apply' },
+  {
+    key: 'services',
+    path: '/services',
+    icon: <CustomerServiceOutlined />,
+    permission: 'service:read',
+    children: [
+      { key: 'serviceNeeds', path: '/services/needs', icon: <ProfileOutlined /> },
+      { key: 'serviceResources', path: '/services/resources', icon: <GiftOutlined /> },
+      { key: 'serviceOrgs', path: '/services/organizations', icon: <TeamOutlined /> },
+    ],
+  },
+  { key: 'providerNeeds', path: '/services/referred', icon: <ProfileOutlined />, permission: 'service:provide' },
+  { key: 'myNeeds', path: '/services/mine', icon: <CustomerServiceOutlined />, permission: 'service:request' },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },
   { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },
   { key: 'myReports', path: '/incidents/mine', icon: <FileSearchOutlined />, permission: 'incident:report' },

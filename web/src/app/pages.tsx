@@ -162,6 +162,30 @@ export const JobBoardPage = page(
   () => import('../features/jobs/pages/JobBoardPage.tsx'),
   (m) => m.JobBoardPage,
 );
+export const NeedsPage = page(
+  () => import('../features/services/pages/NeedsPage.tsx'),
+  (m) => m.NeedsPage,
+);
+export const ProviderNeedsPage = page(
+  () => import('../features/services/pages/NeedsPage.tsx'),
+  (m) => m.ProviderNeedsPage,
+);
+export const NeedPage = page(
+  () => import('../features/services/pages/NeedPage.tsx'),
+  (m) => m.NeedPage,
+);
+export const MyNeedsPage = page(
+  () => import('../features/services/pages/MyNeedsPage.tsx'),
+  (m) => m.MyNeedsPage,
+);
+export const OrgsPage = page(
+  () => import('../features/services/pages/OrgsPage.tsx'),
+  (m) => m.OrgsPage,
+);
+export const ResourcesPage = page(
+  () => import('../features/services/pages/ResourcesPage.tsx'),
+  (m) => m.ResourcesPage,
+);
 export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,
