@@ -95,6 +95,12 @@ const FIXED: Record<string, string[]> = {
     'job.apply',
     'job.withdraw',
     'job.show_phone',
+    'employment.post_create',
+    'employment.post_update',
+    'employment.post_assign',
+    'employment.post_end',
+    'employment.post_attendance',
+    'employment.post_payroll_export',
   ],
 };
 
