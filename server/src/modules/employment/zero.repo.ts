@@ -5,6 +5,14 @@ import { notificationsInsertSql, signalText } from '../../platform/notify/notify
 import { employedSql, labourForceSql, ZERO_SELECT, type ZeroRow } from './employment.sql.ts';
 
 /**
+ * Settings for a recompute of many households, for the rest of the transaction: memory for its hashes,
+ * and no JIT compilation, which took longer than the statement it compiled.
+ */
+export async function wholeRunSettings(conn: Conn) {
+  await conn.execute(sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+}
+
+/**
  * Zero-employment flags of the households matching `households` (a condition on `h`), in one
  * statement as of day `on`: an active household with labour and nobody employed is flagged, due in
  * `days`, and the grid workers of its grid and the community staff of its community are told; an open

@@ -45,14 +45,16 @@ export const jobsEnded = (conn: Conn, ctx: Ctx, households: SQL, note: string) =
 
 /** Flags and clears every household, as days pass: jobs reach their end, people reach or leave working age. */
 export async function recomputeEverywhere(database: Database) {
-  return database.db.transaction(async (tx) =>
-    repo.recompute(tx, everyHousehold, today(), await clearingDays(tx)),
-  );
+  return database.db.transaction(async (tx) => {
+    await repo.wholeRunSettings(tx);
+    return repo.recompute(tx, everyHousehold, today(), await clearingDays(tx));
+  });
 }
 
 /** Flags and clears every household living in the caller's scope. */
 export async function recomputeAll(database: Database, ctx: Ctx) {
   return database.db.transaction(async (tx) => {
+    await repo.wholeRunSettings(tx);
     const done = await repo.recompute(tx, residenceScope(ctx.actor), today(), await clearingDays(tx));
     await audit(tx, ctx, { action: 'employment.zero_recompute', targetType: 'place', detail: done });
     return done;
