@@ -10,6 +10,7 @@ import { monitoringSeeder } from './monitoring-seeder.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
+import { servicesSeeder } from './services-seeder.ts';
 import type { Seeder } from './registry.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
@@ -27,4 +28,5 @@ export const SEEDERS: Seeder[] = [
   monitoredIncomesSeeder,
   employmentSeeder,
   jobsSeeder,
+  servicesSeeder,
 ];
