@@ -64,6 +64,9 @@ export const PERMISSIONS = [
   // the labour register, employment records and zero-employment households
   'employment:read',
   'employment:write',
+  // training courses: read them with their enrolments, and offer, enrol, record attendance and completions
+  'training:read',
+  'training:write',
   // jobs of the enterprises in scope: read them with their ranked candidates and applicants, post and
   // change them for any enterprise there, recommend a person (who must agree before the employer sees them)
   'job:read',
@@ -73,9 +76,6 @@ export const PERMISSIONS = [
   'job:post',
   // a resident: the job board near their dwelling, applying and following their applications
   'job:apply',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
   // the needs list, resources list and social organizations of the scope: read them; raise needs, refer
   // them, keep organizations and resources, allocate
   'service:read',
@@ -84,6 +84,9 @@ export type Permission = (typeof PERMISSIONS)[number];
   'service:provide',
   // a resident: raise a need of their household, follow it and rate it when done
   'service:request',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 const OFFICIALS: Permission[] = ['place:read', 'person:read', 'grid:read', 'visit:read'];
 /** Officials who take incidents at their level of the ladder, read them and report them. */
 const HANDLERS: Permission[] = ['incident:report', 'incident:read', 'incident:handle'];
@@ -94,15 +97,17 @@ const MONITORING: Permission[] = ['monitoring:read', 'monitoring:write'];
 const IDENTIFIERS: Permission[] = ['person:reveal', 'person:find_id', 'person:find_phone'];
 /** Keep the labour register and employment records, and help zero-employment households. */
 const EMPLOYMENT: Permission[] = ['employment:read', 'employment:write'];
+/** Offer training courses, enrol people and record their attendance and completions. */
+const TRAINING: Permission[] = ['training:read', 'training:write'];
 /** Post jobs for the enterprises in scope, rank people for them and recommend. */
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
+/** Keep the needs list, resources list and social organizations, and refer needs to them. */
+const SERVICES: Permission[] = ['service:read', 'service:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     ...OFFICIALS,
     'place:write',
-/** Keep the needs list, resources list and social organizations, and refer needs to them. */
-const SERVICES: Permission[] = ['service:read', 'service:write'];
     // keys of the systems (12345 hotline, …) that file and read requests in the county
     'open311:manage',
     ...IDENTIFIERS,
@@ -119,16 +124,19 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
     'monitoring:policy',
     'monitoring:procedure',
     'employment:read',
+    ...TRAINING,
     'job:read',
+    ...SERVICES,
   ],
   department_officer: [
     ...OFFICIALS,
     'person:health',
     ...HANDLERS,
     'monitoring:read',
-    ...SERVICES,
     'employment:read',
+    'training:read',
     'job:read',
+    'service:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -136,12 +144,13 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
     'person:health',
     'person:export',
     'party:read',
-    'service:read',
     ...HANDLERS,
     'incident:supervise',
     ...MONITORING,
     ...EMPLOYMENT,
+    ...TRAINING,
     ...JOBS,
+    ...SERVICES,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -150,14 +159,15 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
     ...IDENTIFIERS,
     'person:health',
     'person:export',
-    ...SERVICES,
     'person:import',
     'grid:write',
     ...PARTY,
     ...HANDLERS,
     ...MONITORING,
     ...EMPLOYMENT,
+    ...TRAINING,
     ...JOBS,
+    ...SERVICES,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -166,8 +176,9 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
     'incident:report',
     'incident:read',
     'incident:supervise',
+    // the party secretary leads the linking of the five (五社联动) but reads no health
+    'service:read',
   ],
-    ...SERVICES,
   grid_worker: [
     ...OFFICIALS,
     'person:write',
@@ -176,11 +187,11 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
     ...HANDLERS,
     ...MONITORING,
     ...EMPLOYMENT,
-    // the party secretary leads the linking of the five (五社联动) but reads no health
-    'service:read',
+    'training:read',
     // a grid worker records a resident's consent on their behalf
     'job:read',
     'job:recommend',
+    ...SERVICES,
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report'],
   social_org_staff: ['service:provide'],
@@ -191,7 +202,6 @@ const SERVICES: Permission[] = ['service:read', 'service:write'];
   audit_admin: ['audit:read', 'audit:export'],
 };
 
-    ...SERVICES,
 /** Permissions on personal data; the three administrators never hold them. */
 export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) =>
   p.startsWith('person:'),

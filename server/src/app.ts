@@ -48,6 +48,8 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { postsRoutes } from './modules/employment/posts.routes.ts';
 import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { figuresRoutes } from './modules/employment/figures.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
@@ -99,12 +101,14 @@ const MODULES = [
   ledgerRoutes,
   wagesRoutes,
   enterprisesRoutes,
+  postsRoutes,
   jobsRoutes,
   jobBoardRoutes,
+  trainingRoutes,
   servicesRoutes,
+  figuresRoutes,
 ];
 
-  postsRoutes,
 export async function buildApp(
   config: Config,
   database: Database,

@@ -259,3 +259,6 @@ export async function historyOf(database: Database, ctx: Ctx, id: number) {
     at: new Date(h.at).toISOString(),
   }));
 }
+
+/** A person as the labour register sees them today: paths, status and whether they are of the labour force. */
+export const labourPerson = (conn: Conn, personId: number) => repo.findPerson(conn, personId, today());

@@ -4,13 +4,13 @@ import { sql, type SQL } from 'drizzle-orm';
  * The labour force (劳动力): living people of working age — 16 to 59 for men, 16 to 54 for women, the
  * statistical working age — with full or partial labour capacity. `p` is a person, `on` the day.
  */
-export const labourForceSql = (on: string): SQL =>
+export const labourForceSql = (on: string | SQL): SQL =>
   sql`(p.status = 'living' AND p.labour_capacity IN ('full', 'partial')
        AND p.birth_date <= (${on}::date - interval '16 years')
        AND p.birth_date > (${on}::date - make_interval(years => CASE WHEN p.sex = 'female' THEN 55 ELSE 60 END)))`;
 
 /** A record (`r`) that is current on the day: no end, or an end on the day or later. */
-export const currentSql = (on: string): SQL => sql`(r.end_on IS NULL OR r.end_on >= ${on}::date)`;
+export const currentSql = (on: string | SQL): SQL => sql`(r.end_on IS NULL OR r.end_on >= ${on}::date)`;
 
 /** A person (`p`) holding a current record on the day. */
 export const employedSql = (on: string): SQL =>
