@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
+import { errorCode, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { completed, course, enrolled, newFamily } from './training.fixture.ts';
 
