@@ -43,8 +43,15 @@ const JobFields = {
   commuteNote: z.string().trim().max(200).default(''),
 };
 
-/** A new job; officials name the enterprise, an enterprise's staff post for their own. */
-export const JobCreate = z.object({ enterpriseId: IdParam.optional(), ...JobFields });
+/**
+ * A new job; officials name the enterprise, an enterprise's staff post for their own. Without a place
+ * the work is where the enterprise sits.
+ */
+export const JobCreate = z.object({
+  enterpriseId: IdParam.optional(),
+  ...JobFields,
+  placeId: IdParam.optional(),
+});
 export type JobCreate = z.infer<typeof JobCreate>;
 export type JobCreateInput = z.input<typeof JobCreate>;
 

@@ -120,9 +120,9 @@ export async function list(
 
 /** An enterprise of the register as a job needs it: its name and where it sits. */
 export async function enterpriseOf(conn: Conn, id: number) {
-  const [row] = await rows<{ id: number; name: string; place_path: string }>(
+  const [row] = await rows<{ id: number; name: string; place_id: number; place_path: string }>(
     conn,
-    sql`SELECT id, name, place_path FROM enterprises WHERE id = ${id}`,
+    sql`SELECT id, name, place_id, place_path FROM enterprises WHERE id = ${id}`,
   );
   return row;
 }

@@ -93,12 +93,18 @@ export async function create(database: Database, ctx: Ctx, input: JobCreate) {
   const side = postingSide(ctx.actor);
   const enterprise = await enterpriseFor(database, ctx, side, input.enterpriseId);
   const id = await database.db.transaction(async (tx) => {
-    const place = await placeById(tx, input.placeId);
-    assertJobPlace(ctx.actor, side, place, enterprise.place_path);
+    const place = await placeById(tx, input.placeId ?? Number(enterprise.place_id));
+    if (input.placeId !== undefined) assertJobPlace(ctx.actor, side, place, enterprise.place_path);
     const id = await repo.insert(
       tx,
       Number(enterprise.id),
-      { ...input, placePath: place!.path, status: 'open', skills: [...new Set(input.skills)] },
+      {
+        ...input,
+        placeId: place!.id,
+        placePath: place!.path,
+        status: 'open',
+        skills: [...new Set(input.skills)],
+      },
       ctx.actor.userId,
     );
     await audit(tx, ctx, {

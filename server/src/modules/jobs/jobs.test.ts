@@ -67,6 +67,8 @@ describe('jobs', () => {
       version: 1,
       placeName: '靖安社区',
     });
+    const here = await job(hr, w.tree.community, { placeId: undefined });
+    expect(here.json()).toMatchObject({ placeId: String(w.tree.community) });
     const bad = await job(hr, w.tree.community, { wageMin: 5000, wageMax: 3000 });
     expect(bad.statusCode).toBe(400);
     expect(detail(bad)).toMatchObject({ field: 'wageMax', reason: 'must not be below the minimum wage' });
