@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LEDGER_HEADERS } from '@anju/contracts';
+import { beforeAll, expect } from 'vitest';
+import { PHONE, horizontalOverflow, journey, signIn, useBrowser } from './browser.ts';
+import { apiAs, idNumber, uniqueName, type PlaceRow } from './registry-helpers.ts';
+
+useBrowser();
+
+const stamp = Date.now().toString(36).slice(-6).toUpperCase();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-ledger-'));
+const head = {
+  name: uniqueName(),
+  idNumber: idNumber('19860412', Number.parseInt(stamp.slice(-3), 36), true),
+};
+
+/** A household of the demo community whose head's ID number and name the test knows. */
+beforeAll(async () => {
+  const staff = await apiAs('community_staff');
+  const [community] = await staff.get<PlaceRow[]>('/places/roots');
+  const grids = await staff.get<{ items: PlaceRow[] }>(`/places/${community.id}/children`);
+  const buildings = await staff.get<{ items: PlaceRow[] }>(`/places/${grids.items[0].id}/children`);
+  const dwelling = await staff.post<PlaceRow>('/places', {
+    parentId: buildings.items[0].id,
+    level: 'dwelling',
+    code: `E2EL${stamp}`,
+    name: `9单元${stamp}室`,
+  });
+  const county = await apiAs('county_admin');
+  const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
+  await staff.post('/households', {
+    dwellingId: dwelling.id,
+    originVillageId: village.id,
+    relocationYear: 2019,
+    resettlementType: 'urban_centralized',
+    povertyStatus: 'out_of_poverty',
+    members: [
+      {
+        ...head,
+        relation: 'head',
+        labourCapacity: 'full',
+        health: 'healthy',
+        tags: [],
+        partyMember: false,
+        hukouPlaceId: village.id,
+      },
+    ],
+  });
+});
+
+/** The ledger as the department sends it: the head's job, and optionally a row whose name is wrong and one with a bad kind. */
+async function ledgerFile(withBadRows: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('就业台账');
+  sheet.addRow([...LEDGER_HEADERS]);
+  sheet.addRow([head.name, head.idNumber, '安居帮扶车间', '帮扶车间', 2600, '2026-03-01', '']);
+  if (withBadRows) {
+    sheet.addRow(['张冠李戴', head.idNumber, '园区电子厂', '本地企业', 3200, '2026-05-01', '']);
+    sheet.addRow([head.name, head.idNumber, '县城超市', '挖矿', 2000, '2026-06-01', '']);
+  }
+  const file = path.join(dir, `ledger-${withBadRows}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+journey(
+  'community_staff on a phone checks the employment ledger, sees every bad row, then imports it',
+  PHONE,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.goto('/employment/ledger');
+    await page
+      .locator('.ant-upload input[type="file"]')
+      .first()
+      .setInputFiles(await ledgerFile(true));
+
+    const errors = page.getByTestId('ledger-errors');
+    await errors.waitFor({ timeout: 30_000 });
+    const rows = await errors.locator('tbody tr.ant-table-row').allTextContents();
+    expect(rows).toEqual(['3姓名姓名与户籍登记不一致', '4就业类型不认识的就业类型“挖矿”']);
+    expect(await page.getByTestId('ledger-count-valid').textContent()).toBe('1');
+    expect(await page.getByTestId('ledger-commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('ledger-commit-skip').count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    if (process.env.ANJU_E2E_SHOTS)
+      await page.screenshot({ path: process.env.ANJU_E2E_SHOTS, fullPage: true });
+
+    await page.getByTestId('ledger-restart').click();
+    await page
+      .locator('.ant-upload input[type="file"]')
+      .first()
+      .setInputFiles(await ledgerFile(false));
+    await page.getByTestId('ledger-report').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('ledger-count-created').textContent()).toBe('1');
+    await page.getByTestId('ledger-commit').click();
+    await page.getByTestId('ledger-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('ledger-done').textContent()).toContain('新增 1 条');
+  },
+);
