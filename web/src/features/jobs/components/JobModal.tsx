@@ -35,17 +35,15 @@ export function JobModal({
   const [form] = Form.useForm<Values>();
   const save = useSaveJob();
   const rules = useRules();
+  /** Numbers and dates are required without the text rule's whitespace check. */
+  const given = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const enterprises = useEnterprises({ page: 1, pageSize: 200 });
   const outcome = useSaveOutcome(form, { saved: t('jobs.saved'), stale: t('jobs.stale') }, onClose);
 
   const submit = (v: Values) => {
     const { enterpriseId, placeId, ...fields } = v;
     if (job) save.mutate({ id: job.id, body: { ...fields, placeId, version: job.version } }, outcome);
-    else
-      save.mutate(
-        { body: { ...fields, placeId: placeId!, ...(pickEnterprise ? { enterpriseId } : {}) } },
-        outcome,
-      );
+    else save.mutate({ body: { ...fields, placeId, ...(pickEnterprise ? { enterpriseId } : {}) } }, outcome);
   };
 
   return (
@@ -88,19 +86,23 @@ export function JobModal({
         <Form.Item name="title" label={t('jobs.name')} rules={[rules.required(t('jobs.name'))]}>
           <Input maxLength={64} data-testid="job-title" />
         </Form.Item>
-        <Form.Item name="wageMin" label={t('jobs.wageMin')} rules={[rules.required(t('jobs.wageMin'))]}>
+        <Form.Item name="wageMin" label={t('jobs.wageMin')} rules={[given(t('jobs.wageMin'))]}>
           <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} data-testid="job-wage-min" />
         </Form.Item>
-        <Form.Item name="wageMax" label={t('jobs.wageMax')} rules={[rules.required(t('jobs.wageMax'))]}>
+        <Form.Item name="wageMax" label={t('jobs.wageMax')} rules={[given(t('jobs.wageMax'))]}>
           <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} data-testid="job-wage-max" />
         </Form.Item>
-        <Form.Item name="placeId" label={t('jobs.place')} rules={[rules.required(t('jobs.place'))]}>
-          <PlaceSelect
-            levels={LEVELS}
-            initial={job ? { id: job.placeId, name: job.placeName } : undefined}
-            testId="job-place"
-          />
-        </Form.Item>
+        {pickEnterprise ? (
+          <Form.Item name="placeId" label={t('jobs.place')} extra={t('jobs.placeHelp')}>
+            <PlaceSelect
+              levels={LEVELS}
+              initial={job ? { id: job.placeId, name: job.placeName } : undefined}
+              testId="job-place"
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item label={t('jobs.place')}>{job?.placeName ?? t('jobs.placeOwn')}</Form.Item>
+        )}
         <Form.Item name="headcount" label={t('jobs.headcount')}>
           <InputNumber min={1} max={10_000} style={{ width: '100%' }} data-testid="job-headcount" />
         </Form.Item>

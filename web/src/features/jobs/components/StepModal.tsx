@@ -2,7 +2,6 @@ import { DatePicker, Form, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useSaveOutcome } from '../../../ui/FormModal.tsx';
-import { useRules } from '../../../ui/rules.ts';
 import { HIRE_KINDS, useApplicationStep, type Application } from '../api.ts';
 
 export type StepKind = 'consent' | 'interview' | 'hire';
@@ -32,7 +31,8 @@ export function StepModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useApplicationStep();
-  const rules = useRules();
+  /** Numbers and dates are required without the text rule's whitespace check. */
+  const given = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const outcome = useSaveOutcome(form, { saved: t('jobs.done'), stale: t('jobs.stale') }, onClose);
   const version = application.version;
   const day = (d?: Dayjs) => d!.format('YYYY-MM-DD');
@@ -93,19 +93,19 @@ export function StepModal({
           </>
         )}
         {step === 'interview' && (
-          <Form.Item name="on" label={t('jobs.interviewOn')} rules={[rules.required(t('jobs.interviewOn'))]}>
+          <Form.Item name="on" label={t('jobs.interviewOn')} rules={[given(t('jobs.interviewOn'))]}>
             <DatePicker style={{ width: '100%' }} data-testid="step-interview-on" />
           </Form.Item>
         )}
         {step === 'hire' && (
           <>
-            <Form.Item name="startOn" label={t('jobs.startOn')} rules={[rules.required(t('jobs.startOn'))]}>
+            <Form.Item name="startOn" label={t('jobs.startOn')} rules={[given(t('jobs.startOn'))]}>
               <DatePicker style={{ width: '100%' }} data-testid="step-start-on" />
             </Form.Item>
             <Form.Item
               name="monthlyWage"
               label={t('jobs.monthlyWage')}
-              rules={[rules.required(t('jobs.monthlyWage'))]}
+              rules={[given(t('jobs.monthlyWage'))]}
             >
               <InputNumber min={0} style={{ width: '100%' }} data-testid="step-wage" />
             </Form.Item>

@@ -59,12 +59,14 @@ export function JobBoardPage() {
                 <Typography.Text type="secondary">
                   {job.enterpriseName} · {job.placeName}
                 </Typography.Text>
-                <Space size={4} wrap>
-                  {job.housing && <Tag color="cyan">{t('jobs.housingYes')}</Tag>}
-                  {job.skills.map((s) => (
-                    <Tag key={s}>{s}</Tag>
-                  ))}
-                </Space>
+                {(job.housing || job.skills.length > 0) && (
+                  <Space size={4} wrap>
+                    {job.housing && <Tag color="cyan">{t('jobs.housingYes')}</Tag>}
+                    {job.skills.map((s) => (
+                      <Tag key={s}>{s}</Tag>
+                    ))}
+                  </Space>
+                )}
                 {job.commuteNote && <Typography.Text type="secondary">{job.commuteNote}</Typography.Text>}
                 <MatchTags match={match} />
               </Space>
