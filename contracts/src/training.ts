@@ -79,7 +79,7 @@ export const EnrolmentCreate = z.object({ personId: IdParam });
 export type EnrolmentCreate = z.infer<typeof EnrolmentCreate>;
 
 export const AttendanceInput = z.object({
-  hoursAttended: z.number().min(0, 'must not be negative').max(2000).multipleOf(0.5),
+  hoursAttended: z.number().min(0, 'must not be negative').max(2000),
   version: Version,
 });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;

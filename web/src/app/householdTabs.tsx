@@ -1,6 +1,7 @@
 import { HouseholdEmploymentTab } from '../features/employment/index.ts';
 import { HouseholdMonitoring } from '../features/monitoring/index.ts';
 import { HouseholdHistoryTab, HouseholdMembersTab, type HouseholdTab } from '../features/registry/index.ts';
+import { HouseholdTrainings } from '../features/training/index.ts';
 import { HouseholdVisits } from '../features/visits/index.ts';
 
 /**
@@ -30,6 +31,11 @@ export const householdTabs: HouseholdTab[] = [
     key: 'employment',
     label: 'employment.tab',
     permission: 'employment:read',
-    render: (h) => <HouseholdEmploymentTab householdId={h.id} />,
+    render: (h) => (
+      <>
+        <HouseholdEmploymentTab householdId={h.id} />
+        <HouseholdTrainings householdId={h.id} />
+      </>
+    ),
   },
 ];

@@ -35,6 +35,7 @@ import {
   CustomerServiceOutlined,
   ProfileOutlined,
   GiftOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
 import type { ReactNode } from 'react';
@@ -97,6 +98,8 @@ export const MENU: MenuEntry[] = [
       },
       { key: 'enterprises', path: '/employment/enterprises', icon: <BankOutlined /> },
       { key: 'employmentPosts', path: '/employment/posts', icon: <SafetyOutlined /> },
+      { key: 'employmentFigures', path: '/employment/figures', icon: <BarChartOutlined /> },
+      { key: 'training', path: '/training', icon: <ReadOutlined />, permission: 'training:read' },
     ],
   },
   { key: 'jobs', path: '/jobs', icon: <SolutionOutlined />, permission: 'job:read' },

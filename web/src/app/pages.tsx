@@ -242,3 +242,15 @@ export const ZeroDetailPage = page(
   () => import('../features/employment/pages/ZeroDetailPage.tsx'),
   (m) => m.ZeroDetailPage,
 );
+export const FiguresPage = page(
+  () => import('../features/employment/pages/FiguresPage.tsx'),
+  (m) => m.FiguresPage,
+);
+export const CoursesPage = page(
+  () => import('../features/training/pages/CoursesPage.tsx'),
+  (m) => m.CoursesPage,
+);
+export const CourseDetailPage = page(
+  () => import('../features/training/pages/CourseDetailPage.tsx'),
+  (m) => m.CourseDetailPage,
+);

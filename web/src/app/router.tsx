@@ -56,6 +56,9 @@ import {
   ZeroPage,
   LedgerPage,
   ZeroDetailPage,
+  FiguresPage,
+  CoursesPage,
+  CourseDetailPage,
   PostsPage,
   PostDetailPage,
   VisitNewPage,
@@ -320,6 +323,21 @@ export const router = createBrowserRouter([
                 path: 'employment/zero/:id',
                 element: guarded('employment:read', <ZeroDetailPage />),
                 loader: ZeroDetailPage.preload,
+              },
+              {
+                path: 'employment/figures',
+                element: guarded('employment:read', <FiguresPage />),
+                loader: FiguresPage.preload,
+              },
+              {
+                path: 'training',
+                element: guarded('training:read', <CoursesPage />),
+                loader: CoursesPage.preload,
+              },
+              {
+                path: 'training/:id',
+                element: guarded('training:read', <CourseDetailPage />),
+                loader: CourseDetailPage.preload,
               },
               {
                 path: 'admin/users',

@@ -25,7 +25,7 @@ import type {
   PostTypes,
   PostUpdate,
 } from '@anju/contracts';
-import type { HouseholdWages, LedgerResult, WageAccept } from '@anju/contracts';
+import type { EmploymentFigures, HouseholdWages, LedgerResult, WageAccept } from '@anju/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../ui/api.ts';
@@ -225,3 +225,15 @@ export function useAcceptWages(householdId: string) {
   });
 }
 export type { HouseholdWages };
+
+/** The employment figures of a place in scope (the user's own when none), by its children, with the trend. */
+export const useFigures = (place: string | undefined) =>
+  useQuery({
+    queryKey: ['employment', 'figures', place ?? null],
+    queryFn: () => api<EmploymentFigures>('/employment/figures', { query: { place } }),
+    placeholderData: keepPreviousData,
+  });
+
+/** The download address of the figures workbook (numbers, trend, definitions). */
+export const figuresXlsxUrl = (place: string | undefined) => apiUrl('/employment/figures.xlsx', { place });
+export { FIGURE_DEFINITIONS, FIGURE_IDS, type EmploymentFigures, type FigureDefinition } from '@anju/contracts';
