@@ -4,6 +4,7 @@ import { employmentSeeder } from './employment-seeder.ts';
 import { enterprisesSeeder } from './enterprises-seeder.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
+import { jobLossSeeder } from './job-loss-seeder.ts';
 import { jobsSeeder } from './jobs-seeder.ts';
 import { monitoredIncomesSeeder } from './monitored-incomes.ts';
 import { monitoringSeeder } from './monitoring-seeder.ts';
@@ -12,6 +13,7 @@ import { placesSeeder } from './places-seeder.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
 import { servicesSeeder } from './services-seeder.ts';
 import type { Seeder } from './registry.ts';
+import { trainingSeeder } from './training-seeder.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
 export const SEEDERS: Seeder[] = [
@@ -27,6 +29,8 @@ export const SEEDERS: Seeder[] = [
   casesSeeder,
   monitoredIncomesSeeder,
   employmentSeeder,
+  jobLossSeeder,
   jobsSeeder,
   servicesSeeder,
+  trainingSeeder,
 ];

@@ -114,7 +114,7 @@ export const raiseForWatched = (
   households: SQL,
   source: Lead['source'],
   entry: string,
-  userId: number,
+  userId: number | null,
   year: number,
 ) =>
   rows<{ id: number; household_id: number }>(
