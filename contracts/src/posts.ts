@@ -14,7 +14,7 @@ export type PostEndReason = (typeof POST_END_REASONS)[number];
 
 /**
  * Why a holder should exit: died or moved out per the registry, holds another current job, no longer
- * of the labour force, or the post's term is over.
+ * of the labour force, the post's term is over, or their employment record of the post was ended.
  */
 export const SHOULD_EXIT_REASONS = [
   'deceased',
@@ -22,6 +22,7 @@ export const SHOULD_EXIT_REASONS = [
   'other_job',
   'not_labour',
   'term_ended',
+  'record_ended',
 ] as const;
 export type ShouldExitReason = (typeof SHOULD_EXIT_REASONS)[number];
 

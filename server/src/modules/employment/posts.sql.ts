@@ -36,7 +36,8 @@ export interface HoldingRow {
 
 /**
  * Why the holder of an open holding (`ph`, person `p`, post `pp`) should exit on day `on`: died or
- * moved out per the registry, holds another current job, left the labour force, the term is over.
+ * moved out per the registry, holds another current job, left the labour force, the term is over,
+ * or the holding's employment record was ended from the record form.
  */
 const shouldExitSql = (on: string): SQL =>
   sql`CASE WHEN ph.end_on IS NOT NULL THEN '{}'::text[] ELSE array_remove(ARRAY[
@@ -46,7 +47,9 @@ const shouldExitSql = (on: string): SQL =>
         CASE WHEN EXISTS (SELECT 1 FROM employment_records r WHERE r.person_id = p.id AND r.id <> ph.record_id
                             AND ${currentSql(on)}) THEN 'other_job' END,
         CASE WHEN p.status = 'living' AND NOT ${labourForceSql(on)} THEN 'not_labour' END,
-        CASE WHEN pp.term_end < ${on}::date THEN 'term_ended' END], NULL) END`;
+        CASE WHEN pp.term_end < ${on}::date THEN 'term_ended' END,
+        CASE WHEN EXISTS (SELECT 1 FROM employment_records r WHERE r.id = ph.record_id AND NOT ${currentSql(on)})
+             THEN 'record_ended' END], NULL) END`;
 
 /** Holdings (`ph`) with their holder (`p`) and post (`pp`), as of day `on`. */
 export const HOLDING_SELECT = (on: string) =>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskName, payFor } from '@anju/contracts';
 import { addPlace, errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
+import { workerOf } from '../visits/visits.fixture.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -77,6 +78,13 @@ describe('public-welfare posts', () => {
       (await county.patch(`/api/employment/posts/${post.id}`, { title: 'x', version: 1 })).statusCode,
     ).toBe(403);
     expect((await partyMember.get('/api/employment/posts')).statusCode).toBe(403);
+    // a grid worker's scope is their grid: the community's posts are outside it
+    const worker = await workerOf(t, w, w.tree.grid);
+    const theirs2 = (await worker.get('/api/employment/posts?pageSize=200')).json();
+    expect(theirs2.total).toBe(0);
+    expect((await worker.get(`/api/employment/posts/${post.id}`)).statusCode).toBe(404);
+    const payroll = (await worker.get('/api/employment/posts/payroll?month=2026-03')).json();
+    expect(payroll.rows).toEqual([]);
     const types = (await w.staff.get('/api/employment/posts/types')).json();
     expect(types.map((d: { code: string }) => d.code)).toEqual([
       'cleaning',
@@ -100,6 +108,7 @@ describe('public-welfare posts', () => {
         ...over,
       });
       expect(res.statusCode, res.body).toBe(400);
+      expect(errorCode(res)).toBe('validation_failed');
       expect(detail(res)).toMatchObject({ field, reason });
     };
     await bad({ monthlySubsidy: -1 }, 'monthlySubsidy', 'must not be negative');
@@ -311,6 +320,18 @@ describe('public-welfare posts', () => {
     const dead = (await w.staff.get(`/api/employment/posts/${post.id}`)).json();
     expect(dead.holder.shouldExit).toEqual(['deceased', 'other_job']);
     await t.database.query(`UPDATE persons SET status = 'living' WHERE id = $1`, [h.head.id]);
+    // the post's record ended from the record form: the holding is flagged, not left as it was
+    const view0 = (await w.staff.get(`/api/households/${h.id}/employment`)).json();
+    const postJob = view0.members
+      .find((m: { personId: string }) => m.personId === h.head.id)
+      .records.find((r: { kind: string }) => r.kind === 'public_welfare_post');
+    const cut = await w.staff.patch(`/api/employment/records/${postJob.id}`, {
+      endOn: '2026-04-30',
+      version: postJob.version,
+    });
+    expect(cut.statusCode, cut.body).toBe(200);
+    const recordEnded = (await w.staff.get(`/api/employment/posts/${post.id}`)).json();
+    expect(recordEnded.holder.shouldExit).toEqual(['other_job', 'record_ended']);
 
     const end = (body: Record<string, unknown>) =>
       w.staff.post(`/api/employment/post-holdings/${post.holder.id}/end`, body);
