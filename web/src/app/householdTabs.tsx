@@ -1,4 +1,5 @@
 import { HouseholdEmploymentTab } from '../features/employment/index.ts';
+import { HouseholdJobs } from '../features/jobs/index.ts';
 import { HouseholdMonitoring } from '../features/monitoring/index.ts';
 import { HouseholdHistoryTab, HouseholdMembersTab, type HouseholdTab } from '../features/registry/index.ts';
 import { HouseholdTrainings } from '../features/training/index.ts';
@@ -37,5 +38,11 @@ export const householdTabs: HouseholdTab[] = [
         <HouseholdTrainings householdId={h.id} />
       </>
     ),
+  },
+  {
+    key: 'jobs',
+    label: 'jobs.householdTab',
+    permission: 'job:read',
+    render: (h) => <HouseholdJobs householdId={h.id} />,
   },
 ];

@@ -9,6 +9,7 @@ import type {
   JobBoard,
   JobConsentInput,
   JobCreateInput,
+  JobMatch,
   JobPage,
   JobUpdateInput,
   RecommendInput,
@@ -57,14 +58,22 @@ export function useSaveJob() {
   });
 }
 
-export function useRecommend(jobId: string) {
+/** An official recommends a person for a job; the employer sees it once the person agrees. */
+export function useRecommend() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RecommendInput) =>
+    mutationFn: ({ jobId, ...body }: RecommendInput & { jobId: string }) =>
       api<Application>(`/jobs/${jobId}/recommendations`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: JOBS }),
   });
 }
+
+/** The open jobs best for one person, each with its score's parts. */
+export const usePersonJobs = (personId: string) =>
+  useQuery({
+    queryKey: [...JOBS, 'for-person', personId],
+    queryFn: () => api<JobMatch[]>(`/jobs/for-person/${personId}`),
+  });
 
 type Step =
   | { step: 'consent'; body: JobConsentInput }

@@ -10,7 +10,7 @@ export function CandidatesTable({ job, mayRecommend }: { job: Job; mayRecommend:
   const { message } = App.useApp();
   const errorText = useErrorText();
   const list = useCandidates(job.id, true);
-  const recommend = useRecommend(job.id);
+  const recommend = useRecommend();
 
   return (
     <Table<Candidate>
@@ -40,7 +40,7 @@ export function CandidatesTable({ job, mayRecommend }: { job: Job; mayRecommend:
                   loading={recommend.isPending && recommend.variables?.personId === c.personId}
                   onClick={() =>
                     recommend.mutate(
-                      { personId: c.personId },
+                      { jobId: job.id, personId: c.personId },
                       {
                         onSuccess: () => void message.success(t('jobs.recommendDone')),
                         onError: (e) => void message.error(errorText(e)),
