@@ -34,6 +34,25 @@ describe('a household registered with labour and no job', () => {
     expect(await flagOf(res.json().id)).toBeNull();
   });
 
+  it('is flagged when a member who can work moves in', async () => {
+    const res = await w.staff.post('/api/households', {
+      dwellingId: String(await dwelling('504室')),
+      resettlementType: 'urban_centralized',
+      povertyStatus: 'ordinary',
+      members: [member(w, { labourCapacity: 'none' })],
+    });
+    const h = res.json();
+    expect(await flagOf(h.id)).toBeNull();
+    const moved = await w.staff.post(`/api/households/${h.id}/events`, {
+      event: 'move_in',
+      date: '2026-11-01',
+      version: h.version,
+      person: member(w, { name: '王芳', relation: 'spouse', labourCapacity: 'full' }),
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await flagOf(h.id)).toMatchObject({ clearedOn: null });
+  });
+
   it('is flagged by the import that registers it, in the commit', async () => {
     const rows = await householdRows(t, w, '1', await dwelling('503室'));
     const job = (await upload(w.staff, Buffer.from(csvOf(rows)), 'new.csv')).json();
