@@ -13,6 +13,7 @@ import { placesSeeder } from './places-seeder.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
 import { servicesSeeder } from './services-seeder.ts';
 import type { Seeder } from './registry.ts';
+import { trainingSeeder } from './training-seeder.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
 export const SEEDERS: Seeder[] = [
@@ -31,4 +32,5 @@ export const SEEDERS: Seeder[] = [
   jobLossSeeder,
   jobsSeeder,
   servicesSeeder,
+  trainingSeeder,
 ];
