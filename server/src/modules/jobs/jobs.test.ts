@@ -47,6 +47,15 @@ describe('enterprise staff', () => {
     ).toBe(404);
     const listed = (await staff.get(`/api/jobs/staff?enterpriseId=${company.id}`)).json();
     expect(listed.map((s: { username: string }) => s.username)).toContain(hr.username);
+
+    const leaving = await employer(t, staff, company.id);
+    const gone = `/api/jobs/staff/${leaving.userId}?enterpriseId=${company.id}`;
+    expect((await outsider.request({ method: 'DELETE', url: gone })).statusCode).toBe(404);
+    const res2 = await staff.request({ method: 'DELETE', url: gone });
+    expect(res2.statusCode, res2.body).toBe(200);
+    expect(res2.json().map((s: { username: string }) => s.username)).not.toContain(leaving.username);
+    expect((await staff.request({ method: 'DELETE', url: gone })).statusCode).toBe(404);
+    expect((await job(leaving, w.tree.community)).statusCode).toBe(400);
   });
 
   it('an unlinked account cannot post', async () => {

@@ -106,6 +106,18 @@ export function useLinkStaff() {
   });
 }
 
+export function useUnlinkStaff() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { userId: string; enterpriseId: string }) =>
+      api<EnterpriseStaff[]>(`/jobs/staff/${v.userId}`, {
+        method: 'DELETE',
+        query: { enterpriseId: v.enterpriseId },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...JOBS, 'staff'] }),
+  });
+}
+
 const BOARD = ['job-board'] as const;
 
 export const useJobBoard = (personId: string | undefined) =>

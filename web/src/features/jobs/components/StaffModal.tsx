@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useFieldErrors } from '../../../ui/errors.ts';
 import { useEnterprises } from '../../enterprises/api.ts';
-import { useLinkStaff, useStaff } from '../api.ts';
+import { useLinkStaff, useStaff, useUnlinkStaff } from '../api.ts';
 
 /** Links enterprise_hr accounts to an enterprise of the register, and lists those linked. */
 export function StaffModal({ onClose }: { onClose(): void }) {
@@ -14,6 +14,7 @@ export function StaffModal({ onClose }: { onClose(): void }) {
   const enterprises = useEnterprises({ page: 1, pageSize: 200 });
   const staff = useStaff(enterpriseId);
   const link = useLinkStaff();
+  const unlink = useUnlinkStaff();
   const fieldErrors = useFieldErrors();
   const errorText = useErrorText();
 
@@ -46,7 +47,24 @@ export function StaffModal({ onClose }: { onClose(): void }) {
               dataSource={staff.data ?? []}
               locale={{ emptyText: t('jobs.staffEmpty') }}
               renderItem={(s) => (
-                <List.Item>
+                <List.Item
+                  actions={[
+                    <Button
+                      key="unlink"
+                      size="small"
+                      danger
+                      loading={unlink.isPending}
+                      onClick={() =>
+                        unlink.mutate(
+                          { userId: s.userId, enterpriseId: s.enterpriseId },
+                          { onError: (e) => void message.error(errorText(e)) },
+                        )
+                      }
+                    >
+                      {t('jobs.staffUnlink')}
+                    </Button>,
+                  ]}
+                >
                   {s.displayName} ({s.username})
                 </List.Item>
               )}
