@@ -11,6 +11,7 @@ useBrowser();
 
 const stamp = Date.now().toString(36).slice(-6).toUpperCase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-ledger-'));
+let householdId = '';
 const head = {
   name: uniqueName(),
   idNumber: idNumber('19860412', Number.parseInt(stamp.slice(-3), 36), true),
@@ -30,7 +31,7 @@ beforeAll(async () => {
   });
   const county = await apiAs('county_admin');
   const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
-  await staff.post('/households', {
+  const household = await staff.post<{ id: string }>('/households', {
     dwellingId: dwelling.id,
     originVillageId: village.id,
     relocationYear: 2019,
@@ -48,6 +49,7 @@ beforeAll(async () => {
       },
     ],
   });
+  householdId = household.id;
 });
 
 /** The ledger as the department sends it: the head's job, and optionally a row whose name is wrong and one with a bad kind. */
@@ -97,5 +99,28 @@ journey(
     await page.getByTestId('ledger-commit').click();
     await page.getByTestId('ledger-done').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('ledger-done').textContent()).toContain('新增 1 条');
+
+    // the year's wage from the imported job (March to December), used in the income record after confirming
+    await page.goto(`/registry/households/${householdId}`);
+    const tab = page.getByRole('tab', { name: '就业', exact: true });
+    await tab.scrollIntoViewIfNeeded();
+    // the tab bar scrolls on a phone: click again until the tab holds
+    await expect
+      .poll(async () => {
+        await tab.click();
+        return tab.getAttribute('aria-selected');
+      })
+      .toBe('true');
+    const wages = page.getByTestId('wages-card');
+    await expect.poll(() => wages.getByTestId('wages-total').textContent()).toBe('26000 元');
+    expect(await wages.textContent()).toContain('该年度尚无收入记录');
+    if (process.env.ANJU_E2E_SHOTS)
+      await page.screenshot({
+        path: process.env.ANJU_E2E_SHOTS.replace('.png', '-wages.png'),
+        fullPage: true,
+      });
+    await wages.getByTestId('wages-accept').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => wages.getByTestId('wages-declared').textContent()).toContain('来自就业记录');
   },
 );
