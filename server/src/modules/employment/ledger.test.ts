@@ -10,7 +10,7 @@ import {
   type Client,
   type TestApp,
 } from '../../../test/harness.ts';
-import { fill, household, send, xlsx, type Cells } from '../monitoring/imports/imports.fixture.ts';
+import { fill, gbkCsv, household, send, xlsx, type Cells } from '../monitoring/imports/imports.fixture.ts';
 import { registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 
 let t: TestApp;
@@ -105,6 +105,7 @@ describe('the employment ledger', () => {
     expect((await post(outsider, [row(h.people[0])])).json().errors[0].reason).toBe('person.not_found');
     const resident = await signIn(t, ['resident'], [w.tree.dwelling]);
     expect(errorCode(await post(resident, [row(h.people[0])]))).toBe('forbidden');
+    expect(errorCode(await resident.get(`${URL}/template`))).toBe('forbidden');
   });
 
   it('commits every row: new records from the department list, verified; the same job changed and ended', async () => {
@@ -131,6 +132,17 @@ describe('the employment ledger', () => {
     expect(lead.source).toBe('employment');
     const again = await post(w.staff, [row(p, { 月工资: '2800', 结束日期: yesterday() })], false);
     expect(again.json()).toMatchObject({ ended: 0, leads: 0 });
+  });
+
+  it('reads a CSV saved by Chinese Excel (GBK) as the workbook', async () => {
+    const h = await household(t, w, ['台账己']);
+    const res = await send(
+      w.staff,
+      URL,
+      gbkCsv(LEDGER_HEADERS, [row(h.people[0], { 就业类型: '公益性岗位' })]),
+      'l.csv',
+    );
+    expect(res.json()).toMatchObject({ rows: 1, valid: 1, created: 1 });
   });
 
   it('refuses a legacy .xls workbook by its content', async () => {
