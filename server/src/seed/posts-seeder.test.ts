@@ -10,7 +10,7 @@ import { governanceSeeder } from './governance-seeder.ts';
 import { seed } from './index.ts';
 import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
-import { POSTS_PER_SITE, postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
+import { POSTS_PER_SITE, postsSeeder, STARTING_WORKSHOP, workshopStaffSeeder } from './posts-seeder.ts';
 
 const cipher = createCipher(Buffer.from(TEST_SECRET, 'hex'));
 let fresh: FreshDatabase;
@@ -72,16 +72,25 @@ describe('posts and workshop staff seeders', () => {
   });
 
   it('links the current workshop jobs of a site to its workshops, named after them', async () => {
-    const [r] = await database.query<{ linked: number; unnamed: number; recognised: number }>(
+    const [r] = await database.query<{
+      linked: number;
+      unnamed: number;
+      recognised: number;
+      starting: number;
+    }>(
       `SELECT count(*)::int AS linked,
               count(*) FILTER (WHERE r.employer_name <> e.name)::int AS unnamed,
               (SELECT count(*)::int FROM (SELECT enterprise_id FROM employment_records WHERE end_on IS NULL
                                             AND enterprise_id IS NOT NULL GROUP BY enterprise_id
-                                          HAVING count(DISTINCT person_id) >= 5) x) AS recognised
+                                          HAVING count(DISTINCT person_id) >= 5) x) AS recognised,
+              (SELECT count(*)::int FROM (SELECT enterprise_id FROM employment_records WHERE end_on IS NULL
+                                            AND enterprise_id IS NOT NULL GROUP BY enterprise_id
+                                          HAVING count(DISTINCT person_id) = ${STARTING_WORKSHOP}) x) AS starting
          FROM employment_records r JOIN enterprises e ON e.id = r.enterprise_id`,
     );
     expect(r.linked).toBeGreaterThan(0);
     expect(r.unnamed).toBe(0);
     expect(r.recognised).toBeGreaterThan(0);
+    expect(r.starting).toBeGreaterThan(0);
   });
 });

@@ -22,9 +22,13 @@ async function communityOf(database: Database, ids: number[], column: string): P
   return `CASE ${depths.map((d) => `WHEN ${at(d.depth)} = ANY(${list}) THEN ${at(d.depth)}`).join(' ')} END`;
 }
 
+/** The people a site's last workshop employs: one just starting, below the recognition criterion. */
+export const STARTING_WORKSHOP = 3;
+
 /**
  * Workshops employ people of their site: each current workshop job of a site is linked to one of the
- * site's workshops, named after it, so the workshops' recognition counts show.
+ * site's workshops, named after it, so the workshops' recognition counts show; the last workshop of a
+ * site with several is just starting, with `STARTING_WORKSHOP` people.
  */
 export const workshopStaffSeeder = defineSeeder({
   name: 'workshop-staff',
@@ -39,10 +43,15 @@ export const workshopStaffSeeder = defineSeeder({
                     FROM enterprises e WHERE e.workshop_type IS NOT NULL AND e.place_id = ANY($1::int8[])),
             r AS (SELECT r.id, ${community} AS community, row_number() OVER (ORDER BY r.id) AS k
                     FROM employment_records r JOIN persons p ON p.id = r.person_id
-                   WHERE r.kind = 'workshop' AND r.end_on IS NULL)
+                   WHERE r.kind = 'workshop' AND r.end_on IS NULL),
+            spread AS (SELECT r.id, r.community, wn.n, r.k % wn.n AS t
+                         FROM r JOIN (SELECT place_id, max(n) AS n FROM w GROUP BY place_id) wn ON wn.place_id = r.community),
+            ranked AS (SELECT s.*, row_number() OVER (PARTITION BY s.community, s.t ORDER BY s.id) AS j FROM spread s),
+            target AS (SELECT id, community, CASE WHEN n > 1 AND t = n - 1 AND j > ${STARTING_WORKSHOP} THEN 0 ELSE t END AS t
+                         FROM ranked)
        UPDATE employment_records x SET enterprise_id = w.id, employer_name = w.name
-         FROM r JOIN w ON w.place_id = r.community AND w.k = r.k % w.n
-        WHERE x.id = r.id
+         FROM target JOIN w ON w.place_id = target.community AND w.k = target.t
+        WHERE x.id = target.id
        RETURNING x.id`,
       [ids],
     );
