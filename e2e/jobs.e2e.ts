@@ -92,4 +92,7 @@ journey("the hire shows as the person's employment record in their household", D
   await page.goto(`/registry/households/${person.householdId}`);
   await page.getByRole('tab', { name: '就业' }).click();
   await page.getByText(job.enterpriseName).first().waitFor();
+  // the household's other people of the labour force who hold no job see their best jobs, score by part
+  await page.getByRole('tab', { name: '岗位匹配' }).click();
+  await page.getByTestId('person-jobs').first().or(page.getByText('本户没有待就业的劳动力')).waitFor();
 });
