@@ -23,7 +23,7 @@ journey(
     await signIn(page, 'resident');
     await openMenu(page);
     await page.getByTestId('menu-myNeeds').click();
-    await page.waitForURL('**/services/mine');
+    await page.waitForURL('**/my-needs');
     await page.getByTestId('need-raise').click();
     await page.getByTestId('raise-category').click();
     await page
@@ -40,13 +40,13 @@ journey(
     expect(await card.innerText()).toContain('待转介');
     await page.screenshot({ path: shot('resident-phone'), fullPage: true });
     await card.click();
-    await page.waitForURL(/\/services\/mine\/\d+$/);
+    await page.waitForURL(/\/my-needs\/\d+$/);
     const id = page.url().split('/').pop()!;
     await page.getByTestId('need-consent').filter({ hasText: '姓名、住址、详细情况' }).waitFor();
 
     await page.context().clearCookies();
     await signIn(page, 'community_staff');
-    await page.goto(`/services/needs/${id}`);
+    await page.goto(`/needs/${id}`);
     await page.getByTestId('need-refer').click();
     await dialogReady(page);
     await page.getByTestId('refer-org').click();
@@ -60,11 +60,11 @@ journey(
 
     await page.context().clearCookies();
     await signIn(page, 'social_org_staff');
-    await page.goto('/services/referred');
+    await page.goto('/referrals');
     await page.getByTestId('need-card').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: shot('referred-phone'), fullPage: true });
-    await page.goto(`/services/referred/${id}`);
+    await page.goto(`/referrals/${id}`);
     await page.getByText('老伴腿脚不便，子女在外务工').waitFor();
     await page.getByTestId('need-accept').click();
     await page.getByTestId('need-status').filter({ hasText: '已接单' }).waitFor();
@@ -74,8 +74,9 @@ journey(
 
     await page.context().clearCookies();
     await signIn(page, 'resident');
-    await page.goto(`/services/mine/${id}`);
-    await page.getByTestId('need-rating').locator('.ant-rate-star').nth(4).click();
+    await page.goto(`/my-needs/${id}`);
+    await page.getByTestId('need-rating').getByRole('radio').nth(4).click();
+    await page.getByTestId('need-rating').locator('.ant-rate-star-full').nth(4).waitFor();
     await page.getByTestId('need-rating-comment').fill('社工每天都来，很贴心');
     await page.getByTestId('need-rate').click();
     await page.getByTestId('need-status').filter({ hasText: '已评价' }).waitFor();

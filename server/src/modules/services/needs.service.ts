@@ -192,7 +192,7 @@ export async function step(database: Database, ctx: Ctx, id: number, input: Need
       await notifyUsers(tx, await orgs.staffOf(tx, orgId!), {
         kind: 'service_referred',
         params: { summary: row.summary },
-        link: `/services/needs/${id}`,
+        link: `/referrals/${id}`,
       });
     await audit(tx, ctx, {
       action: `service_need.${input.action}`,
@@ -220,7 +220,7 @@ export async function alertLate(database: Database) {
       await notifyUsers(tx, to, {
         kind: 'service_overdue',
         params: { summary: n.summary },
-        link: `/services/needs/${n.id}`,
+        link: `${n.status === 'referred' ? '/referrals' : '/needs'}/${n.id}`,
       });
     }
     return late.length;

@@ -2,7 +2,6 @@ import type { NeedDetail } from '@anju/contracts';
 import { Button, Card, Form, Input, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveOutcome } from '../../../ui/FormModal.tsx';
-import { useRules } from '../../../ui/rules.ts';
 import { useNeedStep } from '../api.ts';
 
 /** The resident's rating of a need that is done: 1–5 stars and a comment. */
@@ -10,7 +9,6 @@ export function RateForm({ need }: { need: NeedDetail }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ rating: number; note: string }>();
   const step = useNeedStep(need.id);
-  const rules = useRules();
   const outcome = useSaveOutcome(
     form,
     { saved: t('services.needs.rated'), stale: t('services.needs.stale') },
@@ -28,7 +26,10 @@ export function RateForm({ need }: { need: NeedDetail }) {
           )
         }
       >
-        <Form.Item name="rating" rules={[rules.required(t('services.needs.rating'))]}>
+        <Form.Item
+          name="rating"
+          rules={[{ required: true, message: t('common.required', { field: t('services.needs.rating') }) }]}
+        >
           <Rate data-testid="need-rating" />
         </Form.Item>
         <Form.Item name="note" label={t('services.needs.ratingComment')}>

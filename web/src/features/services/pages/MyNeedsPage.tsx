@@ -94,7 +94,7 @@ export function MyNeedsPage() {
         loading={list.isFetching}
         error={list.error}
         pagination={pagination}
-        href={(n) => `/services/mine/${n.id}`}
+        href={(n) => `/my-needs/${n.id}`}
         overdue={() => false}
         testIds={{ total: 'my-need-total', table: 'my-need-table', row: 'my-need-row', card: 'my-need-card' }}
         card={(n) => (
@@ -110,7 +110,7 @@ export function MyNeedsPage() {
           {
             title: t('services.needs.summary'),
             key: 'summary',
-            render: (_, n) => <Link to={`/services/mine/${n.id}`}>{n.summary}</Link>,
+            render: (_, n) => <Link to={`/my-needs/${n.id}`}>{n.summary}</Link>,
           },
           {
             title: t('services.needs.category'),

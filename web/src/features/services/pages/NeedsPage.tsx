@@ -23,7 +23,7 @@ const FILTER_KEYS = ['status', 'category', 'urgency', 'overdue'] as const;
  */
 export function NeedsPage({ provider = false }: { provider?: boolean }) {
   const { t } = useTranslation();
-  const base = provider ? '/services/referred' : '/services/needs';
+  const base = provider ? '/referrals' : '/needs';
   const { filter, page, pageSize, set, pagination } = useListParams<Filter>(FILTER_KEYS);
   const list = useNeeds({ ...filter, page, pageSize });
   const categories = useCategories();
