@@ -96,3 +96,29 @@ journey("the hire shows as the person's employment record in their household", D
   await page.getByRole('tab', { name: '岗位匹配' }).click();
   await page.getByTestId('person-jobs').first().or(page.getByText('本户没有待就业的劳动力')).waitFor();
 });
+
+journey(
+  'community staff rank the unemployed labour for the job, each score by its parts, and recommend one',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.goto(`/jobs?q=${encodeURIComponent(title)}`);
+    await page.getByTestId('job-link').filter({ hasText: title }).click();
+    await page.waitForURL(/\/jobs\/\d+$/);
+    await page.getByRole('tab', { name: '推荐人选' }).click();
+    const row = page
+      .locator('[data-testid="candidate-list"] tbody tr.ant-table-row')
+      .filter({ has: page.getByTestId('candidate-recommend') })
+      .first();
+    await row.waitFor();
+    expect(await row.getByTestId('match-parts').innerText()).toMatch(/匹配分 \d+/);
+    const name = (await row.locator('td').first().innerText()).trim();
+    await row.getByTestId('candidate-recommend').click();
+    const recommended = page
+      .locator('[data-testid="candidate-list"] tbody tr.ant-table-row')
+      .filter({ hasText: name })
+      .filter({ hasText: '待本人同意' });
+    await recommended.first().waitFor();
+    await page.screenshot({ path: 'e2e/artifacts/jobs-candidates-desktop.png' });
+  },
+);
