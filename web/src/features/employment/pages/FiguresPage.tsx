@@ -89,7 +89,7 @@ export function FiguresPage() {
           </Typography.Paragraph>
           <Row gutter={[8, 8]}>
             {FIGURE_DEFINITIONS.map((d) => (
-              <Col key={d.id} xs={24} sm={12} lg={8} xl={6}>
+              <Col key={d.id} xs={12} lg={8} xl={6}>
                 <FigureCard d={d} value={f.values[d.id] ?? null} />
               </Col>
             ))}

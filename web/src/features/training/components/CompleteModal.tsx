@@ -20,6 +20,7 @@ export function CompleteModal({ enrolment, onClose }: { enrolment: Enrolment; on
   const [form] = Form.useForm<Values>();
   const complete = useComplete();
   const rules = useRules();
+  const need = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const outcome = useSaveOutcome(
     form,
     { saved: t('training.completeSaved'), stale: t('training.stale') },
@@ -60,7 +61,7 @@ export function CompleteModal({ enrolment, onClose }: { enrolment: Enrolment; on
         <Form.Item
           name="completedOn"
           label={t('training.fields.completedOn')}
-          rules={[rules.required(t('training.fields.completedOn'))]}
+          rules={[need(t('training.fields.completedOn'))]}
         >
           <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="complete-on" />
         </Form.Item>
@@ -80,7 +81,7 @@ export function CompleteModal({ enrolment, onClose }: { enrolment: Enrolment; on
         <Form.Item
           name="certificateOn"
           label={t('training.fields.certificateOn')}
-          rules={[rules.required(t('training.fields.certificateOn'))]}
+          rules={[need(t('training.fields.certificateOn'))]}
         >
           <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="certificate-on" />
         </Form.Item>

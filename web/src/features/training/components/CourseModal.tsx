@@ -37,6 +37,7 @@ export function CourseModal({
   const save = useSaveCourse();
   const kinds = useTrainingKinds();
   const rules = useRules();
+  const need = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const outcome = useSaveOutcome(form, { saved: t('training.saved'), stale: t('training.stale') }, onClose);
 
   const submit = (v: Values) => {
@@ -109,22 +110,14 @@ export function CourseModal({
         <Form.Item
           name="startOn"
           label={t('training.fields.startOn')}
-          rules={[rules.required(t('training.fields.startOn'))]}
+          rules={[need(t('training.fields.startOn'))]}
         >
           <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="course-start" />
         </Form.Item>
-        <Form.Item
-          name="endOn"
-          label={t('training.fields.endOn')}
-          rules={[rules.required(t('training.fields.endOn'))]}
-        >
+        <Form.Item name="endOn" label={t('training.fields.endOn')} rules={[need(t('training.fields.endOn'))]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="course-end" />
         </Form.Item>
-        <Form.Item
-          name="hours"
-          label={t('training.fields.hours')}
-          rules={[rules.required(t('training.fields.hours'))]}
-        >
+        <Form.Item name="hours" label={t('training.fields.hours')} rules={[need(t('training.fields.hours'))]}>
           <InputNumber
             min={1}
             max={2000}
@@ -136,7 +129,7 @@ export function CourseModal({
         <Form.Item
           name="capacity"
           label={t('training.fields.capacity')}
-          rules={[rules.required(t('training.fields.capacity'))]}
+          rules={[need(t('training.fields.capacity'))]}
         >
           <InputNumber
             min={1}
