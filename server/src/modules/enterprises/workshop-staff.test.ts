@@ -110,9 +110,15 @@ describe('a workshop counted from the employment records linked to it', () => {
     const res = await job(f.head, elsewhere);
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('validation_failed');
-    expect(res.json().error.details[0]).toMatchObject({ field: 'enterpriseId', reason: 'unknown enterprise' });
+    expect(res.json().error.details[0]).toMatchObject({
+      field: 'enterpriseId',
+      reason: 'unknown enterprise',
+    });
     const missing = await job(f.head, '999999999');
-    expect(missing.json().error.details[0]).toMatchObject({ field: 'enterpriseId', reason: 'unknown enterprise' });
+    expect(missing.json().error.details[0]).toMatchObject({
+      field: 'enterpriseId',
+      reason: 'unknown enterprise',
+    });
     const count = await t.database.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM employment_records WHERE person_id = $1',
       [f.head],
@@ -129,7 +135,13 @@ describe('a workshop counted from the employment records linked to it', () => {
     expect(linked.json()).toMatchObject({ enterpriseId: own, version: 2 });
     const history = (await w.staff.get(`/api/employment/records/${rec.id}/history`)).json();
     expect(history[0].changes.enterpriseId).toEqual([null, Number(own)]);
-    const moved = await w.staff.patch(`/api/employment/records/${rec.id}`, { enterpriseId: elsewhere, version: 2 });
-    expect(moved.json().error.details[0]).toMatchObject({ field: 'enterpriseId', reason: 'unknown enterprise' });
+    const moved = await w.staff.patch(`/api/employment/records/${rec.id}`, {
+      enterpriseId: elsewhere,
+      version: 2,
+    });
+    expect(moved.json().error.details[0]).toMatchObject({
+      field: 'enterpriseId',
+      reason: 'unknown enterprise',
+    });
   });
 });

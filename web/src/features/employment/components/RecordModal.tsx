@@ -116,9 +116,7 @@ export function RecordModal({
               extra={t('employment.record.enterpriseHelp')}
             >
               <EnterprisePicker
-                current={
-                  record?.enterpriseId ? { id: record.enterpriseId, name: record.employerName } : null
-                }
+                current={record?.enterpriseId ? { id: record.enterpriseId, name: record.employerName } : null}
                 onPicked={(name) => form.setFieldValue('employerName', name)}
               />
             </Form.Item>
