@@ -62,7 +62,7 @@ export const workshopStaffSeeder = defineSeeder({
 /**
  * Public-welfare posts on every site: up to `POSTS_PER_SITE` held by the people whose current job is
  * one (the holding carries their record), one vacant road-maintenance post, and the attendance of
- * the last two months, a few days short now and then.
+ * the last two months and of this month so far, a few days short now and then.
  */
 export const postsSeeder = defineSeeder({
   name: 'posts',
@@ -107,7 +107,7 @@ export const postsSeeder = defineSeeder({
     );
     const attendance = await db.query<{ n: number }>(
       `WITH m AS (SELECT (date_trunc('month', $1::date) - make_interval(months => k))::date AS month
-                    FROM generate_series(1, 2) k),
+                    FROM generate_series(0, 2) k),
             a AS (INSERT INTO post_attendance (holding_id, month, days_worked)
                   SELECT h.id, m.month,
                          greatest(0, (least(m.month + interval '1 month - 1 day', $1::date)::date
