@@ -101,6 +101,12 @@ const FIXED: Record<string, string[]> = {
     'employment.post_end',
     'employment.post_attendance',
     'employment.post_payroll_export',
+    'training.course_create',
+    'training.course_update',
+    'training.enrol',
+    'training.attendance',
+    'training.complete',
+    'employment.figures_export',
   ],
 };
 
