@@ -64,6 +64,10 @@ journey(
     await enrolment.getByTestId('attendance-save').click();
     await expect.poll(() => enrolment.getByTestId('enrolment-complete').isEnabled()).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
+    await page.screenshot({
+      path: path.join(import.meta.dirname, 'artifacts', 'training-course-phone.png'),
+      fullPage: true,
+    });
     await page.getByTestId('enrolment').getByTestId('enrolment-complete').click();
     await dialogReady(page);
     await page.getByTestId('certificate-no').fill(`PX-${Date.now()}`);

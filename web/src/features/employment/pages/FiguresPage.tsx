@@ -1,3 +1,4 @@
+import type { PlaceLevel } from '@anju/contracts';
 import { Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
@@ -37,8 +38,10 @@ function FigureCard({ d, value }: { d: FigureDefinition; value: number | null })
   );
 }
 
+/** The places right below, each opening its own figures. */
 function ChildrenTable({ f }: { f: EmploymentFigures }) {
   const { i18n, t } = useTranslation();
+  const { setScope } = useScope();
   const en = i18n.language.startsWith('en');
   return (
     <Table
@@ -50,7 +53,14 @@ function ChildrenTable({ f }: { f: EmploymentFigures }) {
       data-testid="figures-children"
       locale={{ emptyText: t('employment.figures.noChildren') }}
       columns={[
-        { title: t('employment.figures.place'), dataIndex: 'name', fixed: 'left' },
+        {
+          title: t('employment.figures.place'),
+          key: 'name',
+          fixed: 'left',
+          render: (_: unknown, c: EmploymentFigures['children'][number]) => (
+            <a onClick={() => setScope({ id: c.id, name: c.name, level: c.level as PlaceLevel })}>{c.name}</a>
+          ),
+        },
         ...FIGURE_DEFINITIONS.map((d) => ({
           title: en ? d.nameEn : d.nameZh,
           key: d.id,
