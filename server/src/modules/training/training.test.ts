@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, testApp, type Client, type TestApp } from '../../../test/harness.ts';
+import { errorCode, signIn, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { completed, course, enrolled, newFamily } from './training.fixture.ts';
 
@@ -86,6 +86,14 @@ describe('enrolment', () => {
     expect(again.json().error.details[0]).toMatchObject({ field: 'personId', reason: 'is enrolled already' });
     const child = await staff.post(`/api/training/courses/${c.id}/enrolments`, { personId: h.child });
     expect(child.statusCode).toBe(400);
+    const officer = await signIn(t, ['township_officer'], [w.tree.township]);
+    const there = (await course(officer, w.tree.otherCommunity)).json();
+    const away = await officer.post(`/api/training/courses/${there.id}/enrolments`, { personId: h.spouse });
+    expect(away.statusCode).toBe(400);
+    expect(away.json().error.details[0]).toMatchObject({
+      field: 'personId',
+      reason: 'does not live where the course is offered',
+    });
     const detail = (await staff.get(`/api/training/courses/${c.id}`)).json();
     expect(detail.enrolled).toBe(1);
     expect(detail.enrolments).toHaveLength(1);
@@ -132,6 +140,37 @@ describe('attendance and completion', () => {
       version: 1,
     });
     expect(ok.json()).toMatchObject({ hoursAttended: 40, version: 2 });
+  });
+
+  it('refuses a stale attendance and a completion dated in the future or before the course', async () => {
+    const c = (await course(staff, w.tree.community)).json();
+    const h = await newFamily(t, w);
+    const id = await enrolled(staff, c.id, h.head);
+    expect(
+      (await staff.put(`/api/training/enrolments/${id}/attendance`, { hoursAttended: 40, version: 1 }))
+        .statusCode,
+    ).toBe(200);
+    const stale = await staff.put(`/api/training/enrolments/${id}/attendance`, {
+      hoursAttended: 39,
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    const finish = (completedOn: string) =>
+      staff.post(`/api/training/enrolments/${id}/completion`, {
+        completedOn,
+        certificateKind: 'skill_level',
+        certificateNo: 'Z1',
+        certificateOn: completedOn,
+        version: 2,
+      });
+    for (const [day, reason] of [
+      [new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10), 'is in the future'],
+      ['2024-12-31', 'is before the course starts'],
+    ]) {
+      const res = await finish(day);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field: 'completedOn', reason });
+    }
   });
 
   it('refuses a completion below the attendance norm, and completes with a certificate at it', async () => {
