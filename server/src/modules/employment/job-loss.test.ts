@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlace, testApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { family, registryWorld, type RegistryWorld } from '../registry/registry.fixture.ts';
 import { workerOf } from '../visits/visits.fixture.ts';
+import { recomputeEverywhere } from './zero.service.ts';
 
 let t: TestApp;
 let w: RegistryWorld;
@@ -105,5 +106,62 @@ describe('a job lost by a household in or near monitoring', () => {
       endOn: ahead,
     });
     expect(await leadsOf(later.id)).toEqual([]);
+  });
+});
+
+describe('a last job reaching its end date overnight', () => {
+  /** The job's end set to yesterday behind Anju's back, as days passing does to an end date typed earlier. */
+  const endedOvernight = (job: { id: string }) =>
+    t.database.query('UPDATE employment_records SET end_on = $1 WHERE id = $2', [yesterday(), job.id]);
+
+  it('raises the lead once in the nightly recompute, as the system', async () => {
+    const h = await working('monitored');
+    await endedOvernight(h.job);
+    expect(await leadsOf(h.id)).toEqual([]);
+    expect((await recomputeEverywhere(t.database)).leads).toBeGreaterThanOrEqual(1);
+    const leads = await leadsOf(h.id);
+    expect(leads.map((l) => [l.source, l.status])).toEqual([['employment', 'open']]);
+    expect(leads[0].notes[0]).toMatchObject({ reasons: ['unstable_employment'], by: 'system' });
+    const [audited] = await t.database.query<{ actor_name: string }>(
+      `SELECT actor_name FROM audit_log WHERE action = 'monitoring.lead' AND target_id = $1`,
+      [h.id],
+    );
+    expect(audited.actor_name).toBe('system');
+    await recomputeEverywhere(t.database);
+    expect(await leadsOf(h.id)).toHaveLength(1);
+  });
+
+  it('raises none while the household already has an open lead, nor again on the next night once dismissed', async () => {
+    const h = await working('monitored');
+    await t.database.query(`INSERT INTO monitoring_leads (household_id, source) VALUES ($1, 'visit')`, [
+      h.id,
+    ]);
+    await endedOvernight(h.job);
+    await recomputeEverywhere(t.database);
+    expect((await leadsOf(h.id)).map((l) => l.source)).toEqual(['visit']);
+    await t.database.query(`UPDATE monitoring_leads SET status = 'dismissed' WHERE household_id = $1`, [
+      h.id,
+    ]);
+    await recomputeEverywhere(t.database);
+    expect((await leadsOf(h.id)).map((l) => l.source)).toEqual(['visit']);
+  });
+
+  it('raises none for a household flagged long after its last job ended, nor one neither monitored nor near the line', async () => {
+    const ordinary = await working('ordinary');
+    await endedOvernight(ordinary.job);
+    const idle = await working('monitored');
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    await t.database.query('UPDATE employment_records SET end_on = $1 WHERE id = $2', [
+      monthAgo,
+      idle.job.id,
+    ]);
+    await recomputeEverywhere(t.database);
+    const flagged = await t.database.query<{ household_id: string }>(
+      'SELECT household_id FROM zero_employment_households WHERE household_id IN ($1, $2) AND cleared_on IS NULL',
+      [ordinary.id, idle.id],
+    );
+    expect(flagged).toHaveLength(2);
+    expect(await leadsOf(ordinary.id)).toEqual([]);
+    expect(await leadsOf(idle.id)).toEqual([]);
   });
 });

@@ -65,6 +65,30 @@ export async function recompute(conn: Conn, households: SQL, on: string, days: n
   return { flagged: r.flagged, cleared: r.cleared };
 }
 
+/** The newest zero-employment flag's id (0 for none): flags opened later have larger ids. */
+export async function lastFlagId(conn: Conn) {
+  const [r] = await rows<{ id: string | number }>(
+    conn,
+    sql`SELECT coalesce(max(id), 0) AS id FROM zero_employment_households`,
+  );
+  return Number(r.id);
+}
+
+/** Days back the nightly recompute looks for a job that reached its end, covering nights it did not run. */
+const ENDED_WITHIN_DAYS = 7;
+
+/**
+ * Households (a condition on `h`) flagged after flag `after` and still open, with a living member's
+ * job that reached its end in the days before `on`: their last job ended rather than someone reaching
+ * working age.
+ */
+export const flaggedForEndedJob = (after: number, on: string): SQL =>
+  sql`h.id IN (SELECT z.household_id FROM zero_employment_households z
+                WHERE z.id > ${after} AND z.cleared_on IS NULL)
+      AND EXISTS (SELECT 1 FROM persons p JOIN employment_records r ON r.person_id = p.id
+                   WHERE p.household_id = h.id AND p.status = 'living'
+                     AND r.end_on < ${on}::date AND r.end_on >= ${on}::date - ${ENDED_WITHIN_DAYS}::int)`;
+
 /** One page of the flags seen through `scope` (a condition on `h`), oldest open first, with the total. */
 export async function list(
   conn: Conn,

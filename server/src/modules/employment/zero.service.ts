@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { ZeroEmploymentDetail, ZeroHelpCreate, ZeroQuery } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import { covers } from '../../platform/access/scope.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Ctx, SystemCtx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { norms } from '../../platform/norms.ts';
@@ -43,11 +43,26 @@ export async function recheckHouseholds(conn: Conn, households: SQL) {
 export const jobsEnded = (conn: Conn, ctx: Ctx, households: SQL, note: string) =>
   raiseJobLossLeads(conn, ctx, joblessSql(households, today()), note);
 
-/** Flags and clears every household, as days pass: jobs reach their end, people reach or leave working age. */
+/** The lead's note for a household whose last job reached its end date. */
+const JOB_REACHED_END = '工作已到结束日期，家中已无人在岗';
+
+const NIGHTLY: SystemCtx = { actor: null, ip: 'localhost', requestId: 'job:employment-zero-daily' };
+
+/**
+ * Flags and clears every household, as days pass: jobs reach their end, people reach or leave working
+ * age. A household it flags because its last job reached its end gets the job-loss lead, as when the
+ * job is ended by hand.
+ */
 export async function recomputeEverywhere(database: Database) {
   return database.db.transaction(async (tx) => {
     await repo.wholeRunSettings(tx);
-    return repo.recompute(tx, everyHousehold, today(), await clearingDays(tx));
+    const on = today();
+    const before = await repo.lastFlagId(tx);
+    const done = await repo.recompute(tx, everyHousehold, on, await clearingDays(tx));
+    const leads = done.flagged
+      ? await raiseJobLossLeads(tx, NIGHTLY, repo.flaggedForEndedJob(before, on), JOB_REACHED_END)
+      : 0;
+    return { ...done, leads };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Declaration, Lead, LeadCreate } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Ctx, SystemCtx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { underPath } from '../places/places.service.ts';
@@ -81,13 +81,15 @@ const JOB_LOSS_RISK = 'unstable_employment';
  * risk (while that dictionary entry is active) when they are in or near monitoring and have no open
  * lead. Returns how many leads were opened; each is audited.
  */
-export async function raiseJobLossLeads(conn: Conn, ctx: Ctx, households: SQL, note: string) {
+export async function raiseJobLossLeads(conn: Conn, ctx: Ctx | SystemCtx, households: SQL, note: string) {
   const reasons = (await activeRiskTypes(conn, [JOB_LOSS_RISK])).map((r) => r.code);
+  const by = ctx.actor?.username ?? 'system';
   const entry = JSON.stringify([
-    { source: 'employment', text: note, reasons, by: ctx.actor.username, at: new Date().toISOString() },
+    { source: 'employment', text: note, reasons, by, at: new Date().toISOString() },
   ]);
   const year = new Date().getFullYear();
-  const opened = await repo.raiseForWatched(conn, households, 'employment', entry, ctx.actor.userId, year);
+  const userId = ctx.actor?.userId ?? null;
+  const opened = await repo.raiseForWatched(conn, households, 'employment', entry, userId, year);
   for (const lead of opened)
     await audit(conn, ctx, {
       action: 'monitoring.lead',
