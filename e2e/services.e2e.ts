@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import {
+  DESKTOP,
   PHONE,
   dialogReady,
   horizontalOverflow,
@@ -83,5 +84,42 @@ journey(
     expect(await page.getByTestId('need-timeline').innerText()).toMatch(/评价/);
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: shot('rated-phone'), fullPage: true });
+  },
+);
+
+journey(
+  'community staff on a desktop filter the needs list, allocate some of a resource to a need and change an organization',
+  DESKTOP,
+  async (page) => {
+    await signIn(page, 'community_staff');
+    await page.goto('/needs?overdue=true');
+    const rows = page.getByTestId('need-row');
+    await rows.first().waitFor();
+    expect(await rows.first().getAttribute('style')).toContain('background');
+    expect(await page.getByTestId('need-overdue').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: shot('needs-desktop') });
+
+    await page.goto('/service-resources');
+    const rice = page
+      .locator('[data-testid="resource-list"] tbody tr.ant-table-row')
+      .filter({ hasText: '爱心米面油' });
+    const before = await rice.getByTestId('resource-remaining').innerText();
+    await rice.getByTestId('resource-allocate').click();
+    await dialogReady(page);
+    await page.getByTestId('allocate-need').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await saveDialog(page, { closes: true });
+    const left = (text: string) => Number(text.split(' / ')[0]);
+    await expect
+      .poll(async () => left(await rice.getByTestId('resource-remaining').innerText()))
+      .toBe(left(before) - 1);
+
+    await page.goto('/social-organizations');
+    const org = page.locator('[data-testid="org-list"] tbody tr.ant-table-row').first();
+    await org.getByTestId('org-edit').click();
+    await dialogReady(page);
+    await page.getByTestId('org-name').fill(`嘉和阳光社会工作服务中心 ${Date.now().toString(36)}`);
+    await saveDialog(page, { closes: true });
+    await page.screenshot({ path: shot('organizations-desktop') });
   },
 );

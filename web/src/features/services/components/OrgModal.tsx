@@ -121,7 +121,14 @@ export function OrgModal({
         <Form.Item
           name="serviceAreas"
           label={t('services.orgs.serviceAreas')}
-          rules={[rules.required(t('services.orgs.serviceAreas'))]}
+          rules={[
+            {
+              required: true,
+              type: 'array',
+              min: 1,
+              message: t('common.required', { field: t('services.orgs.serviceAreas') }),
+            },
+          ]}
         >
           <Select mode="multiple" options={categories.options} data-testid="org-areas" />
         </Form.Item>

@@ -34,6 +34,10 @@ export function ResourceModal({ place, onClose }: { place?: { id: string; name: 
       outcome,
     );
   const required = (key: string) => [rules.required(t(`services.resources.${key}`))];
+  /** A required number or day: the text rule's whitespace check does not apply to them. */
+  const given = (key: string) => [
+    { required: true, message: t('common.required', { field: t(`services.resources.${key}`) }) },
+  ];
   return (
     <FormModal
       title={t('services.resources.add')}
@@ -64,7 +68,7 @@ export function ResourceModal({ place, onClose }: { place?: { id: string; name: 
         <Form.Item name="donorName" label={t('services.resources.donorName')} rules={required('donorName')}>
           <Input maxLength={128} data-testid="resource-donor" />
         </Form.Item>
-        <Form.Item name="quantity" label={t('services.resources.quantity')} rules={required('quantity')}>
+        <Form.Item name="quantity" label={t('services.resources.quantity')} rules={given('quantity')}>
           <InputNumber min={1} precision={0} data-testid="resource-quantity" />
         </Form.Item>
         <Form.Item name="unit" label={t('services.resources.unit')} rules={required('unit')}>
@@ -73,7 +77,7 @@ export function ResourceModal({ place, onClose }: { place?: { id: string; name: 
         <Form.Item
           name="availableFrom"
           label={t('services.resources.availableFrom')}
-          rules={required('availableFrom')}
+          rules={given('availableFrom')}
         >
           <DatePicker data-testid="resource-from" />
         </Form.Item>
