@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Actions written to the audit log under a fixed code, grouped by what they act on; named in `audit.actions`. */
-const FIXED: Record<string, string[]> = {
+export const FIXED_ACTIONS: Record<string, string[]> = {
   account: [
     'auth.login',
     'auth.logout',
@@ -95,6 +95,13 @@ const FIXED: Record<string, string[]> = {
     'job.apply',
     'job.withdraw',
     'job.show_phone',
+    'employment.labour',
+    'employment.record_create',
+    'employment.record_update',
+    'employment.record_end',
+    'employment.ledger_import',
+    'employment.zero_help',
+    'employment.zero_recompute',
     'employment.post_create',
     'employment.post_update',
     'employment.post_assign',
@@ -130,7 +137,7 @@ export interface ActionGroup {
 export function useAuditActions() {
   const { t } = useTranslation();
   return useMemo(() => {
-    const groups: ActionGroup[] = Object.entries(FIXED).map(([group, codes]) => {
+    const groups: ActionGroup[] = Object.entries(FIXED_ACTIONS).map(([group, codes]) => {
       const options = codes.map((code) => ({ value: code, label: t(`audit.actions.${code}`) }));
       for (const w of STEPS.filter((s) => s.group === group))
         options.push(
