@@ -58,10 +58,12 @@ describe('services seeder', () => {
                 WHERE (SELECT to_status FROM service_need_events e WHERE e.need_id = n.id ORDER BY e.at DESC, e.id DESC LIMIT 1)
                       <> n.status) AS wrong_steps,
               (SELECT count(*)::int FROM service_needs WHERE status IN ('open', 'referred') AND due_at < now()) AS overdue,
+              (SELECT count(*)::int FROM service_needs
+                WHERE status IN ('open', 'referred') AND due_at < now() AND alerted_at IS NULL) AS unalerted,
               (SELECT count(*)::int FROM social_org_staff s JOIN users u ON u.id = s.user_id
                 WHERE u.username = 'social_org_staff') AS linked`,
     );
-    expect(bad).toMatchObject({ unserved: 0, wrong_steps: 0, linked: 1 });
+    expect(bad).toMatchObject({ unserved: 0, wrong_steps: 0, unalerted: 0, linked: 1 });
     expect(bad.overdue).toBeGreaterThan(0);
     const [resources] = await database.query<{ n: number; over: number }>(
       'SELECT count(*)::int AS n, count(*) FILTER (WHERE remaining > quantity OR remaining < 0)::int AS over FROM service_resources',

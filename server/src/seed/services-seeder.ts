@@ -122,7 +122,8 @@ export const servicesSeeder = defineSeeder({
                h AS (SELECT h.id, h.residence_path, h.id / 12 AS n FROM households h WHERE h.status = 'active' AND h.id % 12 = 0),
                picked AS (
                  SELECT h.id AS household_id, h.residence_path, h.n, c.code AS category, st.status,
-                        now() - make_interval(days => (h.n % 20)::int, hours => (h.n % 7)::int) AS raised,
+                        now() - make_interval(days => (CASE WHEN st.status IN ('open', 'referred') THEN h.n % 6 ELSE h.n % 20 END)::int,
+                                             hours => (h.n % 7)::int) AS raised,
                         (SELECT o.id FROM social_org_places sp JOIN social_organizations o ON o.id = sp.org_id
                           WHERE h.residence_path LIKE sp.place_path || '%' AND c.code = ANY(o.service_areas)
                           ORDER BY o.id LIMIT 1) AS org_id
@@ -160,6 +161,10 @@ export const servicesSeeder = defineSeeder({
     await database.db.execute(
       sql`UPDATE service_needs n SET due_at = e.at + interval '2 days'
             FROM service_need_events e WHERE e.need_id = n.id AND n.status = 'referred' AND e.action = 'refer'`,
+    );
+    // what was already late before today has had its alert
+    await database.db.execute(
+      sql`UPDATE service_needs SET alerted_at = due_at WHERE status IN ('open', 'referred') AND due_at < now()`,
     );
     await database.db.execute(
       sql`WITH r(kind, name, donor_kind, donor_name, quantity, unit, days) AS (VALUES

@@ -111,7 +111,7 @@ export function NeedsPage({ provider = false }: { provider?: boolean }) {
           { title: t('services.needs.community'), dataIndex: 'communityName' },
           { title: t('services.needs.org'), key: 'org', render: (_, n) => n.orgName ?? '—' },
           { title: t('services.needs.status'), key: 'status', render: (_, n) => <NeedStatusTag need={n} /> },
-          { title: t('services.needs.raise'), key: 'created', render: (_, n) => formatDay(n.createdAt) },
+          { title: t('services.needs.raisedOn'), key: 'created', render: (_, n) => formatDay(n.createdAt) },
         ]}
       />
     </>
