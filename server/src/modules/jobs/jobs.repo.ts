@@ -13,14 +13,6 @@ export async function employerOf(conn: Conn, userId: number): Promise<number | n
   return row ? Number(row.enterprise_id) : null;
 }
 
-export async function accountByName(conn: Conn, username: string) {
-  const [row] = await rows<{ id: number; roles: string[] }>(
-    conn,
-    sql`SELECT id, roles FROM users WHERE username = ${username}`,
-  );
-  return row;
-}
-
 /** Links an account to an enterprise, moving it from any other. */
 export async function link(conn: Conn, userId: number, enterpriseId: number, by: number) {
   await conn.execute(
@@ -39,18 +31,13 @@ export async function unlink(conn: Conn, userId: number, enterpriseId: number) {
   return done.length === 1;
 }
 
+/** The accounts linked to an enterprise, with its name. */
 export const staffOf = (conn: Conn, enterpriseId: number) =>
-  rows<{
-    user_id: number;
-    username: string;
-    display_name: string;
-    enterprise_id: number;
-    enterprise_name: string;
-  }>(
+  rows<{ user_id: number; enterprise_id: number; enterprise_name: string }>(
     conn,
-    sql`SELECT s.user_id, u.username, u.display_name, s.enterprise_id, e.name AS enterprise_name
-          FROM enterprise_staff s JOIN users u ON u.id = s.user_id JOIN enterprises e ON e.id = s.enterprise_id
-         WHERE s.enterprise_id = ${enterpriseId} ORDER BY u.username`,
+    sql`SELECT s.user_id, s.enterprise_id, e.name AS enterprise_name
+          FROM enterprise_staff s JOIN enterprises e ON e.id = s.enterprise_id
+         WHERE s.enterprise_id = ${enterpriseId}`,
   );
 
 export interface JobFields {

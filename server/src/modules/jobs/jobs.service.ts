@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import * as enterprises from '../enterprises/enterprises.service.ts';
 import { placeById } from '../places/places.service.ts';
+import * as users from '../users/users.service.ts';
 import {
   assertEmployer,
   assertJobPlace,
@@ -152,12 +153,14 @@ export async function update(database: Database, ctx: Ctx, id: number, input: Jo
 /** The accounts linked to an enterprise the caller sees. */
 export async function staff(database: Database, ctx: Ctx, enterpriseId: number) {
   await enterprises.get(database, ctx, enterpriseId);
-  return (await repo.staffOf(database.db, enterpriseId)).map((s) => ({
-    userId: String(s.user_id),
-    username: s.username,
-    displayName: s.display_name,
-    enterpriseId: String(s.enterprise_id),
-    enterpriseName: s.enterprise_name,
+  const linked = await repo.staffOf(database.db, enterpriseId);
+  const byUser = new Map(linked.map((s) => [Number(s.user_id), s]));
+  return (await users.namesOf(database.db, [...byUser.keys()])).map((u) => ({
+    userId: String(u.id),
+    username: u.username,
+    displayName: u.displayName,
+    enterpriseId: String(byUser.get(u.id)!.enterprise_id),
+    enterpriseName: byUser.get(u.id)!.enterprise_name,
   }));
 }
 
@@ -165,15 +168,15 @@ export async function staff(database: Database, ctx: Ctx, enterpriseId: number) 
 export async function linkStaff(database: Database, ctx: Ctx, input: StaffLink) {
   await enterprises.get(database, ctx, input.enterpriseId);
   await database.db.transaction(async (tx) => {
-    const account = await repo.accountByName(tx, input.username);
+    const account = await users.accountByUsername(tx, input.username);
     if (!account?.roles.includes('enterprise_hr'))
       throw invalid('username', 'not an enterprise staff account');
-    await repo.link(tx, Number(account.id), input.enterpriseId, ctx.actor.userId);
+    await repo.link(tx, account.id, input.enterpriseId, ctx.actor.userId);
     await audit(tx, ctx, {
       action: 'job.staff_link',
       targetType: 'enterprise',
       targetId: input.enterpriseId,
-      detail: { userId: Number(account.id) },
+      detail: { userId: account.id },
     });
   });
   return staff(database, ctx, input.enterpriseId);

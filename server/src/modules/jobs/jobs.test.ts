@@ -58,6 +58,25 @@ describe('enterprise staff', () => {
     expect((await job(leaving, w.tree.community)).statusCode).toBe(400);
   });
 
+  it('names the linked accounts in username order, and refuses a username no account has', async () => {
+    const unknown = await staff.post('/api/jobs/staff', {
+      username: 'no-such-account',
+      enterpriseId: company.id,
+    });
+    expect(detail(unknown)).toMatchObject({ field: 'username', reason: 'not an enterprise staff account' });
+    await employer(t, staff, company.id);
+    const listed = (await staff.get(`/api/jobs/staff?enterpriseId=${company.id}`)).json() as {
+      username: string;
+      displayName: string;
+      enterpriseName: string;
+    }[];
+    const names = listed.map((s) => s.username);
+    expect(names).toEqual([...names].sort());
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    for (const s of listed)
+      expect(s).toMatchObject({ enterpriseName: company.name, displayName: expect.any(String) });
+  });
+
   it('an unlinked account cannot post', async () => {
     const loose = await signIn(t, ['enterprise_hr']);
     const res = await job(loose, w.tree.community);

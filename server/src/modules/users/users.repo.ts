@@ -45,6 +45,21 @@ export async function findById(conn: Conn, id: number) {
   return row;
 }
 
+/** The account of a username (as typed, case and all), or undefined. */
+export async function findByUsername(conn: Conn, username: string) {
+  const [row] = await conn.select(columns).from(users).where(eq(users.username, username));
+  return row;
+}
+
+/** Usernames and display names of many accounts in one query. */
+export async function namesOf(conn: Conn, ids: number[]) {
+  if (ids.length === 0) return [];
+  return conn
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
 /** Scope roots of many users in one query. */
 export async function scopesOf(conn: Conn, userIds: number[]) {
   if (userIds.length === 0) return [];

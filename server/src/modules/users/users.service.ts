@@ -182,6 +182,20 @@ export async function unlock(database: Database, ctx: Ctx, id: number) {
   return get(database, id);
 }
 
+/** The account of `username` with its roles, or undefined: the jobs module links enterprise staff by it. */
+export async function accountByUsername(conn: Conn, username: string) {
+  const row = await repo.findByUsername(conn, username);
+  return row && { id: Number(row.id), roles: row.roles as Role[] };
+}
+
+/** The usernames and display names of the accounts `ids`, in username order. */
+export async function namesOf(conn: Conn, ids: number[]) {
+  const found = await repo.namesOf(conn, ids);
+  return found
+    .map((u) => ({ id: Number(u.id), username: u.username, displayName: u.displayName }))
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+}
+
 /** Of `ids`, the accounts that hold `role`, with their display names. */
 export async function holdersOf(conn: Conn, ids: number[], role: Role) {
   return (await repo.withRole(conn, ids, role)).map((u) => ({ id: u.id, displayName: u.displayName }));
