@@ -115,6 +115,20 @@ export const FIXED_ACTIONS: Record<string, string[]> = {
     'training.complete',
     'employment.figures_export',
   ],
+  services: [
+    'social_org.create',
+    'social_org.update',
+    'social_org.staff',
+    'service_need.create',
+    'service_need.refer',
+    'service_need.accept',
+    'service_need.decline',
+    'service_need.start',
+    'service_need.finish',
+    'service_need.rate',
+    'service_resource.create',
+    'service_resource.allocate',
+  ],
 };
 
 /** Steps of the workflows and life events, logged as `<prefix><step>` and named as their own pages name them. */
