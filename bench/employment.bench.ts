@@ -1,15 +1,18 @@
-// `npm run bench -- employment [--scale county|province|nation] [--reuse] [--saves 400] [--concurrency 4]`:
+// `npm run bench -- employment [--scale county|province|nation] [--reuse] [--saves 400] [--concurrency 4]
+// [--rankings 200]`:
 // (a) zero-employment flags recomputed for every household of the scale (Anju's one statement, as the
 // nightly recompute runs it) against hand-written SQL computing the same flags in the same run, the
 // ratio of their times; (b) saving one employment record through the API (POST /api/employment/records),
-// the household's zero-employment update included, latency at the given concurrency.
+// the household's zero-employment update included, latency at the given concurrency; (c) and (d), the
+// jobs module's rankings through the API and bare, in employment-ranking.ts.
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import type { Database } from '../server/src/db/client.ts';
 import { recomputeEverywhere } from '../server/src/modules/employment/zero.service.ts';
 import { hashPassword } from '../server/src/platform/auth/password.ts';
-import { fillEmploymentData, SHAPES, type ShapeName } from './employment-data.ts';
+import { fillEmploymentData, fillJobData, SHAPES, type ShapeName } from './employment-data.ts';
+import { rankings } from './employment-ranking.ts';
 import { measure } from './registry-load.ts';
 import { arg, benchDatabase } from './util.ts';
 
@@ -69,12 +72,16 @@ async function signedIn(database: Database) {
     cookie: `anju_sid=${login.cookies.find((c) => c.name === 'anju_sid')!.value}`,
     'x-csrf-token': login.json().csrfToken as string,
   };
-  return { app, headers };
+  return { app, headers, userId: Number(user.id) };
 }
 
 /** New jobs of random people of the labour force through the API, each with its household's zero-employment update. */
-async function saving(database: Database, saves: number, concurrency: number) {
-  const { app, headers } = await signedIn(database);
+async function saving(
+  database: Database,
+  { app, headers }: Awaited<ReturnType<typeof signedIn>>,
+  saves: number,
+  concurrency: number,
+) {
   const people = await database.query<{ id: number }>(
     `SELECT id::int8 AS id FROM persons WHERE status = 'living' AND labour_capacity IN ('full', 'partial')
       ORDER BY md5(id::text) LIMIT $1`,
@@ -99,7 +106,6 @@ async function saving(database: Database, saves: number, concurrency: number) {
     }),
     concurrency,
   );
-  await app.close();
   return latency;
 }
 
@@ -136,11 +142,23 @@ export default async function run(args: string[]) {
   const [{ households }] = await database.query<{ households: number }>(
     `SELECT count(*)::int AS households FROM households WHERE status = 'active'`,
   );
+  const [{ jobs }] = await database.query<{ jobs: boolean }>(`SELECT EXISTS (SELECT 1 FROM jobs) AS jobs`);
+  if (!jobs) await fillJobData(database);
+  const api = await signedIn(database);
+  const ranked = await rankings(
+    database,
+    api.app,
+    api.headers,
+    api.userId,
+    Number(arg(args, 'rankings', '200')),
+  );
   const save = await saving(
     database,
+    api,
     Number(arg(args, 'saves', '400')),
     Number(arg(args, 'concurrency', '4')),
   );
+  await api.app.close();
   await database.close();
   return {
     scale,
@@ -151,5 +169,6 @@ export default async function run(args: string[]) {
     handWrittenSeconds: +baseline.seconds.toFixed(2),
     ratio: +(baseline.seconds / recompute.seconds).toFixed(2),
     saveRecord: save,
+    ...ranked,
   };
 }
