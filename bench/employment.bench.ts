@@ -1,7 +1,7 @@
 // `npm run bench -- employment [--scale county|province|nation] [--reuse] [--saves 400] [--concurrency 4]
 // [--rankings 200]`:
 // (a) zero-employment flags recomputed for every household of the scale (Anju's one statement, as the
-// nightly recompute runs it) against hand-written SQL computing the same flags in the same run, the
+// nightly recompute runs it, with the job-loss leads it raises after) against hand-written SQL computing the same flags in the same run, the
 // ratio of their times; (b) saving one employment record through the API (POST /api/employment/records),
 // the household's zero-employment update included, latency at the given concurrency; (c) and (d), the
 // jobs module's rankings through the API and bare, in employment-ranking.ts.
