@@ -77,6 +77,14 @@ export const MESSAGE_TEXTS: Record<NotificationKind, Wording> = {
     'zh-CN': '{{householdNo}}（{{headName}}）有劳动力但无人就业，请于 {{dueOn}} 前帮扶清零',
     'en-US': '{{householdNo}} ({{headName}}) has labour but nobody employed: help clear it by {{dueOn}}',
   },
+  service_referred: {
+    'zh-CN': '需求“{{summary}}”已转介给你们机构，请按时接单或退回',
+    'en-US': 'The need “{{summary}}” was referred to your organization: accept or decline it in time',
+  },
+  service_overdue: {
+    'zh-CN': '需求“{{summary}}”已超过办理期限，请尽快处理',
+    'en-US': 'The need “{{summary}}” is past its deadline: please act on it',
+  },
 };
 
 /** The message for a notification, its `{{params}}` filled in; a missing param stays empty. */
