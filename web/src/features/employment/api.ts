@@ -236,4 +236,9 @@ export const useFigures = (place: string | undefined) =>
 
 /** The download address of the figures workbook (numbers, trend, definitions). */
 export const figuresXlsxUrl = (place: string | undefined) => apiUrl('/employment/figures.xlsx', { place });
-export { FIGURE_DEFINITIONS, FIGURE_IDS, type EmploymentFigures, type FigureDefinition } from '@anju/contracts';
+export {
+  FIGURE_DEFINITIONS,
+  FIGURE_IDS,
+  type EmploymentFigures,
+  type FigureDefinition,
+} from '@anju/contracts';
