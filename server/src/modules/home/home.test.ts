@@ -41,10 +41,12 @@ it("counts each role's work in its own scope only, the same as the lists it link
   await work(other, { leads: 1, cases: 0, reports: 1 });
 
   const staff = await todo(w.staff);
-  expect(staff).toEqual({ toAccept: 3, overdue: 0, leads: 2, cases: 1, zeroEmployment: 0 });
-  expect(await todo(other.staff)).toEqual({ toAccept: 1, overdue: 0, leads: 1, cases: 0, zeroEmployment: 0 });
+  // every household made here has labour and nobody employed, so each is flagged zero-employment
+  expect(staff).toEqual({ toAccept: 3, overdue: 0, leads: 2, cases: 1, zeroEmployment: 3 });
+  expect(await todo(other.staff)).toEqual({ toAccept: 1, overdue: 0, leads: 1, cases: 0, zeroEmployment: 1 });
   expect(staff.leads).toBe(await total(w.staff, '/api/monitoring/leads?status=open'));
   expect(staff.cases).toBe(await total(w.staff, '/api/monitoring/cases?mine=true'));
+  expect(staff.zeroEmployment).toBe(await total(w.staff, '/api/employment/zero?status=open'));
 
   const grid = await todo(w.grid);
   expect(Object.keys(grid)).toEqual(['toAccept', 'overdue', 'visitsDue', 'leads', 'cases', 'zeroEmployment']);
