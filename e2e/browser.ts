@@ -98,9 +98,15 @@ export async function saveDialog(page: Page, { closes = false } = {}) {
 
 /**
  * Picks the option `label` of an antd Select (single or multiple) and waits until the Select shows it; a click that landed
- * while the list was still sliding open is lost, so the pick is tried again until it shows.
+ * while the list was still sliding open is lost, so the pick is tried again until it shows. With `partial`, the
+ * option is the first whose label contains `label`.
  */
-export async function chooseOption(page: Page, select: Locator, label: string) {
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  label: string,
+  { partial = false }: { partial?: boolean } = {},
+) {
   // the test id may sit on the Select's root or on an element inside it; the chosen label shows in the root
   const root = select.locator(
     'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
@@ -109,7 +115,11 @@ export async function chooseOption(page: Page, select: Locator, label: string) {
   const shown = () =>
     root
       .innerText({ timeout: 1000 })
-      .then((text) => (text.split('\n').some((line) => line.trim() === label) ? label : text.trim()))
+      .then((text) =>
+        text.split('\n').some((line) => (partial ? line.includes(label) : line.trim() === label))
+          ? label
+          : text.trim(),
+      )
       .catch(() => null);
   await expect
     .poll(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import {
   DESKTOP,
+  chooseOption,
   PHONE,
   dialogReady,
   horizontalOverflow,
@@ -26,10 +27,7 @@ journey(
     await page.getByTestId('menu-myNeeds').click();
     await page.waitForURL('**/my-needs');
     await page.getByTestId('need-raise').click();
-    await page.getByTestId('raise-category').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '养老服务' })
-      .click();
+    await chooseOption(page, page.getByTestId('raise-category'), '养老服务');
     await page.getByTestId('raise-summary').fill(summary);
     await page.getByTestId('raise-detail').fill('老伴腿脚不便，子女在外务工');
     // consent to share the name, address and details is ticked by default and kept
@@ -50,11 +48,7 @@ journey(
     await page.goto(`/needs/${id}`);
     await page.getByTestId('need-refer').click();
     await dialogReady(page);
-    await page.getByTestId('refer-org').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '阳光社会工作服务中心' })
-      .first()
-      .click();
+    await chooseOption(page, page.getByTestId('refer-org'), '阳光社会工作服务中心', { partial: true });
     await saveDialog(page, { closes: true });
     await page.getByTestId('need-status').filter({ hasText: '已转介待接单' }).waitFor();
     expect(await page.getByTestId('need-timeline').innerText()).toContain('转介');
@@ -107,7 +101,9 @@ journey(
     await rice.getByTestId('resource-allocate').click();
     await dialogReady(page);
     await page.getByTestId('allocate-need').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const summary = (await first.innerText()).split(' · ')[0].trim();
+    await chooseOption(page, page.getByTestId('allocate-need'), summary, { partial: true });
     await saveDialog(page, { closes: true });
     const left = (text: string) => Number(text.split(' / ')[0]);
     await expect
