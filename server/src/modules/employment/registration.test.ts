@@ -54,14 +54,15 @@ describe('a household registered with labour and no job', () => {
   });
 
   it('is flagged by the import that registers it, in the commit', async () => {
-    const rows = await householdRows(t, w, '1', await dwelling('503室'));
+    const dwellingId = await dwelling('503室');
+    const rows = await householdRows(t, w, '1', dwellingId);
     const job = (await upload(w.staff, Buffer.from(csvOf(rows)), 'new.csv')).json();
     expect(job.counts).toMatchObject({ valid: 2, households: 1 });
     const res = await w.staff.post(`/api/registry/imports/${job.id}/commit`, { skipBadRows: false });
     expect(res.json().status).toBe('committed');
-    const [h] = await t.database.query<{ id: number }>(
-      `SELECT h.id FROM households h JOIN places d ON d.id = h.dwelling_id WHERE d.name = '503室'`,
-    );
+    const [h] = await t.database.query<{ id: number }>(`SELECT id FROM households WHERE dwelling_id = $1`, [
+      dwellingId,
+    ]);
     expect(await flagOf(h.id)).toMatchObject({ clearedOn: null });
   });
 });
