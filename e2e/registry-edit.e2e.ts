@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
-import { baseUrl, DESKTOP, journey, saveDialog, signIn, useBrowser } from './browser.ts';
+import { baseUrl, chooseOption, DESKTOP, journey, saveDialog, signIn, useBrowser } from './browser.ts';
 import { apiAs, idNumber, uniqueName, withBadCheckDigit, type PlaceRow } from './registry-helpers.ts';
 
 useBrowser();
@@ -105,10 +105,8 @@ async function pickHukou(page: Page, testId: string) {
     .click();
 }
 
-async function selectOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-}
+const selectOption = (page: Page, testId: string, label: string) =>
+  chooseOption(page, page.getByTestId(testId), label);
 
 const errorUnder = (page: Page, testId: string) =>
   page
