@@ -19,3 +19,5 @@ export * from './training.ts';
 export * from './jobs.ts';
 export * from './posts.ts';
 export * from './services.ts';
+export * from './service-projects.ts';
+export * from './funds.ts';
