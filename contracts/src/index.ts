@@ -34,4 +34,5 @@ export * from './jobs.ts';
 export * from './employment-figures.ts';
 export * from './employment-imports.ts';
 export * from './services.ts';
+export * from './service-projects.ts';
 export * from './employment-wages.ts';
