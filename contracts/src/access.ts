@@ -84,6 +84,13 @@ export const PERMISSIONS = [
   'service:provide',
   // a resident: raise a need of their household, follow it and rate it when done
   'service:request',
+  // community funds: read accounts, budgets, the journal and statements; keep accounts and budgets,
+  // record entries and close months; approve an entry someone else recorded; the township's approval
+  // of an entry above the threshold
+  'fund:read',
+  'fund:write',
+  'fund:approve',
+  'fund:oversee',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +134,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     'job:read',
     ...SERVICES,
+    'fund:read',
   ],
   department_officer: [
     ...OFFICIALS,
@@ -151,6 +159,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     ...JOBS,
     ...SERVICES,
+    'fund:read',
+    'fund:oversee',
   ],
   community_staff: [
     ...OFFICIALS,
@@ -168,6 +178,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     ...JOBS,
     ...SERVICES,
+    'fund:read',
+    'fund:write',
+    'fund:approve',
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -178,6 +191,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:supervise',
     // the party secretary leads the linking of the five (五社联动) but reads no health
     'service:read',
+    // the party secretary signs off the community's spending beside the committee
+    'fund:read',
+    'fund:approve',
   ],
   grid_worker: [
     ...OFFICIALS,
