@@ -21,3 +21,4 @@ export * from './posts.ts';
 export * from './services.ts';
 export * from './service-projects.ts';
 export * from './funds.ts';
+export * from './volunteers.ts';
