@@ -91,6 +91,12 @@ export const PERMISSIONS = [
   'fund:write',
   'fund:approve',
   'fund:oversee',
+  // volunteers, teams and activities of the scope with their rosters and hours
+  'volunteer:read',
+  // register volunteers, keep teams and activities, show the check-in code, confirm check-ins, approve and correct hours
+  'volunteer:organize',
+  // a volunteer: register by real name, sign up, check in by the activity's code, their hours and certificates
+  'volunteer:serve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +116,8 @@ const TRAINING: Permission[] = ['training:read', 'training:write'];
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 /** Keep the needs list, resources list and social organizations, and refer needs to them. */
 const SERVICES: Permission[] = ['service:read', 'service:write'];
+/** Register volunteers, organize activities and approve their hours. */
+const VOLUNTEERS: Permission[] = ['volunteer:read', 'volunteer:organize'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
@@ -134,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     'job:read',
     ...SERVICES,
+    ...VOLUNTEERS,
     'fund:read',
   ],
   department_officer: [
@@ -145,6 +154,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:read',
     'job:read',
     'service:read',
+    'volunteer:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -159,6 +169,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     ...JOBS,
     ...SERVICES,
+    ...VOLUNTEERS,
     'fund:read',
     'fund:oversee',
   ],
@@ -178,6 +189,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...TRAINING,
     ...JOBS,
     ...SERVICES,
+    ...VOLUNTEERS,
     'fund:read',
     'fund:write',
     'fund:approve',
@@ -191,6 +203,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incident:supervise',
     // the party secretary leads the linking of the five (五社联动) but reads no health
     'service:read',
+    'volunteer:read',
     // the party secretary signs off the community's spending beside the committee
     'fund:read',
     'fund:approve',
@@ -208,11 +221,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:read',
     'job:recommend',
     ...SERVICES,
+    'volunteer:read',
   ],
-  party_member: ['visit:read', 'visit:write', 'incident:report'],
-  social_org_staff: ['service:provide'],
+  party_member: ['visit:read', 'visit:write', 'incident:report', 'volunteer:serve'],
+  social_org_staff: ['service:provide', 'volunteer:serve'],
   enterprise_hr: ['job:post'],
-  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request'],
+  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request', 'volunteer:serve'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
