@@ -36,5 +36,4 @@ export * from './employment-imports.ts';
 export * from './services.ts';
 export * from './service-projects.ts';
 export * from './employment-wages.ts';
-export * from './volunteers.ts';
 export * from './funds.ts';
