@@ -36,4 +36,5 @@ export * from './employment-imports.ts';
 export * from './services.ts';
 export * from './service-projects.ts';
 export * from './employment-wages.ts';
+export * from './volunteers.ts';
 export * from './funds.ts';
