@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { employmentRecords } from './employment.ts';
 import { monitoringLeads } from './monitoring.ts';
 import { places } from './places.ts';
 import { households } from './registry.ts';
@@ -131,6 +132,8 @@ export const assistanceMeasures = pgTable(
     amount: integer('amount'),
     outcome: text('outcome').notNull().default(''),
     outlivesElimination: boolean('outlives_elimination').notNull().default(false),
+    /** The job a member was placed in through an employment measure (set by the hire). */
+    employmentRecordId: bigint('employment_record_id', { mode: 'number' }).references(() => employmentRecords.id),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
     version: integer('version').notNull().default(1),
   },

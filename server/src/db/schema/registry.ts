@@ -95,6 +95,11 @@ export const persons = pgTable(
       .references(() => places.id),
     residencePath: text('residence_path').notNull(),
     status: varchar('status', { length: 16 }).notNull().default('living'),
+    /**
+     * The last day of the person's employment records ('infinity' while one has no end, null without
+     * records), kept by triggers on `employment_records`: employed on a day when it is that day or later.
+     */
+    employedThrough: date('employed_through', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
