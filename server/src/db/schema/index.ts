@@ -22,3 +22,4 @@ export * from './services.ts';
 export * from './service-projects.ts';
 export * from './funds.ts';
 export * from './volunteers.ts';
+export * from './surveys.ts';
