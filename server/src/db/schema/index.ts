@@ -23,3 +23,4 @@ export * from './service-projects.ts';
 export * from './funds.ts';
 export * from './volunteers.ts';
 export * from './surveys.ts';
+export * from './sites.ts';
