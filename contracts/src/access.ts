@@ -97,6 +97,13 @@ export const PERMISSIONS = [
   'volunteer:organize',
   // a volunteer: register by real name, sign up, check in by the activity's code, their hours and certificates
   'volunteer:serve',
+  // surveys from XLSForm: read forms, campaigns and their results; import forms and send campaigns
+  'survey:read',
+  'survey:write',
+  // a grid worker answers a campaign door to door on a household's behalf
+  'survey:answer',
+  // a resident answers the campaigns sent to them on their phone
+  'survey:respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -116,6 +123,8 @@ const TRAINING: Permission[] = ['training:read', 'training:write'];
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 /** Keep the needs list, resources list and social organizations, and refer needs to them. */
 const SERVICES: Permission[] = ['service:read', 'service:write'];
+/** Import survey forms, send campaigns and read their results. */
+const SURVEYS: Permission[] = ['survey:read', 'survey:write'];
 /** Register volunteers, organize activities and approve their hours. */
 const VOLUNTEERS: Permission[] = ['volunteer:read', 'volunteer:organize'];
 
@@ -144,6 +153,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SERVICES,
     ...VOLUNTEERS,
     'fund:read',
+    ...SURVEYS,
   ],
   department_officer: [
     ...OFFICIALS,
@@ -155,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:read',
     'service:read',
     'volunteer:read',
+    'survey:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -172,6 +183,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...VOLUNTEERS,
     'fund:read',
     'fund:oversee',
+    ...SURVEYS,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -193,6 +205,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:write',
     'fund:approve',
+    ...SURVEYS,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -207,6 +220,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the party secretary signs off the community's spending beside the committee
     'fund:read',
     'fund:approve',
+    'survey:read',
   ],
   grid_worker: [
     ...OFFICIALS,
@@ -222,11 +236,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:recommend',
     ...SERVICES,
     'volunteer:read',
+    'survey:read',
+    'survey:answer',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report', 'volunteer:serve'],
   social_org_staff: ['service:provide', 'volunteer:serve'],
   enterprise_hr: ['job:post'],
-  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request', 'volunteer:serve'],
+  resident: [
+    'incident:report',
+    'monitoring:declare',
+    'job:apply',
+    'service:request',
+    'volunteer:serve',
+    'survey:respond',
+  ],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],

@@ -38,3 +38,4 @@ export * from './service-projects.ts';
 export * from './employment-wages.ts';
 export * from './volunteers.ts';
 export * from './funds.ts';
+export * from './surveys.ts';
