@@ -97,13 +97,10 @@ export const PERMISSIONS = [
   'volunteer:organize',
   // a volunteer: register by real name, sign up, check in by the activity's code, their hours and certificates
   'volunteer:serve',
-  // surveys from XLSForm: read forms, campaigns and their results; import forms and send campaigns
-  'survey:read',
-  'survey:write',
-  // a grid worker answers a campaign door to door on a household's behalf
-  'survey:answer',
-  // a resident answers the campaigns sent to them on their phone
-  'survey:respond',
+  // a site's follow-up support: public facilities against demand, industry projects and their payments,
+  // the yearly support plan; read them, and keep them
+  'site:read',
+  'site:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,8 +120,8 @@ const TRAINING: Permission[] = ['training:read', 'training:write'];
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 /** Keep the needs list, resources list and social organizations, and refer needs to them. */
 const SERVICES: Permission[] = ['service:read', 'service:write'];
-/** Import survey forms, send campaigns and read their results. */
-const SURVEYS: Permission[] = ['survey:read', 'survey:write'];
+/** Keep a site's facilities, industry projects with their payments, and its support plan. */
+const SITES: Permission[] = ['site:read', 'site:write'];
 /** Register volunteers, organize activities and approve their hours. */
 const VOLUNTEERS: Permission[] = ['volunteer:read', 'volunteer:organize'];
 
@@ -153,7 +150,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SERVICES,
     ...VOLUNTEERS,
     'fund:read',
-    ...SURVEYS,
+    ...SITES,
   ],
   department_officer: [
     ...OFFICIALS,
@@ -165,7 +162,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:read',
     'service:read',
     'volunteer:read',
-    'survey:read',
+    'site:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -183,7 +180,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...VOLUNTEERS,
     'fund:read',
     'fund:oversee',
-    ...SURVEYS,
+    ...SITES,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -205,7 +202,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:write',
     'fund:approve',
-    ...SURVEYS,
+    ...SITES,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -220,7 +217,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the party secretary signs off the community's spending beside the committee
     'fund:read',
     'fund:approve',
-    'survey:read',
+    'site:read',
   ],
   grid_worker: [
     ...OFFICIALS,
@@ -236,20 +233,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:recommend',
     ...SERVICES,
     'volunteer:read',
-    'survey:read',
-    'survey:answer',
+    'site:read',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report', 'volunteer:serve'],
   social_org_staff: ['service:provide', 'volunteer:serve'],
   enterprise_hr: ['job:post'],
-  resident: [
-    'incident:report',
-    'monitoring:declare',
-    'job:apply',
-    'service:request',
-    'volunteer:serve',
-    'survey:respond',
-  ],
+  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request', 'volunteer:serve'],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],

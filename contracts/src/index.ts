@@ -30,6 +30,7 @@ export * from './monitoring-imports.ts';
 export * from './home.ts';
 export * from './employment.ts';
 export * from './training.ts';
+export * from './sites.ts';
 export * from './jobs.ts';
 export * from './employment-figures.ts';
 export * from './employment-imports.ts';

@@ -145,6 +145,7 @@ export const LEAD_SOURCES = [
   'self_declaration',
   'department_data',
   'employment',
+  'industry_project',
 ] as const;
 export const LEAD_STATUSES = ['open', 'case', 'dismissed'] as const;
 

@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'service_referred',
   /** A need of the recipient's community or organization passed its deadline to be referred or answered. */
   'service_overdue',
+  /** A task of a site's follow-up support plan passed its deadline unfinished. */
+  'support_task_late',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -85,6 +85,10 @@ export const MESSAGE_TEXTS: Record<NotificationKind, Wording> = {
     'zh-CN': '需求“{{summary}}”已超过办理期限，请尽快处理',
     'en-US': 'The need “{{summary}}” is past its deadline: please act on it',
   },
+  support_task_late: {
+    'zh-CN': '{{site}}后续扶持计划任务“{{title}}”已超期（责任方：{{owner}}，期限 {{dueOn}}）',
+    'en-US': 'The support plan task “{{title}}” of {{site}} is late (owner: {{owner}}, due {{dueOn}})',
+  },
 };
 
 /** The message for a notification, its `{{params}}` filled in; a missing param stays empty. */
