@@ -97,6 +97,13 @@ export const PERMISSIONS = [
   'volunteer:organize',
   // a volunteer: register by real name, sign up, check in by the activity's code, their hours and certificates
   'volunteer:serve',
+  // surveys from XLSForm: read forms, campaigns and their results; import forms and send campaigns
+  'survey:read',
+  'survey:write',
+  // a grid worker answers a campaign door to door on a household's behalf
+  'survey:answer',
+  // a resident answers the campaigns sent to them on their phone
+  'survey:respond',
   // a site's follow-up support: public facilities against demand, industry projects and their payments,
   // the yearly support plan; read them, and keep them
   'site:read',
@@ -120,6 +127,8 @@ const TRAINING: Permission[] = ['training:read', 'training:write'];
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 /** Keep the needs list, resources list and social organizations, and refer needs to them. */
 const SERVICES: Permission[] = ['service:read', 'service:write'];
+/** Import survey forms, send campaigns and read their results. */
+const SURVEYS: Permission[] = ['survey:read', 'survey:write'];
 /** Keep a site's facilities, industry projects with their payments, and its support plan. */
 const SITES: Permission[] = ['site:read', 'site:write'];
 /** Register volunteers, organize activities and approve their hours. */
@@ -151,6 +160,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...VOLUNTEERS,
     'fund:read',
     ...SITES,
+    ...SURVEYS,
   ],
   department_officer: [
     ...OFFICIALS,
@@ -163,6 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'service:read',
     'volunteer:read',
     'site:read',
+    'survey:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -181,6 +192,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:oversee',
     ...SITES,
+    ...SURVEYS,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -203,6 +215,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:write',
     'fund:approve',
     ...SITES,
+    ...SURVEYS,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -218,6 +231,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:approve',
     'site:read',
+    'survey:read',
   ],
   grid_worker: [
     ...OFFICIALS,
@@ -234,11 +248,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SERVICES,
     'volunteer:read',
     'site:read',
+    'survey:read',
+    'survey:answer',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report', 'volunteer:serve'],
   social_org_staff: ['service:provide', 'volunteer:serve'],
   enterprise_hr: ['job:post'],
-  resident: ['incident:report', 'monitoring:declare', 'job:apply', 'service:request', 'volunteer:serve'],
+  resident: [
+    'incident:report',
+    'monitoring:declare',
+    'job:apply',
+    'service:request',
+    'volunteer:serve',
+    'survey:respond',
+  ],
   system_admin: ['user:read', 'user:write', 'place:read', 'place:write'],
   security_admin: ['user:read', 'user:admins', 'user:grant', 'security:policy', 'place:read'],
   audit_admin: ['audit:read', 'audit:export'],
