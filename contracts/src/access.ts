@@ -127,10 +127,10 @@ const TRAINING: Permission[] = ['training:read', 'training:write'];
 const JOBS: Permission[] = ['job:read', 'job:write', 'job:recommend'];
 /** Keep the needs list, resources list and social organizations, and refer needs to them. */
 const SERVICES: Permission[] = ['service:read', 'service:write'];
-/** Import survey forms, send campaigns and read their results. */
-const SURVEYS: Permission[] = ['survey:read', 'survey:write'];
 /** Keep a site's facilities, industry projects with their payments, and its support plan. */
 const SITES: Permission[] = ['site:read', 'site:write'];
+/** Import survey forms, send campaigns and read their results. */
+const SURVEYS: Permission[] = ['survey:read', 'survey:write'];
 /** Register volunteers, organize activities and approve their hours. */
 const VOLUNTEERS: Permission[] = ['volunteer:read', 'volunteer:organize'];
 
@@ -159,8 +159,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SERVICES,
     ...VOLUNTEERS,
     'fund:read',
-    ...SITES,
     ...SURVEYS,
+    ...SITES,
   ],
   department_officer: [
     ...OFFICIALS,
@@ -172,8 +172,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:read',
     'service:read',
     'volunteer:read',
-    'site:read',
     'survey:read',
+    'site:read',
   ],
   township_officer: [
     ...OFFICIALS,
@@ -191,8 +191,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...VOLUNTEERS,
     'fund:read',
     'fund:oversee',
-    ...SITES,
     ...SURVEYS,
+    ...SITES,
   ],
   community_staff: [
     ...OFFICIALS,
@@ -214,8 +214,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:write',
     'fund:approve',
-    ...SITES,
     ...SURVEYS,
+    ...SITES,
   ],
   party_secretary: [
     ...OFFICIALS,
@@ -230,8 +230,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the party secretary signs off the community's spending beside the committee
     'fund:read',
     'fund:approve',
-    'site:read',
     'survey:read',
+    'site:read',
   ],
   grid_worker: [
     ...OFFICIALS,
@@ -247,9 +247,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'job:recommend',
     ...SERVICES,
     'volunteer:read',
-    'site:read',
     'survey:read',
     'survey:answer',
+    'site:read',
   ],
   party_member: ['visit:read', 'visit:write', 'incident:report', 'volunteer:serve'],
   social_org_staff: ['service:provide', 'volunteer:serve'],
