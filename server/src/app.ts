@@ -52,6 +52,7 @@ import { figuresRoutes } from './modules/employment/figures.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
+import { fundsRoutes } from './modules/funds/funds.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -106,6 +107,7 @@ const MODULES = [
   jobBoardRoutes,
   trainingRoutes,
   servicesRoutes,
+  fundsRoutes,
   figuresRoutes,
 ];
 
