@@ -52,6 +52,8 @@ import { figuresRoutes } from './modules/employment/figures.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
+import { sitesRoutes } from './modules/sites/sites.routes.ts';
+import { sitesJobs } from './modules/sites/sites.jobs.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
@@ -107,6 +109,7 @@ const MODULES = [
   jobBoardRoutes,
   trainingRoutes,
   servicesRoutes,
+  sitesRoutes,
   fundsRoutes,
   figuresRoutes,
 ];
@@ -151,6 +154,7 @@ export async function buildApp(
         ...caseJobs,
         ...employmentJobs,
         ...servicesJobs,
+        ...sitesJobs,
         ...importJobs(config.dataDir),
       ],
       app.log,

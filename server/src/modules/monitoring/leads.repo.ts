@@ -128,6 +128,19 @@ export const raiseForWatched = (
         RETURNING id, household_id`,
   );
 
+/** Opens a lead of `source` for each active household matching `households` (a condition on `h`) without an open lead; one statement. */
+export const raiseForAll = (conn: Conn, households: SQL, source: Lead['source'], entry: string, userId: number) =>
+  rows<{ id: number; household_id: number }>(
+    conn,
+    sql`INSERT INTO monitoring_leads (household_id, source, detail, created_by)
+        SELECT h.id, ${source}, jsonb_build_object('notes', ${entry}::jsonb), ${userId}::bigint
+          FROM households h
+         WHERE ${households} AND h.status = 'active'
+           AND NOT EXISTS (SELECT 1 FROM monitoring_leads o WHERE o.household_id = h.id AND o.status = 'open')
+        ON CONFLICT (household_id) WHERE status = 'open' DO NOTHING
+        RETURNING id, household_id`,
+  );
+
 /** The household a visit was made to, or undefined for no such visit. */
 export async function visitHousehold(conn: Conn, visitId: number): Promise<number | undefined> {
   const [visit] = await rows<{ household_id: number }>(

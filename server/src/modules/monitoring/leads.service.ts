@@ -100,6 +100,30 @@ export async function raiseJobLossLeads(conn: Conn, ctx: Ctx | SystemCtx, househ
   return opened.length;
 }
 
+/** The risk type of a failed industry project, a code of the `risk_type` dictionary. */
+const INDUSTRY_RISK = 'failed_industry';
+
+/**
+ * For the sites module, inside its transaction: every active household matching `households` (a
+ * condition on `h`) that depended on an industry project now failed is given a lead with the
+ * failed-industry-project risk, unless it has an open lead. Returns how many were opened; each is audited.
+ */
+export async function raiseIndustryFailureLeads(conn: Conn, ctx: Ctx, households: SQL, note: string) {
+  const reasons = (await activeRiskTypes(conn, [INDUSTRY_RISK])).map((r) => r.code);
+  const entry = JSON.stringify([
+    { source: 'industry_project', text: note, reasons, by: ctx.actor.username, at: new Date().toISOString() },
+  ]);
+  const opened = await repo.raiseForAll(conn, households, 'industry_project', entry, ctx.actor.userId);
+  for (const lead of opened)
+    await audit(conn, ctx, {
+      action: 'monitoring.lead',
+      targetType: 'household',
+      targetId: lead.household_id,
+      detail: { lead: lead.id, source: 'industry_project', reasons },
+    });
+  return opened.length;
+}
+
 /** A lead from a visit's finding (the visit must be of that household) or from a department's data. */
 export async function createLead(database: Database, ctx: Ctx, input: LeadCreate): Promise<Lead> {
   const householdId = Number(input.householdId);
