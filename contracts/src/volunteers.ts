@@ -221,5 +221,10 @@ export const CertificateCheck = z.object({
 });
 export type CertificateCheck = z.infer<typeof CertificateCheck>;
 
-export const SerialParams = z.object({ serial: z.string().trim().regex(/^ZY\d{4}-\d{6,}-[A-Z0-9]{4}$/, 'not a certificate serial') });
+export const SerialParams = z.object({
+  serial: z
+    .string()
+    .trim()
+    .regex(/^ZY\d{4}-\d{6,}-[A-Z0-9]{4}$/, 'not a certificate serial'),
+});
 export type SerialParams = z.infer<typeof SerialParams>;

@@ -52,6 +52,7 @@ import { figuresRoutes } from './modules/employment/figures.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { sitesRoutes } from './modules/sites/sites.routes.ts';
 import { sitesJobs } from './modules/sites/sites.jobs.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
@@ -112,6 +113,7 @@ const MODULES = [
   sitesRoutes,
   fundsRoutes,
   figuresRoutes,
+  volunteersRoutes,
 ];
 
 export async function buildApp(

@@ -4,4 +4,4 @@
  * identifiers.
  */
 export { assertHouseholdVisible, householdScope as householdsVisibleSql } from './registry.policy.ts';
-export { ageOn, idHash, phoneHash, sealPhone } from './identity.ts';
+export { ageOn, idHash, phoneHash, sealIdNumber, sealPhone } from './identity.ts';
