@@ -108,7 +108,6 @@ export async function openPostgres(url: string, max = 20): Promise<Database> {
   };
 }
 
-/** Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do. */
 /** A condition the operator must fix (not a bug): the CLI prints its message without a stack. */
 export class DatabaseUnavailable extends Error {}
 
@@ -142,13 +141,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openPglite(dir?: string): Promise<Database> {
+/**
+ * Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do; `from`, a data
+ * directory dumped by `dumpDataDir`, is where an in-memory one starts instead of an empty cluster.
+ */
+export async function openPglite(dir?: string, from?: Blob): Promise<Database> {
   let unlock = () => {};
   if (dir) {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     unlock = lockDataDir(dir);
   }
-  const client = new PGlite(dir);
+  const client = from ? new PGlite({ loadDataDir: from }) : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
