@@ -83,7 +83,10 @@ export function assertMayDecide(actor: Actor, e: EntryFacts, action: 'approve' |
       : action === 'township'
         ? can(actor.roles, 'fund:oversee')
         : can(actor.roles, 'fund:approve') || can(actor.roles, 'fund:oversee');
-  if (!permitted) throw new AppError('forbidden', `requires the right to ${action} an entry`);
+  if (!permitted) {
+    const reason = "this decision is not among the caller's rights";
+    throw new AppError('forbidden', reason, [{ field: 'action', reason }]);
+  }
   if ((action === 'approve' && e.approved_by !== null) || (action === 'township' && e.township_by !== null))
     throw new AppError('conflict', 'the entry already has this approval', [
       { field: 'action', reason: 'the entry already has this approval' },
