@@ -50,6 +50,7 @@ import { jobBoardRoutes } from './modules/jobs/board.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { figuresRoutes } from './modules/employment/figures.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
@@ -109,6 +110,7 @@ const MODULES = [
   jobsRoutes,
   jobBoardRoutes,
   trainingRoutes,
+  surveysRoutes,
   servicesRoutes,
   sitesRoutes,
   fundsRoutes,

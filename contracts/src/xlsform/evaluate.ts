@@ -162,7 +162,14 @@ export function evaluate(e: Expr, scope: Scope): Value {
       // a reference given to jr:choice-name names the question, it is not read
       const args =
         e.name === 'jr:choice-name'
-          ? [evaluate(e.args[0], scope), e.args[1]?.kind === 'ref' ? `\${${e.args[1].name}}` : '']
+          ? [
+              evaluate(e.args[0], scope),
+              e.args[1]?.kind === 'ref'
+                ? `\${${e.args[1].name}}`
+                : e.args[1]
+                  ? evaluate(e.args[1], scope)
+                  : '',
+            ]
           : e.args.map((a) => evaluate(a, scope));
       return fn(args, scope, e.args);
     }

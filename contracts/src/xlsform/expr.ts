@@ -40,7 +40,6 @@ function tokens(src: string): Token[] {
     const num = /^(\d+(\.\d*)?|\.\d+)/.exec(rest);
     const str = /^('[^']*'|"[^"]*")/.exec(rest);
     const name = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?/.exec(rest);
-    let m: RegExpExecArray | null;
     if (ref) out.push({ t: 'ref', v: ref[1] });
     else if (num) out.push({ t: 'num', v: Number(num[0]) });
     else if (str) out.push({ t: 'str', v: str[0].slice(1, -1) });
@@ -52,8 +51,7 @@ function tokens(src: string): Token[] {
       i += op.length;
       continue;
     }
-    m = ref ?? num ?? str ?? name;
-    i += m![0].length;
+    i += (ref ?? num ?? str ?? name)![0].length;
   }
   return out;
 }
@@ -99,7 +97,7 @@ export function parseExpr(src: string): Expr {
     if (tk.t === 'str') return { kind: 'str', value: tk.v };
     if (tk.t === 'ref') return { kind: 'ref', name: tk.v };
     if (tk.t === 'op') {
-      if (tk.v === '-') return { kind: 'neg', arg: unary() };
+      if (tk.v === '-') return { kind: 'neg', arg: primary() };
       if (tk.v === '.') return { kind: 'self' };
       if (tk.v === '..') return { kind: 'parent' };
       if (tk.v === '(') {
@@ -125,12 +123,8 @@ export function parseExpr(src: string): Expr {
     return { kind: 'column', name: tk.v };
   }
 
-  function unary(): Expr {
-    return primary();
-  }
-
   function binary(min: number): Expr {
-    let left = unary();
+    let left = primary();
     for (let op = binaryOp(); op && BINARY[op] > min; op = binaryOp()) {
       pos++;
       left = { kind: 'bin', op, left, right: binary(BINARY[op]) };

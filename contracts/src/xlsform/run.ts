@@ -42,7 +42,10 @@ const CHECKS: Partial<Record<Question['type'], [RegExp, string]>> = {
   decimal: [/^-?(\d+(\.\d*)?|\.\d+)$/, ANSWER_REASONS.decimal],
   date: [/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, ANSWER_REASONS.date],
   time: [/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/, ANSWER_REASONS.time],
-  dateTime: [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/, ANSWER_REASONS.dateTime],
+  dateTime: [
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/,
+    ANSWER_REASONS.dateTime,
+  ],
 };
 
 const geopointOk = (v: string) => {
@@ -76,6 +79,9 @@ export class FormRun {
     this.visit(form.questions, answers, [], true, 'calculate');
     this.visit(form.questions, answers, [], true, 'calculate');
     this.visit(form.questions, answers, [], true, 'check');
+    for (const name of Object.keys(answers))
+      if (!this.questions.has(name))
+        this.errors.push({ field: `answers.${name}`, reason: ANSWER_REASONS.unknown });
   }
 
   private expr(src: string) {
@@ -164,7 +170,14 @@ export class FormRun {
         const instances = relevant && Array.isArray(raw) ? raw : [];
         if (!relevant) delete answers[q.name];
         instances.forEach((inst, index) =>
-          this.visit(q.children ?? [], inst, [...frames, { repeat: q.name, index, answers: inst }], true, pass, `${path}.${index}.`),
+          this.visit(
+            q.children ?? [],
+            inst,
+            [...frames, { repeat: q.name, index, answers: inst }],
+            true,
+            pass,
+            `${path}.${index}.`,
+          ),
         );
         continue;
       }
@@ -173,18 +186,18 @@ export class FormRun {
         continue;
       }
       if (q.type === 'calculate' || (q.calculation && q.type !== 'note')) {
-        if (relevant && q.calculation) answers[q.name] = str(evaluate(this.expr(q.calculation), this.scope(frames, own)));
+        if (relevant && q.calculation)
+          answers[q.name] = str(evaluate(this.expr(q.calculation), this.scope(frames, own)));
         else delete answers[q.name];
       } else if (!relevant || q.type === 'note') delete answers[q.name];
-      if (pass === 'check') this.check(q, path, relevant, frames, (answers[q.name] as string | undefined) ?? '');
+      if (pass === 'check')
+        this.check(q, path, relevant, frames, (answers[q.name] as string | undefined) ?? '');
     }
-    if (pass === 'check' && prefix === 'answers.')
-      for (const name of Object.keys(answers))
-        if (!this.questions.has(name)) this.errors.push({ field: `answers.${name}`, reason: ANSWER_REASONS.unknown });
   }
 
   private refuse(pass: string, path: string, q: Question, reason: string) {
-    if (pass === 'check') this.fields.push({ path, q, relevant: true, required: false, value: '', error: { reason } });
+    if (pass === 'check')
+      this.fields.push({ path, q, relevant: true, required: false, value: '', error: { reason } });
     if (pass === 'check') this.errors.push({ field: path, reason });
   }
 

@@ -20,9 +20,9 @@ export async function activeHousehold(conn: Conn, id: number) {
     : undefined;
 }
 
-/** A living member of the household with their age today, or undefined. */
+/** A living member of the household with their age today and tags, or undefined. */
 export async function householdMember(conn: Conn, householdId: number, personId: number) {
   const row = await persons.findById(conn, personId);
   if (!row || Number(row.household_id) !== householdId) return undefined;
-  return { id: Number(row.id), age: ageOn(row.birth_date, new Date()) };
+  return { id: Number(row.id), age: ageOn(row.birth_date, new Date()), tags: row.tags };
 }
