@@ -19,14 +19,49 @@ export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
  * people of its group times the governance norm `norm`, per `per` people, rounded up. Kinds without a
  * rule (markets, bus stops, service centres) are counted as present or missing only.
  */
-export const FACILITY_DEMAND: Record<string, { group: DemandGroup; unit: CapacityUnit; norm: string; per: number }> = {
-  kindergarten: { group: 'children_3_5', unit: 'places', norm: 'site_kindergarten_places_per_1000_children', per: 1000 },
-  primary_school: { group: 'children_6_11', unit: 'places', norm: 'site_school_places_per_1000_children', per: 1000 },
-  middle_school: { group: 'children_12_14', unit: 'places', norm: 'site_school_places_per_1000_children', per: 1000 },
+export const FACILITY_DEMAND: Record<
+  string,
+  { group: DemandGroup; unit: CapacityUnit; norm: string; per: number; counts?: string }
+> = {
+  kindergarten: {
+    group: 'children_3_5',
+    unit: 'places',
+    norm: 'site_kindergarten_places_per_1000_children',
+    per: 1000,
+  },
+  primary_school: {
+    group: 'children_6_11',
+    unit: 'places',
+    norm: 'site_school_places_per_1000_children',
+    per: 1000,
+  },
+  middle_school: {
+    group: 'children_12_14',
+    unit: 'places',
+    norm: 'site_school_places_per_1000_children',
+    per: 1000,
+  },
   clinic: { group: 'residents', unit: 'doctors', norm: 'site_doctors_per_1000_residents', per: 1000 },
-  health_room: { group: 'residents', unit: 'doctors', norm: 'site_doctors_per_1000_residents', per: 1000 },
-  elder_care: { group: 'elderly_or_disabled', unit: 'beds', norm: 'site_care_beds_per_1000_elderly', per: 1000 },
-  child_care: { group: 'residents', unit: 'places', norm: 'site_child_care_places_per_10000_residents', per: 10000 },
+  /** A health room's doctors count toward the same demand as a clinic's. */
+  health_room: {
+    group: 'residents',
+    unit: 'doctors',
+    norm: 'site_doctors_per_1000_residents',
+    per: 1000,
+    counts: 'clinic',
+  },
+  elder_care: {
+    group: 'elderly_or_disabled',
+    unit: 'beds',
+    norm: 'site_care_beds_per_1000_elderly',
+    per: 1000,
+  },
+  child_care: {
+    group: 'residents',
+    unit: 'places',
+    norm: 'site_child_care_places_per_10000_residents',
+    per: 10000,
+  },
 };
 
 /** The governance norm of each kind's service radius (metres), where the planning standard sets one. */
@@ -103,11 +138,22 @@ export const SiteDemand = z.object({
 });
 export type SiteDemand = z.infer<typeof SiteDemand>;
 
-export const SiteNorm = z.object({ code: z.string(), value: z.number(), sourceZh: z.string(), sourceEn: z.string() });
+export const SiteNorm = z.object({
+  code: z.string(),
+  value: z.number(),
+  sourceZh: z.string(),
+  sourceEn: z.string(),
+});
 export type SiteNorm = z.infer<typeof SiteNorm>;
 
 export const INDUSTRY_KINDS = ['workshop', 'agricultural_base', 'tourism', 'industrial_park'] as const;
-export const INDUSTRY_FUND_SOURCES = ['central_budget', 'local_budget', 'east_west_cooperation', 'enterprise', 'credit'] as const;
+export const INDUSTRY_FUND_SOURCES = [
+  'central_budget',
+  'local_budget',
+  'east_west_cooperation',
+  'enterprise',
+  'credit',
+] as const;
 export const INDUSTRY_STATUSES = ['running', 'suspended', 'failed'] as const;
 export const BENEFIT_KINDS = ['job', 'dividend', 'land_rent'] as const;
 export type IndustryStatus = (typeof INDUSTRY_STATUSES)[number];
@@ -217,7 +263,13 @@ export const HouseholdBenefit = z.object({
 });
 export type HouseholdBenefit = z.infer<typeof HouseholdBenefit>;
 
-export const PLAN_AREAS = ['employment', 'industry', 'public_services', 'governance', 'social_integration'] as const;
+export const PLAN_AREAS = [
+  'employment',
+  'industry',
+  'public_services',
+  'governance',
+  'social_integration',
+] as const;
 export type PlanArea = (typeof PLAN_AREAS)[number];
 
 export const SupportTaskCreate = z.object({
@@ -302,14 +354,47 @@ export const SitesOverview = z.object({
 });
 export type SitesOverview = z.infer<typeof SitesOverview>;
 
-export const SitesOverviewQuery = z.object({ place: IdParam.optional(), year: z.coerce.number().int().min(2016).max(2100).optional() });
+export const SitesOverviewQuery = z.object({
+  place: IdParam.optional(),
+  year: z.coerce.number().int().min(2016).max(2100).optional(),
+});
 export type SitesOverviewQuery = z.infer<typeof SitesOverviewQuery>;
 
 /** The figures' definitions, shown beside them and kept for the indicator catalogue. */
 export const SITE_FIGURE_DEFINITIONS = [
-  { id: 'kindergartenPer1000', numerator: 'kindergarten places of the facilities serving the site (shared by demand)', denominator: 'residents living at the site / 1,000', unit: 'places per 1,000 residents', direction: 'higher' },
-  { id: 'gaps', numerator: 'demand − capacity of each kind, demand = people of the kind’s group × norm ÷ per', denominator: null, unit: 'places, beds or doctors', direction: 'lower' },
-  { id: 'householdsBenefiting', numerator: 'households linked to a running industry project', denominator: null, unit: 'households', direction: 'higher' },
-  { id: 'paidThisYear', numerator: 'payments to households from industry projects in the year', denominator: null, unit: 'yuan', direction: 'higher' },
-  { id: 'tasksOnTime', numerator: 'plan tasks of the year done by their deadline', denominator: 'plan tasks of the year', unit: '%', direction: 'higher' },
+  {
+    id: 'kindergartenPer1000',
+    numerator: 'kindergarten places of the facilities serving the site (shared by demand)',
+    denominator: 'residents living at the site / 1,000',
+    unit: 'places per 1,000 residents',
+    direction: 'higher',
+  },
+  {
+    id: 'gaps',
+    numerator: 'demand − capacity of each kind, demand = people of the kind’s group × norm ÷ per',
+    denominator: null,
+    unit: 'places, beds or doctors',
+    direction: 'lower',
+  },
+  {
+    id: 'householdsBenefiting',
+    numerator: 'households linked to a running industry project',
+    denominator: null,
+    unit: 'households',
+    direction: 'higher',
+  },
+  {
+    id: 'paidThisYear',
+    numerator: 'payments to households from industry projects in the year',
+    denominator: null,
+    unit: 'yuan',
+    direction: 'higher',
+  },
+  {
+    id: 'tasksOnTime',
+    numerator: 'plan tasks of the year done by their deadline',
+    denominator: 'plan tasks of the year',
+    unit: '%',
+    direction: 'higher',
+  },
 ] as const;

@@ -12,6 +12,7 @@ import { personsSeeder } from './persons-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
 import { servicesSeeder } from './services-seeder.ts';
+import { sitesSeeder } from './sites-seeder.ts';
 import type { Seeder } from './registry.ts';
 import { trainingSeeder } from './training-seeder.ts';
 
@@ -33,4 +34,5 @@ export const SEEDERS: Seeder[] = [
   jobsSeeder,
   servicesSeeder,
   trainingSeeder,
+  sitesSeeder,
 ];

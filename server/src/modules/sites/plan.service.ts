@@ -11,7 +11,8 @@ import * as policy from './sites.policy.ts';
 import type { TaskRow } from './sites.sql.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const stale = () => new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
+const stale = () =>
+  new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
 
 const present = (r: TaskRow): SupportTask => ({
   id: String(r.id),
@@ -44,7 +45,8 @@ export async function plans(database: Database, ctx: Ctx, q: { place?: number; y
 }
 
 function checkDue(year: number, dueOn: string) {
-  if (Number(dueOn.slice(0, 4)) !== year) throw invalid('dueOn', 'is not in the plan year {{year}}', { year });
+  if (Number(dueOn.slice(0, 4)) !== year)
+    throw invalid('dueOn', 'is not in the plan year {{year}}', { year });
 }
 
 /** Adds a task to a site's plan of a year; a task needs an owner. */
@@ -80,7 +82,8 @@ export async function update(database: Database, ctx: Ctx, id: number, input: Su
       evidence: input.evidence ?? before.evidence,
     };
     checkDue(before.year, next.dueOn);
-    if (next.progress === 100 && next.evidence === '') throw invalid('evidence', 'a finished task needs its evidence');
+    if (next.progress === 100 && next.evidence === '')
+      throw invalid('evidence', 'a finished task needs its evidence');
     if (!(await repo.updateTask(tx, id, input.version, next, today()))) throw stale();
     await audit(tx, ctx, {
       action: 'sites.task_update',

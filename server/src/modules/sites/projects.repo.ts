@@ -12,7 +12,12 @@ export interface ProjectFields {
   startedOn: string;
 }
 
-export async function insertProject(conn: Conn, place: { id: number; path: string }, f: ProjectFields, userId: number) {
+export async function insertProject(
+  conn: Conn,
+  place: { id: number; path: string },
+  f: ProjectFields,
+  userId: number,
+) {
   const [row] = await rows<{ id: number }>(
     conn,
     sql`INSERT INTO industry_projects (name, kind, place_id, place_path, investment, fund_source, started_on, created_by)
@@ -74,7 +79,13 @@ export const beneficiariesOf = (conn: Conn, projectId: number, seen: SQL) =>
   );
 
 /** Links a household; false when it was linked already. */
-export async function link(conn: Conn, projectId: number, householdId: number, benefit: string, assetAmount: number | null) {
+export async function link(
+  conn: Conn,
+  projectId: number,
+  householdId: number,
+  benefit: string,
+  assetAmount: number | null,
+) {
   const done = await rows<{ project_id: number }>(
     conn,
     sql`INSERT INTO industry_beneficiaries (project_id, household_id, benefit, asset_amount)
@@ -99,7 +110,13 @@ export interface PaymentFields {
   note: string;
 }
 
-export async function insertPayment(conn: Conn, projectId: number, householdId: number, f: PaymentFields, userId: number) {
+export async function insertPayment(
+  conn: Conn,
+  projectId: number,
+  householdId: number,
+  f: PaymentFields,
+  userId: number,
+) {
   const [row] = await rows<{ id: number }>(
     conn,
     sql`INSERT INTO industry_payments (project_id, household_id, kind, amount, paid_on, note, created_by)
@@ -150,12 +167,17 @@ export const benefitsOfHousehold = (conn: Conn, householdId: number) =>
   );
 
 export const paymentsOfHousehold = (conn: Conn, householdId: number) =>
-  rows<PaymentRow>(conn, sql`${PAYMENT_SELECT} WHERE y.household_id = ${householdId} ORDER BY y.paid_on DESC, y.id DESC`);
+  rows<PaymentRow>(
+    conn,
+    sql`${PAYMENT_SELECT} WHERE y.household_id = ${householdId} ORDER BY y.paid_on DESC, y.id DESC`,
+  );
 
 export async function householdPaths(conn: Conn, id: number) {
-  const [row] = await rows<{ id: number; residence_path: string; origin_path: string | null; status: string }>(
-    conn,
-    sql`SELECT id, residence_path, origin_path, status FROM households WHERE id = ${id}`,
-  );
+  const [row] = await rows<{
+    id: number;
+    residence_path: string;
+    origin_path: string | null;
+    status: string;
+  }>(conn, sql`SELECT id, residence_path, origin_path, status FROM households WHERE id = ${id}`);
   return row;
 }

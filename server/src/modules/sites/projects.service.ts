@@ -20,7 +20,8 @@ import * as repo from './projects.repo.ts';
 import * as policy from './sites.policy.ts';
 import type { PaymentRow, ProjectRow } from './sites.sql.ts';
 
-const stale = () => new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
+const stale = () =>
+  new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
 
 const present = (ctx: Ctx, r: ProjectRow): IndustryProject => ({
   id: String(r.id),
@@ -62,7 +63,12 @@ async function visibleProject(conn: Conn, ctx: Ctx, id: number) {
 }
 
 /** A project with the households the caller sees and what was paid to them. */
-export async function get(database: Database, ctx: Ctx, id: number, leadsRaised?: number): Promise<IndustryProjectDetail> {
+export async function get(
+  database: Database,
+  ctx: Ctx,
+  id: number,
+  leadsRaised?: number,
+): Promise<IndustryProjectDetail> {
   const row = await visibleProject(database.db, ctx, id);
   const seen = householdsVisibleSql(ctx.actor);
   const [beneficiaries, payments] = await Promise.all([
@@ -135,11 +141,15 @@ export async function link(database: Database, ctx: Ctx, id: number, input: Indu
     policy.assertKeeps(ctx.actor, project.place_path);
     const household = await repo.householdPaths(tx, input.householdId);
     if (!household || household.status !== 'active')
-      throw new AppError('not_found', 'household not found', [{ field: 'householdId', reason: 'unknown household' }]);
+      throw new AppError('not_found', 'household not found', [
+        { field: 'householdId', reason: 'unknown household' },
+      ]);
     assertHouseholdVisible(ctx.actor, household);
     policy.assertLivesAt(project.place_path, household);
     if (!(await repo.link(tx, id, input.householdId, input.benefit, input.assetAmount)))
-      throw new AppError('duplicate', 'linked already', [{ field: 'householdId', reason: 'is linked already' }]);
+      throw new AppError('duplicate', 'linked already', [
+        { field: 'householdId', reason: 'is linked already' },
+      ]);
     await audit(tx, ctx, {
       action: 'sites.project_link',
       targetType: 'household',
@@ -186,7 +196,11 @@ export async function payout(database: Database, ctx: Ctx, id: number, input: In
 }
 
 /** What a household receives from the projects it is linked to, with every payment. */
-export async function ofHousehold(database: Database, ctx: Ctx, householdId: number): Promise<HouseholdBenefit[]> {
+export async function ofHousehold(
+  database: Database,
+  ctx: Ctx,
+  householdId: number,
+): Promise<HouseholdBenefit[]> {
   const household = await repo.householdPaths(database.db, householdId);
   assertHouseholdVisible(ctx.actor, household);
   const [benefits, payments] = await Promise.all([

@@ -16,20 +16,34 @@ interface Call {
   run(c: Client): Promise<LightMyRequestResponse>;
 }
 
-const newFacility = async () => (await facility(w.staff, w.tree.community, [w.tree.community])).json().id as string;
+const newFacility = async () =>
+  (await facility(w.staff, w.tree.community, [w.tree.community])).json().id as string;
 const newProject = async () => (await project(w.staff, w.tree.community)).json().id as string;
 const linked = async () => {
   const id = await newProject();
   const household = await kidFamily(t, w);
-  await w.staff.post(`/api/industry-projects/${id}/households`, { householdId: household, benefit: 'dividend' });
+  await w.staff.post(`/api/industry-projects/${id}/households`, {
+    householdId: household,
+    benefit: 'dividend',
+  });
   return { id, household };
 };
 const newTask = async () => (await task(w.staff, w.tree.community)).json().id as string;
 const payment = { kind: 'dividend', amount: 100, paidOn: '2025-12-01' };
 
 const CALLS: Call[] = [
-  { name: 'overview', permission: 'site:read', ok: 200, run: (c) => c.get(`/api/sites/overview?place=${w.tree.community}`) },
-  { name: 'plans', permission: 'site:read', ok: 200, run: (c) => c.get(`/api/sites/plans?place=${w.tree.community}`) },
+  {
+    name: 'overview',
+    permission: 'site:read',
+    ok: 200,
+    run: (c) => c.get(`/api/sites/overview?place=${w.tree.community}`),
+  },
+  {
+    name: 'plans',
+    permission: 'site:read',
+    ok: 200,
+    run: (c) => c.get(`/api/sites/plans?place=${w.tree.community}`),
+  },
   { name: 'a site', permission: 'site:read', ok: 200, run: (c) => c.get(`/api/sites/${w.tree.community}`) },
   {
     name: 'add a facility',
@@ -110,17 +124,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('who may call the sites endpoints', () => {
-  it.each(ROLES.map((r) => [r]))('%s: allowed in scope where the matrix says, 403 elsewhere', async (role: Role) => {
-    const c = await signIn(t, [role], ADMIN_ROLES.includes(role) ? [] : [w.tree.community]);
-    for (const call of CALLS) {
-      const res = await call.run(c);
-      if (can([role], call.permission)) expect(res.statusCode, `${role} ${call.name}: ${res.body}`).toBe(call.ok);
-      else {
-        expect(res.statusCode, `${role} ${call.name}`).toBe(403);
-        expect(errorCode(res)).toBe('forbidden');
+  it.each(ROLES.map((r) => [r]))(
+    '%s: allowed in scope where the matrix says, 403 elsewhere',
+    async (role: Role) => {
+      const c = await signIn(t, [role], ADMIN_ROLES.includes(role) ? [] : [w.tree.community]);
+      for (const call of CALLS) {
+        const res = await call.run(c);
+        if (can([role], call.permission))
+          expect(res.statusCode, `${role} ${call.name}: ${res.body}`).toBe(call.ok);
+        else {
+          expect(res.statusCode, `${role} ${call.name}`).toBe(403);
+          expect(errorCode(res)).toBe('forbidden');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('answers 404 out of scope and leaks nothing through the overview, plans or a household', async () => {
     const f = await newFacility();
@@ -152,7 +170,10 @@ describe('who may call the sites endpoints', () => {
     expect(made.statusCode, made.body).toBe(201);
     const seen = await outsider.get(`/api/site-facilities/${made.json().id}`);
     expect(seen.json()).toMatchObject({ mayKeep: false });
-    const change = await outsider.patch(`/api/site-facilities/${made.json().id}`, { capacity: 0, version: 1 });
+    const change = await outsider.patch(`/api/site-facilities/${made.json().id}`, {
+      capacity: 0,
+      version: 1,
+    });
     expect(change.statusCode).toBe(403);
   });
 });

@@ -8,7 +8,8 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 const PLACED_LEVELS = ['township', 'community', 'grid', 'building'];
 
 /** Sites (communities, `pl`) in the actor's scope. */
-export const sitesScope = (actor: Actor): SQL => sql`pl.level = 'community' AND ${scopeSql(actor, sql.raw('pl.path'))}`;
+export const sitesScope = (actor: Actor): SQL =>
+  sql`pl.level = 'community' AND ${scopeSql(actor, sql.raw('pl.path'))}`;
 
 /** A site outside the actor's scope reads as missing. */
 export function assertSite(actor: Actor, site: { path: string; level: string } | undefined) {
@@ -21,7 +22,8 @@ export function assertPlaceInScope(actor: Actor, place: { path: string } | undef
 }
 
 /** Facilities (`x`) and projects (`j`) standing in the actor's scope or above it: a township's school serves its sites. */
-export const placedScope = (actor: Actor, column: string): SQL => reachingSql(sql.raw(column), rootsOf(actor));
+export const placedScope = (actor: Actor, column: string): SQL =>
+  reachingSql(sql.raw(column), rootsOf(actor));
 
 /** Tasks (`t`) of the sites in the actor's scope. */
 export const taskScope = (actor: Actor): SQL => scopeSql(actor, sql.raw('t.site_path'));
@@ -43,11 +45,16 @@ export function assertKeeps(actor: Actor, path: string) {
 /** Where a facility or project stands: a place of the actor's scope, a township or inside a site. */
 export function assertPlaced(actor: Actor, place: { path: string; level: string } | undefined) {
   if (!place || !covers(actor, place.path)) throw invalid('placeId', 'unknown place');
-  if (!PLACED_LEVELS.includes(place.level)) throw invalid('placeId', 'must be a township, a site or a place in a site');
+  if (!PLACED_LEVELS.includes(place.level))
+    throw invalid('placeId', 'must be a township, a site or a place in a site');
 }
 
 /** The sites a facility serves: communities of the actor's scope. */
-export function assertServedSites(actor: Actor, asked: number[], found: { id: number; path: string; level: string }[]) {
+export function assertServedSites(
+  actor: Actor,
+  asked: number[],
+  found: { id: number; path: string; level: string }[],
+) {
   for (const id of asked) {
     const site = found.find((s) => s.id === id);
     if (!site || site.level !== 'community' || !covers(actor, site.path))

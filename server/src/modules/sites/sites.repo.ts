@@ -31,7 +31,10 @@ export const sitesUnder = (conn: Conn, path: string, scope: SQL) =>
 export const demandOf = (conn: Conn, ids: number[], on: string) =>
   rows<DemandRow>(
     conn,
-    demandSql(sql`SELECT id, path FROM places WHERE id = ANY(${pgArray(ids)}::bigint[]) AND level = 'community'`, on),
+    demandSql(
+      sql`SELECT id, path FROM places WHERE id = ANY(${pgArray(ids)}::bigint[]) AND level = 'community'`,
+      on,
+    ),
   );
 
 export interface FacilityFields {
@@ -41,7 +44,12 @@ export interface FacilityFields {
   state: string;
 }
 
-export async function insertFacility(conn: Conn, place: { id: number; path: string }, f: FacilityFields, userId: number) {
+export async function insertFacility(
+  conn: Conn,
+  place: { id: number; path: string },
+  f: FacilityFields,
+  userId: number,
+) {
   const [row] = await rows<{ id: number }>(
     conn,
     sql`INSERT INTO site_facilities (name, kind, place_id, place_path, capacity, state, created_by)
@@ -51,7 +59,12 @@ export async function insertFacility(conn: Conn, place: { id: number; path: stri
 }
 
 /** Writes the facility from `version`; false when stale. */
-export async function updateFacility(conn: Conn, id: number, version: number, f: Omit<FacilityFields, 'kind'>) {
+export async function updateFacility(
+  conn: Conn,
+  id: number,
+  version: number,
+  f: Omit<FacilityFields, 'kind'>,
+) {
   const done = await rows<{ id: number }>(
     conn,
     sql`UPDATE site_facilities SET name = ${f.name}, capacity = ${f.capacity}, state = ${f.state},

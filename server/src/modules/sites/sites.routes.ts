@@ -40,12 +40,18 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/sites/plans',
-    { schema: { tags, querystring: SitesOverviewQuery, response: { 200: z.array(SupportTask) } }, preHandler: read },
+    {
+      schema: { tags, querystring: SitesOverviewQuery, response: { 200: z.array(SupportTask) } },
+      preHandler: read,
+    },
     (req) => plan.plans(app.database, ctxOf(req), req.query),
   );
   app.get(
     '/api/sites/:id',
-    { schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: SiteDetail } }, preHandler: read },
+    {
+      schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: SiteDetail } },
+      preHandler: read,
+    },
     (req) => sites.site(app.database, ctxOf(req), req.params.id, req.query.year),
   );
   app.post(
@@ -63,12 +69,18 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/site-facilities/:id',
-    { schema: { tags, params: IdParams, body: SiteFacilityUpdate, response: { 200: SiteFacility } }, preHandler: write },
+    {
+      schema: { tags, params: IdParams, body: SiteFacilityUpdate, response: { 200: SiteFacility } },
+      preHandler: write,
+    },
     (req) => sites.updateFacility(app.database, ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/industry-projects',
-    { schema: { tags, body: IndustryProjectCreate, response: { 201: IndustryProjectDetail } }, preHandler: write },
+    {
+      schema: { tags, body: IndustryProjectCreate, response: { 201: IndustryProjectDetail } },
+      preHandler: write,
+    },
     async (req, reply) => {
       reply.status(201);
       return projects.create(app.database, ctxOf(req), req.body);
@@ -82,7 +94,12 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   app.patch(
     '/api/industry-projects/:id',
     {
-      schema: { tags, params: IdParams, body: IndustryProjectUpdate, response: { 200: IndustryProjectDetail } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: IndustryProjectUpdate,
+        response: { 200: IndustryProjectDetail },
+      },
       preHandler: write,
     },
     (req) => projects.update(app.database, ctxOf(req), req.params.id, req.body),
@@ -90,7 +107,12 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/industry-projects/:id/households',
     {
-      schema: { tags, params: IdParams, body: IndustryBeneficiaryCreate, response: { 201: IndustryProjectDetail } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: IndustryBeneficiaryCreate,
+        response: { 201: IndustryProjectDetail },
+      },
       preHandler: write,
     },
     async (req, reply) => {
@@ -101,7 +123,12 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/industry-projects/:id/payments',
     {
-      schema: { tags, params: IdParams, body: IndustryPaymentCreate, response: { 201: IndustryProjectDetail } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: IndustryPaymentCreate,
+        response: { 201: IndustryProjectDetail },
+      },
       preHandler: write,
     },
     async (req, reply) => {
@@ -112,7 +139,12 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/industry-projects/:id/payouts',
     {
-      schema: { tags, params: IdParams, body: IndustryPayoutCreate, response: { 201: IndustryProjectDetail } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: IndustryPayoutCreate,
+        response: { 201: IndustryProjectDetail },
+      },
       preHandler: write,
     },
     async (req, reply) => {
@@ -135,7 +167,10 @@ export async function sitesRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/support-tasks/:id',
-    { schema: { tags, params: IdParams, body: SupportTaskUpdate, response: { 200: SupportTask } }, preHandler: write },
+    {
+      schema: { tags, params: IdParams, body: SupportTaskUpdate, response: { 200: SupportTask } },
+      preHandler: write,
+    },
     (req) => plan.update(app.database, ctxOf(req), req.params.id, req.body),
   );
 }

@@ -23,7 +23,8 @@ import * as repo from './sites.repo.ts';
 import type { DemandRow, FacilityRow } from './sites.sql.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
-export const stale = () => new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
+export const stale = () =>
+  new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -65,7 +66,10 @@ function presentFacility(ctx: Ctx, r: FacilityRow, demand?: DemandRow): SiteFaci
 /** The norms the site page shows: each demand rule's and each service radius, with their sources. */
 async function normsShown(conn: Conn) {
   const codes = [
-    ...new Set([...Object.values(FACILITY_DEMAND).map((r) => r.norm), ...Object.values(FACILITY_RADIUS_NORMS)]),
+    ...new Set([
+      ...Object.values(FACILITY_DEMAND).map((r) => r.norm),
+      ...Object.values(FACILITY_RADIUS_NORMS),
+    ]),
   ];
   const found = await normsWithSources(conn, ...codes);
   return codes.map((code, i) => ({ code, ...found[i] }));
@@ -109,9 +113,7 @@ function figuresOf(
   demand: DemandRow[],
   f: repo.SiteFigureRow[],
 ): SiteFigures {
-  const residents = demand
-    .filter((d) => d.kind === 'clinic')
-    .reduce((n, d) => n + d.residents, 0);
+  const residents = demand.filter((d) => d.kind === 'clinic').reduce((n, d) => n + d.residents, 0);
   const gaps = new Map<string, { gap: number; unit: SiteDemand['unit'] }>();
   for (const d of demand.map(presentDemand))
     if (d.gap > 0) gaps.set(d.kind, { gap: (gaps.get(d.kind)?.gap ?? 0) + d.gap, unit: d.unit });
@@ -141,7 +143,11 @@ function figuresOf(
  * by side, of each township right below, and of the place itself: demand against capacity in one
  * statement, industry and plan figures in another.
  */
-export async function overview(database: Database, ctx: Ctx, q: { place?: number; year?: number }): Promise<SitesOverview> {
+export async function overview(
+  database: Database,
+  ctx: Ctx,
+  q: { place?: number; year?: number },
+): Promise<SitesOverview> {
   const conn = database.db;
   const placeId = q.place ?? ctx.actor.scopes[0]?.id;
   const place = placeId ? await placeById(conn, placeId) : undefined;
@@ -155,12 +161,14 @@ export async function overview(database: Database, ctx: Ctx, q: { place?: number
     : [[], []];
   const siteDemand = demand.filter((d) => d.what === 'site');
   const of = (set: Set<number>) =>
-    [siteDemand.filter((d) => set.has(Number(d.id))), figures.filter((f) => set.has(Number(f.site_id)))] as const;
+    [
+      siteDemand.filter((d) => set.has(Number(d.id))),
+      figures.filter((f) => set.has(Number(f.site_id))),
+    ] as const;
   const siteFigures = sites.map((s) => figuresOf(s, ...of(new Set([Number(s.id)]))));
-  const townships =
-    ['county', 'city', 'province'].includes(place!.level)
-      ? await townshipsOf(conn, sites, (ids) => of(ids))
-      : [];
+  const townships = ['county', 'city', 'province'].includes(place!.level)
+    ? await townshipsOf(conn, sites, (ids) => of(ids))
+    : [];
   return { total: figuresOf(place!, ...of(new Set(ids))), townships, sites: siteFigures };
 }
 
@@ -174,15 +182,25 @@ async function townshipsOf(
   return found
     .filter((p) => p.level === 'township')
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((t) => figuresOf(t, ...of(new Set(sites.filter((s) => Number(s.parent_id) === Number(t.id)).map((s) => Number(s.id))))));
+    .map((t) =>
+      figuresOf(
+        t,
+        ...of(new Set(sites.filter((s) => Number(s.parent_id) === Number(t.id)).map((s) => Number(s.id)))),
+      ),
+    );
 }
 
-const kindsOf = async (database: Database) => (await dictionary(database, 'facility_kind')).map((d) => d.code);
+const kindsOf = async (database: Database) =>
+  (await dictionary(database, 'facility_kind')).map((d) => d.code);
 
 async function servedSites(conn: Conn, ctx: Ctx, ids: number[]) {
   const unique = [...new Set(ids)];
   const found = await repo.placesByIds(conn, unique);
-  policy.assertServedSites(ctx.actor, unique, found.map((s) => ({ ...s, id: Number(s.id) })));
+  policy.assertServedSites(
+    ctx.actor,
+    unique,
+    found.map((s) => ({ ...s, id: Number(s.id) })),
+  );
   return found.map((s) => ({ id: Number(s.id), path: s.path }));
 }
 
@@ -191,7 +209,11 @@ async function facilityOut(database: Database, ctx: Ctx, id: number) {
   policy.assertReached(ctx.actor, 'facility', row);
   const siteIds = row!.sites.map((s) => Number(s.id));
   const demand = siteIds.length ? await repo.demandOf(database.db, siteIds, today()) : [];
-  return presentFacility(ctx, row!, demand.find((d) => d.what === 'facility' && Number(d.id) === id));
+  return presentFacility(
+    ctx,
+    row!,
+    demand.find((d) => d.what === 'facility' && Number(d.id) === id),
+  );
 }
 
 export const facility = (database: Database, ctx: Ctx, id: number) => facilityOut(database, ctx, id);

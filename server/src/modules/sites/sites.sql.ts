@@ -5,7 +5,9 @@ import { ancestorSql } from '../../platform/access/scope.ts';
 /** Each kind with a demand rule: the demand it counts toward, the group, unit, norm and per. */
 const RULES = sql.raw(
   `(VALUES ${Object.entries(FACILITY_DEMAND)
-    .map(([kind, r]) => `('${kind}', '${r.counts ?? kind}', '${r.group}', '${r.unit}', '${r.norm}', ${r.per})`)
+    .map(
+      ([kind, r]) => `('${kind}', '${r.counts ?? kind}', '${r.group}', '${r.unit}', '${r.norm}', ${r.per})`,
+    )
     .join(', ')}) AS r(kind, dkind, grp, unit, norm, per)`,
 );
 

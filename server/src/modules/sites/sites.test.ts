@@ -54,7 +54,10 @@ describe('facilities against demand', () => {
     [{ kind: 'castle' }, 'kind', 'not a facility kind'],
     [{ siteIds: [] }, 'siteIds', 'name at least one site'],
   ])('refuses %j naming the field, writing nothing', async (over, name, reason) => {
-    const res = await facility(staff, w.tree.community, [w.tree.community], { name: `X${Math.random()}`, ...over });
+    const res = await facility(staff, w.tree.community, [w.tree.community], {
+      name: `X${Math.random()}`,
+      ...over,
+    });
     expect(res.statusCode).toBe(400);
     expect(field(res)).toMatchObject({ field: name, reason });
   });
@@ -82,7 +85,10 @@ describe('industry projects', () => {
       });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const dup = await staff.post(`/api/industry-projects/${id}/households`, { householdId: a, benefit: 'job' });
+    const dup = await staff.post(`/api/industry-projects/${id}/households`, {
+      householdId: a,
+      benefit: 'job',
+    });
     expect(dup.statusCode).toBe(409);
 
     const refused = await staff.post(`/api/industry-projects/${id}/payments`, {
@@ -92,7 +98,10 @@ describe('industry projects', () => {
       paidOn: '2025-12-20',
     });
     expect(refused.statusCode).toBe(400);
-    expect(field(refused)).toMatchObject({ field: 'householdId', reason: 'is not a household of the project' });
+    expect(field(refused)).toMatchObject({
+      field: 'householdId',
+      reason: 'is not a household of the project',
+    });
 
     const payout = await staff.post(`/api/industry-projects/${id}/payouts`, {
       kind: 'dividend',
@@ -128,7 +137,10 @@ describe('support plan', () => {
 
   it('records progress with evidence, alerts a late task once, and shows the plans side by side', async () => {
     const year = new Date().getUTCFullYear();
-    const late = await task(staff, w.tree.community, { title: `超期任务${Math.random()}`, dueOn: `${year}-01-02` });
+    const late = await task(staff, w.tree.community, {
+      title: `超期任务${Math.random()}`,
+      dueOn: `${year}-01-02`,
+    });
     expect(late.statusCode, late.body).toBe(201);
     expect(late.json().late).toBe(true);
     const made = await task(staff, w.tree.community);
