@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
@@ -116,8 +117,22 @@ export const MENU: MenuEntry[] = [
       { key: 'serviceOrgs', path: '/social-organizations', icon: <TeamOutlined /> },
     ],
   },
+  {
+    key: 'funds',
+    path: '/funds',
+    icon: <AccountBookOutlined />,
+    permission: 'fund:read',
+    children: [
+      { key: 'fundApprovals', path: '/funds/approvals', icon: <AuditOutlined /> },
+      { key: 'fundJournal', path: '/funds/journal', icon: <ProfileOutlined /> },
+      { key: 'fundAccounts', path: '/funds/accounts', icon: <AccountBookOutlined /> },
+      { key: 'fundBudget', path: '/funds/budget', icon: <BarChartOutlined /> },
+    ],
+  },
   { key: 'providerNeeds', path: '/referrals', icon: <ProfileOutlined />, permission: 'service:provide' },
   { key: 'myNeeds', path: '/my-needs', icon: <CustomerServiceOutlined />, permission: 'service:request' },
+  { key: 'volunteers', path: '/volunteers', icon: <HeartOutlined />, permission: 'volunteer:read' },
+  { key: 'volunteerMine', path: '/volunteer', icon: <HeartOutlined />, permission: 'volunteer:serve' },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },
   { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },
   { key: 'myReports', path: '/incidents/mine', icon: <FileSearchOutlined />, permission: 'incident:report' },

@@ -186,6 +186,22 @@ export const ResourcesPage = page(
   () => import('../features/services/pages/ResourcesPage.tsx'),
   (m) => m.ResourcesPage,
 );
+export const FundJournalPage = page(
+  () => import('../features/funds/pages/JournalPage.tsx'),
+  (m) => m.JournalPage,
+);
+export const FundApprovalsPage = page(
+  () => import('../features/funds/pages/JournalPage.tsx'),
+  (m) => m.ApprovalsPage,
+);
+export const FundAccountsPage = page(
+  () => import('../features/funds/pages/AccountsPage.tsx'),
+  (m) => m.AccountsPage,
+);
+export const FundBudgetPage = page(
+  () => import('../features/funds/pages/BudgetPage.tsx'),
+  (m) => m.BudgetPage,
+);
 export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,
@@ -253,4 +269,24 @@ export const CoursesPage = page(
 export const CourseDetailPage = page(
   () => import('../features/training/pages/CourseDetailPage.tsx'),
   (m) => m.CourseDetailPage,
+);
+export const VolunteerActivitiesPage = page(
+  () => import('../features/volunteers/pages/ActivitiesPage.tsx'),
+  (m) => m.ActivitiesPage,
+);
+export const VolunteerActivityPage = page(
+  () => import('../features/volunteers/pages/ActivityPage.tsx'),
+  (m) => m.ActivityPage,
+);
+export const MyVolunteeringPage = page(
+  () => import('../features/volunteers/pages/MyVolunteeringPage.tsx'),
+  (m) => m.MyVolunteeringPage,
+);
+export const VolunteerCheckInPage = page(
+  () => import('../features/volunteers/pages/CheckInPage.tsx'),
+  (m) => m.CheckInPage,
+);
+export const CertificateVerifyPage = page(
+  () => import('../features/volunteers/pages/VerifyPage.tsx'),
+  (m) => m.VerifyPage,
 );

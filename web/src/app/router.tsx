@@ -27,6 +27,10 @@ import {
   OrgsPage,
   ProviderNeedsPage,
   ResourcesPage,
+  FundAccountsPage,
+  FundApprovalsPage,
+  FundBudgetPage,
+  FundJournalPage,
   JobDetailPage,
   JobsPage,
   IncidentPage,
@@ -63,6 +67,11 @@ import {
   PostDetailPage,
   VisitNewPage,
   WorkbenchPage,
+  VolunteerActivitiesPage,
+  VolunteerActivityPage,
+  MyVolunteeringPage,
+  VolunteerCheckInPage,
+  CertificateVerifyPage,
 } from './pages.tsx';
 
 const guarded = (permission: Permission, page: ReactNode) => (
@@ -75,6 +84,14 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoading />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      {
+        path: '/verify/:serial?',
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <CertificateVerifyPage />
+          </Suspense>
+        ),
+      },
       {
         element: <RequireSession />,
         children: [
@@ -259,6 +276,26 @@ export const router = createBrowserRouter([
                 loader: OrgsPage.preload,
               },
               {
+                path: 'funds/approvals',
+                element: guarded('fund:read', <FundApprovalsPage />),
+                loader: FundApprovalsPage.preload,
+              },
+              {
+                path: 'funds/journal',
+                element: guarded('fund:read', <FundJournalPage />),
+                loader: FundJournalPage.preload,
+              },
+              {
+                path: 'funds/accounts',
+                element: guarded('fund:read', <FundAccountsPage />),
+                loader: FundAccountsPage.preload,
+              },
+              {
+                path: 'funds/budget',
+                element: guarded('fund:read', <FundBudgetPage />),
+                loader: FundBudgetPage.preload,
+              },
+              {
                 path: 'service-resources',
                 element: guarded('service:read', <ResourcesPage />),
                 loader: ResourcesPage.preload,
@@ -328,6 +365,26 @@ export const router = createBrowserRouter([
                 path: 'employment/figures',
                 element: guarded('employment:read', <FiguresPage />),
                 loader: FiguresPage.preload,
+              },
+              {
+                path: 'volunteers',
+                element: guarded('volunteer:read', <VolunteerActivitiesPage />),
+                loader: VolunteerActivitiesPage.preload,
+              },
+              {
+                path: 'volunteers/activities/:id',
+                element: guarded('volunteer:read', <VolunteerActivityPage />),
+                loader: VolunteerActivityPage.preload,
+              },
+              {
+                path: 'volunteer',
+                element: guarded('volunteer:serve', <MyVolunteeringPage />),
+                loader: MyVolunteeringPage.preload,
+              },
+              {
+                path: 'volunteer/check-in',
+                element: guarded('volunteer:serve', <VolunteerCheckInPage />),
+                loader: VolunteerCheckInPage.preload,
               },
               {
                 path: 'training',
