@@ -3,11 +3,11 @@ import { Id, IdParam, IsoDay, pageOf, Paging, Version } from './common.ts';
 import { Resource, SERVICE_CATEGORIES, SOCIAL_ORG_KINDS } from './services.ts';
 
 /** A service purchased by a department (政府购买服务) or a charity project (公益项目). */
-export const PROJECT_KINDS = ['purchased', 'charity'] as const;
-export type ProjectKind = (typeof PROJECT_KINDS)[number];
+export const SERVICE_PROJECT_KINDS = ['purchased', 'charity'] as const;
+export type ServiceProjectKind = (typeof SERVICE_PROJECT_KINDS)[number];
 
-export const PROJECT_STATUSES = ['active', 'evaluated'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const SERVICE_PROJECT_STATUSES = ['active', 'evaluated'] as const;
+export type ServiceProjectStatus = (typeof SERVICE_PROJECT_STATUSES)[number];
 
 /** Grades of the final evaluation. */
 export const EVALUATION_GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
@@ -21,10 +21,10 @@ export const MilestoneCreate = z.object({
 });
 export type MilestoneCreate = z.infer<typeof MilestoneCreate>;
 
-export const ProjectCreate = z
+export const ServiceProjectCreate = z
   .object({
     name: z.string().trim().min(1).max(128),
-    kind: z.enum(PROJECT_KINDS),
+    kind: z.enum(SERVICE_PROJECT_KINDS),
     category: z.enum(SERVICE_CATEGORIES),
     ownerDepartment: z.string().trim().min(1).max(128),
     placeId: IdParam,
@@ -37,11 +37,11 @@ export const ProjectCreate = z
     needIds: z.array(IdParam).max(500).default([]),
   })
   .refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'must not be before the first day' });
-export type ProjectCreate = z.infer<typeof ProjectCreate>;
-export type ProjectCreateInput = z.input<typeof ProjectCreate>;
+export type ServiceProjectCreate = z.infer<typeof ServiceProjectCreate>;
+export type ServiceProjectCreateInput = z.input<typeof ServiceProjectCreate>;
 
 /** Adds people served: the households of needs, or households directly. */
-export const ProjectServedAdd = z
+export const ServiceProjectServedAdd = z
   .object({
     needIds: z.array(IdParam).max(500).default([]),
     householdIds: z.array(IdParam).max(500).default([]),
@@ -50,8 +50,8 @@ export const ProjectServedAdd = z
     path: ['needIds'],
     message: 'name a need or a household',
   });
-export type ProjectServedAdd = z.infer<typeof ProjectServedAdd>;
-export type ProjectServedAddInput = z.input<typeof ProjectServedAdd>;
+export type ServiceProjectServedAdd = z.infer<typeof ServiceProjectServedAdd>;
+export type ServiceProjectServedAddInput = z.input<typeof ServiceProjectServedAdd>;
 
 export const MilestoneDone = z.object({ version: Version, doneOn: IsoDay });
 export type MilestoneDone = z.infer<typeof MilestoneDone>;
@@ -64,27 +64,27 @@ export const ProgressReportCreate = z.object({
 export type ProgressReportCreate = z.infer<typeof ProgressReportCreate>;
 export type ProgressReportCreateInput = z.input<typeof ProgressReportCreate>;
 
-export const ProjectRatingCreate = z.object({
+export const ServiceProjectRatingCreate = z.object({
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(500).default(''),
 });
-export type ProjectRatingCreate = z.infer<typeof ProjectRatingCreate>;
-export type ProjectRatingCreateInput = z.input<typeof ProjectRatingCreate>;
+export type ServiceProjectRatingCreate = z.infer<typeof ServiceProjectRatingCreate>;
+export type ServiceProjectRatingCreateInput = z.input<typeof ServiceProjectRatingCreate>;
 
-export const ProjectComplaintCreate = z.object({ summary: z.string().trim().min(1).max(500) });
-export type ProjectComplaintCreate = z.infer<typeof ProjectComplaintCreate>;
+export const ServiceProjectComplaintCreate = z.object({ summary: z.string().trim().min(1).max(500) });
+export type ServiceProjectComplaintCreate = z.infer<typeof ServiceProjectComplaintCreate>;
 
-export const ProjectEvaluation = z.object({
+export const ServiceProjectEvaluation = z.object({
   version: Version,
   grade: z.enum(EVALUATION_GRADES),
   evaluation: z.string().trim().min(1).max(2000),
 });
-export type ProjectEvaluation = z.infer<typeof ProjectEvaluation>;
+export type ServiceProjectEvaluation = z.infer<typeof ServiceProjectEvaluation>;
 
-export const ProjectSummary = z.object({
+export const ServiceProjectSummary = z.object({
   id: Id,
   name: z.string(),
-  kind: z.enum(PROJECT_KINDS),
+  kind: z.enum(SERVICE_PROJECT_KINDS),
   category: z.string(),
   ownerDepartment: z.string(),
   placeId: Id,
@@ -95,7 +95,7 @@ export const ProjectSummary = z.object({
   spent: z.number().int(),
   startsOn: z.string(),
   endsOn: z.string(),
-  status: z.enum(PROJECT_STATUSES),
+  status: z.enum(SERVICE_PROJECT_STATUSES),
   servedCount: z.number().int(),
   milestonesDone: z.number().int(),
   milestonesTotal: z.number().int(),
@@ -104,7 +104,7 @@ export const ProjectSummary = z.object({
   ratingCount: z.number().int(),
   version: z.number().int(),
 });
-export type ProjectSummary = z.infer<typeof ProjectSummary>;
+export type ServiceProjectSummary = z.infer<typeof ServiceProjectSummary>;
 
 export const Milestone = z.object({
   id: Id,
@@ -129,15 +129,15 @@ export const ProgressReport = z.object({
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
 /** A household served, as officials see it. */
-export const ProjectServed = z.object({
+export const ServiceProjectServed = z.object({
   householdId: Id,
   headName: z.string(),
   needId: Id.nullable(),
   needSummary: z.string().nullable(),
 });
-export type ProjectServed = z.infer<typeof ProjectServed>;
+export type ServiceProjectServed = z.infer<typeof ServiceProjectServed>;
 
-export const ProjectDetail = ProjectSummary.extend({
+export const ServiceProjectDetail = ServiceProjectSummary.extend({
   summary: z.string(),
   evaluationGrade: z.enum(EVALUATION_GRADES).nullable(),
   evaluation: z.string().nullable(),
@@ -145,7 +145,7 @@ export const ProjectDetail = ProjectSummary.extend({
   milestones: z.array(Milestone),
   reports: z.array(ProgressReport),
   /** Officials only; empty for providers and residents. */
-  served: z.array(ProjectServed),
+  served: z.array(ServiceProjectServed),
   complaints: z.array(z.object({ summary: z.string(), at: z.string() })),
   /** The reader's own rating, if they are served and rated. */
   myRating: z.number().int().nullable(),
@@ -156,21 +156,22 @@ export const ProjectDetail = ProjectSummary.extend({
     evaluate: z.boolean(),
   }),
 });
-export type ProjectDetail = z.infer<typeof ProjectDetail>;
+export type ServiceProjectDetail = z.infer<typeof ServiceProjectDetail>;
 
-export const ProjectQuery = Paging.extend({
+export const ServiceProjectQuery = Paging.extend({
   q: z.string().trim().max(64).optional(),
-  status: z.enum(PROJECT_STATUSES).optional(),
-  kind: z.enum(PROJECT_KINDS).optional(),
+  status: z.enum(SERVICE_PROJECT_STATUSES).optional(),
+  kind: z.enum(SERVICE_PROJECT_KINDS).optional(),
   orgId: IdParam.optional(),
 });
-export type ProjectQuery = z.infer<typeof ProjectQuery>;
-export type ProjectQueryInput = z.input<typeof ProjectQuery>;
+export type ServiceProjectQuery = z.infer<typeof ServiceProjectQuery>;
+export type ServiceProjectQueryInput = z.input<typeof ServiceProjectQuery>;
 
-export const ProjectPage = pageOf(ProjectSummary);
-export type ProjectPage = z.infer<typeof ProjectPage>;
+export const ServiceProjectPage = pageOf(ServiceProjectSummary);
+export type ServiceProjectPage = z.infer<typeof ServiceProjectPage>;
 
 export const NormSource = z.object({ value: z.number(), sourceZh: z.string(), sourceEn: z.string() });
+export type NormSource = z.infer<typeof NormSource>;
 
 /**
  * An organization's credibility from its projects:

@@ -52,6 +52,7 @@ import { figuresRoutes } from './modules/employment/figures.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
+import { projectsRoutes } from './modules/services/projects.routes.ts';
 import { servicesJobs } from './modules/services/services.jobs.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { sitesRoutes } from './modules/sites/sites.routes.ts';
@@ -114,6 +115,7 @@ const MODULES = [
   servicesRoutes,
   sitesRoutes,
   fundsRoutes,
+  projectsRoutes,
   figuresRoutes,
   volunteersRoutes,
 ];

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
+import { ancestorSql } from '../../platform/access/scope.ts';
 import { RESOURCE_SELECT, type ResourceRow } from './services.sql.ts';
 
 export interface NewResource {
@@ -82,3 +83,13 @@ export async function allocate(
   );
   return row ? { id: Number(row.id), remaining: Number(row.remaining) } : undefined;
 }
+
+/** Resources in `scope` available today at the place of `path` or a place above it, most remaining first. */
+export const availableAt = (conn: Conn, scope: SQL, path: string) =>
+  rows<ResourceRow>(
+    conn,
+    sql`${RESOURCE_SELECT}
+         WHERE ${scope} AND ${ancestorSql(sql.raw('r.place_path'), path)} AND r.remaining > 0
+           AND r.available_from <= current_date AND (r.available_to IS NULL OR r.available_to >= current_date)
+         ORDER BY r.remaining DESC, r.id LIMIT 20`,
+  );

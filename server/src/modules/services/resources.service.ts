@@ -10,7 +10,7 @@ import * as repo from './resources.repo.ts';
 import { assertRegisterPlace, assertResourceVisible, resourceScope, standingOf } from './services.policy.ts';
 import type { ResourceRow } from './services.sql.ts';
 
-const present = (r: ResourceRow): Resource => ({
+export const presentResource = (r: ResourceRow): Resource => ({
   id: String(r.id),
   kind: r.kind as Resource['kind'],
   name: r.name,
@@ -28,7 +28,7 @@ const present = (r: ResourceRow): Resource => ({
 export async function get(database: Database, ctx: Ctx, id: number) {
   const row = await repo.findById(database.db, id);
   assertResourceVisible(ctx.actor, row);
-  return present(row);
+  return presentResource(row);
 }
 
 /** Records a resource offered, kept on a place of the caller's scope. */
@@ -56,7 +56,7 @@ export async function list(database: Database, ctx: Ctx, q: ResourceQuery) {
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
-  return { items: items.map(present), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map(presentResource), total, page: q.page, pageSize: q.pageSize };
 }
 
 const outOfStock = () =>

@@ -93,3 +93,48 @@ export function assertResourceVisible<T extends { place_path: string }>(
 ): asserts row is T {
   if (!row || !covers(actor, row.place_path)) throw notFound('resource');
 }
+
+/**
+ * Projects (`p`) the reader may read: officials those owned in their scope, a provider its
+ * organization's, a resident those serving their household.
+ */
+export function projectScope(r: Reader): SQL {
+  const parts: SQL[] = [];
+  if (can(r.actor.roles, 'service:read')) parts.push(ownScopeSql(r.actor, sql.raw('p.place_path')));
+  if (can(r.actor.roles, 'service:provide') && r.orgId !== null) parts.push(sql`p.org_id = ${r.orgId}`);
+  if (can(r.actor.roles, 'service:request') && r.households.length > 0)
+    parts.push(sql`EXISTS (SELECT 1 FROM service_project_served ps
+                            WHERE ps.project_id = p.id AND ps.household_id = ANY(${pgArray(r.households)}::bigint[]))`);
+  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+export interface ProjectStanding {
+  reads: boolean;
+  /** An official of the owning place: changes it, adds people served and milestones, records complaints. */
+  manages: boolean;
+  /** Its provider's staff. */
+  provides: boolean;
+  /** The household of the reader is served by it. */
+  served: number | null;
+}
+
+/** How the reader stands to a project (the JS twin of `projectScope`). */
+export function projectStandingOf(
+  r: Reader,
+  p: { place_path: string; org_id: number },
+  servedHouseholds: number[],
+): ProjectStanding {
+  const inScope = covers(r.actor, p.place_path);
+  const manages = inScope && can(r.actor.roles, 'service:write');
+  const provides = can(r.actor.roles, 'service:provide') && r.orgId !== null && Number(p.org_id) === r.orgId;
+  const served = can(r.actor.roles, 'service:request')
+    ? (r.households.find((h) => servedHouseholds.includes(h)) ?? null)
+    : null;
+  const reads = (inScope && can(r.actor.roles, 'service:read')) || provides || served !== null;
+  return { reads, manages, provides, served };
+}
+
+/** A project the reader may not read is as missing as one that does not exist. */
+export function assertProjectVisible(s: ProjectStanding) {
+  if (!s.reads) throw notFound('project');
+}
