@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../server/src/db/client.ts';
 import { rows } from '../server/src/db/rows.ts';
-import { employedSql, labourForceSql } from '../server/src/modules/employment/placement.service.ts';
+import { labourForceSql, unemployedSql } from '../server/src/modules/employment/placement.service.ts';
 import type { Actor } from '../server/src/platform/auth/actor.ts';
 import { candidateScope } from '../server/src/modules/jobs/jobs.policy.ts';
 import { bestJobs, candidates } from '../server/src/modules/jobs/ranking.repo.ts';
@@ -80,7 +80,7 @@ export async function rankings(
     database.db,
     sql`SELECT p.id::int8 AS id, p.residence_path, lp.skills, lp.work_preference
           FROM persons p LEFT JOIN labour_profiles lp ON lp.person_id = p.id
-         WHERE ${labourForceSql(on)} AND NOT ${employedSql(on)}
+         WHERE ${labourForceSql(on)} AND ${unemployedSql(on)}
          ORDER BY md5(p.id::text) LIMIT ${count}`,
   );
   if (people.length === 0) throw new Error('no unemployed labour in the data');

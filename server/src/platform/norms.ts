@@ -16,6 +16,9 @@ export async function norms(conn: Conn, ...codes: string[]): Promise<number[]> {
   });
 }
 
+/** A governance norm's value as a scalar subquery, for a statement that reads it in the same pass. */
+export const normSql = (code: string) => sql`(SELECT value FROM governance_norms WHERE code = ${code})`;
+
 /** Governance norms with the published rule each follows, in the order asked. */
 export async function normsWithSources(
   conn: Conn,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { employedSql, labourForceSql } from '../modules/employment/placement.service.ts';
+import { labourForceSql, unemployedSql } from '../modules/employment/placement.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { defineSeeder } from './registry.ts';
 
@@ -73,7 +73,7 @@ export const jobsSeeder = defineSeeder({
         sql`WITH j AS (SELECT j.id, row_number() OVER (ORDER BY j.id) - 1 AS n, count(*) OVER () AS total
                          FROM jobs j WHERE j.place_id = ${demo.id}),
                  p AS (SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS n FROM persons p
-                        WHERE p.residence_path LIKE ${`${path}%`} AND ${labourForceSql(today)} AND NOT ${employedSql(today)}
+                        WHERE p.residence_path LIKE ${`${path}%`} AND ${labourForceSql(today)} AND ${unemployedSql(today)}
                         ORDER BY p.id LIMIT ${STATUSES.length})
             INSERT INTO job_applications (job_id, person_id, origin, status, consented_at, consent_by, show_phone,
                                           interview_on)

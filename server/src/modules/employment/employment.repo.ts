@@ -2,7 +2,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { pgArray } from '../../db/array.ts';
 import { rows } from '../../db/rows.ts';
-import { employedSql, labourForceSql, RECORD_COLUMNS, type RecordRow } from './employment.sql.ts';
+import { auditInsertSql } from '../../platform/audit/audit.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import {
+  employedSql,
+  labourForceSql,
+  RECORD_COLUMNS,
+  unemployedSql,
+  type RecordRow,
+} from './employment.sql.ts';
 
 export async function householdPaths(conn: Conn, id: number) {
   const [row] = await rows<{ id: number; residence_path: string; origin_path: string | null }>(
@@ -25,12 +33,16 @@ export interface PersonRow {
   hukou_path: string;
   labour_force: boolean;
   employed: boolean;
+  /** Whether a living member of the household (the person too) is employed. */
+  household_employed: boolean;
 }
 
 const PERSON_SELECT = (on: string) =>
   sql`SELECT p.id, p.household_id, p.name, p.relation, extract(year FROM age(${on}::date, p.birth_date))::int AS age,
              p.labour_capacity, p.education, p.status, p.residence_path, p.hukou_path,
-             ${labourForceSql(on)} AS labour_force, ${employedSql(on)} AS employed
+             ${labourForceSql(on)} AS labour_force, ${employedSql(on)} AS employed,
+             EXISTS (SELECT 1 FROM persons q WHERE q.household_id = p.household_id AND q.status = 'living'
+                        AND q.employed_through >= ${on}::date) AS household_employed
         FROM persons p`;
 
 export async function findPerson(conn: Conn, id: number, on: string) {
@@ -127,7 +139,29 @@ export interface RecordFields {
   verified: boolean;
 }
 
-export async function insertRecord(conn: Conn, personId: number, f: RecordFields) {
+/** Who changes a record, for its history and the audit row written in the same statement. */
+export interface Change {
+  ctx: Ctx;
+  action: string;
+  /** The audit row's detail beside the record's id. */
+  detail: object;
+}
+
+/** The history row and the audit row of the record changed in CTE `r`, as two more CTEs. */
+const loggedSql = (c: Change, event: SQL, changes: object) =>
+  sql`logged AS (INSERT INTO employment_history (record_id, event, version, changes, actor_id, actor_name)
+                 SELECT r.id, ${event}, r.version, ${JSON.stringify(changes)}::jsonb, ${c.ctx.actor.userId},
+                        ${c.ctx.actor.username}
+                   FROM r),
+      audited AS (${auditInsertSql(
+        sql`SELECT ${c.ctx.actor.userId}, ${c.ctx.actor.username}, ${c.action}, 'person', r.person_id::text,
+                   ${c.ctx.ip}, ${c.ctx.requestId}, 'ok',
+                   jsonb_build_object('recordId', r.id) || ${JSON.stringify(c.detail)}::jsonb
+              FROM r`,
+      )})`;
+
+/** Adds a record alone (its history and audit rows written by the caller); returns its id. */
+export async function insertRecordOnly(conn: Conn, personId: number, f: RecordFields) {
   const [row] = await rows<{ id: number }>(
     conn,
     sql`INSERT INTO employment_records (person_id, kind, employer_name, enterprise_id, place, monthly_wage, start_on,
@@ -139,18 +173,48 @@ export async function insertRecord(conn: Conn, personId: number, f: RecordFields
   return Number(row.id);
 }
 
-/** Writes the whole record from `version`; false when that version is stale. */
-export async function updateRecord(conn: Conn, id: number, version: number, f: RecordFields) {
-  const done = await rows<{ id: number }>(
+/** Adds a record with its history and audit rows, in one statement; returns it as of `on`. */
+export async function insertRecord(conn: Conn, personId: number, f: RecordFields, c: Change, on: string) {
+  const [row] = await rows<RecordRow>(
     conn,
-    sql`UPDATE employment_records
-           SET kind = ${f.kind}, employer_name = ${f.employerName}, enterprise_id = ${f.enterpriseId ?? null},
-               place = ${f.place}, monthly_wage = ${f.monthlyWage},
-               start_on = ${f.startOn}, end_on = ${f.endOn}, source = ${f.source}, verified = ${f.verified},
-               version = version + 1, updated_at = now()
-         WHERE id = ${id} AND version = ${version} RETURNING id`,
+    sql`WITH r AS (
+          INSERT INTO employment_records (person_id, kind, employer_name, enterprise_id, place, monthly_wage, start_on,
+                                          end_on, source, verified)
+          VALUES (${personId}, ${f.kind}, ${f.employerName}, ${f.enterpriseId ?? null}, ${f.place}, ${f.monthlyWage},
+                  ${f.startOn}, ${f.endOn}, ${f.source}, ${f.verified})
+          RETURNING *),
+        ${loggedSql(c, sql`'create'`, {})}
+        SELECT ${RECORD_COLUMNS(on)} FROM r`,
   );
-  return done.length === 1;
+  return row;
+}
+
+/**
+ * Writes the whole record from `version` with its history (`event`, `changes`) and audit rows, in one
+ * statement; returns it as of `on`, or undefined when that version is stale.
+ */
+export async function updateRecord(
+  conn: Conn,
+  id: number,
+  version: number,
+  f: RecordFields,
+  history: { event: string; changes: object },
+  c: Change,
+  on: string,
+) {
+  const [row] = await rows<RecordRow>(
+    conn,
+    sql`WITH r AS (
+          UPDATE employment_records
+             SET kind = ${f.kind}, employer_name = ${f.employerName}, enterprise_id = ${f.enterpriseId ?? null},
+                 place = ${f.place}, monthly_wage = ${f.monthlyWage},
+                 start_on = ${f.startOn}, end_on = ${f.endOn}, source = ${f.source}, verified = ${f.verified},
+                 version = version + 1, updated_at = now()
+           WHERE id = ${id} AND version = ${version} RETURNING *),
+        ${loggedSql(c, sql`${history.event}`, history.changes)}
+        SELECT ${RECORD_COLUMNS(on)} FROM r`,
+  );
+  return row;
 }
 
 export async function insertHistory(
@@ -203,7 +267,7 @@ export async function labourList(
   offset: number,
 ) {
   const c = [scope, labourForceSql(on)];
-  if (employed !== undefined) c.push(employed ? employedSql(on) : sql`NOT ${employedSql(on)}`);
+  if (employed !== undefined) c.push(employed ? employedSql(on) : unemployedSql(on));
   const where = sql.join(c, sql` AND `);
   const [items, [{ total }]] = await Promise.all([
     rows<LabourListRow>(

@@ -147,31 +147,35 @@ export async function labourList(database: Database, ctx: Ctx, q: LabourQuery) {
   };
 }
 
-/** Adds a job of a person; the household's zero-employment flag follows in the same transaction. */
+/** Whether a record ending on `endOn` is current today. */
+const currentToday = (endOn: string | null) => endOn === null || endOn >= today();
+
+/**
+ * Adds a job of a person; the household's zero-employment flag follows in the same transaction, and is
+ * only looked at when the job is current and nobody of the household was employed: no other addition
+ * changes it.
+ */
 export async function createRecord(database: Database, ctx: Ctx, input: EmploymentRecordCreate) {
   checkDates(input.startOn, input.endOn);
-  const id = await database.db.transaction(async (tx) => {
+  const row = await database.db.transaction(async (tx) => {
     const person = await keptPerson(tx, ctx, input.personId, 'personId');
     if (input.enterpriseId !== null) await linkable(tx, ctx.actor, input.enterpriseId);
-    const recordId = await repo.insertRecord(tx, person.id, input);
-    await repo.insertHistory(tx, {
-      recordId,
-      event: 'create',
-      version: 1,
-      changes: {},
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.username,
-    });
-    await recheckHousehold(tx, Number(person.household_id));
-    await audit(tx, ctx, {
-      action: 'employment.record_create',
-      targetType: 'person',
-      targetId: person.id,
-      detail: { recordId, kind: input.kind },
-    });
-    return recordId;
+    const added = await repo.insertRecord(
+      tx,
+      person.id,
+      input,
+      {
+        ctx,
+        action: 'employment.record_create',
+        detail: { kind: input.kind },
+      },
+      today(),
+    );
+    if (!person.household_employed && currentToday(input.endOn))
+      await recheckHousehold(tx, Number(person.household_id));
+    return added;
   });
-  return presentRecord((await repo.findRecord(database.db, id, today()))!);
+  return presentRecord(row);
 }
 
 const FIELDS = [
@@ -192,7 +196,7 @@ const jobLostNote = (name: string, r: { employerName: string; endOn: string | nu
 
 /** Changes or ends a record from the version it was read at (409 when stale), its history kept. */
 export async function updateRecord(database: Database, ctx: Ctx, id: number, input: EmploymentRecordUpdate) {
-  await database.db.transaction(async (tx) => {
+  const updated = await database.db.transaction(async (tx) => {
     const before = await repo.findRecord(tx, id, today());
     if (!before) throw notFound('employment record');
     const person = await repo.findPerson(tx, Number(before.person_id), today());
@@ -223,27 +227,27 @@ export async function updateRecord(database: Database, ctx: Ctx, id: number, inp
           : before[column];
       if (was !== next[key]) changes[key] = [was, next[key]];
     }
-    if (!(await repo.updateRecord(tx, id, input.version, next))) throw stale();
     const ended = before.end_on === null && next.endOn !== null;
-    await repo.insertHistory(tx, {
-      recordId: id,
-      event: ended ? 'end' : 'update',
-      version: input.version + 1,
-      changes,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.username,
-    });
-    await recheckHousehold(tx, Number(person.household_id));
+    const row = await repo.updateRecord(
+      tx,
+      id,
+      input.version,
+      next,
+      { event: ended ? 'end' : 'update', changes },
+      {
+        ctx,
+        action: ended ? 'employment.record_end' : 'employment.record_update',
+        detail: { fields: Object.keys(changes) },
+      },
+      today(),
+    );
+    if (!row) throw stale();
+    if (before.current !== row.current) await recheckHousehold(tx, Number(person.household_id));
     if (before.current && next.endOn !== null && next.endOn < today())
       await jobsEnded(tx, ctx, oneHousehold(Number(person.household_id)), jobLostNote(person.name, next));
-    await audit(tx, ctx, {
-      action: ended ? 'employment.record_end' : 'employment.record_update',
-      targetType: 'person',
-      targetId: person.id,
-      detail: { recordId: id, fields: Object.keys(changes) },
-    });
+    return row;
   });
-  return presentRecord((await repo.findRecord(database.db, id, today()))!);
+  return presentRecord(updated);
 }
 
 /** A record's changes, newest first. */

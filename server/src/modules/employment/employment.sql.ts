@@ -2,19 +2,28 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * The labour force (劳动力): living people of working age — 16 to 59 for men, 16 to 54 for women, the
- * statistical working age — with full or partial labour capacity. `p` is a person, `on` the day.
+ * statistical working age — with full or partial labour capacity. `p` is a person, `on` the day,
+ * `capacity` their labour capacity on it (today's by default).
  */
-export const labourForceSql = (on: string | SQL): SQL =>
-  sql`(p.status = 'living' AND p.labour_capacity IN ('full', 'partial')
+export const labourForceSql = (on: string | SQL, capacity: SQL = sql`p.labour_capacity`): SQL =>
+  sql`(p.status = 'living' AND ${capacity} IN ('full', 'partial')
        AND p.birth_date <= (${on}::date - interval '16 years')
        AND p.birth_date > (${on}::date - make_interval(years => CASE WHEN p.sex = 'female' THEN 55 ELSE 60 END)))`;
 
 /** A record (`r`) that is current on the day: no end, or an end on the day or later. */
 export const currentSql = (on: string | SQL): SQL => sql`(r.end_on IS NULL OR r.end_on >= ${on}::date)`;
 
-/** A person (`p`) holding a current record on the day. */
+/**
+ * A person (`p`) holding a current record on the day, read from the last day of their records that the
+ * database keeps on the person (`persons.employed_through`, see migration 0050): the same as a record
+ * of theirs with no end or ending on the day or later, without reading the records.
+ */
 export const employedSql = (on: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM employment_records r WHERE r.person_id = p.id AND ${currentSql(on)})`;
+  sql`(p.employed_through IS NOT NULL AND p.employed_through >= ${on}::date)`;
+
+/** A person (`p`) holding no current record on the day: the negation of `employedSql`, as the planner estimates it. */
+export const unemployedSql = (on: string): SQL =>
+  sql`(p.employed_through IS NULL OR p.employed_through < ${on}::date)`;
 
 /** The households of `households` (a condition on `h`) where no living member holds a current record on the day. */
 export const joblessSql = (households: SQL, on: string): SQL =>

@@ -1,16 +1,24 @@
 import type { Conn } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { audit } from '../../platform/audit/audit.ts';
 import * as repo from './employment.repo.ts';
-import { insertPlacement, type PlacementFields } from './placement.repo.ts';
-import { recheckHousehold } from './zero.service.ts';
+import { recheckHousehold, today } from './zero.service.ts';
 
 /** What other modules rank labour by: the labour force and the employed, as SQL conditions on a person `p`. */
-export { employedSql, labourForceSql } from './employment.sql.ts';
+export { employedSql, labourForceSql, unemployedSql } from './employment.sql.ts';
+
+/** A job found through the register's enterprise, confirmed by the enterprise itself. */
+export interface PlacementFields {
+  kind: string;
+  employerName: string;
+  enterpriseId: number;
+  place: string;
+  monthlyWage: number;
+  startOn: string;
+}
 
 /**
  * For the jobs module: records a hire through a job as the person's employment, in the caller's
- * transaction, with its history, the household's zero-employment flag and the audit row.
+ * transaction, with its history and audit row in one statement, then the household's zero-employment flag.
  */
 export async function recordPlacement(
   conn: Conn,
@@ -18,21 +26,17 @@ export async function recordPlacement(
   person: { id: number; householdId: number },
   fields: PlacementFields,
 ): Promise<number> {
-  const recordId = await insertPlacement(conn, person.id, fields);
-  await repo.insertHistory(conn, {
-    recordId,
-    event: 'create',
-    version: 1,
-    changes: {},
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.username,
-  });
+  const row = await repo.insertRecord(
+    conn,
+    person.id,
+    { ...fields, endOn: null, source: 'enterprise', verified: true },
+    {
+      ctx,
+      action: 'employment.record_create',
+      detail: { kind: fields.kind, enterpriseId: fields.enterpriseId },
+    },
+    today(),
+  );
   await recheckHousehold(conn, person.householdId);
-  await audit(conn, ctx, {
-    action: 'employment.record_create',
-    targetType: 'person',
-    targetId: person.id,
-    detail: { recordId, kind: fields.kind, enterpriseId: fields.enterpriseId },
-  });
-  return recordId;
+  return Number(row.id);
 }

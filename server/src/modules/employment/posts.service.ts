@@ -197,7 +197,7 @@ export async function assign(database: Database, ctx: Ctx, postId: number, input
     if (!(await repo.bumpPost(tx, postId, input.version))) throw stale();
     if ((await repo.holdingsOf(tx, [postId], today(), true)).length > 0)
       throw invalid('personId', 'the post has a holder');
-    const recordId = await records.insertRecord(tx, person.id, {
+    const recordId = await records.insertRecordOnly(tx, person.id, {
       kind: 'public_welfare_post',
       employerName: `${post.place_name}（${post.title}）`.slice(0, 128),
       place: post.place_name,

@@ -19,7 +19,7 @@ export async function wholeRunSettings(conn: Conn) {
  * flag whose household has someone employed again, or no labour left (or is no longer active), is
  * cleared on that day.
  */
-export async function recompute(conn: Conn, households: SQL, on: string, days: number) {
+export async function recompute(conn: Conn, households: SQL, on: string, days: number | SQL) {
   const [r] = await rows<{ flagged: number; cleared: number }>(
     conn,
     sql`WITH state AS (

@@ -5,7 +5,7 @@ import { covers } from '../../platform/access/scope.ts';
 import type { Ctx, SystemCtx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { norms } from '../../platform/norms.ts';
+import { norms, normSql } from '../../platform/norms.ts';
 import { raiseJobLossLeads } from '../monitoring/leads.service.ts';
 import { assertHouseholdVisible } from '../registry/registry.service.ts';
 import { everyHousehold, householdScope, oneHousehold, residenceScope } from './employment.policy.ts';
@@ -21,11 +21,11 @@ export const today = () => new Date().toISOString().slice(0, 10);
 const clearingDays = async (conn: Conn) => (await norms(conn, 'zero_employment_clearing_days'))[0];
 
 /**
- * Flags or clears one household inside the caller's transaction: after a record is added, changed or
- * ended, or a member's labour capacity changes.
+ * Flags or clears one household inside the caller's transaction, in one statement that reads the
+ * days to clear itself: after a record is added, changed or ended, or a member's labour capacity changes.
  */
 export async function recheckHousehold(conn: Conn, householdId: number) {
-  return repo.recompute(conn, oneHousehold(householdId), today(), await clearingDays(conn));
+  return repo.recompute(conn, oneHousehold(householdId), today(), normSql('zero_employment_clearing_days'));
 }
 
 /**

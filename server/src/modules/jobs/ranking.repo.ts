@@ -3,7 +3,7 @@ import type { Conn } from '../../db/client.ts';
 import { pgArray } from '../../db/array.ts';
 import { rows } from '../../db/rows.ts';
 import { underSql } from '../../platform/access/scope.ts';
-import { employedSql, labourForceSql } from '../employment/placement.service.ts';
+import { labourForceSql, unemployedSql } from '../employment/placement.service.ts';
 import { JOB_SELECT, type JobRow } from './jobs.sql.ts';
 import { prefixOf } from './jobs.policy.ts';
 
@@ -42,8 +42,9 @@ export interface CandidateRow {
 /**
  * The unemployed labour force living in `scope` ranked for a job, best first, in one statement. The
  * scope is a prefix of `persons.residence_path`, answered by `persons_residence_idx` (text_pattern_ops);
- * each person's labour entry comes by the `labour_profiles` primary key, their current records by
- * `employment_records_person_idx`, an application already made by `job_applications_job_person_unique`.
+ * whether a person is in work is read from the person (`persons.employed_through`), each person's
+ * labour entry comes by the `labour_profiles` primary key; the household number and an application
+ * already made (`job_applications_job_person_unique`) are read for the ranked page only.
  */
 export function candidates(
   conn: Conn,
@@ -56,21 +57,22 @@ export function candidates(
   const province = prefixOf(job.place_path, 1);
   return rows<CandidateRow>(
     conn,
-    sql`SELECT m.*, ${SCORE} AS score FROM (
-          SELECT p.id, p.name, extract(year FROM age(${on}::date, p.birth_date))::int AS age, h.household_no,
-                 lp.work_preference,
-                 ARRAY(SELECT s FROM unnest(coalesce(lp.skills, '{}'::text[])) s
-                        WHERE s = ANY(${pgArray(job.skills)}::text[])) AS matched,
-                 ${distance} AS distance,
-                 ${preferenceSql(sql.raw('lp.work_preference'), distance, underSql(sql.raw('p.residence_path'), province ? [province] : []))} AS preference,
-                 (SELECT a.status FROM job_applications a WHERE a.job_id = ${job.id} AND a.person_id = p.id) AS application_status
-            FROM persons p
-            JOIN households h ON h.id = p.household_id
-            LEFT JOIN labour_profiles lp ON lp.person_id = p.id
-           WHERE ${scope} AND ${labourForceSql(on)} AND NOT ${employedSql(on)}
-        ) m
-        ORDER BY score DESC, m.distance DESC, m.id
-        LIMIT ${limit}`,
+    sql`SELECT t.*, (SELECT h.household_no FROM households h WHERE h.id = t.household_id) AS household_no,
+               (SELECT a.status FROM job_applications a WHERE a.job_id = ${job.id} AND a.person_id = t.id) AS application_status
+          FROM (SELECT m.*, ${SCORE} AS score FROM (
+                  SELECT p.id, p.name, extract(year FROM age(${on}::date, p.birth_date))::int AS age, p.household_id,
+                         lp.work_preference,
+                         ARRAY(SELECT s FROM unnest(coalesce(lp.skills, '{}'::text[])) s
+                                WHERE s = ANY(${pgArray(job.skills)}::text[])) AS matched,
+                         ${distance} AS distance,
+                         ${preferenceSql(sql.raw('lp.work_preference'), distance, underSql(sql.raw('p.residence_path'), province ? [province] : []))} AS preference
+                    FROM persons p
+                    LEFT JOIN labour_profiles lp ON lp.person_id = p.id
+                   WHERE ${scope} AND ${labourForceSql(on)} AND ${unemployedSql(on)}
+                ) m
+                ORDER BY score DESC, m.distance DESC, m.id
+                LIMIT ${limit}) t
+         ORDER BY t.score DESC, t.distance DESC, t.id`,
   );
 }
 
