@@ -15,6 +15,7 @@ import { servicesSeeder } from './services-seeder.ts';
 import { sitesSeeder } from './sites-seeder.ts';
 import type { Seeder } from './registry.ts';
 import { trainingSeeder } from './training-seeder.ts';
+import { volunteersSeeder } from './volunteers-seeder.ts';
 
 /** Every seeder `anju seed` runs, in any order: each declares what it depends on. */
 export const SEEDERS: Seeder[] = [
@@ -34,5 +35,6 @@ export const SEEDERS: Seeder[] = [
   jobsSeeder,
   servicesSeeder,
   trainingSeeder,
+  volunteersSeeder,
   sitesSeeder,
 ];
