@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
@@ -114,6 +115,18 @@ export const MENU: MenuEntry[] = [
       { key: 'serviceNeeds', path: '/needs', icon: <ProfileOutlined /> },
       { key: 'serviceResources', path: '/service-resources', icon: <GiftOutlined /> },
       { key: 'serviceOrgs', path: '/social-organizations', icon: <TeamOutlined /> },
+    ],
+  },
+  {
+    key: 'funds',
+    path: '/funds',
+    icon: <AccountBookOutlined />,
+    permission: 'fund:read',
+    children: [
+      { key: 'fundApprovals', path: '/funds/approvals', icon: <AuditOutlined /> },
+      { key: 'fundJournal', path: '/funds/journal', icon: <ProfileOutlined /> },
+      { key: 'fundAccounts', path: '/funds/accounts', icon: <AccountBookOutlined /> },
+      { key: 'fundBudget', path: '/funds/budget', icon: <BarChartOutlined /> },
     ],
   },
   { key: 'providerNeeds', path: '/referrals', icon: <ProfileOutlined />, permission: 'service:provide' },

@@ -186,6 +186,22 @@ export const ResourcesPage = page(
   () => import('../features/services/pages/ResourcesPage.tsx'),
   (m) => m.ResourcesPage,
 );
+export const FundJournalPage = page(
+  () => import('../features/funds/pages/JournalPage.tsx'),
+  (m) => m.JournalPage,
+);
+export const FundApprovalsPage = page(
+  () => import('../features/funds/pages/JournalPage.tsx'),
+  (m) => m.ApprovalsPage,
+);
+export const FundAccountsPage = page(
+  () => import('../features/funds/pages/AccountsPage.tsx'),
+  (m) => m.AccountsPage,
+);
+export const FundBudgetPage = page(
+  () => import('../features/funds/pages/BudgetPage.tsx'),
+  (m) => m.BudgetPage,
+);
 export const UsersPage = page(
   () => import('../features/users/pages/UsersPage.tsx'),
   (m) => m.UsersPage,

@@ -27,6 +27,10 @@ import {
   OrgsPage,
   ProviderNeedsPage,
   ResourcesPage,
+  FundAccountsPage,
+  FundApprovalsPage,
+  FundBudgetPage,
+  FundJournalPage,
   JobDetailPage,
   JobsPage,
   IncidentPage,
@@ -270,6 +274,26 @@ export const router = createBrowserRouter([
                 path: 'social-organizations',
                 element: guarded('service:read', <OrgsPage />),
                 loader: OrgsPage.preload,
+              },
+              {
+                path: 'funds/approvals',
+                element: guarded('fund:read', <FundApprovalsPage />),
+                loader: FundApprovalsPage.preload,
+              },
+              {
+                path: 'funds/journal',
+                element: guarded('fund:read', <FundJournalPage />),
+                loader: FundJournalPage.preload,
+              },
+              {
+                path: 'funds/accounts',
+                element: guarded('fund:read', <FundAccountsPage />),
+                loader: FundAccountsPage.preload,
+              },
+              {
+                path: 'funds/budget',
+                element: guarded('fund:read', <FundBudgetPage />),
+                loader: FundBudgetPage.preload,
               },
               {
                 path: 'service-resources',
