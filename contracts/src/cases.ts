@@ -194,6 +194,18 @@ export const Measure = z.object({
   outcome: z.string(),
   outlivesElimination: z.boolean(),
   running: z.boolean(),
+  /** The job a member was hired into through this employment measure (linked by the hire). */
+  placement: z
+    .object({
+      recordId: Id,
+      personName: z.string(),
+      employerName: z.string(),
+      kind: z.string(),
+      monthlyWage: z.number(),
+      startOn: Day,
+      endOn: Day.nullable(),
+    })
+    .nullable(),
   version: z.number().int(),
 });
 export type Measure = z.infer<typeof Measure>;

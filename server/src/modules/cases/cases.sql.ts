@@ -68,6 +68,15 @@ export interface MeasureRow {
   outcome: string;
   outlives_elimination: boolean;
   running: boolean;
+  placement: {
+    record_id: number;
+    person_name: string;
+    employer_name: string;
+    kind: string;
+    monthly_wage: number;
+    start_on: string;
+    end_on: string | null;
+  } | null;
   version: number;
 }
 

@@ -4,12 +4,39 @@ import type { Conn } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import { TODAY, type AssistedCase, type MeasureRow } from './cases.sql.ts';
 
-/** A measure runs from its first day to its last, both included, by the China-time calendar. */
+/** A measure is running from its first day to its last, both included, by the China-time calendar. */
+const runningSql = (m: string) =>
+  sql`(${sql.raw(m)}.start_on <= ${TODAY} AND (${sql.raw(m)}.end_on IS NULL OR ${sql.raw(m)}.end_on >= ${TODAY}))`;
+
+/** A measure with the job a member was placed in through it, if any. */
 const SELECT = sql`SELECT id, case_id, type, provider_kind, provider_name, description,
                           to_char(start_on, 'YYYY-MM-DD') AS start_on, to_char(end_on, 'YYYY-MM-DD') AS end_on,
-                          amount, outcome, outlives_elimination,
-                          (start_on <= ${TODAY} AND (end_on IS NULL OR end_on >= ${TODAY})) AS running, version
-                     FROM assistance_measures`;
+                          amount, outcome, outlives_elimination, ${runningSql('m')} AS running, version,
+                          (SELECT jsonb_build_object('record_id', r.id, 'person_name', p.name,
+                                                     'employer_name', r.employer_name, 'kind', r.kind,
+                                                     'monthly_wage', r.monthly_wage,
+                                                     'start_on', to_char(r.start_on, 'YYYY-MM-DD'),
+                                                     'end_on', to_char(r.end_on, 'YYYY-MM-DD'))
+                             FROM employment_records r JOIN persons p ON p.id = r.person_id
+                            WHERE r.id = m.employment_record_id) AS placement
+                     FROM assistance_measures m`;
+
+/**
+ * Links a hire (employment record `recordId`) to the earliest running employment measure, not linked
+ * yet, of the household's live case; returns the measure and its case, or undefined when there is none.
+ */
+export async function linkPlacement(conn: Conn, householdId: number, recordId: number) {
+  const [linked] = await rows<{ id: number; case_id: number }>(
+    conn,
+    sql`UPDATE assistance_measures SET employment_record_id = ${recordId}, version = version + 1
+         WHERE id = (SELECT m.id FROM assistance_measures m JOIN monitoring_cases c ON c.id = m.case_id
+                      WHERE c.household_id = ${householdId} AND c.step NOT IN ('eliminated', 'not_identified')
+                        AND m.type = 'employment' AND m.employment_record_id IS NULL AND ${runningSql('m')}
+                      ORDER BY m.start_on, m.id LIMIT 1)
+        RETURNING id, case_id`,
+  );
+  return linked;
+}
 
 /** A case's measures, earliest first. */
 export const measuresOf = (conn: Conn, caseId: number) =>

@@ -14,6 +14,22 @@ export async function listMeasures(conn: Conn, caseId: number): Promise<Measure[
   return (await repo.measuresOf(conn, caseId)).map(presentMeasure);
 }
 
+/**
+ * For the jobs module, inside the hire's transaction: the household's live case shows the job on its
+ * earliest running employment measure not yet linked to one. Audited as a change of that measure.
+ */
+export async function linkPlacement(conn: Conn, ctx: Ctx, householdId: number, recordId: number) {
+  const linked = await repo.linkPlacement(conn, householdId, recordId);
+  if (linked)
+    await audit(conn, ctx, {
+      action: 'monitoring.measure.update',
+      targetType: 'monitoring_case',
+      targetId: linked.case_id,
+      detail: { measureId: linked.id, employmentRecordId: recordId },
+    });
+  return linked ? Number(linked.id) : null;
+}
+
 /** Steps in which measures are added and edited. */
 const ASSISTING: readonly CaseStep[] = [
   'assisted',

@@ -59,5 +59,14 @@ export const presentMeasure = (r: MeasureRow): Measure => ({
   outcome: r.outcome,
   outlivesElimination: r.outlives_elimination,
   running: r.running,
+  placement: r.placement && {
+    recordId: String(r.placement.record_id),
+    personName: r.placement.person_name,
+    employerName: r.placement.employer_name,
+    kind: r.placement.kind,
+    monthlyWage: Number(r.placement.monthly_wage),
+    startOn: r.placement.start_on,
+    endOn: r.placement.end_on,
+  },
   version: r.version,
 });

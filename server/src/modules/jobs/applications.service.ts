@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Cipher } from '../../platform/crypto.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
+import { linkPlacement } from '../cases/measures.service.ts';
 import { recordPlacement } from '../employment/placement.service.ts';
 import {
   assertApplicationSeen,
@@ -185,5 +186,6 @@ export const hire = (database: Database, cipher: Cipher, ctx: Ctx, id: number, i
         startOn: input.startOn,
       },
     );
+    await linkPlacement(tx, ctx, Number(a.household_id), recordId);
     return { status: 'hired', hiredOn: input.startOn, recordId };
   });
