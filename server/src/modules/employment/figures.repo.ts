@@ -100,26 +100,44 @@ export interface MonthRow {
 
 /**
  * The 12 months to `on`, each as of its last day (`on` for the current one): the labour force living
- * under `path` and who held a job then, from the records' start and end dates.
+ * under `path` and who held a job then, from the records' start and end dates. A person's labour
+ * capacity in a month is the one they had then: the value a later change in the registry history
+ * replaced (the first change after the month's day), else today's.
  */
-export const monthlyTrend = (conn: Conn, path: string, on: string) =>
-  rows<MonthRow>(
+export const monthlyTrend = (conn: Conn, path: string, on: string) => {
+  const under = underSql(sql.raw('p.residence_path'), [path]);
+  return rows<MonthRow>(
     conn,
     sql`WITH m AS (
           SELECT to_char(d, 'YYYY-MM') AS month,
                  least((d + interval '1 month' - interval '1 day')::date, ${on}::date) AS day
             FROM generate_series(date_trunc('month', ${on}::date) - interval '11 months',
-                                 date_trunc('month', ${on}::date), interval '1 month') d)
+                                 date_trunc('month', ${on}::date), interval '1 month') d),
+        was AS (
+          SELECT DISTINCT ON (rh.person_id, m.day) rh.person_id, m.day,
+                 rh.changes -> 'labourCapacity' ->> 0 AS capacity
+            FROM persons p
+            JOIN registry_history rh ON rh.person_id = p.id AND rh.changes ? 'labourCapacity'
+            JOIN m ON rh.at >= m.day + 1
+           WHERE ${under}
+           ORDER BY rh.person_id, m.day, rh.id),
+        lf AS (
+          SELECT m.month, p.id
+            FROM m
+            JOIN persons p ON ${under}
+            JOIN households h ON h.id = p.household_id AND h.status = 'active'
+            LEFT JOIN was w ON w.person_id = p.id AND w.day = m.day
+           WHERE ${labourForceSql(sql.raw('m.day'), sql`coalesce(w.capacity, p.labour_capacity)`)})
         SELECT m.month, count(p.id)::int AS labour_force,
                count(*) FILTER (WHERE j.employed)::int AS employed,
                count(*) FILTER (WHERE j.exported_in OR j.exported_out)::int AS exported,
                count(*) FILTER (WHERE j.workshop OR j.post)::int AS workshop_and_post
           FROM m
-          LEFT JOIN (persons p JOIN households h ON h.id = p.household_id AND h.status = 'active')
-            ON ${underSql(sql.raw('p.residence_path'), [path])} AND ${labourForceSql(sql.raw('m.day'))}
+          LEFT JOIN lf p ON p.month = m.month
           ${jobsOf(sql.raw('m.day'), sql.raw('m.day'))}
          GROUP BY m.month ORDER BY m.month`,
   );
+};
 
 /** The places right below `placeId`, by name. */
 export const childrenOf = (conn: Conn, placeId: number) =>

@@ -191,4 +191,22 @@ describe('employment figures', () => {
     );
     expect(audited.n).toBe(1);
   });
+
+  it('counts a month with the labour capacity people had then, from the registry history', async () => {
+    const monthOf = (trend: { month: string; labourForce: number }[], offset: number) =>
+      trend.find((m) => m.month === day(offset).slice(0, 7))!.labourForce;
+    const h = await household(w.staff, w.tree.building);
+    const before = (await township.get('/api/employment/figures')).json().trend;
+    const res = await w.staff.patch(`/api/persons/${h.head}`, { labourCapacity: 'none', version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    await t.database.query(
+      `UPDATE registry_history SET at = $2::date WHERE person_id = $1 AND changes ? 'labourCapacity'`,
+      [h.head, day(-40)],
+    );
+    const after = (await township.get('/api/employment/figures')).json().trend;
+    expect(monthOf(after, 0)).toBe(monthOf(before, 0) - 1);
+    expect(monthOf(after, -40)).toBe(monthOf(before, -40) - 1);
+    expect(monthOf(after, -72)).toBe(monthOf(before, -72));
+    expect(monthOf(after, -300)).toBe(monthOf(before, -300));
+  });
 });
