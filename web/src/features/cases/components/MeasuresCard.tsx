@@ -26,6 +26,15 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
       {m.outlivesElimination && <Tag color="purple">{t('cases.measure.outlives')}</Tag>}
     </>
   );
+  const placement = (m: Measure) =>
+    m.placement &&
+    t('cases.measure.placementOf', {
+      person: m.placement.personName,
+      employer: m.placement.employerName,
+      kind: t(`employment.kinds.${m.placement.kind}`),
+      wage: m.placement.monthlyWage.toLocaleString(),
+      from: m.placement.startOn,
+    });
   const edit = (m: Measure) =>
     detail.canAssist && (
       <Button size="small" onClick={() => setEditing(m)} data-testid="measure-edit">
@@ -64,6 +73,12 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
                   {m.amount !== null && ` · ${yuan(m.amount)}`}
                 </Typography.Text>
                 {m.outcome && <div>{m.outcome}</div>}
+                {m.placement && (
+                  <div data-testid="measure-placement">
+                    <Tag color="green">{t('cases.measure.placement')}</Tag>
+                    {placement(m)}
+                  </div>
+                )}
                 <div style={{ marginTop: 4 }}>{state(m)}</div>
               </div>
             </List.Item>
@@ -100,6 +115,12 @@ export function MeasuresCard({ detail }: { detail: CaseDetail }) {
               ellipsis: true,
               width: 200,
               render: (o: string) => o || '—',
+            },
+            {
+              title: t('cases.measure.placement'),
+              key: 'placement',
+              render: (_, m) =>
+                m.placement ? <span data-testid="measure-placement">{placement(m)}</span> : '—',
             },
             { title: t('cases.measure.state'), key: 'state', render: (_, m) => state(m) },
             ...(detail.canAssist ? [{ key: 'edit', render: (_: unknown, m: Measure) => edit(m) }] : []),

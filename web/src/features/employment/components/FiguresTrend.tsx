@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../../ui/EChart.tsx';
 import type { EmploymentFigures } from '../api.ts';
@@ -48,5 +49,12 @@ export function FiguresTrend({ trend }: { trend: EmploymentFigures['trend'] }) {
     }),
     [trend, t],
   );
-  return <EChart option={option} height={300} testId="figures-trend" />;
+  return (
+    <>
+      <EChart option={option} height={300} testId="figures-trend" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('employment.figures.trend.capacityNote')}
+      </Typography.Text>
+    </>
+  );
 }
