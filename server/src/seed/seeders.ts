@@ -2,6 +2,7 @@ import { casesSeeder } from './cases-seeder.ts';
 import { demoAccountsSeeder } from './demo-accounts.ts';
 import { employmentSeeder } from './employment-seeder.ts';
 import { enterprisesSeeder } from './enterprises-seeder.ts';
+import { fundsSeeder } from './funds-seeder.ts';
 import { governanceSeeder } from './governance-seeder.ts';
 import { incidentsSeeder } from './incidents-seeder.ts';
 import { jobLossSeeder } from './job-loss-seeder.ts';
@@ -37,4 +38,5 @@ export const SEEDERS: Seeder[] = [
   trainingSeeder,
   volunteersSeeder,
   sitesSeeder,
+  fundsSeeder,
 ];
