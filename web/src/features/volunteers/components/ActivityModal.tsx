@@ -41,7 +41,7 @@ export function ActivityModal({ place, onClose }: { place?: { id: string; name: 
       },
       outcome,
     );
-  const start = dayjs().add(1, 'hour').startOf('hour');
+  const start = dayjs().startOf('hour');
   return (
     <FormModal
       title={t('volunteers.add')}
