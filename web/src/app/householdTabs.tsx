@@ -2,6 +2,7 @@ import { HouseholdEmploymentTab } from '../features/employment/index.ts';
 import { HouseholdJobs } from '../features/jobs/index.ts';
 import { HouseholdMonitoring } from '../features/monitoring/index.ts';
 import { HouseholdHistoryTab, HouseholdMembersTab, type HouseholdTab } from '../features/registry/index.ts';
+import { HouseholdBenefits } from '../features/sites/index.ts';
 import { HouseholdTrainings } from '../features/training/index.ts';
 import { HouseholdVisits } from '../features/visits/index.ts';
 
@@ -44,5 +45,11 @@ export const householdTabs: HouseholdTab[] = [
     label: 'jobs.householdTab',
     permission: 'job:read',
     render: (h) => <HouseholdJobs householdId={h.id} />,
+  },
+  {
+    key: 'benefits',
+    label: 'householdTabs.benefits',
+    permission: 'site:read',
+    render: (h) => <HouseholdBenefits householdId={h.id} />,
   },
 ];

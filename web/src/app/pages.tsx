@@ -290,3 +290,15 @@ export const CertificateVerifyPage = page(
   () => import('../features/volunteers/pages/VerifyPage.tsx'),
   (m) => m.VerifyPage,
 );
+export const SitesPage = page(
+  () => import('../features/sites/pages/SitesPage.tsx'),
+  (m) => m.SitesPage,
+);
+export const SitePage = page(
+  () => import('../features/sites/pages/SitePage.tsx'),
+  (m) => m.SitePage,
+);
+export const SiteProjectPage = page(
+  () => import('../features/sites/pages/ProjectPage.tsx'),
+  (m) => m.ProjectPage,
+);

@@ -62,6 +62,9 @@ import {
   ZeroDetailPage,
   FiguresPage,
   CoursesPage,
+  SitePage,
+  SiteProjectPage,
+  SitesPage,
   CourseDetailPage,
   PostsPage,
   PostDetailPage,
@@ -385,6 +388,21 @@ export const router = createBrowserRouter([
                 path: 'volunteer/check-in',
                 element: guarded('volunteer:serve', <VolunteerCheckInPage />),
                 loader: VolunteerCheckInPage.preload,
+              },
+              {
+                path: 'sites',
+                element: guarded('site:read', <SitesPage />),
+                loader: SitesPage.preload,
+              },
+              {
+                path: 'sites/:id',
+                element: guarded('site:read', <SitePage />),
+                loader: SitePage.preload,
+              },
+              {
+                path: 'sites/projects/:id',
+                element: guarded('site:read', <SiteProjectPage />),
+                loader: SiteProjectPage.preload,
               },
               {
                 path: 'training',
