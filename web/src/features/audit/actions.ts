@@ -129,16 +129,16 @@ export const FIXED_ACTIONS: Record<string, string[]> = {
     'service_resource.create',
     'service_resource.allocate',
   ],
-  sites: [
-    'sites.facility_create',
-    'sites.facility_update',
-    'sites.project_create',
-    'sites.project_update',
-    'sites.project_link',
-    'sites.project_pay',
-    'sites.project_payout',
-    'sites.task_create',
-    'sites.task_update',
+  volunteers: [
+    'volunteer.register',
+    'volunteer.team_create',
+    'volunteer.activity_create',
+    'volunteer.sign_up',
+    'volunteer.check_in',
+    'volunteer.check_out',
+    'volunteer.hours_approve',
+    'volunteer.hours_correct',
+    'volunteer.certificate_issue',
   ],
 };
 
