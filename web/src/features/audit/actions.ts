@@ -129,6 +129,17 @@ export const FIXED_ACTIONS: Record<string, string[]> = {
     'service_resource.create',
     'service_resource.allocate',
   ],
+  sites: [
+    'sites.facility_create',
+    'sites.facility_update',
+    'sites.project_create',
+    'sites.project_update',
+    'sites.project_link',
+    'sites.project_pay',
+    'sites.project_payout',
+    'sites.task_create',
+    'sites.task_update',
+  ],
   volunteers: [
     'volunteer.register',
     'volunteer.team_create',
