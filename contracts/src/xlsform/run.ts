@@ -28,6 +28,8 @@ export interface FieldState {
   relevant: boolean;
   required: boolean;
   value: string;
+  /** The choices offered, after the choice_filter: for select questions. */
+  choices?: Choice[];
   error?: { reason: string; params?: Record<string, string> };
 }
 
@@ -205,6 +207,7 @@ export class FormRun {
     const state: FieldState = { path, q, relevant, required: false, value };
     this.fields.push(state);
     if (!relevant || q.type === 'note' || q.type === 'calculate') return;
+    if (q.type === 'select_one' || q.type === 'select_multiple') state.choices = this.choicesOf(q, frames);
     state.required = this.test(q.required, frames, value, false);
     const fail = (reason: string, params?: Record<string, string>) => {
       state.error = { reason, params };
@@ -219,7 +222,7 @@ export class FormRun {
     if (typeCheck && !typeCheck[0].test(value.trim())) return fail(typeCheck[1]);
     if (q.type === 'geopoint' && !geopointOk(value)) return fail(ANSWER_REASONS.geopoint);
     if (q.type === 'select_one' || q.type === 'select_multiple') {
-      const names = new Set(this.choicesOf(q, frames).map((c) => c.name));
+      const names = new Set(state.choices!.map((c) => c.name));
       if (q.orOther) names.add('other');
       const picked = q.type === 'select_one' ? [value.trim()] : selectedOf(value);
       if (picked.some((p) => !names.has(p))) return fail(ANSWER_REASONS.choice, { list: q.listName ?? '' });

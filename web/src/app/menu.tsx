@@ -106,6 +106,8 @@ export const MENU: MenuEntry[] = [
   { key: 'jobs', path: '/jobs', icon: <SolutionOutlined />, permission: 'job:read' },
   { key: 'myJobs', path: '/jobs/mine', icon: <SolutionOutlined />, permission: 'job:post' },
   { key: 'jobBoard', path: '/job-board', icon: <SolutionOutlined />, permission: 'job:apply' },
+  { key: 'surveys', path: '/surveys', icon: <ProfileOutlined />, permission: 'survey:read' },
+  { key: 'mySurveys', path: '/surveys', icon: <ProfileOutlined />, permission: 'survey:respond' },
   { key: 'sites', path: '/sites', icon: <ApartmentOutlined />, permission: 'site:read' },
   {
     key: 'services',

@@ -270,6 +270,18 @@ export const CourseDetailPage = page(
   () => import('../features/training/pages/CourseDetailPage.tsx'),
   (m) => m.CourseDetailPage,
 );
+export const SurveysPage = page(
+  () => import('../features/surveys/pages/SurveysPage.tsx'),
+  (m) => m.SurveysPage,
+);
+export const CampaignPage = page(
+  () => import('../features/surveys/pages/CampaignPage.tsx'),
+  (m) => m.CampaignPage,
+);
+export const AnswerPage = page(
+  () => import('../features/surveys/pages/AnswerPage.tsx'),
+  (m) => m.AnswerPage,
+);
 export const VolunteerActivitiesPage = page(
   () => import('../features/volunteers/pages/ActivitiesPage.tsx'),
   (m) => m.ActivitiesPage,

@@ -66,6 +66,9 @@ import {
   SiteProjectPage,
   SitesPage,
   CourseDetailPage,
+  SurveysPage,
+  CampaignPage,
+  AnswerPage,
   PostsPage,
   PostDetailPage,
   VisitNewPage,
@@ -414,6 +417,10 @@ export const router = createBrowserRouter([
                 element: guarded('training:read', <CourseDetailPage />),
                 loader: CourseDetailPage.preload,
               },
+              // officials read campaigns, residents answer them: the server refuses the others
+              { path: 'surveys', element: <SurveysPage />, loader: SurveysPage.preload },
+              { path: 'surveys/:id', element: <CampaignPage />, loader: CampaignPage.preload },
+              { path: 'surveys/:id/answer', element: <AnswerPage />, loader: AnswerPage.preload },
               {
                 path: 'admin/users',
                 element: guarded('user:read', <UsersPage />),
