@@ -24,3 +24,4 @@ export * from './funds.ts';
 export * from './volunteers.ts';
 export * from './surveys.ts';
 export * from './sites.ts';
+export * from './disclosure.ts';
