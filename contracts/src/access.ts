@@ -91,6 +91,11 @@ export const PERMISSIONS = [
   'fund:write',
   'fund:approve',
   'fund:oversee',
+  // open affairs (居务/财务公开): read a community's disclosures and their schedule; draft, correct and
+  // publish them; approve one someone else drafted
+  'disclosure:read',
+  'disclosure:write',
+  'disclosure:approve',
   // volunteers, teams and activities of the scope with their rosters and hours
   'volunteer:read',
   // register volunteers, keep teams and activities, show the check-in code, confirm check-ins, approve and correct hours
@@ -159,6 +164,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SERVICES,
     ...VOLUNTEERS,
     'fund:read',
+    'disclosure:read',
     ...SURVEYS,
     ...SITES,
   ],
@@ -191,6 +197,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...VOLUNTEERS,
     'fund:read',
     'fund:oversee',
+    'disclosure:read',
     ...SURVEYS,
     ...SITES,
   ],
@@ -214,6 +221,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fund:read',
     'fund:write',
     'fund:approve',
+    'disclosure:read',
+    'disclosure:write',
+    'disclosure:approve',
     ...SURVEYS,
     ...SITES,
   ],
@@ -230,6 +240,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the party secretary signs off the community's spending beside the committee
     'fund:read',
     'fund:approve',
+    'disclosure:read',
+    'disclosure:approve',
     'survey:read',
     'site:read',
   ],
