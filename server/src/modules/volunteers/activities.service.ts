@@ -214,8 +214,10 @@ async function checkSignup(
 ) {
   await assertOnTime(tx, activity, action, field);
   if (action === 'out' && signup.checked_in_at === null) throw invalid('action', 'has not checked in');
-  if (!(await repo.check(tx, signup.id, action, via)))
-    throw invalid('action', action === 'in' ? 'is checked in already' : 'is checked out already');
+  if (!(await repo.check(tx, signup.id, action, via))) {
+    if (action === 'in') throw invalid('action', 'is checked in already');
+    throw invalid('action', 'is checked out already');
+  }
   await audit(tx, ctx, {
     action: action === 'in' ? 'volunteer.check_in' : 'volunteer.check_out',
     targetType: 'volunteer_activity',
