@@ -4,7 +4,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * What the application's role may do when migrations run as the owner: read and write the tables,
- * never change or empty the audit log, never record a migration. Not owning any table, it can
+ * never change or empty the audit log or the volunteers' service records, never record a migration. Not owning any table, it can
  * neither alter one (disable a trigger) nor, not being a superuser, set `session_replication_role`.
  * CREATE on the database lets it make the job queue's own `pgboss` schema.
  */
@@ -15,6 +15,7 @@ export function applicationGrants(role: string): string[] {
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`,
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON anju_migrations FROM ${r}`,
     `REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${r}`,
+    `REVOKE UPDATE, DELETE, TRUNCATE ON volunteer_service_records FROM ${r}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
     `DO $$ BEGIN EXECUTE format('GRANT CREATE, TEMPORARY ON DATABASE %I TO ${r.replace(/'/g, "''")}', current_database()); END $$`,
   ];
