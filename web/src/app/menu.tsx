@@ -36,6 +36,7 @@ import {
   CustomerServiceOutlined,
   ProfileOutlined,
   GiftOutlined,
+  ProjectOutlined,
   ReadOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@anju/contracts';
@@ -118,6 +119,7 @@ export const MENU: MenuEntry[] = [
       { key: 'serviceNeeds', path: '/needs', icon: <ProfileOutlined /> },
       { key: 'serviceResources', path: '/service-resources', icon: <GiftOutlined /> },
       { key: 'serviceOrgs', path: '/social-organizations', icon: <TeamOutlined /> },
+      { key: 'serviceProjects', path: '/service-projects', icon: <ProjectOutlined /> },
     ],
   },
   {
@@ -133,7 +135,9 @@ export const MENU: MenuEntry[] = [
     ],
   },
   { key: 'providerNeeds', path: '/referrals', icon: <ProfileOutlined />, permission: 'service:provide' },
+  { key: 'providerProjects', path: '/provider-projects', icon: <ProjectOutlined />, permission: 'service:provide' },
   { key: 'myNeeds', path: '/my-needs', icon: <CustomerServiceOutlined />, permission: 'service:request' },
+  { key: 'myProjects', path: '/my-projects', icon: <ProjectOutlined />, permission: 'service:request' },
   { key: 'volunteers', path: '/volunteers', icon: <HeartOutlined />, permission: 'volunteer:read' },
   { key: 'volunteerMine', path: '/volunteer', icon: <HeartOutlined />, permission: 'volunteer:serve' },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },

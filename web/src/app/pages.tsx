@@ -186,6 +186,26 @@ export const ResourcesPage = page(
   () => import('../features/services/pages/ResourcesPage.tsx'),
   (m) => m.ResourcesPage,
 );
+export const OrgPage = page(
+  () => import('../features/services/pages/OrgPage.tsx'),
+  (m) => m.OrgPage,
+);
+export const ProjectsPage = page(
+  () => import('../features/services/pages/ProjectsPage.tsx'),
+  (m) => m.ProjectsPage,
+);
+export const ProviderProjectsPage = page(
+  () => import('../features/services/pages/ProjectsPage.tsx'),
+  (m) => m.ProviderProjectsPage,
+);
+export const MyProjectsPage = page(
+  () => import('../features/services/pages/ProjectsPage.tsx'),
+  (m) => m.MyProjectsPage,
+);
+export const ProjectPage = page(
+  () => import('../features/services/pages/ProjectPage.tsx'),
+  (m) => m.ProjectPage,
+);
 export const FundJournalPage = page(
   () => import('../features/funds/pages/JournalPage.tsx'),
   (m) => m.JournalPage,

@@ -25,6 +25,11 @@ import {
   NeedPage,
   NeedsPage,
   OrgsPage,
+  OrgPage,
+  ProjectsPage,
+  ProviderProjectsPage,
+  MyProjectsPage,
+  ProjectPage,
   ProviderNeedsPage,
   ResourcesPage,
   FundAccountsPage,
@@ -280,6 +285,41 @@ export const router = createBrowserRouter([
                 path: 'social-organizations',
                 element: guarded('service:read', <OrgsPage />),
                 loader: OrgsPage.preload,
+              },
+              {
+                path: 'social-organizations/:id',
+                element: guarded('service:read', <OrgPage />),
+                loader: OrgPage.preload,
+              },
+              {
+                path: 'service-projects',
+                element: guarded('service:read', <ProjectsPage />),
+                loader: ProjectsPage.preload,
+              },
+              {
+                path: 'service-projects/:id',
+                element: guarded('service:read', <ProjectPage />),
+                loader: ProjectPage.preload,
+              },
+              {
+                path: 'provider-projects',
+                element: guarded('service:provide', <ProviderProjectsPage />),
+                loader: ProviderProjectsPage.preload,
+              },
+              {
+                path: 'provider-projects/:id',
+                element: guarded('service:provide', <ProjectPage />),
+                loader: ProjectPage.preload,
+              },
+              {
+                path: 'my-projects',
+                element: guarded('service:request', <MyProjectsPage />),
+                loader: MyProjectsPage.preload,
+              },
+              {
+                path: 'my-projects/:id',
+                element: guarded('service:request', <ProjectPage />),
+                loader: ProjectPage.preload,
               },
               {
                 path: 'funds/approvals',

@@ -1,5 +1,12 @@
 import type {
   Allocation,
+  Credibility,
+  NeedMatches,
+  ProgressReportCreateInput,
+  ServiceProjectCreateInput,
+  ServiceProjectDetail,
+  ServiceProjectPage,
+  ServiceProjectQueryInput,
   AllocationCreateInput,
   NeedCreateInput,
   NeedDetail,
@@ -20,8 +27,9 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../ui/api.ts';
+import { uploadFile } from '../../ui/upload.ts';
 
-export type { Need, NeedDetail, Resource, SocialOrg } from '@anju/contracts';
+export type { Need, NeedDetail, Resource, ServiceProjectDetail, SocialOrg } from '@anju/contracts';
 
 const SERVICES = ['services'] as const;
 type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & { page: number; pageSize: number };
@@ -122,3 +130,76 @@ export function useAllocate() {
     onSuccess: () => client.invalidateQueries({ queryKey: SERVICES }),
   });
 }
+
+/** The projects list (项目清单): officials see their scope's, a provider its own, a resident those serving them. */
+export const useProjects = (q: Paged<ServiceProjectQueryInput>) =>
+  useQuery({
+    queryKey: [...SERVICES, 'projects', q],
+    queryFn: () => api<ServiceProjectPage>('/service-projects', { query: q }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useProject = (id: string) =>
+  useQuery({
+    queryKey: [...SERVICES, 'project', id],
+    queryFn: () => api<ServiceProjectDetail>(`/service-projects/${id}`),
+  });
+
+export function useStartProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ServiceProjectCreateInput) =>
+      api<ServiceProjectDetail>('/service-projects', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: SERVICES }),
+  });
+}
+
+/** A write on a project (`served`, `milestones`, `ratings`, `complaints`, `evaluation`) or a milestone reached. */
+export function useProjectWrite(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { path: string; body: unknown }) =>
+      api<ServiceProjectDetail>(v.path.startsWith('/') ? v.path : `/service-projects/${id}/${v.path}`, {
+        method: 'POST',
+        body: v.body,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: SERVICES }),
+  });
+}
+
+/** A progress report, then its photos one by one. */
+export function useReportProgress(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { body: ProgressReportCreateInput; photos: File[] }) => {
+      const made = await api<{ id: string }>(`/service-projects/${id}/reports`, {
+        method: 'POST',
+        body: v.body,
+      });
+      for (const file of v.photos) await uploadFile(`/service-reports/${made.id}/photos`, file, {}, () => {});
+      return made;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: SERVICES }),
+  });
+}
+
+export const useCredibility = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: [...SERVICES, 'credibility', orgId],
+    queryFn: () => api<Credibility>(`/services/organizations/${orgId}/credibility`),
+    enabled: !!orgId,
+  });
+
+export const useOrg = (id: string) =>
+  useQuery({
+    queryKey: [...SERVICES, 'org', id],
+    queryFn: () => api<SocialOrg>(`/services/organizations/${id}`),
+  });
+
+/** The providers ranked for an open need and the resources at its place, asked only when `enabled`. */
+export const useMatches = (needId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...SERVICES, 'matches', needId],
+    queryFn: () => api<NeedMatches>(`/services/needs/${needId}/matches`),
+    enabled,
+  });

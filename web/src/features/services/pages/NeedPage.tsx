@@ -8,6 +8,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useCategories, useNeed, useNeedStep } from '../api.ts';
+import { MatchesCard } from '../components/MatchesCard.tsx';
 import { NeedStatusTag, UrgencyTag } from '../components/NeedTags.tsx';
 import { RateForm } from '../components/RateForm.tsx';
 import { ReferModal } from '../components/ReferModal.tsx';
@@ -77,6 +78,7 @@ export function NeedPage() {
       )}
       <Steps need={n} onRefer={() => setReferring(true)} />
       {n.actions.includes('rate') && <RateForm need={n} />}
+      {n.actions.includes('refer') && <MatchesCard need={n} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('services.needs.category')}>

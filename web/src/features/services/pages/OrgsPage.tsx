@@ -2,6 +2,7 @@ import type { SocialOrg } from '@anju/contracts';
 import { Button, Card, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useScope } from '../../../ui/scope.tsx';
@@ -94,7 +95,7 @@ export function OrgsPage() {
               style={{ marginTop: 12 }}
               data-testid="org-card"
               extra={edit(o)}
-              title={o.name}
+              title={<Link to={`/social-organizations/${o.id}`}>{o.name}</Link>}
             >
               <Typography.Text type="secondary">
                 {`${t(`services.orgs.kinds.${o.kind}`)} · ${o.placeName} · ${t('services.orgs.socialWorkerCount')} ${o.socialWorkerCount}/${o.staffCount}`}
@@ -113,7 +114,11 @@ export function OrgsPage() {
           locale={{ emptyText: t('services.orgs.empty') }}
           data-testid="org-list"
           columns={[
-            { title: t('services.orgs.name'), dataIndex: 'name' },
+            {
+              title: t('services.orgs.name'),
+              key: 'name',
+              render: (_, o) => <Link to={`/social-organizations/${o.id}`}>{o.name}</Link>,
+            },
             { title: t('services.orgs.creditCode'), dataIndex: 'creditCode' },
             {
               title: t('services.orgs.kind'),
