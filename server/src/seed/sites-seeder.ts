@@ -33,7 +33,7 @@ const TASKS = [
 
 /**
  * A site's follow-up support in every community: its facilities (one community's kindergarten short of
- * places — the demo community's — the others enough), a primary school of each township serving its
+ * places — the demo community's — the others enough), a primary and a middle school of each township serving its
  * sites, three industry projects with households linked and their payments of last year and this one,
  * and this year's plan with a task per area, some done on time and one late.
  */
@@ -68,8 +68,9 @@ export const sitesSeeder = defineSeeder({
       WITH t AS (SELECT s.parent_id, sum(s.people) AS people FROM (${sites}) s GROUP BY s.parent_id),
       made AS (
         INSERT INTO site_facilities (name, kind, place_id, place_path, capacity, state)
-        SELECT tp.name || '中心小学', 'primary_school', tp.id, tp.path, ceil(t.people * 0.1), 'in_use'
+        SELECT tp.name || x.name, x.kind, tp.id, tp.path, ceil(t.people * x.per), 'in_use'
           FROM t JOIN places tp ON tp.id = t.parent_id
+         CROSS JOIN (VALUES ('中心小学', 'primary_school', 0.1), ('中学', 'middle_school', 0.05)) AS x(name, kind, per)
         RETURNING id, place_id)
       INSERT INTO site_facility_sites (facility_id, site_id, site_path)
       SELECT m.id, s.id, s.path FROM made m JOIN (${sites}) s ON s.parent_id = m.place_id`);

@@ -84,7 +84,7 @@ export function SitePage() {
                         extra={
                           f.mayKeep && (
                             <Button size="small" onClick={() => setFacility(f)}>
-                              {t('common.edit')}
+                              {t('sites.facility.editShort')}
                             </Button>
                           )
                         }
