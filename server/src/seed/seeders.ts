@@ -16,6 +16,7 @@ import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
 import { servicesSeeder } from './services-seeder.ts';
 import { sitesSeeder } from './sites-seeder.ts';
 import type { Seeder } from './registry.ts';
+import { surveysSeeder } from './surveys-seeder.ts';
 import { trainingSeeder } from './training-seeder.ts';
 import { volunteersSeeder } from './volunteers-seeder.ts';
 
@@ -38,6 +39,7 @@ export const SEEDERS: Seeder[] = [
   placementsSeeder,
   servicesSeeder,
   trainingSeeder,
+  surveysSeeder,
   volunteersSeeder,
   sitesSeeder,
   fundsSeeder,
