@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { pgArray } from '../../db/array.ts';
 import { rows } from '../../db/rows.ts';
-import { ancestorSql, underSql } from '../../platform/access/scope.ts';
+import { underColumnSql, underSql } from '../../platform/access/scope.ts';
 import { demandSql, FACILITY_SELECT, type DemandRow, type FacilityRow } from './sites.sql.ts';
 
 export interface PlaceRow {
@@ -122,9 +122,9 @@ export const siteFigures = (conn: Conn, ids: number[], year: number, on: string)
                (SELECT count(DISTINCT b.household_id)::int FROM industry_beneficiaries b
                   JOIN industry_projects j ON j.id = b.project_id AND j.status = 'running'
                   JOIN households h ON h.id = b.household_id
-                 WHERE ${ancestorSql(sql.raw('s.path'), sql.raw('h.residence_path'))}) AS households_benefiting,
+                 WHERE ${underColumnSql(sql.raw('h.residence_path'), sql.raw('s.path'))}) AS households_benefiting,
                (SELECT coalesce(sum(y.amount), 0) FROM industry_payments y JOIN households h ON h.id = y.household_id
-                 WHERE ${ancestorSql(sql.raw('s.path'), sql.raw('h.residence_path'))}
+                 WHERE ${underColumnSql(sql.raw('h.residence_path'), sql.raw('s.path'))}
                    AND y.paid_on >= make_date(${year}, 1, 1) AND y.paid_on < make_date(${year + 1}, 1, 1)) AS paid_this_year,
                count(t.id)::int AS tasks,
                count(t.id) FILTER (WHERE t.done_on IS NOT NULL)::int AS tasks_done,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { FACILITY_DEMAND, type CapacityUnit, type DemandGroup } from '@anju/contracts';
-import { ancestorSql } from '../../platform/access/scope.ts';
+import { underColumnSql } from '../../platform/access/scope.ts';
 
 /** Each kind with a demand rule: the demand it counts toward, the group, unit, norm and per. */
 const RULES = sql.raw(
@@ -52,7 +52,7 @@ export const demandSql = (sites: SQL, on: string): SQL => sql`
            count(p.id) FILTER (WHERE p.birth_date <= (${on}::date - make_interval(years => 60))
                                   OR p.disability_grade IS NOT NULL)::int AS elderly_or_disabled
       FROM everywhere e
-      LEFT JOIN persons p ON p.status = 'living' AND ${ancestorSql(sql.raw('e.path'), sql.raw('p.residence_path'))}
+      LEFT JOIN persons p ON p.status = 'living' AND ${underColumnSql(sql.raw('p.residence_path'), sql.raw('e.path'))}
      GROUP BY e.id),
   kinds AS (
     SELECT DISTINCT ON (r.dkind) r.dkind, r.grp, r.unit, n.value, r.per

@@ -77,6 +77,14 @@ export function underRangesSql(column: Column, roots: readonly string[]): SQL {
   )})`;
 }
 
+/**
+ * `column` under the path another column `root` holds, as one range a `text_pattern_ops` index answers
+ * for each row of a join (a LIKE built from a column is never an index condition).
+ */
+export function underColumnSql(column: Column, root: Column): SQL {
+  return sql`(${column} ~>=~ ${root} AND ${column} ~<~ (left(${root}, -1) || '0'))`;
+}
+
 /** SQL condition limiting a place-path column to the actor's scope; the administrators see every place. */
 export function scopeSql(actor: Actor, pathColumn: Column): SQL {
   if (seesWholeTree(actor)) return sql`true`;
