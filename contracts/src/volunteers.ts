@@ -52,6 +52,7 @@ export const VolunteerRegister = z.object({
   username: z.string().trim().min(1).max(64).optional(),
 });
 export type VolunteerRegister = z.infer<typeof VolunteerRegister>;
+export type VolunteerRegisterInput = z.input<typeof VolunteerRegister>;
 
 export const Volunteer = z.object({
   id: Id,

@@ -138,7 +138,16 @@ export const MENU: MenuEntry[] = [
   { key: 'providerProjects', path: '/provider-projects', icon: <ProjectOutlined />, permission: 'service:provide' },
   { key: 'myNeeds', path: '/my-needs', icon: <CustomerServiceOutlined />, permission: 'service:request' },
   { key: 'myProjects', path: '/my-projects', icon: <ProjectOutlined />, permission: 'service:request' },
-  { key: 'volunteers', path: '/volunteers', icon: <HeartOutlined />, permission: 'volunteer:read' },
+  {
+    key: 'volunteers',
+    path: '/volunteering',
+    icon: <HeartOutlined />,
+    permission: 'volunteer:read',
+    children: [
+      { key: 'volunteerActivities', path: '/volunteers', icon: <ScheduleOutlined /> },
+      { key: 'volunteerPeople', path: '/volunteers/people', icon: <TeamOutlined /> },
+    ],
+  },
   { key: 'volunteerMine', path: '/volunteer', icon: <HeartOutlined />, permission: 'volunteer:serve' },
   { key: 'incidents', path: '/incidents', icon: <FormOutlined />, permission: 'incident:read' },
   { key: 'report', path: '/incidents/new', icon: <MessageOutlined />, permission: 'incident:report' },

@@ -310,6 +310,10 @@ export const VolunteerActivityPage = page(
   () => import('../features/volunteers/pages/ActivityPage.tsx'),
   (m) => m.ActivityPage,
 );
+export const VolunteersPage = page(
+  () => import('../features/volunteers/pages/VolunteersPage.tsx'),
+  (m) => m.VolunteersPage,
+);
 export const MyVolunteeringPage = page(
   () => import('../features/volunteers/pages/MyVolunteeringPage.tsx'),
   (m) => m.MyVolunteeringPage,

@@ -80,6 +80,7 @@ import {
   WorkbenchPage,
   VolunteerActivitiesPage,
   VolunteerActivityPage,
+  VolunteersPage,
   MyVolunteeringPage,
   VolunteerCheckInPage,
   CertificateVerifyPage,
@@ -416,6 +417,11 @@ export const router = createBrowserRouter([
                 path: 'volunteers',
                 element: guarded('volunteer:read', <VolunteerActivitiesPage />),
                 loader: VolunteerActivitiesPage.preload,
+              },
+              {
+                path: 'volunteers/people',
+                element: guarded('volunteer:read', <VolunteersPage />),
+                loader: VolunteersPage.preload,
               },
               {
                 path: 'volunteers/activities/:id',

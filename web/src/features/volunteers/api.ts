@@ -9,8 +9,11 @@ import type {
   HoursSummary,
   RosterEntry,
   Volunteer,
+  VolunteerPage,
+  VolunteerRegisterInput,
   VolunteerSelfRegister,
 } from '@anju/contracts';
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../ui/api.ts';
 
@@ -120,3 +123,13 @@ export const useVerify = (serial: string | undefined) =>
     enabled: !!serial,
     retry: false,
   });
+
+export const useVolunteers = (q: { q?: string; page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: [...KEY, 'people', q],
+    queryFn: () => api<VolunteerPage>('/volunteers', { query: q }),
+  });
+
+/** An organizer registers a volunteer by real name on a place of their scope. */
+export const useRegisterVolunteer = () =>
+  useChange((body: VolunteerRegisterInput) => api<Volunteer>('/volunteers', { method: 'POST', body }));
