@@ -20,10 +20,12 @@ interface Fields {
 
 /** Sends a form version to the households, residents or tagged residents of a place, between two days. */
 export function CampaignModal({
+  place,
   formId,
   forms,
   onClose,
 }: {
+  place?: { id: string; name: string };
   formId?: string;
   forms: SurveyForm[];
   onClose(): void;
@@ -97,7 +99,11 @@ export function CampaignModal({
           label={t('surveys.fields.place')}
           rules={[rules.required(t('surveys.fields.place'))]}
         >
-          <PlaceSelect levels={['county', 'township', 'community', 'grid']} testId="campaign-place" />
+          <PlaceSelect
+            levels={['county', 'township', 'community', 'grid']}
+            initial={place}
+            testId="campaign-place"
+          />
         </Form.Item>
         <Form.Item name="audience" label={t('surveys.fields.audience')}>
           <Select options={SURVEY_AUDIENCES.map((a) => ({ value: a, label: t(`surveys.audience.${a}`) }))} />

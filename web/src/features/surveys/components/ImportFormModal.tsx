@@ -11,9 +11,11 @@ const LEVELS = ['county', 'township', 'community', 'grid'] as const;
 
 /** Imports an XLSForm workbook; a form that cannot be used lists its faults by sheet, row and column. */
 export function ImportFormModal({
+  place,
   onClose,
   onImported,
 }: {
+  place?: { id: string; name: string };
   onClose(): void;
   onImported(formId: string): void;
 }) {
@@ -42,6 +44,7 @@ export function ImportFormModal({
       <Form
         form={form}
         layout="vertical"
+        initialValues={{ placeId: place?.id }}
         onFinish={(v) =>
           file && upload.mutate({ file, placeId: v.placeId }, { onSuccess: (f) => onImported(f.id) })
         }
@@ -51,7 +54,7 @@ export function ImportFormModal({
           label={t('surveys.fields.keptBy')}
           rules={[rules.required(t('surveys.fields.keptBy'))]}
         >
-          <PlaceSelect levels={[...LEVELS]} testId="survey-import-place" />
+          <PlaceSelect levels={[...LEVELS]} initial={place} testId="survey-import-place" />
         </Form.Item>
         <Form.Item label={t('surveys.fields.workbook')} extra={t('surveys.workbookHint')} required>
           <Upload

@@ -41,6 +41,8 @@ export function SurveysPage() {
   const forms = useSurveyForms(1, 50);
   const [importing, setImporting] = useState(false);
   const [sending, setSending] = useState<string | undefined | false>(false);
+  // forms and campaigns start on the user's own place when they have one
+  const own = me?.scopes.length === 1 ? { id: me.scopes[0].id, name: me.scopes[0].name } : undefined;
   if (campaigns.error) return <ErrorView error={campaigns.error} />;
   return (
     <>
@@ -107,7 +109,12 @@ export function SurveysPage() {
         />
       )}
       {sending !== false && (
-        <CampaignModal formId={sending} forms={forms.data?.items ?? []} onClose={() => setSending(false)} />
+        <CampaignModal
+          place={own}
+          formId={sending}
+          forms={forms.data?.items ?? []}
+          onClose={() => setSending(false)}
+        />
       )}
     </>
   );
