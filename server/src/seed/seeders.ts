@@ -13,6 +13,7 @@ import { personsSeeder } from './persons-seeder.ts';
 import { placementsSeeder } from './placements-seeder.ts';
 import { placesSeeder } from './places-seeder.ts';
 import { postsSeeder, workshopStaffSeeder } from './posts-seeder.ts';
+import { serviceProjectsSeeder } from './service-projects-seeder.ts';
 import { servicesSeeder } from './services-seeder.ts';
 import { sitesSeeder } from './sites-seeder.ts';
 import type { Seeder } from './registry.ts';
@@ -38,6 +39,7 @@ export const SEEDERS: Seeder[] = [
   jobsSeeder,
   placementsSeeder,
   servicesSeeder,
+  serviceProjectsSeeder,
   trainingSeeder,
   surveysSeeder,
   volunteersSeeder,
