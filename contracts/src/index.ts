@@ -40,3 +40,4 @@ export * from './employment-wages.ts';
 export * from './volunteers.ts';
 export * from './funds.ts';
 export * from './surveys.ts';
+export * from './disclosure.ts';

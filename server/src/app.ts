@@ -58,6 +58,7 @@ import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { sitesRoutes } from './modules/sites/sites.routes.ts';
 import { sitesJobs } from './modules/sites/sites.jobs.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
+import { disclosureRoutes } from './modules/disclosure/disclosure.routes.ts';
 import { requestLogLine } from './platform/http/request-log.ts';
 import { NotificationHub } from './platform/notify/hub.ts';
 import { Outbound } from './platform/notify/webhook.ts';
@@ -115,6 +116,7 @@ const MODULES = [
   servicesRoutes,
   sitesRoutes,
   fundsRoutes,
+  disclosureRoutes,
   projectsRoutes,
   figuresRoutes,
   volunteersRoutes,

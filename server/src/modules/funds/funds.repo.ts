@@ -87,6 +87,9 @@ export function entryWhere(scope: SQL, f: EntryFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
+/** Entries of one community matching the filter, whoever asks: for what the community publishes. */
+export const communityEntries = (placeId: number, f: EntryFilter) => entryWhere(sql`true`, { ...f, placeId });
+
 /** A page of entries matching `where` (conditions on `e` and `a`), newest first, with the total. */
 export async function listEntries(conn: Conn, where: SQL, limit: number, offset: number) {
   const [items, [count]] = await Promise.all([

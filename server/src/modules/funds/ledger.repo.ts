@@ -133,3 +133,20 @@ export const execution = (conn: Conn, placeId: number, year: number) =>
           FROM budget b FULL JOIN moved m ON m.category = b.category
          ORDER BY 1`,
   );
+
+/** Each account of a community over [from, until): opening balance, income, expense and closing, from the journal. */
+export const periodFigures = (conn: Conn, placeId: number, from: string, until: string) =>
+  rows<{ name: string } & MonthFigures>(
+    conn,
+    sql`SELECT a.name, f.opening::text AS opening_fen, f.income::text AS income_fen, f.expense::text AS expense_fen,
+               (f.opening + f.income - f.expense)::text AS closing_fen
+          FROM fund_accounts a
+          CROSS JOIN LATERAL (
+            SELECT COALESCE(sum(CASE WHEN e.occurred_on < ${from}::date THEN ${SIGNED} END), 0) AS opening,
+                   COALESCE(sum(e.amount_fen) FILTER (WHERE e.occurred_on >= ${from}::date AND e.direction = 'income'), 0) AS income,
+                   COALESCE(sum(e.amount_fen) FILTER (WHERE e.occurred_on >= ${from}::date AND e.direction = 'expense'), 0) AS expense
+              FROM fund_entries e
+             WHERE e.account_id = a.id AND e.status = 'posted' AND e.occurred_on < ${until}::date) f
+         WHERE a.place_id = ${placeId}
+         ORDER BY a.kind, a.name`,
+  );

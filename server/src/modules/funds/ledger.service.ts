@@ -1,4 +1,4 @@
-import type { FundEntryQuery, FundStatement } from '@anju/contracts';
+import type { FundEntry, FundEntryQuery, FundStatement } from '@anju/contracts';
 import type { Readable } from 'node:stream';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -126,4 +126,33 @@ export async function exportJournal(database: Database, ctx: Ctx, q: FundEntryQu
     yield found;
   }
   return xlsxStream('journal', COLUMNS, batches());
+}
+
+/**
+ * A community's funds over [from, until) for its disclosure: each account's figures and the entries
+ * posted, as residents may read them (no one's name).
+ */
+export async function periodReport(database: Database, placeId: number, from: string, until: string) {
+  const last = new Date(new Date(`${until}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
+  const where = repo.communityEntries(placeId, { status: 'posted', from, to: last });
+  const [accounts, entries] = await Promise.all([
+    ledger.periodFigures(database.db, placeId, from, until),
+    repo.allEntries(database.db, where, EXPORT_LIMIT),
+  ]);
+  return {
+    accounts: accounts.map((a) => ({
+      name: a.name,
+      openingFen: a.opening_fen,
+      incomeFen: a.income_fen,
+      expenseFen: a.expense_fen,
+      closingFen: a.closing_fen,
+    })),
+    entries: entries.map((e) => ({
+      occurredOn: e.occurred_on,
+      summary: e.summary,
+      direction: e.direction as 'income' | 'expense',
+      category: e.category as FundEntry['category'],
+      amountFen: e.amount_fen,
+    })),
+  };
 }
