@@ -68,6 +68,8 @@ export const Disclosure = z.object({
   id: Id,
   placeId: Id,
   placeName: z.string(),
+  /** The community's code: its public page is `/open/<code>`. */
+  placeCode: z.string().nullable(),
   kind: z.enum(DISCLOSURE_KINDS),
   period: z.string(),
   title: z.string(),

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   ApartmentOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BellOutlined,
   BarChartOutlined,
@@ -134,6 +135,7 @@ export const MENU: MenuEntry[] = [
       { key: 'fundBudget', path: '/funds/budget', icon: <BarChartOutlined /> },
     ],
   },
+  { key: 'disclosures', path: '/disclosures', icon: <NotificationOutlined />, permission: 'disclosure:read' },
   { key: 'providerNeeds', path: '/referrals', icon: <ProfileOutlined />, permission: 'service:provide' },
   { key: 'providerProjects', path: '/provider-projects', icon: <ProjectOutlined />, permission: 'service:provide' },
   { key: 'myNeeds', path: '/my-needs', icon: <CustomerServiceOutlined />, permission: 'service:request' },

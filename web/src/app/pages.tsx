@@ -206,6 +206,14 @@ export const ProjectPage = page(
   () => import('../features/services/pages/ProjectPage.tsx'),
   (m) => m.ProjectPage,
 );
+export const DisclosuresPage = page(
+  () => import('../features/disclosure/pages/DisclosuresPage.tsx'),
+  (m) => m.DisclosuresPage,
+);
+export const PublicDisclosurePage = page(
+  () => import('../features/disclosure/pages/PublicPage.tsx'),
+  (m) => m.PublicPage,
+);
 export const FundJournalPage = page(
   () => import('../features/funds/pages/JournalPage.tsx'),
   (m) => m.JournalPage,

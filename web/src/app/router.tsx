@@ -36,6 +36,8 @@ import {
   FundApprovalsPage,
   FundBudgetPage,
   FundJournalPage,
+  DisclosuresPage,
+  PublicDisclosurePage,
   JobDetailPage,
   JobsPage,
   IncidentPage,
@@ -101,6 +103,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageLoading />}>
             <CertificateVerifyPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/open/:code',
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <PublicDisclosurePage />
           </Suspense>
         ),
       },
@@ -321,6 +331,11 @@ export const router = createBrowserRouter([
                 path: 'my-projects/:id',
                 element: guarded('service:request', <ProjectPage />),
                 loader: ProjectPage.preload,
+              },
+              {
+                path: 'disclosures',
+                element: guarded('disclosure:read', <DisclosuresPage />),
+                loader: DisclosuresPage.preload,
               },
               {
                 path: 'funds/approvals',

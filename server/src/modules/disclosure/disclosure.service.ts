@@ -39,6 +39,7 @@ function present(ctx: Ctx, r: repo.DisclosureRow): Disclosure {
     id: String(r.id),
     placeId: String(r.place_id),
     placeName: r.place_name,
+    placeCode: r.place_code,
     kind: r.kind as Disclosure['kind'],
     period: r.period,
     title: r.title,

@@ -1,0 +1,2 @@
+export { DisclosuresPage } from './pages/DisclosuresPage.tsx';
+export { PublicPage } from './pages/PublicPage.tsx';
