@@ -128,7 +128,10 @@ export const volunteerSignups = pgTable(
   (t) => [
     uniqueIndex('volunteer_signups_unique').on(t.activityId, t.volunteerId),
     index('volunteer_signups_volunteer_idx').on(t.volunteerId),
-    check('volunteer_signups_out_after_in', sql`${t.checkedOutAt} IS NULL OR ${t.checkedOutAt} >= ${t.checkedInAt}`),
+    check(
+      'volunteer_signups_out_after_in',
+      sql`${t.checkedOutAt} IS NULL OR ${t.checkedOutAt} >= ${t.checkedInAt}`,
+    ),
   ],
 );
 
@@ -151,13 +154,17 @@ export const volunteerServiceRecords = pgTable(
       .notNull()
       .references(() => volunteerActivities.id),
     hours: numeric('hours', { precision: 5, scale: 1, mode: 'number' }).notNull(),
-    correctsId: bigint('corrects_id', { mode: 'number' }).references((): AnyPgColumn => volunteerServiceRecords.id),
+    correctsId: bigint('corrects_id', { mode: 'number' }).references(
+      (): AnyPgColumn => volunteerServiceRecords.id,
+    ),
     reason: text('reason'),
     approvedBy: bigint('approved_by', { mode: 'number' }).references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('volunteer_records_first_unique').on(t.signupId).where(sql`${t.correctsId} IS NULL`),
+    uniqueIndex('volunteer_records_first_unique')
+      .on(t.signupId)
+      .where(sql`${t.correctsId} IS NULL`),
     uniqueIndex('volunteer_records_corrects_unique').on(t.correctsId),
     index('volunteer_records_volunteer_idx').on(t.volunteerId, t.id),
     check('volunteer_records_hours', sql`${t.hours} >= 0`),
