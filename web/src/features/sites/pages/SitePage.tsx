@@ -6,6 +6,7 @@ import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useFacilityKinds, useSite, type SiteDemand, type SiteFacility, type SupportTask } from '../api.ts';
 import { FacilityModal } from '../components/FacilityModal.tsx';
+import { ProjectModal } from '../components/ProjectModal.tsx';
 import { TaskList } from '../components/TaskList.tsx';
 import { TaskModal } from '../components/TaskModal.tsx';
 
@@ -56,6 +57,7 @@ export function SitePage() {
   const kinds = useFacilityKinds();
   const [facility, setFacility] = useState<SiteFacility | 'new' | null>(null);
   const [task, setTask] = useState<SupportTask | 'new' | null>(null);
+  const [addingProject, setAddingProject] = useState(false);
   if (site.error) return <ErrorView error={site.error} />;
   const s = site.data;
   if (!s) return <Card loading />;
@@ -127,30 +129,37 @@ export function SitePage() {
             key: 'projects',
             label: t('sites.tabs.projects'),
             children: (
-              <List
-                dataSource={s.projects}
-                locale={{ emptyText: t('sites.project.none') }}
-                renderItem={(p) => (
-                  <List.Item key={p.id} data-testid="project">
-                    <div>
-                      <Link to={`/sites/projects/${p.id}`}>{p.name}</Link>{' '}
-                      <Tag>{t(`sites.projectKind.${p.kind}`)}</Tag>
-                      <Tag color={p.status === 'running' ? 'green' : 'red'}>
-                        {t(`sites.status.${p.status}`)}
-                      </Tag>
+              <>
+                <List
+                  dataSource={s.projects}
+                  locale={{ emptyText: t('sites.project.none') }}
+                  renderItem={(p) => (
+                    <List.Item key={p.id} data-testid="project">
                       <div>
-                        <Typography.Text type="secondary">
-                          {t('sites.project.line', {
-                            households: p.households,
-                            paid: p.paid,
-                            investment: p.investment,
-                          })}
-                        </Typography.Text>
+                        <Link to={`/sites/projects/${p.id}`}>{p.name}</Link>{' '}
+                        <Tag>{t(`sites.projectKind.${p.kind}`)}</Tag>
+                        <Tag color={p.status === 'running' ? 'green' : 'red'}>
+                          {t(`sites.status.${p.status}`)}
+                        </Tag>
+                        <div>
+                          <Typography.Text type="secondary">
+                            {t('sites.project.line', {
+                              households: p.households,
+                              paid: p.paid,
+                              investment: p.investment,
+                            })}
+                          </Typography.Text>
+                        </div>
                       </div>
-                    </div>
-                  </List.Item>
+                    </List.Item>
+                  )}
+                />
+                {s.mayKeep && (
+                  <Button onClick={() => setAddingProject(true)} data-testid="project-add">
+                    {t('sites.project.add')}
+                  </Button>
                 )}
-              />
+              </>
             ),
           },
           {
@@ -200,6 +209,7 @@ export function SitePage() {
           onClose={() => setFacility(null)}
         />
       )}
+      {addingProject && <ProjectModal siteId={s.id} onClose={() => setAddingProject(false)} />}
       {task && (
         <TaskModal task={task === 'new' ? undefined : task} siteId={s.id} onClose={() => setTask(null)} />
       )}
