@@ -67,6 +67,10 @@ journey(
       const entry = desk.getByTestId('roster-entry').filter({ hasText: '（扫码）' }).first();
       await entry.getByTestId('approve').click();
       await entry.getByTestId('roster-hours').waitFor();
+      await desk.screenshot({ path: shot('volunteers-roster-desktop'), fullPage: true });
+      await desk.goto('/volunteers/people');
+      await desk.getByTestId('volunteer').first().waitFor();
+      await desk.screenshot({ path: shot('volunteers-people-desktop'), fullPage: true });
 
       // the volunteer issues and downloads the certificate
       await phone.goto('/volunteer');
