@@ -263,6 +263,7 @@ export function ProjectPage() {
           <List
             size="small"
             dataSource={p.served}
+            pagination={p.served.length > 10 ? { pageSize: 10, size: 'small' } : false}
             renderItem={(s) => (
               <List.Item>
                 {s.headName}
