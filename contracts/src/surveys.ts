@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ExportFormat, Id, IdParam, IsoDay, pageOf, Paging } from './common.ts';
-import { Answers, FormDefinition } from './xlsform/form.ts';
+import { Answers, FormDefinition } from './survey-forms.ts';
 
 export * from './xlsform/expr.ts';
 export * from './xlsform/evaluate.ts';
-export * from './xlsform/form.ts';
+export * from './survey-forms.ts';
 export * from './xlsform/run.ts';
 
 /** Who a campaign asks: each household once, each resident once, or each resident holding a tag once. */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
+import { underColumnSql, underSql } from '../../platform/access/scope.ts';
 import {
   CAMPAIGN_SELECT,
   FORM_SELECT,
@@ -139,8 +140,8 @@ export async function insertSubmission(
 /** Who a campaign asks under a place: active households, or living residents (with the tag when given). */
 const audienceSql = (audience: string, tag: string | null, path: SQL) =>
   audience === 'households'
-    ? sql`(SELECT count(*)::int FROM households x WHERE x.status = 'active' AND x.residence_path LIKE ${path} || '%')`
-    : sql`(SELECT count(*)::int FROM persons x WHERE x.status = 'living' AND x.residence_path LIKE ${path} || '%'
+    ? sql`(SELECT count(*)::int FROM households x WHERE x.status = 'active' AND ${underColumnSql(sql`x.residence_path`, path)})`
+    : sql`(SELECT count(*)::int FROM persons x WHERE x.status = 'living' AND ${underColumnSql(sql`x.residence_path`, path)}
               ${tag ? sql`AND ${tag} = ANY (x.tags)` : sql``})`;
 
 /** The communities and grids under the campaign's place that the caller sees, with their audience and answers. */
@@ -153,9 +154,9 @@ export async function responseRates(
     conn,
     sql`SELECT p.id, p.name, p.level, ${audienceSql(c.audience, c.tag, sql`p.path`)} AS audience,
                (SELECT count(*)::int FROM survey_submissions s
-                 WHERE s.campaign_id = ${c.id} AND s.grid_path LIKE p.path || '%') AS answered
+                 WHERE s.campaign_id = ${c.id} AND ${underColumnSql(sql`s.grid_path`, sql`p.path`)}) AS answered
           FROM places p
-         WHERE p.level IN ('community', 'grid') AND p.path LIKE ${c.placePath + '%'} AND ${seen}
+         WHERE p.level IN ('community', 'grid') AND ${underSql(sql`p.path`, [c.placePath])} AND ${seen}
          ORDER BY p.path`,
   );
 }
