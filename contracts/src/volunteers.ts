@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParam, IsoInstant, pageOf, Paging } from './common.ts';
+import { Id, IdParam, IsoInstant, pageOf, Paging, Version } from './common.ts';
 
 /** Skills a volunteer offers and an activity asks for. */
 export const VOLUNTEER_SKILLS = [
@@ -53,6 +53,14 @@ export const VolunteerRegister = z.object({
 });
 export type VolunteerRegister = z.infer<typeof VolunteerRegister>;
 export type VolunteerRegisterInput = z.input<typeof VolunteerRegister>;
+
+/** A volunteer's own change to their skills and availability, from the version they read. */
+export const VolunteerUpdate = z.object({
+  skills: Skills.optional(),
+  availability: z.array(z.enum(AVAILABILITY)).max(AVAILABILITY.length).optional(),
+  version: Version,
+});
+export type VolunteerUpdate = z.infer<typeof VolunteerUpdate>;
 
 export const Volunteer = z.object({
   id: Id,

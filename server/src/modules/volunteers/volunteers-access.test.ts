@@ -140,6 +140,15 @@ const CALLS: Call[] = [
     },
   },
   {
+    name: 'change my skills',
+    permission: 'volunteer:serve',
+    ok: 200,
+    run: async (c) => {
+      await register(c);
+      return c.patch('/api/volunteers/me', { skills: ['cooking'], version: 1 });
+    },
+  },
+  {
     name: 'my activities',
     permission: 'volunteer:serve',
     ok: 200,

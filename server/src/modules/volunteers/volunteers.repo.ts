@@ -44,6 +44,22 @@ export async function insertVolunteer(conn: Conn, f: VolunteerFields) {
   return row && Number(row.id);
 }
 
+/** Sets a volunteer's skills and availability from `version`; false when stale. */
+export async function updateVolunteer(
+  conn: Conn,
+  id: number,
+  version: number,
+  f: { skills: string[]; availability: string[] },
+) {
+  const done = await rows<{ id: number }>(
+    conn,
+    sql`UPDATE volunteers SET skills = ${pgArray(f.skills)}::text[], availability = ${pgArray(f.availability)}::text[],
+                              version = version + 1
+         WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return done.length === 1;
+}
+
 export const findVolunteer = (conn: Conn, id: number) =>
   one<VolunteerRow>(conn, sql`${VOLUNTEER_SELECT} WHERE v.id = ${id}`);
 

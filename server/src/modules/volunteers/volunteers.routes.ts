@@ -24,6 +24,7 @@ import {
   VolunteerQuery,
   VolunteerRegister,
   VolunteerSelfRegister,
+  VolunteerUpdate,
 } from '@anju/contracts';
 import { ctxOf } from '../../platform/auth/auth.plugin.ts';
 import * as activities from './activities.service.ts';
@@ -115,6 +116,11 @@ export async function volunteersRoutes(fastify: FastifyInstance) {
     '/api/volunteers/me',
     { schema: { tags, body: VolunteerSelfRegister, response: { 201: Volunteer } }, preHandler: serve },
     (req, reply) => created(reply, volunteers.registerSelf(app.database, ctxOf(req), app.cipher, req.body)),
+  );
+  app.patch(
+    '/api/volunteers/me',
+    { schema: { tags, body: VolunteerUpdate, response: { 200: Volunteer } }, preHandler: serve },
+    (req) => volunteers.updateSelf(app.database, ctxOf(req), req.body),
   );
   app.get(
     '/api/volunteers/me/activities',

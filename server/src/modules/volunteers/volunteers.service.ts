@@ -7,6 +7,7 @@ import {
   type VolunteerQuery,
   type VolunteerRegister,
   type VolunteerSelfRegister,
+  type VolunteerUpdate,
 } from '@anju/contracts';
 import type { Conn, Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -132,6 +133,22 @@ export async function me(database: Database, ctx: Ctx) {
   const row = await repo.volunteerOfUser(database.db, ctx.actor.userId);
   if (!row) throw notFound('volunteer');
   return presentVolunteer(row);
+}
+
+/** The caller changes their skills and availability from the version they read (409 when stale). */
+export async function updateSelf(database: Database, ctx: Ctx, input: VolunteerUpdate) {
+  const id = await database.db.transaction(async (tx) => {
+    const before = await volunteerOf(tx, ctx);
+    const done = await repo.updateVolunteer(tx, before.id, input.version, {
+      skills: [...new Set(input.skills ?? before.skills)],
+      availability: [...new Set(input.availability ?? before.availability)],
+    });
+    if (!done)
+      throw new AppError('conflict', 'changed by someone else', [{ field: 'version', reason: 'stale' }]);
+    await audit(tx, ctx, { action: 'volunteer.update', targetType: 'volunteer', targetId: before.id });
+    return before.id;
+  });
+  return presentVolunteer((await repo.findVolunteer(database.db, id))!);
 }
 
 /** The volunteer the caller is, inside a transaction; 404 naming what to do when they have not registered. */

@@ -45,6 +45,18 @@ describe('registration', () => {
     expect(row.name_masked).toBe('欧**华');
   });
 
+  it('changes their skills from the version read; a stale version is a conflict', async () => {
+    const v = await newVolunteer(t, w);
+    const ok = await v.client.patch('/api/volunteers/me', { skills: ['cooking', 'cooking'], version: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ skills: ['cooking'], availability: ['weekend'], version: 2 });
+    const stale = await v.client.patch('/api/volunteers/me', { availability: [], version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(errorCode(stale)).toBe('conflict');
+    const bad = await v.client.patch('/api/volunteers/me', { skills: ['juggling'], version: 2 });
+    expect(reasonOf(bad).field).toBe('skills.0');
+  });
+
   it('refuses a bad check digit, a second registration and an ID number registered already', async () => {
     const c = await signIn(t, ['resident'], [w.tree.dwelling]);
     const good = idNumber();

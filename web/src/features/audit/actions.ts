@@ -151,6 +151,7 @@ export const FIXED_ACTIONS: Record<string, string[]> = {
   ],
   volunteers: [
     'volunteer.register',
+    'volunteer.update',
     'volunteer.team_create',
     'volunteer.activity_create',
     'volunteer.sign_up',
