@@ -153,6 +153,7 @@ export const surveysSeeder = defineSeeder({
     if (ids.length === 0) return;
     const db = ctx.database.db;
     const definition = await satisfactionForm();
+    const gridIds = ctx.places.communities.flatMap((c) => c.grids.map((g) => g.id));
     const on = new Date().toISOString().slice(0, 10);
     const campaigns = (
       await db.execute(
@@ -173,7 +174,7 @@ export const surveysSeeder = defineSeeder({
     const score = (salt: string) => sql`(CASE WHEN ${u(salt)} < 0.05 THEN 1 WHEN ${u(salt)} < 0.13 THEN 2
                                               WHEN ${u(salt)} < 0.33 THEN 3 WHEN ${u(salt)} < 0.78 THEN 4 ELSE 5 END)::text`;
     const answered = sql`SELECT c.id AS campaign_id, c.form_id, h.id AS household_id,
-                                coalesce((SELECT g.path FROM places g WHERE g.level = 'grid' AND h.residence_path LIKE g.path || '%' LIMIT 1), c.place_path) AS grid_path,
+                                coalesce((SELECT g.path FROM places g WHERE g.id = ANY(${pgArray(gridIds)}::bigint[]) AND h.residence_path LIKE g.path || '%' LIMIT 1), c.place_path) AS grid_path,
                                 ${score('s')} AS satisfaction, ${score('p')} AS property
                            FROM survey_campaigns c
                            JOIN households h ON h.residence_path LIKE c.place_path || '%' AND h.status = 'active'
