@@ -39,6 +39,7 @@ journey(
   async (page) => {
     await signIn(page, 'community_staff');
     await page.goto('/sites');
+    await page.getByTestId('site-link').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sites-overview-phone.png'), fullPage: true });
     await page.getByTestId('site-link').first().click();

@@ -57,7 +57,7 @@ export function SitesPage() {
         <Plans place={scope?.id} />
       ) : (
         <Row gutter={[12, 12]}>
-          {data && (
+          {data && data.sites.length > 1 && (
             <Col xs={24}>
               <FiguresCard f={data.total} />
             </Col>
