@@ -79,7 +79,11 @@ export function EntryModal({ accountId, onClose }: { accountId?: string; onClose
           />
         </Form.Item>
         <Form.Item name="occurredOn" label={t('funds.entry.occurredOn')} rules={given('occurredOn')}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            data-testid="entry-date"
+          />
         </Form.Item>
         <Form.Item
           name="summary"
