@@ -23,10 +23,14 @@ export function DisclosureBody({ content }: { content: DisclosureContent }) {
             size="small"
             rowKey="name"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={content.finance.accounts}
             columns={[
-              { title: t('disclosure.body.account'), dataIndex: 'name' },
+              {
+                title: t('disclosure.body.account'),
+                dataIndex: 'name',
+                onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              },
               { title: t('disclosure.body.opening'), dataIndex: 'openingFen', align: 'right', render: yuan },
               { title: t('disclosure.body.income'), dataIndex: 'incomeFen', align: 'right', render: yuan },
               { title: t('disclosure.body.expense'), dataIndex: 'expenseFen', align: 'right', render: yuan },

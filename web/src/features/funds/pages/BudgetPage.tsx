@@ -32,8 +32,8 @@ export function BudgetPage() {
   const option: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('funds.budget.budget'), t('funds.budget.spent')] },
-      grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [t('funds.budget.budget'), t('funds.budget.spent')] },
+      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => setup.category(r.category)) },
       yAxis: { type: 'value', name: t('funds.budget.yuan') },
       series: [
