@@ -18,6 +18,7 @@ export const DISCLOSURE_STATUSES = ['draft', 'approved', 'published'] as const;
 export const DisclosurePeriod = z
   .string()
   .regex(/^(19|20)[0-9]{2}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must be YYYY-MM or YYYY-Qn');
+export type DisclosurePeriod = z.infer<typeof DisclosurePeriod>;
 
 /**
  * A row of a name list as it may be shown: the masked name, household size and amount, nothing else.
@@ -28,6 +29,7 @@ export const DisclosureNameRow = z.strictObject({
   householdSize: z.number().int().min(1).max(30),
   amountFen: z.number().int().min(0).max(100_000_000),
 });
+export type DisclosureNameRow = z.infer<typeof DisclosureNameRow>;
 
 export const DisclosureCreate = z
   .object({
@@ -88,6 +90,7 @@ export const Disclosure = z.object({
 export type Disclosure = z.infer<typeof Disclosure>;
 
 export const DisclosureQuery = z.object({ placeId: IdParam.optional() });
+export type DisclosureQuery = z.infer<typeof DisclosureQuery>;
 
 export const DisclosureStep = z.object({ action: z.enum(['approve', 'publish']), version: Version });
 export type DisclosureStep = z.infer<typeof DisclosureStep>;
@@ -115,6 +118,7 @@ export const PublicDisclosureItem = z.object({
   /** A later version replaced it; it stays in the archive. */
   superseded: z.boolean(),
 });
+export type PublicDisclosureItem = z.infer<typeof PublicDisclosureItem>;
 
 export const PublicDisclosures = z.object({
   community: z.object({ code: z.string(), name: z.string() }),
@@ -123,3 +127,4 @@ export const PublicDisclosures = z.object({
 export type PublicDisclosures = z.infer<typeof PublicDisclosures>;
 
 export const CommunityCodeParams = z.object({ code: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/) });
+export type CommunityCodeParams = z.infer<typeof CommunityCodeParams>;

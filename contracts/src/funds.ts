@@ -43,6 +43,7 @@ export type Fen = z.infer<typeof Fen>;
 
 /** An amount a request carries: whole fen, above zero, at most 1,000,000,000 yuan. */
 export const AmountFen = z.number().int().min(1).max(100_000_000_000);
+export type AmountFen = z.infer<typeof AmountFen>;
 
 /** A month, `YYYY-MM`. */
 export const IsoMonth = z.string().regex(/^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
@@ -164,6 +165,7 @@ export const FundEntryReverse = z.object({
 export type FundEntryReverse = z.infer<typeof FundEntryReverse>;
 
 export const FundMonthParams = z.object({ id: IdParam, month: IsoMonth });
+export type FundMonthParams = z.infer<typeof FundMonthParams>;
 
 export const FundStatement = z.object({
   accountId: Id,
