@@ -1,7 +1,14 @@
 import type { ErrorDetail } from '../errors.ts';
 import { bool, evaluate, selectedOf, str, type Scope, type Value } from './evaluate.ts';
 import { parseExpr, type Expr } from './expr.ts';
-import { textIn, walk, type Answers, type Choice, type FormDefinition, type Question } from '../survey-forms.ts';
+import {
+  textIn,
+  walk,
+  type Answers,
+  type Choice,
+  type FormDefinition,
+  type Question,
+} from '../survey-forms.ts';
 
 /** Why an answer is refused: fixed sentences the web translates. */
 export const ANSWER_REASONS = {

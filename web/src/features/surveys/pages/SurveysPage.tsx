@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorView } from '../../../ui/ErrorView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { useScope } from '../../../ui/scope.tsx';
 import { useMe } from '../../auth/api.ts';
 import { useCampaigns, useSurveyForms, type Campaign } from '../api.ts';
 import { CampaignModal } from '../components/CampaignModal.tsx';
@@ -41,8 +42,10 @@ export function SurveysPage() {
   const forms = useSurveyForms(1, 50);
   const [importing, setImporting] = useState(false);
   const [sending, setSending] = useState<string | undefined | false>(false);
-  // forms and campaigns start on the user's own place when they have one
-  const own = me?.scopes.length === 1 ? { id: me.scopes[0].id, name: me.scopes[0].name } : undefined;
+  // forms and campaigns start on the place picked in the header, else the user's own place
+  const { scope } = useScope();
+  const picked = scope ?? (me?.scopes.length === 1 ? me.scopes[0] : undefined);
+  const own = picked && { id: picked.id, name: picked.name };
   if (campaigns.error) return <ErrorView error={campaigns.error} />;
   return (
     <>
