@@ -200,7 +200,10 @@ export function EntryDrawer({ id, onClose }: { id: string; onClose(): void }) {
               cancelText={t('common.cancel')}
               onOk={() => form.submit()}
               okButtonProps={
-                { loading: decide.isPending || reverse.isPending, 'data-testid': 'entry-ask-save' } as ButtonProps
+                {
+                  loading: decide.isPending || reverse.isPending,
+                  'data-testid': 'entry-ask-save',
+                } as ButtonProps
               }
               onCancel={() => setAsking(null)}
             >
