@@ -5,51 +5,17 @@ import path from 'node:path';
 import { LEDGER_HEADERS } from '@anju/contracts';
 import { beforeAll, expect } from 'vitest';
 import { PHONE, horizontalOverflow, journey, signIn, useBrowser } from './browser.ts';
-import { apiAs, idNumber, uniqueName, type PlaceRow } from './registry-helpers.ts';
+import { householdWithHead } from './registry-helpers.ts';
 
 useBrowser();
 
 const stamp = Date.now().toString(36).slice(-6).toUpperCase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-ledger-'));
 let householdId = '';
-const head = {
-  name: uniqueName(),
-  idNumber: idNumber('19860412', Number.parseInt(stamp.slice(-3), 36), true),
-};
+let head = { name: '', idNumber: '' };
 
-/** A household of the demo community whose head's ID number and name the test knows. */
 beforeAll(async () => {
-  const staff = await apiAs('community_staff');
-  const [community] = await staff.get<PlaceRow[]>('/places/roots');
-  const grids = await staff.get<{ items: PlaceRow[] }>(`/places/${community.id}/children`);
-  const buildings = await staff.get<{ items: PlaceRow[] }>(`/places/${grids.items[0].id}/children`);
-  const dwelling = await staff.post<PlaceRow>('/places', {
-    parentId: buildings.items[0].id,
-    level: 'dwelling',
-    code: `E2EL${stamp}`,
-    name: `9单元${stamp}室`,
-  });
-  const county = await apiAs('county_admin');
-  const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
-  const household = await staff.post<{ id: string }>('/households', {
-    dwellingId: dwelling.id,
-    originVillageId: village.id,
-    relocationYear: 2019,
-    resettlementType: 'urban_centralized',
-    povertyStatus: 'out_of_poverty',
-    members: [
-      {
-        ...head,
-        relation: 'head',
-        labourCapacity: 'full',
-        health: 'healthy',
-        tags: [],
-        partyMember: false,
-        hukouPlaceId: village.id,
-      },
-    ],
-  });
-  householdId = household.id;
+  ({ head, householdId } = await householdWithHead(`L${stamp}`, '19860412'));
 });
 
 /** The ledger as the department sends it: the head's job, and optionally a row whose name is wrong and one with a bad kind. */

@@ -14,51 +14,17 @@ import {
   signIn,
   useBrowser,
 } from './browser.ts';
-import { apiAs, idNumber, uniqueName, withBadCheckDigit, type PlaceRow } from './registry-helpers.ts';
+import { householdWithHead, withBadCheckDigit } from './registry-helpers.ts';
 
 useBrowser();
 
 const stamp = Date.now().toString(36).slice(-6).toUpperCase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anju-dept-'));
-const head = {
-  name: uniqueName(),
-  idNumber: idNumber('19790815', Number.parseInt(stamp.slice(-3), 36), true),
-};
+let head = { name: '', idNumber: '' };
 let householdNo = '';
 
-/** A household of the demo community whose head's ID number and name the test knows. */
 beforeAll(async () => {
-  const staff = await apiAs('community_staff');
-  const [community] = await staff.get<PlaceRow[]>('/places/roots');
-  const grids = await staff.get<{ items: PlaceRow[] }>(`/places/${community.id}/children`);
-  const buildings = await staff.get<{ items: PlaceRow[] }>(`/places/${grids.items[0].id}/children`);
-  const dwelling = await staff.post<PlaceRow>('/places', {
-    parentId: buildings.items[0].id,
-    level: 'dwelling',
-    code: `E2ED${stamp}`,
-    name: `8单元${stamp}室`,
-  });
-  const county = await apiAs('county_admin');
-  const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
-  const household = await staff.post<{ householdNo: string }>('/households', {
-    dwellingId: dwelling.id,
-    originVillageId: village.id,
-    relocationYear: 2019,
-    resettlementType: 'urban_centralized',
-    povertyStatus: 'out_of_poverty',
-    members: [
-      {
-        ...head,
-        relation: 'head',
-        labourCapacity: 'full',
-        health: 'healthy',
-        tags: [],
-        partyMember: false,
-        hukouPlaceId: village.id,
-      },
-    ],
-  });
-  householdNo = household.householdNo;
+  ({ head, householdNo } = await householdWithHead(`D${stamp}`, '19790815'));
 });
 
 /** A department's workbook: the head's large medical bill, and a row whose ID number has a wrong check digit. */

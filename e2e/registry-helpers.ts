@@ -57,3 +57,43 @@ export function uniqueName(): string {
   const n = Date.now() + Math.floor(Math.random() * 1e6);
   return `测${given[n % given.length]}${given[Math.floor(n / 16) % given.length]}${given[Math.floor(n / 256) % given.length]}`;
 }
+
+/**
+ * A new household of one member in a new dwelling of the demo community's first building, its
+ * head born on `birth` with a name and ID number of the journey's own (`tag`, a few letters, keeps
+ * the dwelling's code and the number apart from other journeys').
+ */
+export async function householdWithHead(tag: string, birth: string) {
+  const head = { name: uniqueName(), idNumber: idNumber(birth, Number.parseInt(tag.slice(-3), 36), true) };
+  const staff = await apiAs('community_staff');
+  const [community] = await staff.get<PlaceRow[]>('/places/roots');
+  const grids = await staff.get<{ items: PlaceRow[] }>(`/places/${community.id}/children`);
+  const buildings = await staff.get<{ items: PlaceRow[] }>(`/places/${grids.items[0].id}/children`);
+  const dwelling = await staff.post<PlaceRow>('/places', {
+    parentId: buildings.items[0].id,
+    level: 'dwelling',
+    code: `E2E${tag}`,
+    name: `单元${tag}室`,
+  });
+  const county = await apiAs('county_admin');
+  const [village] = await county.get<PlaceRow[]>('/places/search?q=村&levels=village&limit=1');
+  const household = await staff.post<{ id: string; householdNo: string }>('/households', {
+    dwellingId: dwelling.id,
+    originVillageId: village.id,
+    relocationYear: 2019,
+    resettlementType: 'urban_centralized',
+    povertyStatus: 'out_of_poverty',
+    members: [
+      {
+        ...head,
+        relation: 'head',
+        labourCapacity: 'full',
+        health: 'healthy',
+        tags: [],
+        partyMember: false,
+        hukouPlaceId: village.id,
+      },
+    ],
+  });
+  return { head, householdId: household.id, householdNo: household.householdNo };
+}
