@@ -31,14 +31,18 @@ suite() {
   fi
 }
 
+# Vitest keeps a core free by default; on a 2-core runner that halves the server suites. Each worker
+# has a database of its own (PGlite in memory; on PostgreSQL one copied from a template).
+workers=$(node -p 'Math.max(2, require("os").availableParallelism() - 1)')
+
 check typecheck npm run --silent typecheck
 check lint npm run --silent lint
 
-suite pglite npx vitest run --project server --project contracts --project web
+suite pglite npx vitest run --project server --project contracts --project web --maxWorkers="$workers"
 
 pg_url=${ANJU_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/anju_test}
 if node scripts/pg-test-db.mjs "$pg_url"; then
-  DATABASE_URL=$pg_url suite postgres npx vitest run --project server
+  DATABASE_URL=$pg_url suite postgres npx vitest run --project server --maxWorkers="$workers"
 elif [ "${ANJU_REQUIRE_POSTGRES:-}" = 1 ]; then
   failed=$((failed + 1))
   echo "!! PostgreSQL is required but not reachable at $pg_url"
