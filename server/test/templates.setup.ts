@@ -1,4 +1,9 @@
-import { makePgliteTemplate, makePostgresTemplate, PGLITE_TEMPLATE, POSTGRES_TEMPLATE } from '../src/db/template.ts';
+import {
+  makePgliteTemplate,
+  makePostgresTemplate,
+  PGLITE_TEMPLATE,
+  POSTGRES_TEMPLATE,
+} from '../src/db/template.ts';
 
 /** Migrates once per run what every test database starts from (`db/template.ts`). */
 export default async function setup() {

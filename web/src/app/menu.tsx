@@ -137,7 +137,12 @@ export const MENU: MenuEntry[] = [
   },
   { key: 'disclosures', path: '/disclosures', icon: <NotificationOutlined />, permission: 'disclosure:read' },
   { key: 'providerNeeds', path: '/referrals', icon: <ProfileOutlined />, permission: 'service:provide' },
-  { key: 'providerProjects', path: '/provider-projects', icon: <ProjectOutlined />, permission: 'service:provide' },
+  {
+    key: 'providerProjects',
+    path: '/provider-projects',
+    icon: <ProjectOutlined />,
+    permission: 'service:provide',
+  },
   { key: 'myNeeds', path: '/my-needs', icon: <CustomerServiceOutlined />, permission: 'service:request' },
   { key: 'myProjects', path: '/my-projects', icon: <ProjectOutlined />, permission: 'service:request' },
   {

@@ -133,7 +133,9 @@ export const assistanceMeasures = pgTable(
     outcome: text('outcome').notNull().default(''),
     outlivesElimination: boolean('outlives_elimination').notNull().default(false),
     /** The job a member was placed in through an employment measure (set by the hire). */
-    employmentRecordId: bigint('employment_record_id', { mode: 'number' }).references(() => employmentRecords.id),
+    employmentRecordId: bigint('employment_record_id', { mode: 'number' }).references(
+      () => employmentRecords.id,
+    ),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
     version: integer('version').notNull().default(1),
   },

@@ -129,7 +129,13 @@ export const raiseForWatched = (
   );
 
 /** Opens a lead of `source` for each active household matching `households` (a condition on `h`) without an open lead; one statement. */
-export const raiseForAll = (conn: Conn, households: SQL, source: Lead['source'], entry: string, userId: number) =>
+export const raiseForAll = (
+  conn: Conn,
+  households: SQL,
+  source: Lead['source'],
+  entry: string,
+  userId: number,
+) =>
   rows<{ id: number; household_id: number }>(
     conn,
     sql`INSERT INTO monitoring_leads (household_id, source, detail, created_by)
