@@ -23,7 +23,7 @@ import { activeHousehold, householdMember, residentHouseholds } from '../registr
 import * as policy from './surveys.policy.ts';
 import * as repo from './surveys.repo.ts';
 import type { CampaignRow, FormRow } from './surveys.sql.ts';
-import { FORM_REASONS, readXlsForm } from './xlsform.ts';
+import { readXlsForm } from './xlsform.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -64,7 +64,8 @@ export async function importForm(
   upload: Upload,
   fields: { placeId: number },
 ): Promise<SurveyFormDetail> {
-  if (upload.format !== 'xlsx') throw invalid('file', FORM_REASONS.notWorkbook);
+  if (upload.format !== 'xlsx')
+    throw invalid('file', 'an XLSForm is an .xlsx workbook with survey, choices and settings sheets');
   const place = await placeById(database.db, fields.placeId);
   policy.assertSurveyPlace(ctx.actor, place);
   const definition = await readXlsForm(upload.path);
