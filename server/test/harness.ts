@@ -5,7 +5,6 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openPglite, openPostgres, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { pgliteTemplate } from '../src/db/template.ts';
 import { places, users, userScopes } from '../src/db/schema/index.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import { eq } from 'drizzle-orm';
@@ -15,7 +14,7 @@ import { checkDigit } from '@anju/contracts';
 /** A migrated database: in-memory PGlite, or the PostgreSQL of DATABASE_URL (shared, so data is per test). */
 export async function testDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  const database = url ? await openPostgres(url, 5) : await openPglite(undefined, pgliteTemplate());
+  const database = url ? await openPostgres(url, 5) : await openPglite();
   await migrate(database);
   return database;
 }

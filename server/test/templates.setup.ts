@@ -1,13 +1,7 @@
-import {
-  makePgliteTemplate,
-  makePostgresTemplate,
-  PGLITE_TEMPLATE,
-  POSTGRES_TEMPLATE,
-} from '../src/db/template.ts';
+import { makePostgresTemplate, POSTGRES_TEMPLATE } from '../src/db/template.ts';
 
-/** Migrates once per run what every test database starts from (`db/template.ts`). */
+/** On PostgreSQL, migrates once per run the database every test database is copied from (`db/template.ts`). */
 export default async function setup() {
-  process.env[PGLITE_TEMPLATE] = await makePgliteTemplate();
   const url = process.env.DATABASE_URL;
   if (url) process.env[POSTGRES_TEMPLATE] = await makePostgresTemplate(url);
 }

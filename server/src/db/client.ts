@@ -141,17 +141,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do; `from`, a data
- * directory dumped by `dumpDataDir`, is where an in-memory one starts instead of an empty cluster.
- */
-export async function openPglite(dir?: string, from?: Blob): Promise<Database> {
+/** Embedded PostgreSQL (WASM). `dir` undefined keeps it in memory, as tests do. */
+export async function openPglite(dir?: string): Promise<Database> {
   let unlock = () => {};
   if (dir) {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     unlock = lockDataDir(dir);
   }
-  const client = from ? new PGlite({ loadDataDir: from }) : new PGlite(dir);
+  const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from './client.ts';
 import { migrate } from './migrate.ts';
-import { pgliteTemplate, postgresTemplate } from './template.ts';
+import { postgresTemplate } from './template.ts';
 
 /** An empty database of its own: a new PostgreSQL database next to DATABASE_URL's, or an in-memory PGlite. */
 export interface FreshDatabase {
@@ -24,7 +24,7 @@ async function admin<T>(url: string, run: (client: pg.Client) => Promise<T>): Pr
 
 /** For tests and benchmarks that need a database nobody else writes to (`base`: a PostgreSQL URL or nothing). */
 export async function freshDatabase(base = process.env.DATABASE_URL): Promise<FreshDatabase> {
-  if (!base) return { open: () => openPglite(undefined, pgliteTemplate()), drop: async () => {} };
+  if (!base) return { open: () => openPglite(), drop: async () => {} };
   const name = `anju_seed_${randomBytes(6).toString('hex')}`;
   const template = postgresTemplate();
   await admin(base, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));

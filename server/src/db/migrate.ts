@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openPostgres, type Database } from './client.ts';
 import { applicationGrants } from './roles.ts';
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
+const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 const MIGRATION_LOCK = 7_311_001;
 
 interface Journal {
