@@ -23,10 +23,13 @@ async function admin<T>(url: string, run: (client: pg.Client) => Promise<T>): Pr
 }
 
 /** For tests and benchmarks that need a database nobody else writes to (`base`: a PostgreSQL URL or nothing). */
-export async function freshDatabase(base = process.env.DATABASE_URL): Promise<FreshDatabase> {
+export async function freshDatabase(
+  base = process.env.DATABASE_URL,
+  /** a migrated PostgreSQL database to copy instead of starting empty */
+  template?: string,
+): Promise<FreshDatabase> {
   if (!base) return { open: () => openPglite(), drop: async () => {} };
   const name = `anju_seed_${randomBytes(6).toString('hex')}`;
-  const template = postgresTemplate();
   await admin(base, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -43,7 +46,7 @@ export async function freshDatabase(base = process.env.DATABASE_URL): Promise<Fr
 export async function migratedFreshDatabase(
   base?: string,
 ): Promise<{ database: Database; fresh: FreshDatabase }> {
-  const fresh = await freshDatabase(base);
+  const fresh = await freshDatabase(base, postgresTemplate());
   const database = await fresh.open();
   await migrate(database);
   return { database, fresh };
