@@ -1,5 +1,14 @@
 import { expect } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, journey, openMenu, signIn, useBrowser } from './browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  chooseOption,
+  horizontalOverflow,
+  journey,
+  openMenu,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 
 useBrowser();
 
@@ -24,8 +33,7 @@ journey(
     const after = LABOURS.find((l) => l !== before)!;
     await page.getByTestId('person-edit').click();
     await page.locator('.ant-modal:not(.ant-zoom)').waitFor();
-    await page.getByTestId('edit-labour').click();
-    await page.locator('.ant-select-item-option', { hasText: after }).click();
+    await chooseOption(page, page.getByTestId('edit-labour'), after);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('person-labour').textContent(), { timeout: 15_000 }).toBe(after);
     const entry = page.getByTestId('history-entry').first();
